@@ -1,0 +1,95 @@
+// Full configuration of a CatGeo run (data, network, training, grid, view); plain structs with good defaults.
+#pragma once
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace catgeo {
+
+enum class Activation { tanh, sigmoid, relu, linear };
+enum class OptimizerKind { adam, sgd };
+enum class DataKind { mixture, drawn_points, mnist };
+
+struct LayerSpec {
+  int width = 128;
+  Activation activation = Activation::sigmoid;
+};
+
+struct NetworkConfig {
+  std::vector<LayerSpec> hidden = {LayerSpec{}};
+  int representation_layer = -1;  // index into hidden of the noisy layer r; -1 = last hidden layer
+  int projection_layer = -1;      // index into hidden whose output is the projection x; -1 = the input
+  double noise_sigma = 1.0;       // additive Gaussian noise on r during training (spec 2.3)
+};
+
+struct TrainingConfig {
+  OptimizerKind optimizer = OptimizerKind::adam;
+  double learning_rate = 3e-3;
+  int batch_size = 32;
+  int epochs = 100;
+  std::uint64_t seed = 1;
+};
+
+struct GaussianClass {
+  Eigen::VectorXd mean;  // (K)
+  Eigen::MatrixXd cov;   // (K, K), symmetric positive definite
+  double prior = 1.0;    // normalised over classes by Mixture
+};
+
+struct GridSpec {
+  int dims = 1;                     // 1 or 2
+  double lo[2] = {-2.0, -2.0};
+  double hi[2] = {2.0, 2.0};
+  int count[2] = {401, 1};          // points per axis (count[1] is 1 in 1-D)
+  int size() const { return count[0] * (dims == 2 ? count[1] : 1); }
+};
+
+struct DrawnPoint {
+  double x[2] = {0.0, 0.0};
+  int label = 0;
+};
+
+struct MnistConfig {
+  std::vector<int> digits = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};  // classes to keep, in label order
+  int side = 14;                                             // 14 (2x2 pooling) or 7
+  double test_fraction = 0.2;
+};
+
+enum class ViewMode { side_by_side, overlay };
+enum class FieldMeasure { trace, lambda_max };
+
+// What the page shows; part of the shared state so that a link reproduces the picture.
+struct ViewConfig {
+  ViewMode mode = ViewMode::side_by_side;
+  FieldMeasure measure = FieldMeasure::trace;
+  bool log_scale = true;
+  bool glyphs = true;
+  bool show_data = true;
+  bool show_boundary = true;
+};
+
+struct ScenarioConfig {
+  std::string id = "E1";                   // preset id, or "custom", "drawn", "mnist"
+  std::string title;                       // what the scenario shows, for the UI
+  DataKind data = DataKind::mixture;
+  std::vector<GaussianClass> classes;      // DataKind::mixture
+  std::vector<DrawnPoint> points;          // DataKind::drawn_points
+  MnistConfig mnist;                       // DataKind::mnist
+  int train_samples = 5000;                // mixture data
+  int test_samples = 2000;
+  std::uint64_t data_seed = 1;
+  NetworkConfig network;
+  TrainingConfig training;
+  GridSpec grid;
+  ViewConfig view;
+};
+
+const char* to_string(Activation a);
+const char* to_string(OptimizerKind o);
+const char* to_string(DataKind d);
+bool parse_activation(const std::string& text, Activation& out);
+bool parse_optimizer(const std::string& text, OptimizerKind& out);
+bool parse_data_kind(const std::string& text, DataKind& out);
+
+}  // namespace catgeo

@@ -1,0 +1,24 @@
+// Portable random generator (xoshiro256**) with its own uniform and normal samplers; std only.
+// The same seed yields the same stream natively and in WASM (no std:: distributions are used).
+#pragma once
+#include <cstdint>
+
+namespace catgeo {
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed = 1);
+
+  std::uint64_t next_u64();
+  double uniform();                         // [0, 1), 53 random bits
+  double uniform(double lo, double hi);     // [lo, hi)
+  double normal();                          // standard normal (Marsaglia polar, own cache)
+  std::uint32_t below(std::uint32_t bound); // uniform integer in [0, bound), unbiased
+
+ private:
+  std::uint64_t state_[4];
+  bool has_spare_normal_ = false;
+  double spare_normal_ = 0.0;
+};
+
+}  // namespace catgeo
