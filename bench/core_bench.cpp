@@ -1,0 +1,75 @@
+// Core benchmark: training samples/s (E1 and MNIST-shaped nets, batch 32) and overlay evaluation time.
+// Prints one JSON object; built natively and as WASM (run under Node) so the two can be compared.
+#include <chrono>
+#include <cstdlib>
+#include <cstdio>
+#include <memory>
+
+#include "core/experiment.h"
+#include "core/mlp.h"
+#include "core/optimizer.h"
+#include "core/scenarios.h"
+
+using namespace catgeo;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Samples per second of noisy forward + backward + Adam at batch 32 on random data, for ~min_seconds.
+double training_throughput(const NetworkConfig& config, int input_dim, int classes, double min_seconds) {
+  Mlp net = Mlp::create(config, input_dim, classes).value;
+  Rng rng(1);
+  net.initialize(rng);
+  Optimizer adam(OptimizerKind::adam, 3e-3, net.parameters().size());
+  const int batch = 32;
+  MatrixF inputs(input_dim, batch);
+  std::vector<int> labels(batch);
+  for (int j = 0; j < batch; ++j) {
+    for (int i = 0; i < input_dim; ++i) inputs(i, j) = static_cast<float>(rng.uniform());
+    labels[j] = static_cast<int>(rng.below(classes));
+  }
+  ParameterVector gradient;
+  long long samples = 0;
+  const auto start = Clock::now();
+  while (seconds_since(start) < min_seconds) {
+    for (int k = 0; k < 20; ++k) {
+      net.loss_and_gradient(inputs, labels.data(), &rng, gradient);
+      adam.step(net.parameters(), gradient);
+      samples += batch;
+    }
+  }
+  return samples / seconds_since(start);
+}
+
+// Milliseconds per full overlay (reference + network fields) of a scenario at count x count.
+double overlay_ms(const char* scenario, int count, int repeats) {
+  std::unique_ptr<Experiment> run = Experiment::create(scenario_preset(scenario).value).value;
+  const GridSpec grid = run->current_grid(count);
+  GridFields fields;
+  run->evaluate_fields(grid, fields);  // warm-up and allocation
+  const auto start = Clock::now();
+  for (int r = 0; r < repeats; ++r) run->evaluate_fields(grid, fields);
+  return 1000.0 * seconds_since(start) / repeats;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const double seconds = argc > 1 ? std::atof(argv[1]) : 2.0;
+  NetworkConfig e1;
+  e1.hidden = {{128, Activation::sigmoid}};
+  NetworkConfig mnist;
+  mnist.hidden = {{128, Activation::tanh}, {2, Activation::linear}, {128, Activation::sigmoid}};
+  mnist.projection_layer = 1;
+  const double e1_rate = training_throughput(e1, 1, 2, seconds);
+  const double mnist_rate = training_throughput(mnist, 196, 10, seconds);
+  std::printf(
+      "{\"e1_samples_per_s\": %.0f, \"mnist_samples_per_s\": %.0f, \"overlay_e5_64_ms\": %.2f, "
+      "\"overlay_e5_128_ms\": %.2f, \"overlay_e6_128_ms\": %.2f}\n",
+      e1_rate, mnist_rate, overlay_ms("E5", 64, 20), overlay_ms("E5", 128, 10), overlay_ms("E6", 128, 5));
+  return 0;
+}

@@ -1,0 +1,11 @@
+// The CLI's commands; each returns the process exit code (0 ok, 2 bad input) and prints its own output.
+#pragma once
+#include <string>
+
+namespace catgeo::cli {
+
+int run_fcat(int argc, char** argv);   // catgeo fcat --mixture FILE.json --grid SPEC
+int run_train(int argc, char** argv);  // catgeo train --scenario ID | --link TEXT [...]
+int fail(const std::string& message);  // prints "catgeo: <message>" to stderr, returns 2
+
+}  // namespace catgeo::cli

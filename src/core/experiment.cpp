@@ -1,0 +1,238 @@
+// One CatGeo run: builds data and reference model from a config, trains, measures and evaluates fields.
+#include "core/experiment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "core/information.h"
+#include "core/mnist_asset.h"
+
+namespace catgeo {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Status validate_training(const TrainingConfig& t) {
+  if (!(t.learning_rate > 0.0) || !std::isfinite(t.learning_rate))
+    return Status::error("the learning rate must be positive and finite");
+  if (t.batch_size < 1) return Status::error("the batch size must be at least 1");
+  if (t.epochs < 1) return Status::error("the number of epochs must be at least 1");
+  return Status::success();
+}
+
+Status validate_grid(const GridSpec& grid, int dims) {
+  if (grid.dims != dims) return Status::error("the grid must have as many dimensions as the data");
+  for (int axis = 0; axis < dims; ++axis) {
+    if (!(grid.lo[axis] < grid.hi[axis]) || !std::isfinite(grid.lo[axis]) || !std::isfinite(grid.hi[axis]))
+      return Status::error("each grid range needs finite lo < hi");
+    if (grid.count[axis] < 3 || grid.count[axis] > 4096)
+      return Status::error("grid point counts must be 3 to 4096 per axis");
+  }
+  return Status::success();
+}
+
+Result<Dataset> drawn_points_dataset(const std::vector<DrawnPoint>& points) {
+  Dataset data;
+  int classes = 0;
+  for (const DrawnPoint& p : points) {
+    if (p.label < 0 || p.label >= 8) return Result<Dataset>::fail("drawn points must have classes 1 to 8");
+    if (!std::isfinite(p.x[0]) || !std::isfinite(p.x[1]))
+      return Result<Dataset>::fail("a drawn point has a non-finite coordinate");
+    classes = std::max(classes, p.label + 1);
+  }
+  data.num_classes = classes;
+  data.inputs.resize(2, static_cast<Eigen::Index>(points.size()));
+  for (size_t i = 0; i < points.size(); ++i) {
+    data.inputs(0, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[0]);
+    data.inputs(1, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[1]);
+    data.labels.push_back(points[i].label);
+  }
+  const std::vector<int> counts = data.class_counts();
+  if (classes < 2) return Result<Dataset>::fail("draw points of at least two classes");
+  for (int mu = 0; mu < classes; ++mu)
+    if (counts[mu] < 2)
+      return Result<Dataset>::fail("class " + std::to_string(mu + 1) + " needs at least 2 drawn points");
+  return {std::move(data), Status::success()};
+}
+
+Status validate_digits(const std::vector<int>& digits) {
+  if (digits.size() < 2) return Status::error("choose at least two digits");
+  bool seen[10] = {};
+  for (int d : digits) {
+    if (d < 0 || d > 9) return Status::error("digits must be 0 to 9");
+    if (seen[d]) return Status::error("digit " + std::to_string(d) + " is listed twice");
+    seen[d] = true;
+  }
+  return Status::success();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& config, const Dataset* mnist_source) {
+  using R = Result<std::unique_ptr<Experiment>>;
+  const Status training_ok = validate_training(config.training);
+  if (!training_ok.ok) return R::fail(training_ok.message);
+  std::unique_ptr<Experiment> run(new Experiment());
+  run->config_ = config;
+  Rng data_rng(derive_seed(config.data_seed, 0));
+
+  switch (config.data) {
+    case DataKind::mixture: {
+      if (config.train_samples < 10 || config.train_samples > 200000 || config.test_samples < 10 ||
+          config.test_samples > 200000)
+        return R::fail("sample counts must be between 10 and 200000");
+      Result<Mixture> mixture = Mixture::build(config.classes);
+      if (!mixture.ok()) return R::fail(mixture.status.message);
+      const Status grid_ok = validate_grid(config.grid, mixture.value.dims());
+      if (!grid_ok.ok) return R::fail(grid_ok.message);
+      run->mixture_ = std::make_unique<Mixture>(std::move(mixture.value));
+      run->split_.train = run->mixture_->sample(config.train_samples, data_rng);
+      run->split_.test = run->mixture_->sample(config.test_samples, data_rng);
+      run->category_information_ = mutual_information(*run->mixture_, quadrature_grid(*run->mixture_));
+      break;
+    }
+    case DataKind::drawn_points: {
+      Result<Dataset> data = drawn_points_dataset(config.points);
+      if (!data.ok()) return R::fail(data.status.message);
+      Eigen::MatrixXd points = data.value.inputs.cast<double>();
+      Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes);
+      if (!kde.ok()) return R::fail(kde.status.message);
+      run->kde_ = std::make_unique<KdePosterior>(std::move(kde.value));
+      run->split_.train = data.value;
+      run->split_.test = std::move(data.value);  // drawn data: the test set is the training set
+      run->category_information_ = kNaN;
+      break;
+    }
+    case DataKind::mnist: {
+      if (!mnist_source || mnist_source->size() == 0)
+        return R::fail("the MNIST digits are not loaded yet");
+      const Status digits_ok = validate_digits(config.mnist.digits);
+      if (!digits_ok.ok) return R::fail(digits_ok.message);
+      if (mnist_source->input_dim() != config.mnist.side * config.mnist.side)
+        return R::fail("the loaded MNIST digits are not " + std::to_string(config.mnist.side) + "x" +
+                       std::to_string(config.mnist.side));
+      const Dataset subset = select_digits(*mnist_source, config.mnist.digits);
+      run->split_ = stratified_split(subset, config.mnist.test_fraction, data_rng);
+      run->category_information_ = kNaN;
+      break;
+    }
+  }
+
+  Result<Mlp> net = Mlp::create(config.network, run->split_.train.input_dim(), run->split_.train.num_classes);
+  if (!net.ok()) return R::fail(net.status.message);
+  run->net_ = std::move(net.value);
+  const int expected_dims = config.data == DataKind::mixture ? run->mixture_->dims() : 2;
+  if (run->net_.projection_dim() != expected_dims)
+    return R::fail("this data needs a " + std::to_string(expected_dims) + "-D projection space");
+  Rng init_rng(derive_seed(config.training.seed, 1));
+  run->net_.initialize(init_rng);
+  run->trainer_ = std::make_unique<Trainer>(run->net_, run->split_.train, config.training);
+
+  double entropy = 0.0;
+  const std::vector<int> counts = run->split_.train.class_counts();
+  for (int c : counts)
+    if (c > 0) {
+      const double q = static_cast<double>(c) / run->split_.train.size();
+      entropy -= q * std::log(q);
+    }
+  run->class_entropy_ = entropy;
+  run->history_.push_back(run->measure());
+  return {std::move(run), Status::success()};
+}
+
+StepReport Experiment::train(const StepBudget& budget) {
+  const StepReport report = trainer_->step(budget);
+  steps_ += report.batches;
+  if (report.epoch_completed && trainer_->state() != TrainerState::diverged) history_.push_back(measure());
+  return report;
+}
+
+const MatrixF& Experiment::training_codes() {
+  if (codes_stamp_ != steps_) {
+    net_.project(split_.train.inputs, codes_);
+    codes_stamp_ = steps_;
+  }
+  return codes_;
+}
+
+const CategoryModel& Experiment::reference() {
+  if (mixture_) return *mixture_;
+  if (net_.projection_layer() >= 0 && kde_stamp_ != steps_) {
+    const Eigen::MatrixXd codes = training_codes().cast<double>();
+    Result<KdePosterior> kde = KdePosterior::build(codes, split_.train.labels, num_classes());
+    if (kde.ok()) kde_ = std::make_unique<KdePosterior>(std::move(kde.value));
+    kde_stamp_ = steps_;
+  }
+  return *kde_;
+}
+
+GridSpec Experiment::current_grid(int count_override) {
+  GridSpec grid = config_.grid;
+  if (net_.projection_layer() >= 0 || config_.data == DataKind::drawn_points) {
+    const MatrixF& codes = training_codes();
+    grid.dims = 2;
+    for (int axis = 0; axis < 2; ++axis) {
+      const double lo = codes.row(axis).minCoeff(), hi = codes.row(axis).maxCoeff();
+      const double margin = 0.1 * std::max(hi - lo, 1e-3);
+      grid.lo[axis] = lo - margin;
+      grid.hi[axis] = hi + margin;
+    }
+  }
+  if (count_override > 0) {
+    grid.count[0] = count_override;
+    grid.count[1] = grid.dims == 2 ? count_override : 1;
+  }
+  return grid;
+}
+
+void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
+  const CategoryModel& model = reference();
+  if (fields.size() != grid.size() || fields.num_classes != num_classes() || fields.dims() != grid.dims ||
+      fields.grid.lo[0] != grid.lo[0] || fields.grid.hi[0] != grid.hi[0] || fields.grid.lo[1] != grid.lo[1] ||
+      fields.grid.hi[1] != grid.hi[1])
+    fields.reshape(grid, num_classes());
+  evaluate_reference_fields(model, fields);
+  evaluator_.evaluate(net_, fields);
+}
+
+MetricsSnapshot Experiment::measure() {
+  MetricsSnapshot s;
+  s.epoch = trainer_->epoch_progress();
+  s.train_loss = trainer_->epoch() > 0 ? trainer_->last_epoch_loss() : kNaN;
+  evaluate_fields(current_grid(), metric_fields_);
+  s.match = compute_match_metrics(metric_fields_);
+
+  const Dataset& test = split_.test;
+  MatrixF probabilities;
+  net_.predict(test.inputs, probabilities);
+  double loss = 0.0;
+  int correct = 0;
+  for (int i = 0; i < test.size(); ++i) {
+    Eigen::Index best;
+    probabilities.col(i).maxCoeff(&best);
+    correct += best == test.labels[i];
+    loss -= std::log(std::max(static_cast<double>(probabilities(test.labels[i], i)), 1e-30));
+  }
+  s.test_loss = loss / test.size();
+  s.test_accuracy = static_cast<double>(correct) / test.size();
+  Rng noise(derive_seed(config_.training.seed, 3));
+  s.info_r_lower_bound = class_entropy_ - net_.loss(test.inputs, test.labels.data(), &noise);
+  return s;
+}
+
+std::vector<std::vector<int>> Experiment::confusion_matrix() const {
+  const int M = num_classes();
+  std::vector<std::vector<int>> confusion(M, std::vector<int>(M, 0));
+  MatrixF probabilities;
+  net_.predict(split_.test.inputs, probabilities);
+  for (int i = 0; i < split_.test.size(); ++i) {
+    Eigen::Index best;
+    probabilities.col(i).maxCoeff(&best);
+    ++confusion[split_.test.labels[i]][best];
+  }
+  return confusion;
+}
+
+}  // namespace catgeo

@@ -1,0 +1,110 @@
+// Grid evaluation of reference and network fields (posterior, density, F_cat, F_code, eigen-data).
+#include "core/grid_fields.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/check.h"
+
+namespace catgeo {
+namespace {
+
+constexpr int kChunk = 256;
+
+void store(Eigen::MatrixXd& packed, Eigen::MatrixXd& eigen, int i, const Sym2& f) {
+  packed(0, i) = f.f11;
+  packed(1, i) = f.f12;
+  packed(2, i) = f.f22;
+  const SymEigen2 e = eigen_sym2(f);
+  eigen(0, i) = e.lambda_max;
+  eigen(1, i) = e.lambda_min;
+  eigen(2, i) = e.angle;
+}
+
+}  // namespace
+
+double grid_coordinate(const GridSpec& grid, int axis, int index) {
+  const int n = grid.count[axis];
+  if (n <= 1) return 0.5 * (grid.lo[axis] + grid.hi[axis]);
+  return grid.lo[axis] + (grid.hi[axis] - grid.lo[axis]) * index / (n - 1);
+}
+
+double grid_cell_measure(const GridSpec& grid) {
+  double measure = 1.0;
+  for (int axis = 0; axis < grid.dims; ++axis)
+    if (grid.count[axis] > 1) measure *= (grid.hi[axis] - grid.lo[axis]) / (grid.count[axis] - 1);
+  return measure;
+}
+
+void GridFields::reshape(const GridSpec& spec, int classes) {
+  grid = spec;
+  num_classes = classes;
+  const int P = spec.size();
+  const int K = spec.dims;
+  points.resize(K, P);
+  for (int i = 0; i < P; ++i) {
+    points(0, i) = grid_coordinate(spec, 0, i % spec.count[0]);
+    if (K == 2) points(1, i) = grid_coordinate(spec, 1, i / spec.count[0]);
+  }
+  reference_posterior.resize(classes, P);
+  density.resize(P);
+  fcat.resize(3, P);
+  fcat_eigen.resize(3, P);
+  network_posterior.resize(classes, P);
+  fcode.resize(3, P);
+  fcode_eigen.resize(3, P);
+  fcat_self.resize(3, P);
+  has_reference = has_network = false;
+}
+
+void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {
+  const int K = model.dims();
+  const int M = model.num_classes();
+  CATGEO_CHECK(K == fields.dims() && M == fields.num_classes, "fields shaped for another model");
+  double log_joint[kMaxClasses], scores[2 * kMaxClasses], posterior[kMaxClasses];
+  for (int i = 0; i < fields.size(); ++i) {
+    model.class_terms(fields.points.col(i).data(), log_joint, scores);
+    const double log_density = posterior_from_log_joint(log_joint, M, posterior);
+    fields.density(i) = std::exp(log_density);
+    for (int mu = 0; mu < M; ++mu) fields.reference_posterior(mu, i) = posterior[mu];
+    store(fields.fcat, fields.fcat_eigen, i, categorical_fisher_from_scores(posterior, scores, M, K));
+  }
+  fields.has_reference = true;
+}
+
+void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields) {
+  const int K = fields.dims();
+  const int M = fields.num_classes;
+  CATGEO_CHECK(net.projection_dim() == K && net.num_classes() == M, "network and grid disagree in shape");
+  const double inv_var = 1.0 / (net.noise_sigma() * net.noise_sigma());
+  double posterior[kMaxClasses], logit_grad[2 * kMaxClasses];
+  for (int start = 0; start < fields.size(); start += kChunk) {
+    const int count = std::min(kChunk, fields.size() - start);
+    codes_ = fields.points.middleCols(start, count).cast<float>();
+    net.probe_projection(codes_, probe_);
+    for (int b = 0; b < count; ++b) {
+      const int i = start + b;
+      for (int mu = 0; mu < M; ++mu) {
+        posterior[mu] = probe_.probabilities(mu, b);
+        fields.network_posterior(mu, i) = posterior[mu];
+        for (int k = 0; k < K; ++k) logit_grad[mu * K + k] = probe_.logit_jacobian(mu, b * K + k);
+      }
+      const auto j0 = probe_.jacobian.col(b * K);
+      Sym2 code;
+      code.f11 = j0.squaredNorm() * inv_var;
+      if (K == 2) {
+        const auto j1 = probe_.jacobian.col(b * K + 1);
+        code.f12 = j0.dot(j1) * inv_var;
+        code.f22 = j1.squaredNorm() * inv_var;
+      }
+      store(fields.fcode, fields.fcode_eigen, i, code);
+      const Sym2 self = categorical_fisher_from_softmax(posterior, logit_grad, M, K);
+      fields.fcat_self(0, i) = self.f11;
+      fields.fcat_self(1, i) = self.f12;
+      fields.fcat_self(2, i) = self.f22;
+    }
+  }
+  fields.has_network = true;
+}
+
+}  // namespace catgeo

@@ -1,0 +1,53 @@
+// Fields on a 1-D or 2-D grid of the projection space: reference posterior/density/F_cat and the
+// network's posterior/F_code/self-estimated F_cat, with eigen-decompositions. The overlays' hot path.
+#pragma once
+#include <Eigen/Core>
+
+#include "core/category_model.h"
+#include "core/config.h"
+#include "core/fisher.h"
+#include "core/mlp.h"
+
+namespace catgeo {
+
+// Point index i = iy * count[0] + ix (x fastest). Coordinates include both ends of each range.
+double grid_coordinate(const GridSpec& grid, int axis, int index);
+double grid_cell_measure(const GridSpec& grid);  // dx (1-D) or dx*dy (2-D)
+
+struct GridFields {
+  GridSpec grid;
+  int num_classes = 0;
+  Eigen::MatrixXd points;               // (K, P) coordinates
+  Eigen::MatrixXd reference_posterior;  // (M, P) P(mu|x) of the reference model
+  Eigen::VectorXd density;              // (P) p(x) of the reference model
+  Eigen::MatrixXd fcat;                 // (3, P) packed f11, f12, f22 (1-D: f11 only)
+  Eigen::MatrixXd fcat_eigen;           // (3, P) lambda_max, lambda_min, top-eigenvector angle
+  Eigen::MatrixXd network_posterior;    // (M, P) noiseless read-out
+  Eigen::MatrixXd fcode;                // (3, P) F_code = J^T J / sigma^2
+  Eigen::MatrixXd fcode_eigen;          // (3, P)
+  Eigen::MatrixXd fcat_self;            // (3, P) F_cat from the network's own softmax ("self-estimated")
+  bool has_reference = false, has_network = false;
+
+  int dims() const { return grid.dims; }
+  int size() const { return static_cast<int>(points.cols()); }
+  static Sym2 unpack(const Eigen::MatrixXd& packed, int i) {
+    return {packed(0, i), packed(1, i), packed(2, i)};
+  }
+  // Allocates every field for this grid and class count (no-op when unchanged).
+  void reshape(const GridSpec& spec, int classes);
+};
+
+// Fills reference_posterior, density, fcat, fcat_eigen from a reference category model.
+void evaluate_reference_fields(const CategoryModel& model, GridFields& fields);
+
+// Fills network_posterior, fcode, fcode_eigen, fcat_self; chunked batches, no per-point allocation.
+class NetworkFieldEvaluator {
+ public:
+  void evaluate(const Mlp& net, GridFields& fields);
+
+ private:
+  MatrixF codes_;  // (K, chunk)
+  ProjectionProbe probe_;
+};
+
+}  // namespace catgeo

@@ -1,0 +1,17 @@
+// Information quantities by quadrature: I(mu; x) of a category model, and a wide quadrature grid for it.
+#pragma once
+#include "core/category_model.h"
+#include "core/config.h"
+#include "core/mixture.h"
+
+namespace catgeo {
+
+// I(mu; x) in nats = sum_mu integral p(mu, x) ln[P(mu|x) / q_mu] dx, on the given grid (the class
+// marginals q_mu are integrated on the same grid, so a grid covering the mass gives a consistent value).
+double mutual_information(const CategoryModel& model, const GridSpec& grid);
+
+// A grid covering every class of the mixture to +-8 standard deviations (1-D: 20001 points,
+// 2-D: 401 x 401), fine enough for 5 significant digits of I(mu; x) on smooth mixtures.
+GridSpec quadrature_grid(const Mixture& mixture);
+
+}  // namespace catgeo

@@ -1,0 +1,239 @@
+// Multilayer perceptron: forward, cross-entropy backprop, noisy representation layer, forward-mode Jacobians.
+#include "core/mlp.h"
+
+#include <cmath>
+#include <string>
+
+#include "core/check.h"
+
+namespace catgeo {
+namespace {
+
+void activate(Activation activation, MatrixF& values) {
+  switch (activation) {
+    case Activation::tanh: values = values.array().tanh(); break;
+    case Activation::sigmoid: values = (1.0f + (-values.array()).exp()).inverse(); break;
+    case Activation::relu: values = values.array().max(0.0f); break;
+    case Activation::linear: break;
+  }
+}
+
+// Derivative of the activation expressed through its output a, written into `slope` (same shape).
+void activation_slope(Activation activation, const MatrixF& a, MatrixF& slope) {
+  slope.resize(a.rows(), a.cols());
+  switch (activation) {
+    case Activation::tanh: slope = 1.0f - a.array().square(); break;
+    case Activation::sigmoid: slope = a.array() * (1.0f - a.array()); break;
+    case Activation::relu: slope = (a.array() > 0.0f).cast<float>(); break;
+    case Activation::linear: slope.setOnes(); break;
+  }
+}
+
+// In-place column-wise softmax of logits; returns the summed -ln P(label) when labels are given.
+double softmax_columns(MatrixF& logits, const int* labels) {
+  double loss = 0.0;
+  for (Eigen::Index b = 0; b < logits.cols(); ++b) {
+    auto column = logits.col(b);
+    const float top = column.maxCoeff();
+    column.array() -= top;
+    const float log_sum = std::log(column.array().exp().sum());
+    if (labels) loss -= static_cast<double>(column(labels[b]) - log_sum);
+    column = (column.array() - log_sum).exp();
+  }
+  return loss;
+}
+
+// Rounds a float offset up to a multiple of 16 floats (64 bytes).
+size_t aligned_offset(size_t offset) { return (offset + 15) / 16 * 16; }
+
+}  // namespace
+
+Result<Mlp> Mlp::create(const NetworkConfig& config, int input_dim, int num_classes) {
+  const int hidden = static_cast<int>(config.hidden.size());
+  if (hidden < 1 || hidden > 6) return Result<Mlp>::fail("the network needs 1 to 6 hidden layers");
+  for (const LayerSpec& spec : config.hidden)
+    if (spec.width < 1 || spec.width > 1024) return Result<Mlp>::fail("hidden widths must be 1 to 1024");
+  if (num_classes < 2 || num_classes > 16) return Result<Mlp>::fail("the read-out needs 2 to 16 classes");
+  if (input_dim < 1) return Result<Mlp>::fail("the input dimension must be positive");
+  if (!(config.noise_sigma > 0.0) || !std::isfinite(config.noise_sigma))
+    return Result<Mlp>::fail("the representation noise sigma must be positive and finite");
+
+  Mlp net;
+  net.input_dim_ = input_dim;
+  net.num_classes_ = num_classes;
+  net.noise_sigma_ = config.noise_sigma;
+  net.representation_layer_ = config.representation_layer < 0 ? hidden - 1 : config.representation_layer;
+  net.projection_layer_ = config.projection_layer;
+  if (net.representation_layer_ >= hidden)
+    return Result<Mlp>::fail("the representation layer index must name a hidden layer");
+  if (net.projection_layer_ < -1 || net.projection_layer_ >= net.representation_layer_)
+    return Result<Mlp>::fail("the projection layer must come before the representation layer");
+  const int projection_dim =
+      net.projection_layer_ < 0 ? input_dim : config.hidden[net.projection_layer_].width;
+  if (projection_dim < 1 || projection_dim > 2)
+    return Result<Mlp>::fail("the projection space must have 1 or 2 dimensions, got " +
+                             std::to_string(projection_dim));
+
+  size_t offset = 0;
+  int in = input_dim;
+  for (int l = 0; l <= hidden; ++l) {
+    Layer layer;
+    layer.in = in;
+    layer.out = l < hidden ? config.hidden[l].width : num_classes;
+    layer.activation = l < hidden ? config.hidden[l].activation : Activation::linear;
+    layer.weight_offset = offset;
+    offset = aligned_offset(offset + static_cast<size_t>(layer.in) * layer.out);
+    layer.bias_offset = offset;
+    offset = aligned_offset(offset + layer.out);
+    net.layers_.push_back(layer);
+    in = layer.out;
+  }
+  net.parameters_.assign(offset, 0.0f);
+  net.activations_.resize(net.layers_.size());
+  net.tangents_.resize(net.layers_.size());
+  return {std::move(net), Status::success()};
+}
+
+int Mlp::projection_dim() const {
+  return projection_layer_ < 0 ? input_dim_ : layers_[projection_layer_].out;
+}
+
+Eigen::Map<const MatrixF> Mlp::weight(int l) const {
+  return {parameters_.data() + layers_[l].weight_offset, layers_[l].out, layers_[l].in};
+}
+Eigen::Map<const VectorF> Mlp::bias(int l) const {
+  return {parameters_.data() + layers_[l].bias_offset, layers_[l].out};
+}
+Eigen::Map<MatrixF> Mlp::weight_mut(int l) {
+  return {parameters_.data() + layers_[l].weight_offset, layers_[l].out, layers_[l].in};
+}
+Eigen::Map<VectorF> Mlp::bias_mut(int l) { return {parameters_.data() + layers_[l].bias_offset, layers_[l].out}; }
+
+void Mlp::initialize(Rng& rng) {
+  const int readout = num_layers() - 1;
+  for (int l = 0; l <= readout; ++l) {
+    const double limit = std::sqrt(6.0 / (layers_[l].in + layers_[l].out));
+    auto w = weight_mut(l);
+    for (Eigen::Index j = 0; j < w.cols(); ++j)
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = static_cast<float>(rng.uniform(-limit, limit));
+    auto b = bias_mut(l);
+    for (Eigen::Index i = 0; i < b.size(); ++i)
+      b(i) = l == readout ? 0.0f : static_cast<float>(rng.uniform(-0.5, 0.5));
+  }
+}
+
+void Mlp::forward(const Eigen::Ref<const MatrixF>& inputs, int first_layer, int last_layer) const {
+  const int readout = num_layers() - 1;
+  for (int l = first_layer; l <= last_layer; ++l) {
+    MatrixF& a = activations_[l];
+    if (l == first_layer) a.noalias() = weight(l) * inputs;
+    else a.noalias() = weight(l) * activations_[l - 1];
+    a.colwise() += bias(l);
+    if (l != readout) activate(layers_[l].activation, a);
+  }
+}
+
+float Mlp::loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng) const {
+  return run_batch(inputs, labels, noise_rng, nullptr);
+}
+
+float Mlp::loss_and_gradient(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng,
+                             ParameterVector& gradient) const {
+  gradient.resize(parameters_.size());
+  return run_batch(inputs, labels, noise_rng, &gradient);
+}
+
+float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng,
+                     ParameterVector* gradient) const {
+  CATGEO_CHECK(inputs.rows() == input_dim_, "input rows must equal the input dimension");
+  const int readout = num_layers() - 1;
+  const Eigen::Index batch = inputs.cols();
+  // Forward with the noisy representation: noisy_rep feeds the next layer, the clean one gives slopes.
+  MatrixF& noisy_rep = noisy_representation_;
+  for (int l = 0; l <= readout; ++l) {
+    const bool after_rep = l == representation_layer_ + 1;
+    MatrixF& a = activations_[l];
+    if (l == 0) a.noalias() = weight(l) * inputs;
+    else a.noalias() = weight(l) * (after_rep && noise_rng ? noisy_rep : activations_[l - 1]);
+    a.colwise() += bias(l);
+    if (l == readout) break;
+    activate(layers_[l].activation, a);
+    if (l == representation_layer_ && noise_rng) {
+      noisy_rep.resize(a.rows(), a.cols());
+      const float sigma = static_cast<float>(noise_sigma_);
+      for (Eigen::Index j = 0; j < a.cols(); ++j)
+        for (Eigen::Index i = 0; i < a.rows(); ++i)
+          noisy_rep(i, j) = a(i, j) + sigma * static_cast<float>(noise_rng->normal());
+    }
+  }
+  const double loss_sum = softmax_columns(activations_[readout], labels);
+  const float mean_loss = static_cast<float>(loss_sum / static_cast<double>(batch));
+  if (!gradient) return mean_loss;
+  // Backward: delta = dL/dz at the read-out, (M, B).
+  delta_ = activations_[readout];
+  for (Eigen::Index b = 0; b < batch; ++b) delta_(labels[b], b) -= 1.0f;
+  delta_ /= static_cast<float>(batch);
+  for (int l = readout; l >= 0; --l) {
+    const Layer& layer = layers_[l];
+    Eigen::Map<MatrixF> grad_w(gradient->data() + layer.weight_offset, layer.out, layer.in);
+    Eigen::Map<VectorF> grad_b(gradient->data() + layer.bias_offset, layer.out);
+    const bool after_rep = l == representation_layer_ + 1 && noise_rng;
+    if (l == 0) grad_w.noalias() = delta_ * inputs.transpose();
+    else grad_w.noalias() = delta_ * (after_rep ? noisy_rep : activations_[l - 1]).transpose();
+    grad_b = delta_.rowwise().sum();
+    if (l == 0) break;
+    delta_prev_.noalias() = weight(l).transpose() * delta_;
+    activation_slope(layers_[l - 1].activation, activations_[l - 1], slope_);
+    delta_prev_.array() *= slope_.array();
+    delta_.swap(delta_prev_);
+  }
+  return mean_loss;
+}
+
+void Mlp::predict(const Eigen::Ref<const MatrixF>& inputs, MatrixF& probabilities) const {
+  const int readout = num_layers() - 1;
+  forward(inputs, 0, readout);
+  softmax_columns(activations_[readout], nullptr);
+  probabilities = activations_[readout];
+}
+
+void Mlp::project(const Eigen::Ref<const MatrixF>& inputs, MatrixF& codes) const {
+  if (projection_layer_ < 0) {
+    codes = inputs;
+    return;
+  }
+  forward(inputs, 0, projection_layer_);
+  codes = activations_[projection_layer_];
+}
+
+void Mlp::probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionProbe& out) const {
+  const int K = projection_dim();
+  CATGEO_CHECK(codes.rows() == K, "codes must have projection_dim() rows");
+  const int first = projection_layer_ + 1;
+  const int readout = num_layers() - 1;
+  const Eigen::Index batch = codes.cols();
+  forward(codes, first, readout);
+  softmax_columns(activations_[readout], nullptr);
+  // Forward-mode tangents through the hidden layers after the projection, K per point.
+  MatrixF& slope = slope_;
+  for (int l = first; l < readout; ++l) {
+    MatrixF& t = tangents_[l];
+    t.resize(layers_[l].out, K * batch);
+    if (l == first) {
+      const auto w = weight(l);
+      for (Eigen::Index b = 0; b < batch; ++b)
+        for (int k = 0; k < K; ++k) t.col(b * K + k) = w.col(k);
+    } else {
+      t.noalias() = weight(l) * tangents_[l - 1];
+    }
+    activation_slope(layers_[l].activation, activations_[l], slope);
+    for (Eigen::Index b = 0; b < batch; ++b)
+      for (int k = 0; k < K; ++k) t.col(b * K + k).array() *= slope.col(b).array();
+  }
+  out.probabilities = activations_[readout];
+  out.representation = activations_[representation_layer_];
+  out.jacobian = tangents_[representation_layer_];
+  out.logit_jacobian.noalias() = weight(readout) * tangents_[readout - 1];
+}
+
+}  // namespace catgeo

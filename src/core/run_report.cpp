@@ -1,0 +1,70 @@
+// JSON views of a run: metric snapshots, history and a summary object.
+#include "core/run_report.h"
+
+#include <vector>
+
+namespace catgeo {
+namespace {
+
+JsonValue number_list(const std::vector<double>& values) {
+  JsonValue list = JsonValue::array();
+  for (double v : values) list.push_back(JsonValue::number(v));
+  return list;
+}
+
+}  // namespace
+
+const char* to_string(TrainerState state) {
+  switch (state) {
+    case TrainerState::training: return "training";
+    case TrainerState::finished: return "finished";
+    case TrainerState::diverged: return "diverged";
+  }
+  return "training";
+}
+
+JsonValue snapshot_to_json(const MetricsSnapshot& s, int dims) {
+  JsonValue o = JsonValue::object();
+  o.set("epoch", JsonValue::number(s.epoch));
+  o.set("train_loss", JsonValue::number(s.train_loss));
+  o.set("test_loss", JsonValue::number(s.test_loss));
+  o.set("test_accuracy", JsonValue::number(s.test_accuracy));
+  o.set("info_r_lower_bound", JsonValue::number(s.info_r_lower_bound));
+  o.set("loglog_r", JsonValue::number(s.match.loglog_r));
+  o.set("spearman_r", JsonValue::number(s.match.spearman_r));
+  o.set("contrast", JsonValue::number(s.match.contrast));
+  o.set("exponent", JsonValue::number(s.match.exponent));
+  o.set("info_loss", JsonValue::number(s.match.info_loss));
+  if (dims == 1) {
+    o.set("fcat_peaks", number_list(s.match.fcat_peaks));
+    o.set("fcode_peaks", number_list(s.match.fcode_peaks));
+    o.set("boundaries", number_list(s.match.boundaries));
+    o.set("peak_boundary_distance", JsonValue::number(s.match.peak_boundary_distance));
+  } else {
+    o.set("angle_deg_weighted", JsonValue::number(s.match.angle_deg_weighted));
+    o.set("angle_deg_top20", JsonValue::number(s.match.angle_deg_top20));
+  }
+  return o;
+}
+
+JsonValue run_summary(const Experiment& run, bool include_history) {
+  const int dims = run.dims();
+  JsonValue o = JsonValue::object();
+  o.set("scenario", JsonValue::string(run.config().id));
+  o.set("epochs", JsonValue::number(run.trainer().epoch()));
+  o.set("state", JsonValue::string(to_string(run.trainer().state())));
+  o.set("message", JsonValue::string(run.trainer().message()));
+  o.set("reference", JsonValue::string(run.reference_is_exact() ? "exact" : "kde"));
+  o.set("info_x", JsonValue::number(run.category_information()));
+  const JsonValue latest = snapshot_to_json(run.history().back(), dims);
+  for (size_t i = 0; i < latest.keys().size(); ++i) o.set(latest.keys()[i], latest.items()[i]);
+  o.set("before", snapshot_to_json(run.history().front(), dims));
+  if (include_history) {
+    JsonValue history = JsonValue::array();
+    for (const MetricsSnapshot& s : run.history()) history.push_back(snapshot_to_json(s, dims));
+    o.set("history", history);
+  }
+  return o;
+}
+
+}  // namespace catgeo

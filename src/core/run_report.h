@@ -1,0 +1,20 @@
+// JSON views of a run (metrics snapshots, history, summary) shared by the CLI and the page's JS API.
+#pragma once
+#include "core/experiment.h"
+#include "core/json.h"
+
+namespace catgeo {
+
+// Flat object: epoch, train_loss, test_loss, test_accuracy, info_r_lower_bound, loglog_r, spearman_r,
+// contrast, exponent, info_loss, and (1-D) fcat_peaks, fcode_peaks, boundaries, peak_boundary_distance
+// or (2-D) angle_deg_weighted, angle_deg_top20. NaN values are written as null.
+JsonValue snapshot_to_json(const MetricsSnapshot& snapshot, int dims);
+
+// The CLI/JS summary: the latest snapshot's fields at top level plus scenario, epochs, state, message,
+// info_x (I(mu; x), null when estimated), reference ("exact" | "kde"), "before" (the snapshot before
+// training) and, with include_history, "history" (every snapshot).
+JsonValue run_summary(const Experiment& run, bool include_history);
+
+const char* to_string(TrainerState state);
+
+}  // namespace catgeo

@@ -1,0 +1,49 @@
+// Share-link codec: the whole run (scenario, data, network, training, view) <-> short URL-hash text; std only.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+
+namespace catgeo {
+
+// Grammar: key=value pairs joined by '&' (no leading '#'); keys and values may be %XX-encoded.
+//   scenario=E1..E7|mnist|custom|drawn   always written first. custom = a mixture given by mix (base
+//     preset E1 if 1-D, E5 if 2-D); drawn = points given by pts (base preset E5).
+//   Then, only where the config differs from that base preset, in this order:
+//   mix=<class>;<class>...   class = mean:cov[:prior], numbers joined by ','; mean = m or mx,my;
+//                            cov = upper triangle (v, or vxx,vxy,vyy); prior default 1 (relative weight)
+//   pts=<base64url>          5 bytes per point: int16 LE round(x*4096), int16 LE round(y*4096), uint8 label
+//   digits=49                MNIST digits kept, in label order
+//   n=5000 dseed=1 sigma=1 layers=64t-128s (width + t/s/r/l per hidden layer) rep=-1 proj=-1
+//   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
+//   log=0|1 glyphs=0|1 data=0|1 boundary=0|1
+// Numbers use JSON number grammar in the shortest form that reads back exactly (0.003, 1e-5).
+// Not carried (always the base preset's): title, test_samples, grid, mnist.side, mnist.test_fraction.
+constexpr std::size_t kShareLinkMaxLength = 2000;  // drawn points are left out of longer links
+constexpr double kLinkPointScale = 4096.0;         // pts store round(x * 4096) as int16: |x| <= 7.99
+
+struct LinkDecodeResult {
+  ScenarioConfig config;
+  std::vector<std::string> notices;    // one line each, for the UI / CLI to show
+  bool fell_back_to_defaults = false;  // the link was not understood; config is the E1 preset
+};
+
+// The link text for `config` (without '#'). When the drawn points would make the link longer than
+// kShareLinkMaxLength they are left out and `notice` (if given) says so; otherwise it is cleared.
+std::string encode_share_link(const ScenarioConfig& config, std::string* notice = nullptr);
+
+// Reads a link with or without a leading '#' or '?' (or a whole URL: the part after '#'),
+// percent-decoded. Never fails: problems become notices; unknown scenario or garbage gives E1.
+LinkDecodeResult decode_share_link(std::string_view link);
+
+// The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn
+// points with it so that a link reproduces the run exactly.
+DrawnPoint quantize_for_link(const DrawnPoint& point);
+
+// Field-by-field equality of two configurations (exact for numbers).
+bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b);
+
+}  // namespace catgeo

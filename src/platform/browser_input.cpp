@@ -1,0 +1,58 @@
+// Wheel policy (page scrolls unless ImGui wants the mouse) and the touch hover fix.
+#include "platform/browser_input.h"
+
+#include <emscripten/html5.h>
+
+#include <cfloat>
+
+#include "imgui.h"
+
+namespace catgeo::platform {
+namespace {
+
+// Same step scaling as SDL's own handler: 100 pixels, 3 lines or 1/80 page per wheel step.
+float wheel_steps(double delta, unsigned long mode) {
+  if (mode == DOM_DELTA_PIXEL) return static_cast<float>(delta / 100.0);
+  if (mode == DOM_DELTA_LINE) return static_cast<float>(delta / 3.0);
+  return static_cast<float>(delta * 80.0);
+}
+
+int step_sign(float steps) { return steps > 0.0f ? 1 : (steps < 0.0f ? -1 : 0); }
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* wheel, void* user_data) {
+  const float steps_x = wheel_steps(wheel->deltaX, wheel->deltaMode);
+  const float steps_y = -wheel_steps(wheel->deltaY, wheel->deltaMode);  // SDL: positive y = away from the user
+  SDL_Event event{};
+  event.type = SDL_MOUSEWHEEL;
+  event.wheel.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(user_data));
+  event.wheel.x = step_sign(steps_x);
+  event.wheel.y = step_sign(steps_y);
+  event.wheel.preciseX = steps_x;
+  event.wheel.preciseY = steps_y;
+  event.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+  SDL_PushEvent(&event);
+  return ImGui::GetIO().WantCaptureMouse ? EM_TRUE : EM_FALSE;  // EM_TRUE = preventDefault
+}
+
+}  // namespace
+
+void install_wheel_policy(SDL_Window* window) {
+  emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, nullptr);  // removes SDL's handler
+  emscripten_set_wheel_callback("#canvas", window, EM_FALSE, on_wheel);
+}
+
+void TouchHoverFix::observe(const SDL_Event& event) {
+  if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
+    frames_since_lift_ = 0;
+  } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION) {
+    frames_since_lift_ = -1;
+  }
+}
+
+void TouchHoverFix::apply(ImGuiIO& io) {
+  if (frames_since_lift_ < 0) return;
+  if (frames_since_lift_ >= 1) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ++frames_since_lift_;
+}
+
+}  // namespace catgeo::platform

@@ -1,0 +1,127 @@
+// Web entry point: SDL2 window + WebGL2 context + Dear ImGui backends, driving the App from the browser's frame loop.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "app/app.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "platform/browser_input.h"
+#include "platform/canvas_sizer.h"
+#include "platform/page_status.h"
+#include "platform/web_platform.h"
+
+namespace catgeo::platform {
+namespace {
+
+struct WebPlatform {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl_context = nullptr;
+  CanvasSizer canvas;
+  TouchHoverFix touch;
+  App app;
+  std::uint32_t frames = 0;
+};
+
+WebPlatform& platform() {
+  static WebPlatform instance;
+  return instance;
+}
+
+bool fail(const char* what) {
+  report_page_status("failed", (std::string(what) + ": " + SDL_GetError()).c_str());
+  return false;
+}
+
+bool create_window_and_context(WebPlatform& p) {
+  // Keys go to the canvas only (it has tabindex), so the host page keeps its own keyboard.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail("SDL_Init failed");
+
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // OpenGL ES 3.0 = WebGL2
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  p.window = SDL_CreateWindow("CatGeo", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800, flags);
+  if (!p.window) return fail("Could not create the window");
+  p.gl_context = SDL_GL_CreateContext(p.window);
+  if (!p.gl_context) return fail("Could not create a WebGL2 context");
+  SDL_GL_MakeCurrent(p.window, p.gl_context);
+  install_wheel_policy(p.window);
+  return true;
+}
+
+void init_imgui(WebPlatform& p) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no file system on the web; layout is the app's business
+  ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl_context);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+}
+
+void shutdown(WebPlatform& p) {
+  p.app.shutdown();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(p.gl_context);
+  SDL_DestroyWindow(p.window);
+  SDL_Quit();
+}
+
+void frame(void*) {
+  WebPlatform& p = platform();
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    if (event.type == SDL_QUIT) {  // the page is unloading
+      emscripten_cancel_main_loop();
+      shutdown(p);
+      return;
+    }
+    p.touch.observe(event);
+    ImGui_ImplSDL2_ProcessEvent(&event);
+  }
+  p.canvas.sync(p.window);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  p.touch.apply(ImGui::GetIO());
+  ImGui::NewFrame();
+  p.app.frame();
+  ImGui::Render();
+
+  int framebuffer_width = 0, framebuffer_height = 0;
+  SDL_GL_GetDrawableSize(p.window, &framebuffer_width, &framebuffer_height);
+  glViewport(0, 0, framebuffer_width, framebuffer_height);
+  const ImVec4 background = p.app.background_color();
+  glClearColor(background.x, background.y, background.z, background.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(p.window);
+
+  if (++p.frames == 1) report_page_status("running", "");
+}
+
+}  // namespace
+
+App& app() { return platform().app; }
+
+std::uint32_t frames_drawn() { return platform().frames; }
+
+}  // namespace catgeo::platform
+
+int main() {
+  using namespace catgeo::platform;
+  WebPlatform& p = platform();
+  if (!create_window_and_context(p)) return 1;
+  init_imgui(p);
+  p.app.init();
+  // The browser owns the loop: one frame per requestAnimationFrame; main returns and the runtime stays alive.
+  emscripten_set_main_loop_arg(frame, nullptr, 0, false);
+  return 0;
+}

@@ -1,0 +1,113 @@
+// Browser test harness: serves build/wasm-release/web on a free 127.0.0.1 port, drives headless Chromium through
+// playwright-core, collects console and page errors, waits for drawn frames and saves screenshots to artifacts/.
+import { createServer } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webRoot = process.env.CATGEO_WEB_ROOT || path.join(repoRoot, 'build/wasm-release/web');
+export const artifactsDir = path.join(repoRoot, 'tests/browser/artifacts');
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+// Same headless setup as toolchain.md: WebGL2 through SwiftShader, no network use by the browser itself.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+// Static file server for `root`; resolves to { url, close }.
+export async function startServer(root = webRoot) {
+  const server = createServer(async (request, response) => {
+    let relative = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    if (relative.endsWith('/')) relative += 'index.html';
+    const file = path.join(root, path.normalize(relative));
+    if (!file.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const data = await readFile(file);
+      response.writeHead(200, {
+        'Content-Type': MIME_TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': data.length,
+        'Cache-Control': 'no-store',
+      });
+      response.end(data);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CATGEO_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+// Opens `url` in a fresh context; `errors` collects console errors and uncaught page errors as strings.
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+  initScript, prepare } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  if (initScript) await page.addInitScript(initScript);
+  if (prepare) await prepare(page);
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+// Waits until the loader left the 'loading' state; resolves to 'running' or 'failed'.
+export async function waitForStart(page, timeout = 90_000) {
+  await page.waitForFunction(() => window.catgeo && window.catgeo.state !== 'loading', null, { timeout });
+  return page.evaluate(() => window.catgeo.state);
+}
+
+export function frameCount(page) {
+  return page.evaluate(() => window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []));
+}
+
+// Waits until `count` more frames than now have been drawn (the app must be running).
+export async function waitForFrames(page, count, timeout = 60_000) {
+  const target = (await frameCount(page)) + count;
+  await page.waitForFunction(
+    (n) => window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []) >= n, target, { timeout });
+}
+
+// Starts the app and waits for `frames` drawn frames; throws with the page's message if it failed to start.
+export async function waitForRunning(page, frames = 10) {
+  const state = await waitForStart(page);
+  if (state !== 'running') throw new Error(`CatGeo did not start: ${await messageText(page)}`);
+  await waitForFrames(page, frames);
+}
+
+export function messageText(page) {
+  return page.evaluate(() => document.getElementById('catgeo-message').innerText);
+}
+
+// Saves a PNG screenshot to tests/browser/artifacts/<name>.png and returns its bytes.
+export async function saveScreenshot(page, name) {
+  await mkdir(artifactsDir, { recursive: true });
+  return page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
+}

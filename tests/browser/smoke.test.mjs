@@ -1,0 +1,120 @@
+// Smoke tests of the page: loads cleanly, draws a non-blank frame, sizes the canvas by devicePixelRatio,
+// keeps the host page's wheel and keys, and explains missing WebGL2 / WebAssembly / module failures in HTML.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launchBrowser, messageText, openPage, saveScreenshot, startServer, waitForFrames, waitForRunning, waitForStart,
+} from './harness.mjs';
+import { decodePng, imageStats } from './png.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('page loads, hides the progress bar and draws the CatGeo window without errors', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, server.url);
+  try {
+    await waitForRunning(page);
+    assert.equal(await page.isVisible('#catgeo-loading'), false, 'progress bar still visible');
+    assert.equal(await page.getAttribute('#catgeo-loading', 'aria-valuenow'), '100', 'download progress not at 100%');
+    assert.equal(await page.isVisible('#catgeo-message'), false, 'error message visible');
+    const stats = imageStats(decodePng(await saveScreenshot(page, 'smoke')));
+    assert.ok(stats.background.every((channel) => channel < 64), `background not dark: ${stats.background}`);
+    assert.ok(stats.distinctColors >= 4, `only ${stats.distinctColors} colours: blank canvas?`);
+    assert.ok(stats.nonBackgroundFraction > 0.005, `only ${stats.nonBackgroundFraction} non-background pixels`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, server.url,
+    { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const canvasSize = () => page.evaluate(() => [document.getElementById('canvas').width,
+    document.getElementById('canvas').height]);
+  try {
+    await waitForRunning(page);
+    assert.deepEqual(await canvasSize(), [1600, 1200]);
+    await page.setViewportSize({ width: 640, height: 480 });
+    await waitForFrames(page, 5);
+    assert.deepEqual(await canvasSize(), [1280, 960]);
+    await saveScreenshot(page, 'smoke-dpr2');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('wheel scrolls the page unless ImGui wants the mouse; keys outside the canvas are not taken', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, server.url);
+  // Dispatches a cancelable wheel event on the canvas and reports whether the app prevented its default.
+  const wheelPrevented = (x, y) => page.evaluate(([clientX, clientY]) => {
+    const event = new WheelEvent('wheel', { deltaY: 100, clientX, clientY, bubbles: true, cancelable: true });
+    document.getElementById('canvas').dispatchEvent(event);
+    return event.defaultPrevented;
+  }, [x, y]);
+  try {
+    await waitForRunning(page);
+    await page.mouse.move(60, 40);  // over the "CatGeo" window (placed at 24, 24)
+    await waitForFrames(page, 3);
+    assert.equal(await wheelPrevented(60, 40), true, 'wheel over an ImGui window must not scroll the page');
+    await page.mouse.move(1200, 760);  // background
+    await waitForFrames(page, 3);
+    assert.equal(await wheelPrevented(1200, 760), false, 'wheel over the background must scroll the page');
+    const keyPrevented = await page.evaluate(() => {
+      const event = new KeyboardEvent('keydown', { key: 'a', code: 'KeyA', bubbles: true, cancelable: true });
+      document.body.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(keyPrevented, false, 'a key outside the canvas was swallowed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Each case breaks one requirement before the page loads and expects a readable message instead of a blank canvas.
+const failureCases = [
+  {
+    name: 'no-webgl2',
+    expected: /WebGL2 is not available/,
+    initScript: () => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+      };
+    },
+  },
+  { name: 'no-webassembly', expected: /WebAssembly is not available/, initScript: () => { delete window.WebAssembly; } },
+  {
+    name: 'wasm-missing',
+    expected: /could not start[\s\S]*404/,
+    prepare: (page) => page.route('**/catgeo.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+  },
+];
+
+for (const { name, expected, initScript, prepare } of failureCases) {
+  test(`shows a message when the page cannot start: ${name}`, TIMEOUT, async () => {
+    const { context, page } = await openPage(browser, server.url, { initScript, prepare });
+    try {
+      assert.equal(await waitForStart(page), 'failed');
+      assert.equal(await page.isVisible('#catgeo-message'), true);
+      assert.equal(await page.isVisible('#catgeo-loading'), false);
+      assert.match(await messageText(page), expected);
+      await saveScreenshot(page, name);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,0 +1,83 @@
+// Portable RNG (pinned stream, identical natively and in WASM), statistics and matching-metric helpers.
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "core/fisher.h"
+#include "core/metrics.h"
+#include "core/rng.h"
+#include "core/statistics.h"
+#include "test.h"
+
+using namespace catgeo;
+
+TEST_CASE(rng_stream_is_pinned_across_platforms, "") {
+  // Golden values: the same on every platform and compiler (no std:: distributions are used).
+  Rng rng(42);
+  std::uint64_t mix = 0;
+  for (int i = 0; i < 1000; ++i) mix = mix * 31 + rng.next_u64();
+  double normal_sum = 0.0;
+  for (int i = 0; i < 1000; ++i) normal_sum += rng.normal();
+  std::uint64_t below_sum = 0;
+  for (int i = 0; i < 1000; ++i) below_sum += rng.below(1000);
+  EXPECT_MSG(mix == 0xC7423169F915524Full, "mix = " << std::hex << mix);
+  EXPECT_NEAR(normal_sum, 58.6201436823627, 1e-9);
+  EXPECT_MSG(below_sum == 506826u, "below_sum = " << below_sum);
+}
+
+TEST_CASE(rng_normal_has_unit_moments, "") {
+  Rng rng(9);
+  double s = 0.0, s2 = 0.0;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) {
+    const double z = rng.normal();
+    s += z;
+    s2 += z * z;
+  }
+  EXPECT_NEAR(s / n, 0.0, 0.01);
+  EXPECT_NEAR(s2 / n, 1.0, 0.01);
+}
+
+TEST_CASE(correlations_and_slope, "") {
+  const std::vector<double> a = {1, 2, 3, 4, 5}, b = {2, 4, 6, 8, 10}, c = {1, 4, 9, 16, 25};
+  EXPECT_NEAR(pearson_correlation(a, b), 1.0, 1e-12);
+  EXPECT_NEAR(spearman_correlation(a, c), 1.0, 1e-12);
+  EXPECT_TRUE(pearson_correlation(a, c) < 0.99);
+  EXPECT_NEAR(least_squares_slope(a, b), 2.0, 1e-12);
+  EXPECT_NEAR(spearman_correlation({1, 2, 2, 3}, {1, 2, 3, 4}), 0.9486832980505138, 1e-12);
+  EXPECT_NEAR(median({5, 1, 3}), 3.0, 0.0);
+  EXPECT_NEAR(quantile({0, 10}, 0.8), 8.0, 1e-12);
+  EXPECT_TRUE(std::isnan(pearson_correlation({1, 1}, {1, 2})));
+}
+
+TEST_CASE(peaks_respect_mask_floor_and_prominence, "") {
+  std::vector<double> xs, ys;
+  for (int i = 0; i <= 400; ++i) {
+    const double x = -2.0 + i * 0.01;
+    xs.push_back(x);
+    // Two main bumps at -1 and 1.03, a tiny ripple at 0 that must be ignored.
+    ys.push_back(std::exp(-8 * (x + 1) * (x + 1)) + std::exp(-8 * (x - 1.03) * (x - 1.03)) +
+                 0.02 * std::exp(-200 * x * x));
+  }
+  const std::vector<double> peaks = curve_peaks(xs.data(), ys.data(), 401, nullptr, 0.1);
+  EXPECT_TRUE(peaks.size() == 2);
+  if (peaks.size() == 2) {
+    EXPECT_NEAR(peaks[0], -1.0, 2e-3);
+    EXPECT_NEAR(peaks[1], 1.03, 2e-3);
+  }
+  std::vector<unsigned char> mask(401, 1);
+  for (int i = 250; i <= 400; ++i) mask[i] = 0;
+  EXPECT_TRUE(curve_peaks(xs.data(), ys.data(), 401, mask.data(), 0.1).size() == 1);
+  EXPECT_NEAR(hausdorff_distance({-1.0, 1.0}, {-0.9, 0.95, 1.2}), 0.2, 1e-12);
+  EXPECT_TRUE(std::isnan(hausdorff_distance({}, {1.0})));
+}
+
+TEST_CASE(eigen_of_symmetric_2x2, "") {
+  const SymEigen2 e = eigen_sym2({2.0, 1.0, 2.0});
+  EXPECT_NEAR(e.lambda_max, 3.0, 1e-12);
+  EXPECT_NEAR(e.lambda_min, 1.0, 1e-12);
+  EXPECT_NEAR(e.angle, 3.14159265358979 / 4, 1e-12);
+  const SymEigen2 v = eigen_sym2({1.0, 0.0, 5.0});
+  EXPECT_NEAR(std::fabs(v.angle), 3.14159265358979 / 2, 1e-12);
+  EXPECT_NEAR(trace_inverse_product({2.0, 0.0, 4.0}, {1.0, 0.3, 1.0}, 2), 0.75, 1e-9);
+}

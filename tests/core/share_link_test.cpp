@@ -1,0 +1,220 @@
+// Tests of the share-link codec: preset and modified round trips, the issue's link, notices, garbage.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/scenarios.h"
+#include "core/share_link.h"
+#include "test.h"
+
+using catgeo::decode_share_link;
+using catgeo::encode_share_link;
+using catgeo::ScenarioConfig;
+
+namespace {
+
+ScenarioConfig preset(const std::string& id) { return catgeo::scenario_preset(id).value; }
+
+bool has_notice(const catgeo::LinkDecodeResult& r, const std::string& part) {
+  for (const std::string& n : r.notices) {
+    if (n.find(part) != std::string::npos) return true;
+  }
+  std::printf("      notice '%s' not among %zu:\n", part.c_str(), r.notices.size());
+  for (const std::string& n : r.notices) std::printf("        %s\n", n.c_str());
+  return false;
+}
+
+// config -> link -> config is exact, and the link is a fixed point of link -> config -> link.
+void expect_round_trip(const ScenarioConfig& config, const std::string& expected_link = "") {
+  std::string notice;
+  const std::string link = encode_share_link(config, &notice);
+  EXPECT_MSG(notice.empty(), notice);
+  if (!expected_link.empty()) EXPECT_MSG(link == expected_link, link);
+  const auto decoded = decode_share_link("#" + link);
+  EXPECT_MSG(decoded.notices.empty() && !decoded.fell_back_to_defaults, link << " gave " << decoded.notices.size() << " notices");
+  EXPECT_MSG(catgeo::configs_equal(decoded.config, config), link);
+  EXPECT_MSG(encode_share_link(decoded.config) == link, encode_share_link(decoded.config) << " vs " << link);
+}
+
+}  // namespace
+
+TEST_CASE(share_link_presets_round_trip_with_short_links, "") {
+  for (const std::string& id : catgeo::scenario_ids()) expect_round_trip(preset(id), "scenario=" + id);
+}
+
+TEST_CASE(share_link_modified_configs_round_trip, "") {
+  ScenarioConfig c = preset("E6");
+  c.network.noise_sigma = 0.5;
+  c.network.hidden = {{32, catgeo::Activation::relu}, {16, catgeo::Activation::linear}, {8, catgeo::Activation::tanh}};
+  c.network.representation_layer = 1;
+  c.network.projection_layer = 0;
+  c.training.optimizer = catgeo::OptimizerKind::sgd;
+  c.training.learning_rate = 50.0;
+  c.training.batch_size = 4096;
+  c.training.epochs = 7;
+  c.training.seed = 18446744073709551615ull;
+  c.train_samples = 123;
+  c.data_seed = 99;
+  c.view = {catgeo::ViewMode::overlay, catgeo::FieldMeasure::lambda_max, false, false, false, false};
+  expect_round_trip(c,
+                    "scenario=E6&n=123&dseed=99&sigma=0.5&layers=32r-16l-8t&rep=1&proj=0&opt=sgd&lr=50&batch=4096"
+                    "&epochs=7&seed=18446744073709551615&view=overlay&measure=lmax&log=0&glyphs=0&data=0&boundary=0");
+
+  ScenarioConfig lr = preset("E3");
+  lr.training.learning_rate = 1e-3;
+  lr.network.noise_sigma = 0.2;
+  expect_round_trip(lr, "scenario=E3&sigma=0.2&lr=0.001");
+
+  ScenarioConfig mnist = preset("mnist");
+  mnist.mnist.digits = {4, 9};
+  mnist.training.seed = 3;
+  expect_round_trip(mnist, "scenario=mnist&digits=49&seed=3");
+}
+
+TEST_CASE(share_link_custom_mixtures_round_trip, "") {
+  ScenarioConfig one = decode_share_link("scenario=custom&mix=-1:0.25;0.3:1;2:0.1").config;
+  EXPECT_TRUE(one.id == "custom" && one.classes.size() == 3 && one.grid.dims == 1);
+  one.classes[1].mean[0] = 1.0 / 3.0;
+  one.network.noise_sigma = 0.7;
+  expect_round_trip(one, "scenario=custom&mix=-1:0.25;0.3333333333333333:1;2:0.1&sigma=0.7");
+
+  ScenarioConfig two = preset("E7");  // an edited preset mixture becomes a custom one
+  two.classes[0].prior = 2.0;
+  const std::string link = encode_share_link(two);
+  EXPECT_MSG(link.rfind("scenario=custom&mix=", 0) == 0, link);
+  const auto decoded = decode_share_link(link);
+  EXPECT_TRUE(decoded.notices.empty() && decoded.config.classes.size() == 3 && decoded.config.grid.dims == 2);
+  EXPECT_TRUE(decoded.config.classes[0].mean == two.classes[0].mean && decoded.config.classes[2].cov == two.classes[2].cov);
+  EXPECT_TRUE(decoded.config.classes[0].prior == 2.0 && decoded.config.classes[1].prior == 1.0);
+  EXPECT_TRUE(encode_share_link(decoded.config) == link);
+  expect_round_trip(decoded.config, link);
+}
+
+TEST_CASE(share_link_drawn_points_round_trip_and_size_limit, "") {
+  ScenarioConfig drawn = decode_share_link("scenario=drawn&pts=").config;
+  EXPECT_TRUE(drawn.id == "drawn" && drawn.data == catgeo::DataKind::drawn_points && drawn.points.empty());
+  expect_round_trip(drawn, "scenario=drawn&pts=");
+  drawn.points = {{{0.5, -1.25}, 0}, {{-7.75, 7.99951171875}, 1}, {{0.000244140625, 0}, 7}};
+  drawn.training.seed = 7;
+  expect_round_trip(drawn);
+
+  catgeo::DrawnPoint off_lattice{{0.1, 100.0}, 2};
+  const catgeo::DrawnPoint snapped = catgeo::quantize_for_link(off_lattice);
+  EXPECT_NEAR(snapped.x[0], 0.1, 0.5 / catgeo::kLinkPointScale);
+  EXPECT_NEAR(snapped.x[1], 32767 / catgeo::kLinkPointScale, 0.0);
+  drawn.points.assign(500, snapped);
+  std::string notice;
+  const std::string link = encode_share_link(drawn, &notice);
+  EXPECT_MSG(notice.find("drawn points too many for a link (500 points)") != std::string::npos, notice);
+  EXPECT_MSG(link == "scenario=drawn&seed=7", link);
+  const auto decoded = decode_share_link(link);
+  EXPECT_TRUE(decoded.config.points.empty() && has_notice(decoded, "no drawn points"));
+}
+
+TEST_CASE(share_link_reads_the_issue_example, "") {
+  for (const char* text : {"#scenario=E5&sigma=1&seed=7&view=overlay", "?scenario=E5&sigma=1&seed=7&view=overlay",
+                           "https://example.org/catgeo/#scenario=E5&sigma=1&seed=7&view=overlay",
+                           "scenario%3DE5&sigma=1&seed=7&view=overlay", "scenario=E5&sigma=1&seed=7&view=overlay\n"}) {
+    const auto r = decode_share_link(text);
+    if (std::string(text).find("%3D") != std::string::npos) {
+      EXPECT_TRUE(has_notice(r, "ignored 'scenario=E5'"));  // '=' must not be encoded
+      continue;
+    }
+    EXPECT_MSG(r.notices.empty() && !r.fell_back_to_defaults, text);
+    EXPECT_TRUE(r.config.id == "E5" && r.config.network.noise_sigma == 1.0 && r.config.training.seed == 7);
+    EXPECT_TRUE(r.config.view.mode == catgeo::ViewMode::overlay);
+    EXPECT_MSG(encode_share_link(r.config) == "scenario=E5&seed=7&view=overlay", encode_share_link(r.config));
+  }
+  const auto encoded = decode_share_link("scenario=custom&mix=-1%2C0%3A0.25%2C0%2C1%3B1%2C0%3A1%2C0%2C0.25");
+  EXPECT_TRUE(encoded.notices.empty() && encoded.config.classes.size() == 2 && encoded.config.grid.dims == 2);
+}
+
+TEST_CASE(share_link_notices_for_each_problem, "") {
+  auto r = decode_share_link("scenario=E2&foo=1&sigma=50&lr=100&batch=0&epochs=99999999999999999999&seed=-1&opt=Adam");
+  EXPECT_TRUE(!r.fell_back_to_defaults && r.config.id == "E2");
+  EXPECT_TRUE(has_notice(r, "ignored unknown key 'foo'"));
+  EXPECT_TRUE(has_notice(r, "sigma=50 is out of range [0.01, 10]; using 10") && r.config.network.noise_sigma == 10.0);
+  EXPECT_TRUE(r.config.training.learning_rate == 100.0);  // lr 100 is allowed (divergence demo)
+  EXPECT_TRUE(has_notice(r, "batch=0 is out of range [1, 4096]; using 1") && r.config.training.batch_size == 1);
+  EXPECT_TRUE(has_notice(r, "epochs=99999999999999999999 is out of range") && r.config.training.epochs == 10000);
+  EXPECT_TRUE(has_notice(r, "could not read seed='-1'") && r.config.training.seed == preset("E2").training.seed);
+  EXPECT_TRUE(has_notice(r, "could not read opt='Adam' (expected adam or sgd); kept adam"));
+  EXPECT_TRUE(r.notices.size() == 6);
+
+  r = decode_share_link("scenario=E1&lr=1e-9&sigma=abc&layers=64t-128x&rep=3&view=side&view=overlay&nokey");
+  EXPECT_TRUE(has_notice(r, "lr=1e-9 is out of range [1e-5, 100]; using 1e-5"));
+  EXPECT_TRUE(has_notice(r, "could not read sigma='abc' (expected a number); kept 1"));
+  EXPECT_TRUE(has_notice(r, "could not read layers='64t-128x'") && r.config.network.hidden.size() == 1);
+  EXPECT_TRUE(has_notice(r, "rep=3 names no hidden layer (there are 1); using 0"));
+  EXPECT_TRUE(has_notice(r, "key 'view' appears twice; used the last value"));
+  EXPECT_TRUE(r.config.view.mode == catgeo::ViewMode::overlay);
+  EXPECT_TRUE(has_notice(r, "ignored 'nokey' (expected key=value)"));
+
+  r = decode_share_link("scenario=E6&layers=600t-0s-1r-1r-1l&log=2");
+  EXPECT_TRUE(has_notice(r, "widths must be 1 to 512; clamped") && has_notice(r, "kept the first 4"));
+  EXPECT_TRUE(r.config.network.hidden.size() == 4 && r.config.network.hidden[0].width == 512 &&
+              r.config.network.hidden[1].width == 1);
+  EXPECT_TRUE(has_notice(r, "could not read log='2' (expected 0 or 1); kept 1"));
+
+  r = decode_share_link("scenario=mnist&layers=64t");  // the preset's rep=2 / proj=1 no longer exist
+  EXPECT_TRUE(has_notice(r, "rep=2 names no hidden layer") && has_notice(r, "proj=1 names no hidden layer"));
+  EXPECT_TRUE(r.config.network.representation_layer == 0 && r.config.network.projection_layer == 0);
+
+  r = decode_share_link("scenario=E3&mix=0:1;1:1&pts=AAAAAAA&digits=12");
+  EXPECT_TRUE(has_notice(r, "ignored 'mix': it needs scenario=custom") && has_notice(r, "ignored 'pts'") &&
+              has_notice(r, "ignored 'digits'") && r.config.id == "E3");
+
+  r = decode_share_link("scenario=mnist&digits=4x");
+  EXPECT_TRUE(has_notice(r, "could not read digits='4x'") && r.config.mnist.digits.size() == 10);
+  r = decode_share_link("digits=33");
+  EXPECT_TRUE(r.config.id == "mnist" && has_notice(r, "could not read digits='33'"));
+
+  r = decode_share_link("scenario=custom&mix=0:1;1:-1");
+  EXPECT_TRUE(has_notice(r, "class 1: the covariance is not positive definite") && r.config.id == "E1");
+  r = decode_share_link("scenario=custom&mix=0,0,0:1,0,0,1,0,1;1:1");
+  EXPECT_TRUE(has_notice(r, "class 0 is not mean:cov[:prior]") && r.config.id == "E1");
+  r = decode_share_link("mix=0:1;1:1:0.5&sigma=0.5");  // no scenario: mix implies custom
+  EXPECT_TRUE(r.notices.empty() && r.config.id == "custom" && r.config.classes[1].prior == 0.5);
+
+  r = decode_share_link("scenario=drawn&pts=AAAAAAg");  // one point with label 8
+  EXPECT_TRUE(has_notice(r, "ignored 1 drawn points with a class label above 7") && r.config.points.empty());
+  r = decode_share_link("scenario=drawn&pts=A*");
+  EXPECT_TRUE(has_notice(r, "pts is damaged"));
+
+  r = decode_share_link("sigma=0.5");
+  EXPECT_TRUE(has_notice(r, "names no scenario; using E1") && r.config.network.noise_sigma == 0.5);
+}
+
+TEST_CASE(share_link_garbage_falls_back_to_defaults, "") {
+  const ScenarioConfig defaults = preset("E1");
+  for (const std::string& text : {std::string("hello world"), std::string("#%%%&&&==="), std::string("\xff\xfe\x00\x01", 4),
+                                 std::string("foo=1&bar=2"), std::string(5000, '&') + "x"}) {
+    const auto r = decode_share_link(text);
+    EXPECT_MSG(r.fell_back_to_defaults && r.notices.size() == 1 && catgeo::configs_equal(r.config, defaults), text);
+  }
+  const auto unknown = decode_share_link("scenario=E9&sigma=0.5");
+  EXPECT_TRUE(unknown.fell_back_to_defaults && catgeo::configs_equal(unknown.config, defaults));
+  EXPECT_TRUE(has_notice(unknown, "unknown scenario 'E9' (known: E1, E2, E3, E4, E5, E6, E7, mnist, custom, drawn)"));
+
+  const auto empty = decode_share_link("#");
+  EXPECT_TRUE(!empty.fell_back_to_defaults && empty.notices.empty() && catgeo::configs_equal(empty.config, defaults));
+
+  std::string flood = "scenario=E1";
+  for (int i = 0; i < 50; ++i) flood += "&k" + std::to_string(i) + "=1";
+  const auto many = decode_share_link(flood);
+  EXPECT_TRUE(many.notices.size() == 11 && has_notice(many, "... and 40 more problems in the link"));
+}
+
+TEST_CASE(share_link_hand_mutated_links_stay_consistent, "") {
+  for (const char* text : {"scenario=E5&seed=7&view=overlay&sigma=0.01&lr=1e-5", "scenario=E4&layers=1s&rep=0",
+                           "scenario=E7&batch=%33%32%30", "scenario=E2&n=9&dseed=18446744073709551616",
+                           "scenario=custom&mix=0:1;0:1", "scenario=drawn&pts=ABAA8AEAgP9_Bw",
+                           "scenario=E1&sigma=-0&lr=0.0030000000000000001", "scenario=mnist&digits=0123456789"}) {
+    const auto first = decode_share_link(text);
+    const std::string link = encode_share_link(first.config);
+    const auto second = decode_share_link(link);
+    EXPECT_MSG(!first.fell_back_to_defaults && second.notices.empty(), text << " -> " << link);
+    EXPECT_MSG(catgeo::configs_equal(first.config, second.config), text << " -> " << link);
+    EXPECT_MSG(encode_share_link(second.config) == link, link);
+  }
+}

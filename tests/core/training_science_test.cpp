@@ -1,0 +1,104 @@
+// Training runs checked against paper-spec 2.3/3.3 (slow: run natively in release), and determinism.
+#include <cmath>
+#include <cstdio>
+
+#include "core/experiment.h"
+#include "core/scenarios.h"
+#include "test.h"
+
+using namespace catgeo;
+
+namespace {
+
+std::unique_ptr<Experiment> run_to_end(ScenarioConfig config) {
+  Result<std::unique_ptr<Experiment>> run = Experiment::create(config);
+  EXPECT_MSG(run.ok(), run.status.message);
+  if (!run.ok()) return nullptr;
+  while (run.value->trainer().state() == TrainerState::training) run.value->train({1 << 20, 0.0});
+  return std::move(run.value);
+}
+
+void print_1d(const char* name, const MetricsSnapshot& before, const MetricsSnapshot& after) {
+  std::printf("    %s: fcode peaks", name);
+  for (double p : after.match.fcode_peaks) std::printf(" %.3f", p);
+  std::printf(" | boundaries");
+  for (double b : after.match.boundaries) std::printf(" %.3f", b);
+  std::printf(" | dist %.3f | r %.3f -> %.3f | spearman %.3f | contrast %.1f -> %.1f | gamma %.2f | acc %.3f\n",
+              after.match.peak_boundary_distance, before.match.loglog_r, after.match.loglog_r,
+              after.match.spearman_r, before.match.contrast, after.match.contrast, after.match.exponent,
+              after.test_accuracy);
+}
+
+void check_1d(const char* id) {
+  ScenarioConfig config = scenario_preset(id).value;
+  config.network.noise_sigma = 1.0;
+  std::unique_ptr<Experiment> run = run_to_end(config);
+  if (!run) return;
+  const MetricsSnapshot& before = run->history().front();
+  const MetricsSnapshot& after = run->history().back();
+  print_1d(id, before, after);
+  EXPECT_TRUE(after.match.fcode_peaks.size() == after.match.boundaries.size());
+  EXPECT_MSG(after.match.peak_boundary_distance <= 0.1, "distance " << after.match.peak_boundary_distance);
+  EXPECT_MSG(after.match.loglog_r >= 0.95, "log-log r " << after.match.loglog_r);
+  EXPECT_TRUE(after.match.contrast > before.match.contrast);
+  EXPECT_TRUE(after.match.info_loss < before.match.info_loss);
+}
+
+}  // namespace
+
+TEST_CASE(science_e1_fcode_peaks_at_boundary, "slow") { check_1d("E1"); }
+
+TEST_CASE(science_e3_fcode_peaks_at_both_boundaries, "slow") { check_1d("E3"); }
+
+TEST_CASE(science_e5_eigenvectors_align, "slow") {
+  std::unique_ptr<Experiment> run = run_to_end(scenario_preset("E5").value);
+  if (!run) return;
+  const MetricsSnapshot& before = run->history().front();
+  const MetricsSnapshot& after = run->history().back();
+  std::printf("    E5: weighted angle %.2f -> %.2f deg, top20 %.2f -> %.2f deg, r(log Tr) %.3f -> %.3f, acc %.3f\n",
+              before.match.angle_deg_weighted, after.match.angle_deg_weighted, before.match.angle_deg_top20,
+              after.match.angle_deg_top20, before.match.loglog_r, after.match.loglog_r, after.test_accuracy);
+  EXPECT_MSG(after.match.angle_deg_weighted < 15.0, "weighted angle " << after.match.angle_deg_weighted);
+}
+
+TEST_CASE(training_is_bit_identical_for_a_seed, "") {
+  ScenarioConfig config = scenario_preset("E5").value;
+  config.training.epochs = 3;
+  std::unique_ptr<Experiment> a = run_to_end(config);
+  std::unique_ptr<Experiment> b = run_to_end(config);
+  if (!a || !b) return;
+  EXPECT_TRUE(a->network().parameters() == b->network().parameters());
+  config.training.seed = 2;
+  std::unique_ptr<Experiment> c = run_to_end(config);
+  if (c) EXPECT_TRUE(a->network().parameters() != c->network().parameters());
+}
+
+TEST_CASE(divergence_is_reported_not_crashed, "") {
+  ScenarioConfig config = scenario_preset("E5").value;
+  config.training.learning_rate = 50.0;
+  config.training.epochs = 50;
+  std::unique_ptr<Experiment> run = run_to_end(config);
+  if (!run) return;
+  std::printf("    Adam lr 50: %s\n", run->trainer().message().c_str());
+  EXPECT_TRUE(run->trainer().state() == TrainerState::diverged);
+  EXPECT_TRUE(run->history().size() < 50);
+  config.training.optimizer = OptimizerKind::sgd;
+  config.training.learning_rate = 1e30;
+  std::unique_ptr<Experiment> sgd = run_to_end(config);
+  if (!sgd) return;
+  EXPECT_TRUE(sgd->trainer().state() == TrainerState::diverged);
+  EXPECT_MSG(sgd->trainer().message().find("learning rate") != std::string::npos, sgd->trainer().message());
+}
+
+TEST_CASE(every_preset_builds_and_measures, "") {
+  for (const std::string& id : scenario_ids()) {
+    if (id == "mnist") continue;
+    Result<std::unique_ptr<Experiment>> run = Experiment::create(scenario_preset(id).value);
+    EXPECT_MSG(run.ok(), id << ": " << run.status.message);
+    if (!run.ok()) continue;
+    const MetricsSnapshot& s = run.value->history().front();
+    EXPECT_MSG(std::isfinite(s.match.loglog_r) && std::isfinite(s.match.info_loss), id);
+    EXPECT_MSG(run.value->category_information() > 0.0, id);
+  }
+  EXPECT_TRUE(!scenario_preset("E9").ok());
+}
