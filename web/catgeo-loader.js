@@ -10,22 +10,26 @@
   const loadingText = document.getElementById('catgeo-loading-text');
   const message = document.getElementById('catgeo-message');
 
+  // Page lifecycle: 'loading' -> 'running' | 'failed'. Kept here (other scripts extend window.catgeo) and
+  // published as catgeo.phase and <body data-catgeo-state>.
+  let phase = 'loading';
   let resolveReady, rejectReady;
   const api = (window.catgeo = {
-    state: 'loading',  // 'loading' -> 'running' | 'failed'
-    module: null,      // the Emscripten module (ccall, cwrap, _catgeo_* exports)
+    phase,
+    module: null,  // the Emscripten module (ccall, cwrap, _catgeo_* exports)
     ready: new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; }),
   });
   api.ready.catch(() => {});  // a failure is shown on the page; callers may still await ready
 
-  function setState(state) {
-    api.state = state;
-    body.dataset.catgeoState = state;
+  function setPhase(next) {
+    phase = next;
+    api.phase = next;
+    body.dataset.catgeoState = next;
   }
 
   function fail(title, detail) {
-    if (api.state === 'failed') return;
-    setState('failed');
+    if (phase === 'failed') return;
+    setPhase('failed');
     document.getElementById('catgeo-message-title').textContent = title;
     document.getElementById('catgeo-message-text').textContent = detail;
     message.hidden = false;
@@ -113,8 +117,8 @@
         return {};
       },
       onCatgeoStatus(state, detail) {
-        if (state === 'running' && api.state === 'loading') {
-          setState('running');
+        if (state === 'running' && phase === 'loading') {
+          setPhase('running');
           resolveReady(api);
         } else if (state === 'failed') {
           fail('CatGeo could not start', detail);
@@ -131,7 +135,7 @@
   window.addEventListener('error', (event) => {
     // Before the first frame any error is fatal; afterwards only a trap inside the WebAssembly module.
     const trap = typeof WebAssembly === 'object' && event.error instanceof WebAssembly.RuntimeError;
-    if (api.state === 'loading' || trap) {
+    if (phase === 'loading' || trap) {
       fail('CatGeo stopped', String(event.message || event.error));
     }
   });

@@ -11,7 +11,7 @@ const char* kUsage =
     "  catgeo fcat --mixture FILE.json --grid x0:x1:n[,y0:y1:m]\n"
     "      F_cat of a Gaussian mixture on a grid, as CSV\n"
     "  catgeo train (--scenario ID | --link 'scenario=E5&sigma=1') [--sigma S] [--seed N] [--epochs E]\n"
-    "               [--lr LR] [--mnist FILE.cgd] [--json] [--history]\n"
+    "               [--lr LR] [--mnist FILE.cgd] [--digits 49|3,5,8] [--json] [--history]\n"
     "      train a scenario (E1..E7, mnist) and print its matching metrics\n";
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
@@ -14,7 +15,7 @@
 namespace catgeo::cli {
 namespace {
 
-// Applies --sigma/--seed/--epochs/--lr on top of the scenario; an error names the bad option.
+// Applies --sigma/--seed/--epochs/--lr/--digits on top of the scenario; an error names the bad option.
 Status apply_overrides(const Args& args, ScenarioConfig& config) {
   if (auto v = args.value("sigma")) {
     Result<double> s = parse_double_arg("sigma", *v);
@@ -39,6 +40,17 @@ Status apply_overrides(const Args& args, ScenarioConfig& config) {
     if (epochs.value < 1 || epochs.value > 100000) return Status::error("--epochs must be 1 to 100000");
     config.training.epochs = static_cast<int>(epochs.value);
   }
+  if (auto v = args.value("digits")) {
+    // "49", "3,5,8" or "0123456789": distinct digits, at least two (validated again by Experiment::create).
+    if (config.data != DataKind::mnist) return Status::error("--digits applies to the mnist scenario only");
+    std::vector<int> digits;
+    for (char ch : *v) {
+      if (ch == ',') continue;
+      if (ch < '0' || ch > '9') return Status::error("--digits takes digits 0-9, e.g. --digits 49 or 3,5,8");
+      digits.push_back(ch - '0');
+    }
+    config.mnist.digits = digits;
+  }
   return Status::success();
 }
 
@@ -60,7 +72,7 @@ void print_readable(const JsonValue& summary) {
 
 int run_train(int argc, char** argv) {
   Result<Args> parsed =
-      Args::parse(argc, argv, 2, {"json", "history"}, {"scenario", "link", "sigma", "seed", "epochs", "lr", "mnist"});
+      Args::parse(argc, argv, 2, {"json", "history"}, {"scenario", "link", "sigma", "seed", "epochs", "lr", "mnist", "digits"});
   if (!parsed.ok()) return fail(parsed.status.message);
   const Args& args = parsed.value;
   if (args.has("scenario") == args.has("link")) return fail("train needs exactly one of --scenario ID or --link TEXT");
@@ -72,8 +84,12 @@ int run_train(int argc, char** argv) {
     config = preset.value;
   } else {
     LinkDecodeResult link = decode_share_link(*args.value("link"));
+    if (link.fell_back_to_defaults) {
+      std::string why;
+      for (const std::string& notice : link.notices) why += (why.empty() ? "" : "; ") + notice;
+      return fail("the link was not understood: " + why);
+    }
     for (const std::string& notice : link.notices) std::fprintf(stderr, "catgeo: notice: %s\n", notice.c_str());
-    if (link.fell_back_to_defaults) return fail("the link was not understood (see the notices above)");
     config = link.config;
   }
   const Status overrides = apply_overrides(args, config);

@@ -67,7 +67,17 @@ struct ViewConfig {
   bool glyphs = true;
   bool show_data = true;
   bool show_boundary = true;
+  // Page chrome for links, embeds and lectures (link keys embed, panels, controls, autoplay, lecture). They change
+  // how the page looks and starts, never the run: the CLI reads and ignores them.
+  bool embed = false;     // compact layout for an iframe: side panels hidden (unless panels=1), small overlay controls
+  int panels = -1;        // side panels: -1 automatic (shown, hidden in embed mode), 0 hidden, 1 shown
+  bool controls = true;   // run controls (play/pause/reset, share and export buttons); false hides them all
+  bool autoplay = false;  // start training as soon as the run is built
+  bool lecture = false;   // large fonts, explanation text hidden
 };
+
+// Whether the side panels (scenario, network, read-outs) show: panels=1/0 decides, otherwise hidden only in embed mode.
+inline bool side_panels_visible(const ViewConfig& view) { return view.panels < 0 ? !view.embed : view.panels == 1; }
 
 struct ScenarioConfig {
   std::string id = "E1";                   // preset id, or "custom", "drawn", "mnist"

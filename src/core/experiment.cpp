@@ -160,8 +160,10 @@ const MatrixF& Experiment::training_codes() {
 const CategoryModel& Experiment::reference() {
   if (mixture_) return *mixture_;
   if (net_.projection_layer() >= 0 && kde_stamp_ != steps_) {
+    // Learned codes get the class-scale (Scott) bandwidth, not the nearest-neighbour rule: see kde_posterior.h.
     const Eigen::MatrixXd codes = training_codes().cast<double>();
-    Result<KdePosterior> kde = KdePosterior::build(codes, split_.train.labels, num_classes());
+    const double h = KdePosterior::class_scale_bandwidth(codes, split_.train.labels, num_classes());
+    Result<KdePosterior> kde = KdePosterior::build(codes, split_.train.labels, num_classes(), h);
     if (kde.ok()) kde_ = std::make_unique<KdePosterior>(std::move(kde.value));
     kde_stamp_ = steps_;
   }

@@ -141,6 +141,38 @@ Result<KdePosterior> KdePosterior::build(const Eigen::MatrixXd& points, const st
   return out;
 }
 
+double KdePosterior::class_scale_bandwidth(const Eigen::MatrixXd& points, const std::vector<int>& labels,
+                                           int num_classes) {
+  const int dims = static_cast<int>(points.rows());
+  const int n = static_cast<int>(points.cols());
+  if (dims < 1 || num_classes < 1 || static_cast<int>(labels.size()) != n) return 0.0;
+  std::vector<int> count(num_classes, 0);
+  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(dims, num_classes);  // (K, M) per-class coordinate sums
+  for (int i = 0; i < n; ++i) {
+    if (labels[i] < 0 || labels[i] >= num_classes || !points.col(i).allFinite()) return 0.0;
+    ++count[labels[i]];
+    sum.col(labels[i]) += points.col(i);
+  }
+  std::vector<double> square_dev(num_classes, 0.0);  // sum over points of |x_i - mean_mu|^2
+  for (int i = 0; i < n; ++i) {
+    const int mu = labels[i];
+    square_dev[mu] += (points.col(i) - sum.col(mu) / count[mu]).squaredNorm();
+  }
+  std::vector<double> per_class;  // h_mu of every class with at least 2 points
+  for (int mu = 0; mu < num_classes; ++mu) {
+    if (count[mu] < 2) continue;
+    const double rms_sd = std::sqrt(square_dev[mu] / (count[mu] - 1) / dims);
+    per_class.push_back(rms_sd * std::pow(static_cast<double>(count[mu]), -1.0 / (dims + 4)));
+  }
+  if (per_class.empty()) return 0.0;
+  // Median over classes (the mean of the middle two for an even count).
+  std::sort(per_class.begin(), per_class.end());
+  const size_t c = per_class.size();
+  const double best = c % 2 == 1 ? per_class[c / 2] : 0.5 * (per_class[c / 2 - 1] + per_class[c / 2]);
+  const double range = (points.rowwise().maxCoeff() - points.rowwise().minCoeff()).maxCoeff();
+  return std::max(best, kBandwidthFloorFraction * (range > 0.0 ? range : 1.0));
+}
+
 void KdePosterior::class_terms(const double* x, double* log_joint, double* scores) const {
   const int K = dims_;
   // Pass 1 accumulates S_mu in log_joint[mu] and sum w_i (x_i - x) in scores[mu*K + k].

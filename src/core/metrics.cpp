@@ -12,7 +12,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kTiny = 1e-300;
 
 // Topographic prominence of the local maximum at index i of values[0..n).
 double prominence(const double* values, int n, int i) {
@@ -125,14 +124,19 @@ MatchMetrics compute_match_metrics(const GridFields& fields) {
     if (!mask[i]) continue;
     const double cat = GridFields::unpack(fields.fcat, i).trace();
     const double code = GridFields::unpack(fields.fcode, i).trace();
-    cat_values.push_back(cat);
-    code_values.push_back(code);
-    log_cat.push_back(std::log(std::max(cat, kTiny)));
-    log_code.push_back(std::log(std::max(code, kTiny)));
+    ++m.region_points;
     code_min = std::min(code_min, code);
     code_max = std::max(code_max, code);
+    // A trace of exactly 0 has no logarithm: an estimated (KDE) posterior is exactly 0/1 where only one class
+    // has points within the kernel cutoff. Flooring it at 1e-300 put those points at log = -690 and made the
+    // log-log r and the exponent measure the floor (the exponent came out 0.00). Such points are left out of
+    // the correlations and the fit; the rank correlation and the angles do not need them either.
+    if (!(cat > 0.0) || !(code > 0.0) || !std::isfinite(cat) || !std::isfinite(code)) continue;
+    cat_values.push_back(cat);
+    code_values.push_back(code);
+    log_cat.push_back(std::log(cat));
+    log_code.push_back(std::log(code));
   }
-  m.region_points = static_cast<int>(cat_values.size());
   m.loglog_r = pearson_correlation(log_code, log_cat);
   m.spearman_r = spearman_correlation(code_values, cat_values);
   m.exponent = least_squares_slope(log_cat, log_code);
@@ -153,14 +157,23 @@ MatchMetrics compute_match_metrics(const GridFields& fields) {
   }
 
   m.peak_boundary_distance = kNaN;
+  // Only points where F_cat has a top eigen-direction enter the angles: lambda_max > lambda_min (a zero or
+  // isotropic F_cat has none, and eigen_sym2 would report an arbitrary angle of 0 there). Without this, an
+  // estimated F_cat that is exactly 0 on most of the region (a posterior saturated at 0/1) made the "top 20%"
+  // all of those points, and the median compared F_code with that arbitrary horizontal direction.
+  std::vector<unsigned char> directed(P, 0);
   std::vector<double> lambdas;
-  for (int i = 0; i < P; ++i)
-    if (mask[i]) lambdas.push_back(fields.fcat_eigen(0, i));
+  for (int i = 0; i < P; ++i) {
+    const double lmax = fields.fcat_eigen(0, i), lmin = fields.fcat_eigen(1, i);
+    directed[i] = mask[i] && std::isfinite(lmax) && std::isfinite(lmin) && lmax > 0.0 &&
+                  lmax - lmin > 1e-9 * lmax && std::isfinite(fields.fcode_eigen(2, i));
+    if (directed[i]) lambdas.push_back(lmax);
+  }
   const double top20 = quantile(lambdas, 0.8);
   double weighted = 0.0, weight_sum = 0.0;
   std::vector<double> top_angles;
   for (int i = 0; i < P; ++i) {
-    if (!mask[i]) continue;
+    if (!directed[i]) continue;
     const double angle = undirected_angle_deg(fields.fcode_eigen(2, i), fields.fcat_eigen(2, i));
     const double w = fields.density(i) * fields.fcat_eigen(0, i);
     weighted += w * angle;

@@ -1,4 +1,4 @@
-// MNIST asset codec (docs/mnist-asset.md): validated bytes -> Dataset, Dataset -> bytes, digit selection; Eigen + std only.
+// MNIST asset codec (docs/mnist-asset.md): checked bytes <-> Dataset, digit selection; Eigen + std only.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -74,7 +74,7 @@ ScenarioConfig custom_base(const std::vector<GaussianClass>& classes) {
 ScenarioConfig drawn_base() {
   ScenarioConfig c = preset_or_default("E5");
   c.id = "drawn";
-  c.title = "Drawn points";
+  c.title = "Your points (F_cat estimated by KDE)";  // as the app titles a drawing
   c.data = DataKind::drawn_points;
   c.classes.clear();
   c.points.clear();
@@ -411,6 +411,20 @@ void read_digits(const std::string& value, ScenarioConfig& c, Notices& n) {
   c.mnist.digits = digits;
 }
 
+// ---- panels: 0 | 1 | auto (auto = shown, hidden in embed mode; never written, it is the default) --------
+
+std::string write_panels(const ScenarioConfig& c) {
+  return c.view.panels < 0 ? "auto" : c.view.panels == 1 ? "1" : "0";
+}
+
+void read_panels(const std::string& value, ScenarioConfig& c, Notices& n) {
+  if (value == "0" || value == "1" || value == "auto") {
+    c.view.panels = value == "auto" ? -1 : value == "1" ? 1 : 0;
+  } else {
+    kept(n, "panels", value, "0, 1 or auto", write_panels(c));
+  }
+}
+
 // ---- the plain fields, in link order ---------------------------------------------------------
 
 struct FieldCodec {
@@ -467,6 +481,16 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("data", v, c.view.show_data, n); }},
     {"boundary", [](const ScenarioConfig& c) { return std::string(c.view.show_boundary ? "1" : "0"); },
      [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("boundary", v, c.view.show_boundary, n); }},
+    // Page chrome (embeds, lectures): view options too, so a link stays one grammar; the CLI ignores them.
+    {"embed", [](const ScenarioConfig& c) { return std::string(c.view.embed ? "1" : "0"); },
+     [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("embed", v, c.view.embed, n); }},
+    {"panels", write_panels, read_panels},
+    {"controls", [](const ScenarioConfig& c) { return std::string(c.view.controls ? "1" : "0"); },
+     [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("controls", v, c.view.controls, n); }},
+    {"autoplay", [](const ScenarioConfig& c) { return std::string(c.view.autoplay ? "1" : "0"); },
+     [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("autoplay", v, c.view.autoplay, n); }},
+    {"lecture", [](const ScenarioConfig& c) { return std::string(c.view.lecture ? "1" : "0"); },
+     [](const std::string& v, ScenarioConfig& c, Notices& n) { read_flag("lecture", v, c.view.lecture, n); }},
 };
 
 constexpr const char* kPayloadKeys[] = {"scenario", "mix", "pts", "digits"};
@@ -570,6 +594,21 @@ std::string known_scenarios() {
   return out + "custom, drawn";
 }
 
+// An edited preset mixture keeps the preset (its grid, title, ...); another dimension makes it custom.
+void apply_mix_to_preset(const std::string& mix, ScenarioConfig& config, Notices& n) {
+  if (config.data != DataKind::mixture) return;
+  const Result<std::vector<GaussianClass>> classes = read_mix(mix);
+  if (!classes.ok()) {
+    n.add("could not read mix (" + classes.status.message + "); kept the mixture of " + config.id);
+  } else if (classes.value[0].mean.size() != config.grid.dims) {
+    n.add("mix is " + std::to_string(classes.value[0].mean.size()) + "-D but " + config.id + " is " +
+          std::to_string(config.grid.dims) + "-D; showing it as scenario=custom");
+    config = custom_base(classes.value);
+  } else {
+    config.classes = classes.value;
+  }
+}
+
 // The scenario named (or implied) by the link, with mix / pts applied; false for an unknown id.
 bool base_config(const std::vector<Pair>& pairs, ScenarioConfig& config, Notices& n) {
   const std::string* scenario = find_value(pairs, "scenario");
@@ -605,10 +644,13 @@ bool base_config(const std::vector<Pair>& pairs, ScenarioConfig& config, Notices
     }
   } else if (is_preset_id(id)) {
     config = preset_or_default(id);
+    if (const std::string* mix = find_value(pairs, "mix")) apply_mix_to_preset(*mix, config, n);
   } else {
     return false;
   }
-  if (config.id != "custom" && find_value(pairs, "mix")) n.add("ignored 'mix': it needs scenario=custom");
+  if (config.data != DataKind::mixture && find_value(pairs, "mix")) {
+    n.add("ignored 'mix': scenario=" + id + " has no Gaussian mixture");
+  }
   if (config.id != "drawn" && find_value(pairs, "pts")) n.add("ignored 'pts': it needs scenario=drawn");
   return true;
 }
@@ -634,8 +676,10 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice)
     if (write_digits(config) != write_digits(base)) head += "&digits=" + write_digits(config);
   } else {
     base = preset_or_default(config.id);
-    if (is_preset_id(config.id) && base.data == DataKind::mixture && write_mix(config.classes) == write_mix(base.classes)) {
+    const bool same_dims = !config.classes.empty() && config.classes[0].mean.size() == base.grid.dims;
+    if (is_preset_id(config.id) && base.data == DataKind::mixture && same_dims) {
       head = "scenario=" + config.id;
+      if (write_mix(config.classes) != write_mix(base.classes)) head += "&mix=" + write_mix(config.classes);
     } else {
       base = custom_base(config.classes);
       head = "scenario=custom&mix=" + write_mix(config.classes);
@@ -721,7 +765,9 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          ga.hi[0] == gb.hi[0] && ga.hi[1] == gb.hi[1] && ga.count[0] == gb.count[0] && ga.count[1] == gb.count[1] &&
          a.view.mode == b.view.mode && a.view.measure == b.view.measure && a.view.log_scale == b.view.log_scale &&
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
-         a.view.show_boundary == b.view.show_boundary;
+         a.view.show_boundary == b.view.show_boundary && a.view.embed == b.view.embed &&
+         a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
+         a.view.lecture == b.view.lecture;
 }
 
 }  // namespace catgeo

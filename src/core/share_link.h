@@ -11,7 +11,8 @@ namespace catgeo {
 
 // Grammar: key=value pairs joined by '&' (no leading '#'); keys and values may be %XX-encoded.
 //   scenario=E1..E7|mnist|custom|drawn   always written first. custom = a mixture given by mix (base
-//     preset E1 if 1-D, E5 if 2-D); drawn = points given by pts (base preset E5).
+//     preset E1 if 1-D, E5 if 2-D); drawn = points given by pts (base preset E5). mix after a preset
+//     id replaces that preset's mixture (same dimension; otherwise it is read as scenario=custom).
 //   Then, only where the config differs from that base preset, in this order:
 //   mix=<class>;<class>...   class = mean:cov[:prior], numbers joined by ','; mean = m or mx,my;
 //                            cov = upper triangle (v, or vxx,vxy,vyy); prior default 1 (relative weight)
@@ -20,6 +21,7 @@ namespace catgeo {
 //   n=5000 dseed=1 sigma=1 layers=64t-128s (width + t/s/r/l per hidden layer) rep=-1 proj=-1
 //   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
 //   log=0|1 glyphs=0|1 data=0|1 boundary=0|1
+//   embed=0|1 panels=0|1|auto controls=0|1 autoplay=0|1 lecture=0|1   page chrome (ViewConfig); the CLI ignores them
 // Numbers use JSON number grammar in the shortest form that reads back exactly (0.003, 1e-5).
 // Not carried (always the base preset's): title, test_samples, grid, mnist.side, mnist.test_fraction.
 constexpr std::size_t kShareLinkMaxLength = 2000;  // drawn points are left out of longer links

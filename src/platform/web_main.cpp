@@ -10,6 +10,7 @@
 #include "imgui_impl_sdl.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
+#include "platform/gl_texture_store.h"
 #include "platform/page_status.h"
 #include "platform/web_platform.h"
 
@@ -21,7 +22,9 @@ struct WebPlatform {
   SDL_GLContext gl_context = nullptr;
   CanvasSizer canvas;
   TouchHoverFix touch;
+  GlTextureStore textures;
   App app;
+  std::string mirrored_status;
   std::uint32_t frames = 0;
 };
 
@@ -66,6 +69,7 @@ void init_imgui(WebPlatform& p) {
 
 void shutdown(WebPlatform& p) {
   p.app.shutdown();
+  p.textures.release_all();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
@@ -105,6 +109,10 @@ void frame(void*) {
   SDL_GL_SwapWindow(p.window);
 
   if (++p.frames == 1) report_page_status("running", "");
+  if (p.app.status_line() != p.mirrored_status) {  // the app's status line, for screen readers and tests
+    p.mirrored_status = p.app.status_line();
+    mirror_app_status(p.mirrored_status.c_str());
+  }
 }
 
 }  // namespace
@@ -120,7 +128,7 @@ int main() {
   WebPlatform& p = platform();
   if (!create_window_and_context(p)) return 1;
   init_imgui(p);
-  p.app.init();
+  p.app.init(&p.textures);
   // The browser owns the loop: one frame per requestAnimationFrame; main returns and the runtime stays alive.
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);
   return 0;

@@ -78,10 +78,10 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { context, page, errors };
 }
 
-// Waits until the loader left the 'loading' state; resolves to 'running' or 'failed'.
+// Waits until the loader left the 'loading' phase (<body data-catgeo-state>); resolves to 'running' or 'failed'.
 export async function waitForStart(page, timeout = 90_000) {
-  await page.waitForFunction(() => window.catgeo && window.catgeo.state !== 'loading', null, { timeout });
-  return page.evaluate(() => window.catgeo.state);
+  await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', null, { timeout });
+  return page.evaluate(() => document.body.dataset.catgeoState);
 }
 
 export function frameCount(page) {
@@ -110,4 +110,15 @@ export function messageText(page) {
 export async function saveScreenshot(page, name) {
   await mkdir(artifactsDir, { recursive: true });
   return page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
+}
+
+// Saves a PNG of just the lab's (left) 2-D plot, located through catgeo.viewRect(); returns its bytes.
+export async function saveViewScreenshot(page, name) {
+  const rect = await page.evaluate(() => window.catgeo.viewRect());
+  if (!rect.valid) throw new Error('no 2-D view on screen');
+  await mkdir(artifactsDir, { recursive: true });
+  return page.screenshot({
+    path: path.join(artifactsDir, `${name}.png`),
+    clip: { x: rect.left, y: rect.top, width: rect.right - rect.left, height: rect.bottom - rect.top },
+  });
 }

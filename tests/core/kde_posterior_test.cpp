@@ -1,4 +1,4 @@
-// Tests of KdePosterior: brute-force reference within the documented cutoff bound, finite differences, bandwidth rule, errors.
+// Tests of KdePosterior: brute force within the cutoff bound, finite differences, bandwidth rule, errors.
 #include <cmath>
 #include <limits>
 #include <string>

@@ -78,16 +78,24 @@ TEST_CASE(share_link_custom_mixtures_round_trip, "") {
   one.network.noise_sigma = 0.7;
   expect_round_trip(one, "scenario=custom&mix=-1:0.25;0.3333333333333333:1;2:0.1&sigma=0.7");
 
-  ScenarioConfig two = preset("E7");  // an edited preset mixture becomes a custom one
+  ScenarioConfig two = preset("E7");  // an edited preset mixture keeps the preset (grid, title, ...)
   two.classes[0].prior = 2.0;
   const std::string link = encode_share_link(two);
-  EXPECT_MSG(link.rfind("scenario=custom&mix=", 0) == 0, link);
+  EXPECT_MSG(link.rfind("scenario=E7&mix=", 0) == 0 && link.find("&n=") == std::string::npos, link);
   const auto decoded = decode_share_link(link);
   EXPECT_TRUE(decoded.notices.empty() && decoded.config.classes.size() == 3 && decoded.config.grid.dims == 2);
   EXPECT_TRUE(decoded.config.classes[0].mean == two.classes[0].mean && decoded.config.classes[2].cov == two.classes[2].cov);
   EXPECT_TRUE(decoded.config.classes[0].prior == 2.0 && decoded.config.classes[1].prior == 1.0);
   EXPECT_TRUE(encode_share_link(decoded.config) == link);
-  expect_round_trip(decoded.config, link);
+  expect_round_trip(two, link);
+
+  ScenarioConfig other_dims = preset("E2");  // a 2-D mixture cannot stay E2 (1-D)
+  other_dims.classes = preset("E5").classes;
+  const std::string custom = encode_share_link(other_dims);
+  EXPECT_MSG(custom.rfind("scenario=custom&mix=-0.5,-0.5:0.5,0,0.5;0.5,0.5:0.5,0,0.5", 0) == 0, custom);
+  const auto mismatch = decode_share_link("scenario=E2&mix=-0.5,-0.5:0.5,0,0.5;0.5,0.5:0.5,0,0.5");
+  EXPECT_TRUE(has_notice(mismatch, "mix is 2-D but E2 is 1-D; showing it as scenario=custom"));
+  EXPECT_TRUE(mismatch.config.id == "custom" && mismatch.config.grid.dims == 2);
 }
 
 TEST_CASE(share_link_drawn_points_round_trip_and_size_limit, "") {
@@ -161,8 +169,13 @@ TEST_CASE(share_link_notices_for_each_problem, "") {
   EXPECT_TRUE(r.config.network.representation_layer == 0 && r.config.network.projection_layer == 0);
 
   r = decode_share_link("scenario=E3&mix=0:1;1:1&pts=AAAAAAA&digits=12");
-  EXPECT_TRUE(has_notice(r, "ignored 'mix': it needs scenario=custom") && has_notice(r, "ignored 'pts'") &&
-              has_notice(r, "ignored 'digits'") && r.config.id == "E3");
+  EXPECT_TRUE(has_notice(r, "ignored 'pts'") && has_notice(r, "ignored 'digits'") && r.notices.size() == 2);
+  EXPECT_TRUE(r.config.id == "E3" && r.config.classes.size() == 2);  // mix edits the preset's mixture
+  r = decode_share_link("scenario=E3&mix=0:-1;1:1");
+  EXPECT_TRUE(has_notice(r, "could not read mix (mixture class 0: the covariance is not positive definite") &&
+              r.config.classes.size() == 3);
+  r = decode_share_link("scenario=mnist&mix=0:1;1:1");
+  EXPECT_TRUE(has_notice(r, "ignored 'mix': scenario=mnist has no Gaussian mixture"));
 
   r = decode_share_link("scenario=mnist&digits=4x");
   EXPECT_TRUE(has_notice(r, "could not read digits='4x'") && r.config.mnist.digits.size() == 10);
@@ -217,4 +230,41 @@ TEST_CASE(share_link_hand_mutated_links_stay_consistent, "") {
     EXPECT_MSG(catgeo::configs_equal(first.config, second.config), text << " -> " << link);
     EXPECT_MSG(encode_share_link(second.config) == link, link);
   }
+}
+
+TEST_CASE(share_link_page_chrome_flags_round_trip_and_are_checked, "") {
+  ScenarioConfig c = preset("E5");
+  c.view.embed = true;
+  c.view.autoplay = true;
+  expect_round_trip(c, "scenario=E5&embed=1&autoplay=1");
+  EXPECT_TRUE(!catgeo::side_panels_visible(c.view));  // embed hides the panels unless panels=1
+  c.view.panels = 1;
+  c.view.controls = false;
+  c.view.lecture = true;
+  expect_round_trip(c, "scenario=E5&embed=1&panels=1&controls=0&autoplay=1&lecture=1");
+  EXPECT_TRUE(catgeo::side_panels_visible(c.view));
+  c = preset("E1");
+  c.view.panels = 0;
+  expect_round_trip(c, "scenario=E1&panels=0");
+  EXPECT_TRUE(!catgeo::side_panels_visible(c.view) && catgeo::side_panels_visible(preset("E1").view));
+
+  // Order does not matter; "auto" is the default and is not written back.
+  auto r = decode_share_link("#lecture=1&panels=auto&embed=1&scenario=E1&view=overlay");
+  EXPECT_TRUE(r.notices.empty() && r.config.view.lecture && r.config.view.embed && r.config.view.panels == -1);
+  EXPECT_MSG(encode_share_link(r.config) == "scenario=E1&view=overlay&embed=1&lecture=1", encode_share_link(r.config));
+
+  r = decode_share_link("scenario=E5&embed=yes&panels=2&controls=true&autoplay=&lecture=11");
+  EXPECT_TRUE(has_notice(r, "could not read embed='yes' (expected 0 or 1); kept 0") && !r.config.view.embed);
+  EXPECT_TRUE(has_notice(r, "could not read panels='2' (expected 0, 1 or auto); kept auto") && r.config.view.panels == -1);
+  EXPECT_TRUE(has_notice(r, "could not read controls='true'") && r.config.view.controls);
+  EXPECT_TRUE(has_notice(r, "could not read autoplay=''") && !r.config.view.autoplay);
+  EXPECT_TRUE(has_notice(r, "could not read lecture='11'") && !r.config.view.lecture);
+  EXPECT_TRUE(r.notices.size() == 5 && r.config.id == "E5");
+
+  // The flags never change the run: the same link without them decodes to the same training config.
+  const auto plain = decode_share_link("scenario=E5&seed=7&epochs=5");
+  auto flagged = decode_share_link("scenario=E5&seed=7&epochs=5&embed=1&autoplay=1&lecture=1&controls=0&panels=1");
+  EXPECT_TRUE(flagged.notices.empty());
+  flagged.config.view = plain.config.view;
+  EXPECT_TRUE(catgeo::configs_equal(plain.config, flagged.config));
 }

@@ -1,0 +1,13 @@
+// Decision boundary lines of a 2-D posterior on a grid: marching squares on P_mu - max_{nu != mu} P_nu per class.
+#pragma once
+#include <vector>
+
+#include "core/grid_fields.h"
+
+namespace catgeo {
+
+// Appends segments (x0, y0, x1, y1 in grid coordinates) of the decision boundaries of `posterior` (M, P) on the
+// grid `grid` (2-D). With two classes each line is traced once; with more, once from each side (same line).
+void boundary_segments(const Eigen::MatrixXd& posterior, const GridSpec& grid, std::vector<float>& segments);
+
+}  // namespace catgeo

@@ -1,0 +1,328 @@
+// The control panel: scenario picker, play/pause/step/reset and speed, the data editor (custom mixture, drawn
+// points), the network and training settings, and the view options. Every run-changing edit restarts the run.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/colormap.h"
+#include "core/scenarios.h"
+#include "core/share_link.h"
+
+namespace catgeo {
+namespace {
+
+const char* kActivationNames[] = {"tanh", "sigmoid", "relu", "linear"};
+
+// Deterministic starter points for "draw your own data": two small clusters the user can edit.
+std::vector<DrawnPoint> starter_points() {
+  std::vector<DrawnPoint> points;
+  for (int i = 0; i < 24; ++i) {
+    const double a = i * 2.39996, r = 0.15 + 0.5 * std::sqrt((i + 0.5) / 24.0);
+    for (int label = 0; label < 2; ++label) {
+      DrawnPoint p;
+      p.x[0] = (label == 0 ? -0.8 : 0.8) + r * std::cos(a);
+      p.x[1] = (label == 0 ? -0.3 : 0.3) + r * std::sin(a);
+      p.label = label;
+      points.push_back(quantize_for_link(p));
+    }
+  }
+  return points;
+}
+
+ScenarioConfig as_custom(ScenarioConfig c) {
+  c.id = "custom";
+  c.title = c.grid.dims == 1 ? "Custom 1-D mixture" : "Custom 2-D mixture";
+  return c;
+}
+
+}  // namespace
+
+void App::draw_controls() {
+  ImGui::Begin("CatGeo lab", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  draw_scenario_picker();
+  ImGui::Separator();
+  draw_run_buttons();
+  ImGui::Separator();
+  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_data_editor();
+  if (ImGui::CollapsingHeader("Network and training", ImGuiTreeNodeFlags_DefaultOpen)) draw_network_editor();
+  if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_options();
+  if (ImGui::CollapsingHeader("Share link")) {
+    if (link_config_stamp_ != config_stamp_) {
+      link_text_ = encode_share_link(lab_.config());
+      link_config_stamp_ = config_stamp_;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("#%s", link_text_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+}
+
+void App::draw_scenario_picker() {
+  const ScenarioConfig& current = lab_.config();
+  ImGui::TextUnformatted("Scenario");
+  ImGui::SetNextItemWidth(-1);
+  std::string preview = current.id + ": " + current.title;
+  if (ImGui::BeginCombo("##scenario", preview.c_str())) {
+    for (const std::string& id : scenario_ids()) {
+      if (id == "mnist") continue;  // needs the MNIST asset, not loaded by this page yet
+      Result<ScenarioConfig> preset = scenario_preset(id);
+      const std::string label = id + ": " + preset.value.title;
+      if (ImGui::Selectable(label.c_str(), current.id == id)) apply_config(preset.value);
+    }
+    if (ImGui::Selectable("custom: your Gaussian mixture (2-6 classes)", current.id == "custom")) {
+      ScenarioConfig base = current.data == DataKind::mixture ? current : scenario_preset("E5").value;
+      apply_config(as_custom(base));
+    }
+    if (ImGui::Selectable("drawn: draw your own points (F_cat estimated)", current.id == "drawn")) {
+      add_points(starter_points());
+      tool_ = DataTool::draw;
+    }
+    ImGui::EndCombo();
+  }
+}
+
+void App::draw_run_buttons() {
+  const LabState state = lab_.state();
+  const bool can_train = state == LabState::training || state == LabState::paused;
+  if (!can_train) ImGui::BeginDisabled();
+  if (state == LabState::training) {
+    if (ImGui::Button("Pause", ImVec2(64, 0))) lab_.pause();
+  } else if (ImGui::Button("Play", ImVec2(64, 0))) {
+    lab_.play();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) step_epochs(1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch");
+  if (!can_train) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) reset();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to epoch 0 with the same seed (same initial network)");
+  ImGui::SameLine();
+  float speed = static_cast<float>(speed_);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 4.0f, "speed %.2gx", ImGuiSliderFlags_Logarithmic))
+    speed_ = speed;
+  if (const Experiment* run = lab_.run()) {
+    const float progress = static_cast<float>(run->trainer().epoch_progress() / run->config().training.epochs);
+    char label[64];
+    std::snprintf(label, sizeof label, "epoch %d / %d  (%s)", run->trainer().epoch(), run->config().training.epochs,
+                  to_string(state));
+    ImGui::ProgressBar(std::min(1.0f, progress), ImVec2(-1, 0), label);
+  }
+  if (!lab_.status().empty() && state != LabState::diverged) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(lab_.status().c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+}
+
+void App::draw_data_editor() {
+  ScenarioConfig& config = lab_.edit_config();
+  if (config.data == DataKind::drawn_points) {
+    ImGui::TextWrapped("Draw on the 2-D view. F_cat comes from a class-wise KDE posterior: it is estimated.");
+    int tool = static_cast<int>(tool_);
+    ImGui::RadioButton("Look", &tool, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Draw", &tool, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("Erase", &tool, 2);
+    tool_ = static_cast<DataTool>(tool);
+    ImGui::TextUnformatted("Class:");
+    for (int mu = 0; mu < 6; ++mu) {
+      ImGui::SameLine();
+      ImGui::PushID(mu);
+      ImGui::PushStyleColor(ImGuiCol_Button, class_color(mu, draw_class_ == mu ? 255 : 110));
+      char label[8];
+      std::snprintf(label, sizeof label, "%d", mu + 1);
+      if (ImGui::Button(label, ImVec2(24, 0))) {
+        draw_class_ = mu;
+        if (tool_ == DataTool::none) tool_ = DataTool::draw;
+      }
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    ImGui::Text("%d points", static_cast<int>(config.points.size()));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear")) {
+      ScenarioConfig c = config;
+      c.points.clear();
+      apply_config(c);
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Example")) {
+      ScenarioConfig c = config;
+      c.points = starter_points();
+      apply_config(c);
+    }
+    return;
+  }
+  if (config.data != DataKind::mixture) return;
+  const int dims = config.grid.dims;
+  bool changed = false;
+  if (config.id != "custom") {
+    ImGui::TextWrapped("%s. Edit it to make a custom mixture%s.", config.title.c_str(),
+                       dims == 2 ? " (or drag a class mean on the 2-D view)" : "");
+  }
+  int classes = static_cast<int>(config.classes.size());
+  ImGui::SetNextItemWidth(100);
+  if (ImGui::SliderInt("classes", &classes, 2, 6)) {
+    ScenarioConfig c = as_custom(config);
+    while (static_cast<int>(c.classes.size()) < classes) {
+      GaussianClass g = c.classes.back();
+      const double angle = 2.0944 * c.classes.size() + 0.5;
+      g.mean(0) = std::cos(angle);
+      if (dims == 2) g.mean(1) = std::sin(angle);
+      c.classes.push_back(g);
+    }
+    c.classes.resize(classes);
+    apply_config(c);
+    return;
+  }
+  for (int mu = 0; mu < static_cast<int>(config.classes.size()); ++mu) {
+    GaussianClass& g = config.classes[mu];
+    ImGui::PushID(mu);
+    ImGui::ColorButton("##c", class_color_vec(mu), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+    ImGui::SameLine();
+    float mean[2] = {static_cast<float>(g.mean(0)), dims == 2 ? static_cast<float>(g.mean(1)) : 0.0f};
+    ImGui::SetNextItemWidth(dims == 2 ? 120 : 60);
+    if (dims == 2 ? ImGui::DragFloat2("mean", mean, 0.01f, -3.0f, 3.0f, "%.2f")
+                  : ImGui::DragFloat("mean", mean, 0.01f, -3.0f, 3.0f, "%.2f")) {
+      g.mean(0) = mean[0];
+      if (dims == 2) g.mean(1) = mean[1];
+    }
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    float sd[2] = {static_cast<float>(std::sqrt(g.cov(0, 0))), dims == 2 ? static_cast<float>(std::sqrt(g.cov(1, 1))) : 0.f};
+    ImGui::SetNextItemWidth(dims == 2 ? 120 : 60);
+    if (dims == 2) ImGui::Indent(20);
+    else ImGui::SameLine();
+    if (dims == 2 ? ImGui::DragFloat2("sd x, y", sd, 0.005f, 0.05f, 2.0f, "%.2f")
+                  : ImGui::DragFloat("sd", sd, 0.005f, 0.05f, 2.0f, "%.2f")) {
+      const double corr = dims == 2 ? g.cov(0, 1) / std::sqrt(g.cov(0, 0) * g.cov(1, 1)) : 0.0;
+      g.cov(0, 0) = double(sd[0]) * sd[0];
+      if (dims == 2) {
+        g.cov(1, 1) = double(sd[1]) * sd[1];
+        g.cov(0, 1) = g.cov(1, 0) = corr * sd[0] * sd[1];
+      }
+    }
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    float prior = static_cast<float>(g.prior);
+    ImGui::SetNextItemWidth(dims == 2 ? 50 : 45);
+    ImGui::SameLine();
+    if (ImGui::DragFloat("prior", &prior, 0.01f, 0.05f, 10.0f, "%.2f")) g.prior = prior;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (dims == 2) {
+      float corr = static_cast<float>(g.cov(0, 1) / std::sqrt(g.cov(0, 0) * g.cov(1, 1)));
+      ImGui::SetNextItemWidth(120);
+      if (ImGui::DragFloat("corr", &corr, 0.01f, -0.9f, 0.9f, "%.2f"))
+        g.cov(0, 1) = g.cov(1, 0) = corr * std::sqrt(g.cov(0, 0) * g.cov(1, 1));
+      changed |= ImGui::IsItemDeactivatedAfterEdit();
+      ImGui::Unindent(20);
+    }
+    ImGui::PopID();
+  }
+  if (changed) apply_config(as_custom(config));
+}
+
+void App::draw_network_editor() {
+  ScenarioConfig& config = lab_.edit_config();
+  bool changed = false;
+  std::vector<LayerSpec>& hidden = config.network.hidden;
+  ImGui::TextDisabled("Hidden layers (the last one is the noisy layer r)");
+  for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+    ImGui::PushID(l);
+    int width = hidden[l].width;
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::SliderInt("##w", &width, 2, 256, "%d units")) hidden[l].width = width;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::SameLine();
+    int act = static_cast<int>(hidden[l].activation);
+    ImGui::SetNextItemWidth(80);
+    if (ImGui::Combo("##a", &act, kActivationNames, 4)) {
+      hidden[l].activation = static_cast<Activation>(act);
+      changed = true;
+    }
+    ImGui::PopID();
+  }
+  if (hidden.size() < 3 && ImGui::SmallButton("+ layer")) {
+    hidden.insert(hidden.begin(), LayerSpec{64, Activation::tanh});
+    changed = true;
+  }
+  if (hidden.size() > 1) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("- layer")) {
+      hidden.erase(hidden.begin());
+      changed = true;
+    }
+  }
+  float sigma = static_cast<float>(config.network.noise_sigma);
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderFloat("noise sigma", &sigma, 0.05f, 2.0f, "%.2f")) config.network.noise_sigma = sigma;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
+                      "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+  float lr = static_cast<float>(config.training.learning_rate);
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderFloat("learn rate", &lr, 1e-4f, 100.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+    config.training.learning_rate = lr;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  int batch = config.training.batch_size;
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderInt("batch", &batch, 1, 512, "%d", ImGuiSliderFlags_Logarithmic)) config.training.batch_size = batch;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  int opt = static_cast<int>(config.training.optimizer);
+  const char* optimizers[] = {"Adam", "SGD"};
+  ImGui::SetNextItemWidth(70);
+  if (ImGui::Combo("##opt", &opt, optimizers, 2)) {
+    config.training.optimizer = static_cast<OptimizerKind>(opt);
+    changed = true;
+  }
+  ImGui::SameLine();
+  int seed = static_cast<int>(config.training.seed);
+  ImGui::SetNextItemWidth(80);
+  if (ImGui::InputInt("seed", &seed)) config.training.seed = static_cast<std::uint64_t>(std::max(0, seed));
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  int epochs = config.training.epochs;
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderInt("epochs", &epochs, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic)) config.training.epochs = epochs;
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  if (changed) apply_config(ScenarioConfig(config));
+}
+
+void App::draw_view_options() {
+  ViewConfig& view = lab_.edit_config().view;
+  if (lab_.config().grid.dims == 2) {
+    int mode = static_cast<int>(view.mode);
+    ImGui::RadioButton("side by side", &mode, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("overlay", &mode, 1);
+    view.mode = static_cast<ViewMode>(mode);
+  }
+  int measure = static_cast<int>(view.measure);
+  ImGui::RadioButton("trace", &measure, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("largest eigenvalue", &measure, 1);
+  view.measure = static_cast<FieldMeasure>(measure);
+  ImGui::Checkbox("log scale", &view.log_scale);
+  ImGui::SameLine();
+  ImGui::Checkbox("glyphs", &view.glyphs);
+  ImGui::Checkbox("data", &view.show_data);
+  ImGui::SameLine();
+  ImGui::Checkbox("boundaries", &view.show_boundary);
+  if (lab_.config().grid.dims == 2) {
+    int resolution = lab_.display_resolution();
+    ImGui::TextUnformatted("Field grid:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("64x64", resolution == 64)) set_option("grid", 64);
+    ImGui::SameLine();
+    if (ImGui::RadioButton("128x128", resolution == 128)) set_option("grid", 128);
+  }
+  ImGui::TextDisabled("%.0f fps, train %.1f ms/frame, fields %.1f ms", ImGui::GetIO().Framerate,
+                      lab_.perf().train_ms_last_frame, lab_.perf().field_ms_last);
+}
+
+}  // namespace catgeo

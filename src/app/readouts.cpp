@@ -1,0 +1,249 @@
+// Readouts: the metric table (before training vs now), the confusion matrix, metric charts against epoch, the
+// explanation panel, and the divergence banner.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/colormap.h"
+
+namespace catgeo {
+namespace {
+
+struct MetricDef {
+  const char* name;
+  const char* help;
+  double (*get)(const MetricsSnapshot&);
+  int dims;        // 0 = both, 1 or 2 = only then
+  bool log_axis;   // chart on a log axis
+};
+
+const MetricDef kMetrics[] = {
+    {"train loss", "mean noisy cross-entropy of the last epoch (nats)", [](const MetricsSnapshot& s) { return s.train_loss; }, 0, false},
+    {"test loss", "clean cross-entropy on the test set (nats)", [](const MetricsSnapshot& s) { return s.test_loss; }, 0, false},
+    {"test accuracy", "fraction correct on the test set", [](const MetricsSnapshot& s) { return s.test_accuracy; }, 0, false},
+    {"I(mu;r) lower bound", "H(mu) - noisy test cross-entropy (nats)", [](const MetricsSnapshot& s) { return s.info_r_lower_bound; }, 0, false},
+    {"angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p * lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
+    {"angle (top 20%), deg", "median angle over the top 20% of lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
+    {"peak-boundary distance", "largest distance between an F_code peak and a decision boundary (Hausdorff)", [](const MetricsSnapshot& s) { return s.match.peak_boundary_distance; }, 1, false},
+    {"log-log r", "Pearson r of log F_code vs log F_cat (traces in 2-D) in the data region", [](const MetricsSnapshot& s) { return s.match.loglog_r; }, 0, false},
+    {"rank (Spearman) r", "Spearman correlation of F_code and F_cat (traces in 2-D)", [](const MetricsSnapshot& s) { return s.match.spearman_r; }, 0, false},
+    {"contrast", "max / min of F_code (trace) in the data region", [](const MetricsSnapshot& s) { return s.match.contrast; }, 0, true},
+    {"exponent gamma", "log F_code ~ gamma log F_cat + c", [](const MetricsSnapshot& s) { return s.match.exponent; }, 0, false},
+    {"information loss", "1/2 integral p Tr(F_code^-1 F_cat) (nats, spec 1.7)", [](const MetricsSnapshot& s) { return s.match.info_loss; }, 0, true},
+};
+
+bool shown(const MetricDef& m, int dims) { return m.dims == 0 || m.dims == dims; }
+
+void chart(const char* title, const std::vector<MetricsSnapshot>& history, double (*get)(const MetricsSnapshot&),
+           bool log_axis, ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos(), p1(p0.x + size.x, p0.y + size.y);
+  ImGui::Dummy(size);
+  dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));
+  dl->AddRect(p0, p1, IM_COL32(90, 90, 90, 255));
+  auto value = [&](const MetricsSnapshot& s) {
+    const double v = get(s);
+    return log_axis ? (v > 0 ? std::log10(v) : NAN) : v;
+  };
+  double lo = INFINITY, hi = -INFINITY;
+  for (const MetricsSnapshot& s : history) {
+    const double v = value(s);
+    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  char text[96];
+  const double before = history.empty() ? NAN : get(history.front()), now = history.empty() ? NAN : get(history.back());
+  dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title);
+  std::snprintf(text, sizeof text, "before %.3g, now %.3g", before, now);
+  dl->AddText(ImVec2(p0.x + 4, p0.y + 16), IM_COL32(150, 200, 255, 255), text);
+  if (!std::isfinite(lo) || history.size() < 1) return;
+  if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
+  const double pad = 0.08 * (hi - lo);
+  lo -= pad, hi += pad;
+  const double last_epoch = std::max(1.0, history.back().epoch);
+  const float top = p0.y + 32, bottom = p1.y - 3;
+  auto to_screen = [&](double epoch, double v) {
+    return ImVec2(static_cast<float>(p0.x + 3 + (size.x - 6) * epoch / last_epoch),
+                  static_cast<float>(bottom - (bottom - top) * (v - lo) / (hi - lo)));
+  };
+  // The value before training, as a dashed reference line.
+  const double v0 = value(history.front());
+  if (std::isfinite(v0))
+    for (float x = p0.x + 3; x < p1.x - 3; x += 8)
+      dl->AddLine(ImVec2(x, to_screen(0, v0).y), ImVec2(std::min(x + 4, p1.x - 3), to_screen(0, v0).y),
+                  IM_COL32(180, 180, 180, 140));
+  ImVec2 prev;
+  bool have_prev = false;
+  for (const MetricsSnapshot& s : history) {
+    const double v = value(s);
+    if (!std::isfinite(v)) {
+      have_prev = false;
+      continue;
+    }
+    const ImVec2 p = to_screen(s.epoch, v);
+    if (have_prev) dl->AddLine(prev, p, IM_COL32(120, 200, 255, 255), 1.5f);
+    prev = p;
+    have_prev = true;
+  }
+  if (history.size() == 1 && std::isfinite(v0)) dl->AddCircleFilled(to_screen(0, v0), 2.5f, IM_COL32(120, 200, 255, 255));
+}
+
+}  // namespace
+
+void App::draw_readouts() {
+  ImGui::Begin("Readouts", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  Experiment* run = lab_.run();
+  if (!run) {
+    ImGui::TextWrapped("%s", lab_.status().c_str());
+    ImGui::End();
+    return;
+  }
+  const int dims = run->dims();
+  ImGui::Text("%s  epoch %d  (%s)", run->config().id.c_str(), run->trainer().epoch(), to_string(lab_.state()));
+  ImGui::TextDisabled("F_cat: %s", run->reference_is_exact() ? "exact (generative mixture)" : "estimated (class-wise KDE)");
+  if (std::isfinite(run->category_information()))
+    ImGui::TextDisabled("I(mu; x) = %.3f nats", run->category_information());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("information of the data about the category: an upper bound for I(mu; r)");
+  const MetricsSnapshot& before = run->history().front();
+  const MetricsSnapshot& now = run->history().back();
+  if (ImGui::BeginTable("metrics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("metric", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("now", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const MetricDef& m : kMetrics) {
+      if (!shown(m, dims)) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(m.name);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.help);
+      ImGui::TableNextColumn();
+      const double b = m.get(before), v = m.get(now);
+      if (std::isfinite(b)) ImGui::TextDisabled("%.3g", b);
+      else ImGui::TextDisabled("-");
+      ImGui::TableNextColumn();
+      if (std::isfinite(v)) ImGui::Text("%.3g", v);
+      else ImGui::TextUnformatted("-");
+    }
+    ImGui::EndTable();
+  }
+  if (dims == 1) {
+    auto list = [](const std::vector<double>& v) {
+      std::string s;
+      char buffer[24];
+      for (double x : v) std::snprintf(buffer, sizeof buffer, "%s%.3f", s.empty() ? "" : ", ", x), s += buffer;
+      return s.empty() ? std::string("-") : s;
+    };
+    ImGui::TextDisabled("boundaries: %s", list(now.match.boundaries).c_str());
+    ImGui::TextDisabled("F_cat peaks: %s", list(now.match.fcat_peaks).c_str());
+    ImGui::TextDisabled("F_code peaks: %s", list(now.match.fcode_peaks).c_str());
+  }
+  if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    const std::vector<std::vector<int>> confusion = run->confusion_matrix();
+    const int m = static_cast<int>(confusion.size());
+    if (m > 0 && ImGui::BeginTable("confusion", m + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("true\\pred");
+      for (int p = 0; p < m; ++p) {
+        ImGui::TableNextColumn();
+        ImGui::TextColored(class_color_vec(p), "%d", p + 1);
+      }
+      for (int t = 0; t < m; ++t) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(class_color_vec(t), "%d", t + 1);
+        for (int p = 0; p < m; ++p) {
+          ImGui::TableNextColumn();
+          if (t == p) ImGui::Text("%d", confusion[t][p]);
+          else ImGui::TextDisabled("%d", confusion[t][p]);
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) draw_explanation();
+  ImGui::End();
+}
+
+void App::draw_charts() {
+  ImGui::Begin("Metrics against epoch", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  const Experiment* run = lab_.run();
+  if (!run) {
+    ImGui::End();
+    return;
+  }
+  const int dims = run->dims();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const int columns = 4;
+  int count = 0;
+  for (const MetricDef& m : kMetrics) count += shown(m, dims) && m.get != nullptr;
+  const int rows = (count + columns - 1) / columns;
+  const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns, std::max(40.0f, (avail.y - (rows - 1) * 6.0f) / rows));
+  int k = 0;
+  for (const MetricDef& m : kMetrics) {
+    if (!shown(m, dims)) continue;
+    if (k % columns != 0) ImGui::SameLine(0, 6);
+    chart(m.name, run->history(), m.get, m.log_axis, size);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\ndashed line: value before training%s", m.help,
+                                                  m.log_axis ? "\n(log axis)" : "");
+    ++k;
+  }
+  ImGui::End();
+}
+
+void App::draw_explanation() {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(
+      "A network learns categories mu from points x. Two Fisher informations (2x2 matrices in 2-D) are compared at "
+      "each x:");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat(x) = sum_mu P(mu|x) grad ln P(mu|x) grad ln P(mu|x)^T");
+  ImGui::TextUnformatted(
+      "how fast category membership changes when x moves. It is large near class boundaries. Exact for the "
+      "Gaussian mixtures; for drawn points it comes from a kernel density estimate (estimated).");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code(x) = J^T J / sigma^2,  J = dr/dx");
+  ImGui::TextUnformatted(
+      "how fast the noisy layer r of the network changes when x moves (sigma = noise on r). Large F_code = neural "
+      "space expanded there.");
+  ImGui::TextUnformatted(
+      "Claim: learning makes F_code follow F_cat: the network expands its representation near the category "
+      "boundaries and its most sensitive direction (top eigenvector) crosses them. Watch the angle fall and the "
+      "log-log correlation and contrast rise against their values before training.");
+  ImGui::TextUnformatted(
+      "Pictures: 2-D heat maps show the trace (or largest eigenvalue) of each field divided by its maximum in "
+      "the data region (p(x) >= 5% of max; dimmed outside), on one shared colour bar. Ellipses: sensitivity "
+      "convention, axes along the eigenvectors with half-lengths ~ sqrt(lambda_i / lambda_max of that field). "
+      "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
+  ImGui::TextUnformatted("Noise sigma matters: at 0.5-1 F_code follows F_cat; near 0.2 the match can fail.");
+  ImGui::TextDisabled(
+      "Honest note: only the abstract of Bonnasse-Gahot & Nadal (arXiv 2510.19021) was available. The formulas here "
+      "are derived from the paper's abstract and the authors' earlier work; the numbers are this demo's own.");
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_divergence_banner() {
+  if (lab_.state() != LabState::diverged) return;
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.3f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.35f, 0.06f, 0.06f, 0.97f));
+  ImGui::Begin("Training diverged", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(lab_.divergence_message().c_str());
+  ImGui::TextUnformatted("Training is paused; the last good picture stays. Lower the learning rate, or reset.");
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Reset (same seed)")) reset();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset with learning rate 0.003")) {
+    ScenarioConfig c = lab_.config();
+    c.training.learning_rate = 3e-3;
+    apply_config(c);
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace catgeo

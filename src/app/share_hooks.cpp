@@ -1,0 +1,79 @@
+// Share/export request queue, the ImGui share buttons and the export texts of the lab (see share_hooks.h).
+#include "app/share_hooks.h"
+
+#include <deque>
+
+#include "core/field_export.h"
+#include "imgui.h"
+
+namespace catgeo {
+namespace {
+
+std::deque<ShareAction>& queue() {
+  static std::deque<ShareAction> pending;
+  return pending;
+}
+
+}  // namespace
+
+const char* to_string(ShareAction action) {
+  switch (action) {
+    case ShareAction::copy_link: return "copy_link";
+    case ShareAction::embed_snippet: return "embed";
+    case ShareAction::export_png: return "png";
+    case ShareAction::export_csv: return "csv";
+    case ShareAction::export_history_json: return "history";
+    case ShareAction::export_config_json: return "config";
+  }
+  return "none";
+}
+
+void request_share_action(ShareAction action) {
+  if (queue().size() < 8) queue().push_back(action);  // a held-down key cannot pile up downloads
+}
+
+bool take_share_action(ShareAction& out) {
+  if (queue().empty()) return false;
+  out = queue().front();
+  queue().pop_front();
+  return true;
+}
+
+void draw_share_buttons() {
+  if (ImGui::SmallButton("Copy link")) request_share_action(ShareAction::copy_link);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Embed")) request_share_action(ShareAction::embed_snippet);
+  ImGui::TextUnformatted("Export:");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("PNG")) request_share_action(ShareAction::export_png);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Picture of the page as drawn now");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("CSV")) request_share_action(ShareAction::export_csv);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Grid fields: x, posteriors, F_cat, network posterior, F_code");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("History")) request_share_action(ShareAction::export_history_json);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Metric history as JSON");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Config")) request_share_action(ShareAction::export_config_json);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Full configuration as JSON");
+}
+
+std::string export_fields_csv(const Lab& lab, std::string* why) {
+  if (!lab.fields_valid() || lab.fields().size() == 0) {
+    if (why) *why = lab.run() ? "the fields are not computed yet" : "there is no run: " + lab.status();
+    return {};
+  }
+  return fields_to_csv(lab.fields());
+}
+
+std::string export_history_json(const Lab& lab, std::string* why) {
+  if (!lab.run()) {
+    if (why) *why = "there is no run: " + lab.status();
+    return {};
+  }
+  return history_to_json(*lab.run());
+}
+
+std::string export_config_json(const Lab& lab) { return config_to_json(lab.config()); }
+
+}  // namespace catgeo

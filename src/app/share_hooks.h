@@ -1,0 +1,29 @@
+// Share and export hand-over between the app (ImGui buttons, lab state) and the platform (browser glue); no SDL, no
+// Emscripten, no GL here. The app queues requests; the platform takes them once per frame after rendering.
+#pragma once
+#include <string>
+
+#include "app/lab.h"
+
+namespace catgeo {
+
+enum class ShareAction { copy_link, embed_snippet, export_png, export_csv, export_history_json, export_config_json };
+const char* to_string(ShareAction action);  // "copy_link", "embed", "png", "csv", "history", "config"
+
+// App side: queue an action (e.g. from an ImGui button). The browser runs it from the next frame's end, still inside
+// the transient user activation of the click, so the clipboard and downloads are allowed.
+void request_share_action(ShareAction action);
+// Platform side: takes the oldest queued action; false when none is left.
+bool take_share_action(ShareAction& out);
+
+// A row of small ImGui buttons (Copy link, Embed, PNG, CSV, History, Config) that queue the actions above.
+// Call inside an ImGui window, e.g. in the "Share link" section of the controls.
+void draw_share_buttons();
+
+// Export texts of the lab's current state (see core/field_export.h for the formats). Empty when there is nothing to
+// export yet (no run, or no display fields); `why` then says so.
+std::string export_fields_csv(const Lab& lab, std::string* why = nullptr);
+std::string export_history_json(const Lab& lab, std::string* why = nullptr);
+std::string export_config_json(const Lab& lab);
+
+}  // namespace catgeo

@@ -1,0 +1,324 @@
+// The 2-D view: F_cat and F_code heat maps (side by side) or decision regions with both glyph sets (overlay),
+// boundary lines, data points, the shared colour bar, hover read-out, and canvas editing (drag means, draw points).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/colormap.h"
+#include "core/fisher.h"
+#include "core/share_link.h"
+
+namespace catgeo {
+namespace {
+
+constexpr ImU32 kReferenceBoundary = IM_COL32(255, 255, 255, 230);
+constexpr ImU32 kNetworkBoundary = IM_COL32(255, 80, 200, 230);
+
+void draw_segments(ImDrawList* dl, const PlotFrame& f, const std::vector<float>& s, ImU32 color, float thickness) {
+  for (size_t i = 0; i + 3 < s.size(); i += 4)
+    dl->AddLine(f.to_screen(s[i], s[i + 1]), f.to_screen(s[i + 2], s[i + 3]), color, thickness);
+}
+
+void draw_axes(ImDrawList* dl, const PlotFrame& f) {
+  dl->AddRect(f.p0, f.p1, IM_COL32(120, 120, 120, 255));
+  char label[16];
+  for (int axis = 0; axis < 2; ++axis) {
+    const double lo = f.lo[axis], hi = f.hi[axis];
+    const double step = (hi - lo) > 5 ? 2.0 : (hi - lo) > 2.5 ? 1.0 : 0.5;
+    for (double v = std::ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+      std::snprintf(label, sizeof label, "%g", std::fabs(v) < 1e-9 ? 0.0 : v);
+      if (axis == 0) {
+        const ImVec2 p = f.to_screen(v, lo);
+        dl->AddLine(ImVec2(p.x, f.p1.y), ImVec2(p.x, f.p1.y + 4), IM_COL32(150, 150, 150, 255));
+        dl->AddText(ImVec2(p.x - 6, f.p1.y + 4), IM_COL32(170, 170, 170, 255), label);
+      } else {
+        const ImVec2 p = f.to_screen(f.lo[0], v);
+        dl->AddLine(ImVec2(f.p0.x - 4, p.y), ImVec2(f.p0.x, p.y), IM_COL32(150, 150, 150, 255));
+        dl->AddText(ImVec2(f.p0.x - 30, p.y - 7), IM_COL32(170, 170, 170, 255), label);
+      }
+    }
+  }
+}
+
+void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 color, float thickness) {
+  ImVec2 pts[20];
+  const float ca = static_cast<float>(std::cos(angle)), sa = static_cast<float>(std::sin(angle));
+  for (int k = 0; k < 20; ++k) {
+    const float t = 6.2831853f * k / 20;
+    const float u = a * std::cos(t), v = b * std::sin(t);
+    pts[k] = ImVec2(c.x + u * ca - v * sa, c.y - (u * sa + v * ca));  // screen y points down
+  }
+  dl->AddPolyline(pts, 20, color, ImDrawFlags_Closed, thickness);
+}
+
+}  // namespace
+
+void App::draw_view() {
+  ImGui::Begin("View", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  view_frame_valid_ = false;
+  if (!lab_.run()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
+    ImGui::TextWrapped("%s", lab_.status().c_str());
+    ImGui::PopStyleColor();
+    ImGui::TextWrapped("Your settings are kept: change them in the panel on the left.");
+    if (lab_.config().data == DataKind::drawn_points) {
+      // Still let the user draw: show an empty drawing canvas.
+      draw_view_2d();
+    }
+  } else if (lab_.config().grid.dims == 1) {
+    draw_view_1d();
+  } else {
+    draw_view_2d();
+  }
+  ImGui::End();
+}
+
+void App::draw_view_2d() {
+  const ScenarioConfig& config = lab_.config();
+  const ViewConfig& view = config.view;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool side = view.mode == ViewMode::side_by_side && lab_.run();
+  const float legend_h = 46.0f, bar_w = 70.0f, margin = 34.0f;
+  const float panels = side ? 2.0f : 1.0f;
+  float size = std::min((avail.x - bar_w - margin * panels) / panels, avail.y - legend_h - 20.0f - 18.0f);
+  size = std::max(size, 80.0f);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  GridSpec grid = lab_.display_grid();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int p = 0; p < (side ? 2 : 1); ++p) {
+    PlotFrame frame;
+    frame.p0 = ImVec2(origin.x + margin + p * (size + margin), origin.y + 18.0f);
+    frame.p1 = ImVec2(frame.p0.x + size, frame.p0.y + size);
+    for (int axis = 0; axis < 2; ++axis) frame.lo[axis] = grid.lo[axis], frame.hi[axis] = grid.hi[axis];
+    const char* title = !side ? "Overlay: network decision regions, F_cat and F_code glyphs"
+                        : p == 0 ? (lab_.run() && lab_.run()->reference_is_exact() ? "F_cat (exact, from the mixture)"
+                                                                                  : "F_cat (estimated by KDE)")
+                                 : "F_code = J^T J / sigma^2 (network)";
+    dl->AddText(ImVec2(frame.p0.x, origin.y), IM_COL32(230, 230, 230, 255), title);
+    draw_panel_2d(frame, side ? p : 2);
+    if (p == 0) {
+      view_frame_ = frame;
+      view_frame_valid_ = true;
+    }
+    handle_canvas_input(frame);
+  }
+  const float right = origin.x + margin + panels * (size + margin);
+  if (side) draw_color_bar(ImVec2(right - margin + 8.0f, origin.y + 18.0f), ImVec2(right - margin + 22.0f, origin.y + 18.0f + size));
+  // Legend
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 18.0f + size + 20.0f));
+  if (view.show_boundary) {
+    ImGui::TextColored(ImVec4(1, 1, 1, 1), "-- reference boundary");
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(1.0f, 0.31f, 0.78f, 1), "-- network boundary");
+    ImGui::SameLine();
+  }
+  if (view.glyphs) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "O F_cat");
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "O F_code");
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ~ sqrt(lambda_i / max lambda)"
+                      " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
+                      view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
+}
+
+void App::draw_panel_2d(const PlotFrame& frame, int which) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ViewConfig& view = lab_.config().view;
+  dl->AddRectFilled(frame.p0, frame.p1, IM_COL32(20, 22, 26, 255));
+  dl->PushClipRect(frame.p0, frame.p1, true);
+  const bool have = lab_.run() && lab_.fields_valid() && lab_.fields().dims() == 2 && images_.width > 1;
+  if (have) {
+    const GridSpec& g = lab_.fields().grid;
+    const double hx = 0.5 * (g.hi[0] - g.lo[0]) / (g.count[0] - 1), hy = 0.5 * (g.hi[1] - g.lo[1]) / (g.count[1] - 1);
+    const ImVec2 a = frame.to_screen(g.lo[0] - hx, g.hi[1] + hy), b = frame.to_screen(g.hi[0] + hx, g.lo[1] - hy);
+    ImTextureID texture = which == 0 ? images_.fcat : which == 1 ? images_.fcode : images_.regions_network;
+    if (texture) dl->AddImage(texture, a, b);
+    if (view.show_boundary) {
+      draw_segments(dl, frame, boundary_reference_, kReferenceBoundary, 2.0f);
+      draw_segments(dl, frame, boundary_network_, kNetworkBoundary, 1.5f);
+    }
+    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0);
+  }
+  if (view.show_data || lab_.config().data == DataKind::drawn_points) draw_data_points(frame);
+  // Class-mean handles of a mixture (drag them to make a custom mixture).
+  if (lab_.config().data == DataKind::mixture) {
+    const std::vector<GaussianClass>& classes = lab_.config().classes;
+    for (int mu = 0; mu < static_cast<int>(classes.size()); ++mu) {
+      const ImVec2 c = frame.to_screen(classes[mu].mean(0), classes[mu].mean(1));
+      dl->AddCircleFilled(c, 6.0f, class_color(mu));
+      dl->AddCircle(c, 6.5f, dragging_class_ == mu ? IM_COL32(255, 255, 0, 255) : IM_COL32(0, 0, 0, 255), 0, 2.0f);
+    }
+  }
+  dl->PopClipRect();
+  draw_axes(dl, frame);
+  if (lab_.state() == LabState::diverged) {
+    dl->AddRectFilled(frame.p0, frame.p1, IM_COL32(0, 0, 0, 150));
+    dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 10), IM_COL32(255, 120, 100, 255), "Diverged:");
+    dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 26), IM_COL32(255, 120, 100, 255), "last good picture");
+  }
+}
+
+void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
+  const GridFields& f = lab_.fields();
+  const int nx = f.grid.count[0], ny = f.grid.count[1];
+  const int stride = std::max(1, nx / 13);
+  const float spacing = frame.width() * stride / std::max(1, nx - 1);
+  const float c = 0.45f * spacing;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int which = 0; which < 2; ++which) {
+    if ((which == 0 && !fcat) || (which == 1 && !fcode)) continue;
+    const Eigen::MatrixXd& eig = which == 0 ? f.fcat_eigen : f.fcode_eigen;
+    double ref = 0.0;
+    for (int i = 0; i < f.size(); ++i)
+      if (images_.mask[i] && eig(0, i) > ref) ref = eig(0, i);
+    if (!(ref > 0.0)) continue;
+    const ImU32 color = which == 0 ? kFcatColor : kFcodeColor;
+    for (int iy = stride / 2; iy < ny; iy += stride)
+      for (int ix = stride / 2; ix < nx; ix += stride) {
+        const int i = iy * nx + ix;
+        if (!images_.mask[i]) continue;
+        const float a = c * static_cast<float>(std::sqrt(std::max(0.0, eig(0, i)) / ref));
+        const float b = c * static_cast<float>(std::sqrt(std::max(0.0, eig(1, i)) / ref));
+        if (a < 1.0f) continue;
+        ellipse(dl, frame.to_screen(f.points(0, i), f.points(1, i)), a, std::max(b, 0.6f), eig(2, i), color,
+                which == 0 ? 3.0f : 1.5f);  // F_cat wider, so it stays visible under a matching F_code
+      }
+  }
+}
+
+void App::draw_data_points(const PlotFrame& frame) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ScenarioConfig& config = lab_.config();
+  if (config.data == DataKind::drawn_points) {
+    for (const DrawnPoint& p : config.points) {
+      const ImVec2 s = frame.to_screen(p.x[0], p.x[1]);
+      dl->AddCircleFilled(s, 3.5f, class_color(p.label));
+      dl->AddCircle(s, 3.5f, IM_COL32(0, 0, 0, 200));
+    }
+    return;
+  }
+  const Experiment* run = lab_.run();
+  if (!run) return;
+  const Dataset& data = run->train_data();
+  const int n = data.size(), shown = std::min(n, 800);
+  const double step = static_cast<double>(n) / shown;
+  for (int k = 0; k < shown; ++k) {
+    const int j = static_cast<int>(k * step);
+    const ImVec2 c = frame.to_screen(data.inputs(0, j), data.inputs(1, j));  // small quads: 4 vertices each
+    dl->AddRectFilled(ImVec2(c.x - 1.5f, c.y - 1.5f), ImVec2(c.x + 1.5f, c.y + 1.5f), class_color(data.labels[j], 190));
+  }
+}
+
+void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const int steps = 32;
+  for (int k = 0; k < steps; ++k) {
+    const float y0 = p1.y - (p1.y - p0.y) * (k + 1) / steps, y1 = p1.y - (p1.y - p0.y) * k / steps;
+    const ImU32 lo = heat_color(double(k) / steps), hi = heat_color(double(k + 1) / steps);
+    dl->AddRectFilledMultiColor(ImVec2(p0.x, y0), ImVec2(p1.x, y1), hi, hi, lo, lo);
+  }
+  dl->AddRect(p0, p1, IM_COL32(150, 150, 150, 255));
+  const bool log_scale = lab_.config().view.log_scale;
+  const char* labels_log[] = {"1e-3", "1e-2", "0.1", "1"};
+  const char* labels_lin[] = {"0", "1/3", "2/3", "1"};
+  for (int k = 0; k < 4; ++k) {
+    const float y = p1.y - (p1.y - p0.y) * k / 3.0f;
+    dl->AddText(ImVec2(p1.x + 4, y - 7), IM_COL32(200, 200, 200, 255), log_scale ? labels_log[k] : labels_lin[k]);
+  }
+  dl->AddText(ImVec2(p0.x - 4, p1.y + 18), IM_COL32(200, 200, 200, 255), "F/max");
+}
+
+void App::handle_canvas_input(const PlotFrame& frame) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ScenarioConfig& config = lab_.edit_config();
+  const bool window_hovered = ImGui::IsWindowHovered();
+  const bool inside = window_hovered && frame.contains(io.MousePos);
+  const double x = frame.data_x(io.MousePos.x), y = frame.data_y(io.MousePos.y);
+
+  if (config.data == DataKind::mixture) {
+    if (inside && ImGui::IsMouseClicked(0)) {
+      for (int mu = 0; mu < static_cast<int>(config.classes.size()); ++mu) {
+        const ImVec2 c = frame.to_screen(config.classes[mu].mean(0), config.classes[mu].mean(1));
+        if (std::hypot(c.x - io.MousePos.x, c.y - io.MousePos.y) < 9.0f) dragging_class_ = mu;
+      }
+    }
+    if (dragging_class_ >= 0 && dragging_class_ < static_cast<int>(config.classes.size())) {
+      if (ImGui::IsMouseDown(0)) {
+        config.classes[dragging_class_].mean(0) = std::clamp(x, frame.lo[0], frame.hi[0]);
+        config.classes[dragging_class_].mean(1) = std::clamp(y, frame.lo[1], frame.hi[1]);
+      } else {
+        dragging_class_ = -1;
+        ScenarioConfig c = config;
+        c.id = "custom";
+        c.title = "Custom 2-D mixture";
+        apply_config(c);
+        return;
+      }
+    }
+  } else if (config.data == DataKind::drawn_points && tool_ != DataTool::none) {
+    if (inside && ImGui::IsMouseDown(0)) {
+      if (tool_ == DataTool::draw) {
+        // One point per ~6 px of movement (a click adds one point).
+        const double min_step = 6.0 * (frame.hi[0] - frame.lo[0]) / frame.width();
+        if (ImGui::IsMouseClicked(0) || std::hypot(x - last_draw_x_, y - last_draw_y_) >= min_step) {
+          DrawnPoint p;
+          p.x[0] = x;
+          p.x[1] = y;
+          p.label = draw_class_;
+          config.points.push_back(quantize_for_link(p));
+          last_draw_x_ = x;
+          last_draw_y_ = y;
+          pending_reload_ = true;
+        }
+      } else {
+        const double radius = 12.0 * (frame.hi[0] - frame.lo[0]) / frame.width();
+        const size_t before = config.points.size();
+        config.points.erase(std::remove_if(config.points.begin(), config.points.end(),
+                                           [&](const DrawnPoint& p) {
+                                             return std::hypot(p.x[0] - x, p.x[1] - y) < radius;
+                                           }),
+                            config.points.end());
+        pending_reload_ |= config.points.size() != before;
+      }
+    }
+    if (inside && tool_ == DataTool::erase)
+      ImGui::GetWindowDrawList()->AddCircle(io.MousePos, 12.0f, IM_COL32(255, 255, 255, 160));
+    if (pending_reload_ && !ImGui::IsMouseDown(0)) {
+      pending_reload_ = false;
+      last_draw_x_ = last_draw_y_ = 1e9;
+      apply_config(ScenarioConfig(config));
+      return;
+    }
+  }
+  if (inside && dragging_class_ < 0 && !ImGui::IsMouseDown(0) && lab_.run()) draw_hover_tooltip(x, y);
+}
+
+void App::draw_hover_tooltip(double x, double y) {
+  if (!lab_.probe(x, y, hover_fields_)) return;
+  const GridFields& f = hover_fields_;
+  ImGui::BeginTooltip();
+  ImGui::Text("x = (%.3f, %.3f)", x, y);
+  ImGui::Separator();
+  ImGui::TextUnformatted("P(mu|x)   reference   network");
+  for (int mu = 0; mu < f.num_classes; ++mu)
+    ImGui::TextColored(class_color_vec(mu), "class %d   %8.3f   %8.3f", mu + 1, f.reference_posterior(mu, 0),
+                       f.network_posterior(mu, 0));
+  ImGui::Separator();
+  const Sym2 a = GridFields::unpack(f.fcat, 0), b = GridFields::unpack(f.fcode, 0);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat  = [%.3g %.3g; %.3g %.3g]", a.f11, a.f12,
+                     a.f12, a.f22);
+  ImGui::Text("   eigenvalues %.3g, %.3g", f.fcat_eigen(0, 0), f.fcat_eigen(1, 0));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code = [%.3g %.3g; %.3g %.3g]", b.f11, b.f12,
+                     b.f12, b.f22);
+  ImGui::Text("   eigenvalues %.3g, %.3g", f.fcode_eigen(0, 0), f.fcode_eigen(1, 0));
+  const double angle = std::fabs(f.fcat_eigen(2, 0) - f.fcode_eigen(2, 0)) * 57.29578;
+  ImGui::Text("angle between top eigenvectors: %.1f deg", std::min(angle, 180.0 - angle));
+  ImGui::EndTooltip();
+}
+
+}  // namespace catgeo

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# CLI checks: CSV output of fcat, JSON of train, and every bad-input path exits 2 with a one-line message.
+set -u
+cli="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-EXIT-CODE
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "PASS $1"; else failed=$((failed + 1)); echo "FAIL $1"; fi
+}
+
+# expect_error NAME PATTERN ARGS...: exit code 2, exactly one stderr line matching PATTERN, no stdout.
+expect_error() {
+  local name="$1" pattern="$2"
+  shift 2
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ "$code" -eq 2 ] && [ "$lines" -eq 1 ] && grep -q "$pattern" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+    check "$name" 0
+  else
+    echo "  exit $code, stderr: $(cat "$tmp/err")"
+    check "$name" 1
+  fi
+}
+
+cat >"$tmp/a.json" <<'JSON'
+{"classes":[{"mean":[-0.5],"cov":[[0.25]],"prior":0.5},{"mean":[0.5],"cov":[[0.25]],"prior":0.5}]}
+JSON
+cat >"$tmp/n2.json" <<'JSON'
+{"classes":[{"mean":[-0.5,-0.5],"cov":[[0.5,0],[0,0.5]]},{"mean":[0.5,0.5],"cov":[[0.5,0],[0,0.5]]}]}
+JSON
+echo '{"classes":[{"mean":[0,0],"cov":[[1,2],[2,1]]},{"mean":[1,1],"cov":[[1,0],[0,1]]}]}' >"$tmp/indefinite.json"
+echo '{"classes":[' >"$tmp/truncated.json"
+
+# 1-D CSV: header and the value F_cat(0) = 4 of spec 3.1 case A.
+"$cli" fcat --mixture "$tmp/a.json" --grid -1:1:5 >"$tmp/csv" 2>"$tmp/err"
+head -1 "$tmp/csv" | grep -qx 'x,p_1,p_2,fcat' && grep -q '^0,0.5,0.5,4$' "$tmp/csv" && [ "$(wc -l <"$tmp/csv")" -eq 6 ]
+check fcat_1d_csv $?
+# 2-D CSV: on the boundary line x1 + x2 = 0, f11 = f12 = f22 = 1 (lambda_max 2 along (1,1)/sqrt 2).
+"$cli" fcat --mixture "$tmp/n2.json" --grid -1:1:3,-1:1:3 >"$tmp/csv2" 2>"$tmp/err"
+head -1 "$tmp/csv2" | grep -qx 'x1,x2,p_1,p_2,f11,f12,f22' && grep -q '^0,0,0.5,0.5,1,1,1$' "$tmp/csv2"
+check fcat_2d_csv $?
+# train --json prints one object with the required keys.
+"$cli" train --scenario E1 --epochs 2 --json >"$tmp/train.json" 2>"$tmp/err"
+code=$?
+ok=0
+for key in epochs train_loss test_accuracy fcat_peaks fcode_peaks loglog_r spearman_r contrast info_loss; do
+  grep -q "\"$key\":" "$tmp/train.json" || ok=1
+done
+[ "$code" -eq 0 ] && [ "$(wc -l <"$tmp/train.json")" -eq 1 ]
+check train_json $((ok | $?))
+"$cli" train --scenario E5 --epochs 1 --json | grep -q '"angle_deg_weighted":'
+check train_json_2d $?
+"$cli" train --link 'scenario=E5&sigma=0.5&epochs=1' --json | grep -q '"scenario":"E5"'
+check train_link $?
+
+expect_error missing_file "cannot open" fcat --mixture "$tmp/none.json" --grid -1:1:5
+expect_error malformed_json "JSON line 2" fcat --mixture "$tmp/truncated.json" --grid -1:1:5
+expect_error not_positive_definite "positive definite" fcat --mixture "$tmp/indefinite.json" --grid -1:1:3,-1:1:3
+expect_error grid_reversed "lo < hi" fcat --mixture "$tmp/a.json" --grid 1:-1:5
+expect_error grid_garbage "grid" fcat --mixture "$tmp/a.json" --grid abc
+expect_error grid_wrong_dims "axes" fcat --mixture "$tmp/a.json" --grid -1:1:3,-1:1:3
+expect_error unknown_scenario "unknown scenario 'E9'" train --scenario E9
+expect_error unknown_option "unknown option --bogus" train --scenario E1 --bogus 1
+expect_error bad_sigma "sigma" train --scenario E1 --sigma -1
+expect_error bad_epochs "epochs" train --scenario E1 --epochs many
+expect_error missing_value "needs a value" train --scenario
+expect_error garbage_link "not understood" train --link '%%%garbage'
+expect_error missing_mnist "mnist" train --scenario mnist --mnist "$tmp/none.cgd"
+printf 'CGMNIST' >"$tmp/short.cgd"
+expect_error corrupt_mnist "truncated\|too short\|header" train --scenario mnist --mnist "$tmp/short.cgd"
+expect_error unknown_command "unknown command" frobnicate
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

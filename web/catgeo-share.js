@@ -1,0 +1,466 @@
+// CatGeo share links, embeds and exports in the page: URL hash <-> app state, notices banner, Copy link, Embed
+// snippet, PNG/CSV/JSON downloads. Needs web/catgeo-loader.js (window.catgeo) loaded first; no threads, no
+// SharedArrayBuffer, nothing that needs cross-origin isolation, so it works from static hosting inside any iframe.
+(function () {
+  'use strict';
+
+  const POLL_MS = 500;        // how often the hash follows the app state
+  const PNG_TIMEOUT_MS = 10000;
+  const UI_FLAGS = ['embed', 'panels', 'controls', 'autoplay', 'lecture'];
+
+  const api = window.catgeo;
+  if (!api) {
+    console.warn('catgeo-share.js: window.catgeo is missing (load catgeo-loader.js first)');
+    return;
+  }
+
+  // ---- small helpers ------------------------------------------------------------------------------------------
+
+  const hasFn = (name) => typeof api[name] === 'function';
+
+  // JSON text, an object or undefined -> an object (or undefined).
+  function asObject(value) {
+    if (typeof value !== 'string') return value;
+    try { return JSON.parse(value); } catch { return undefined; }
+  }
+
+  // The body of a hash or link: no '#', no surrounding spaces.
+  function linkBody(text) {
+    return String(text || '').replace(/^#/, '').trim();
+  }
+
+  // key=value pairs of a link body (last value wins), percent-decoded where possible.
+  function linkFlags(body) {
+    const flags = {};
+    for (const pair of linkBody(body).split('&')) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      let key = pair.slice(0, eq), value = pair.slice(eq + 1);
+      try { key = decodeURIComponent(key); value = decodeURIComponent(value); } catch { /* keep raw text */ }
+      flags[key] = value;
+    }
+    return flags;
+  }
+
+  // The app's current share link (without '#'), or '' when the app cannot say yet.
+  function currentLink() {
+    try {
+      if (hasFn('link')) return linkBody(api.link());
+      if (hasFn('config')) {
+        const config = asObject(api.config());
+        if (config && typeof config.link === 'string') return linkBody(config.link);
+      }
+    } catch (error) {
+      console.warn('catgeo-share: could not read the link:', error);
+    }
+    return '';
+  }
+
+  // Normalises what catgeo.load returned: an array of notices, or {notices, error, ok}, as JSON text or not.
+  function loadResult(value) {
+    const result = asObject(value);
+    if (Array.isArray(result)) return { notices: result.map(String), error: '' };
+    if (result && typeof result === 'object') {
+      return { notices: (result.notices || []).map(String), error: result.error ? String(result.error) : '' };
+    }
+    return { notices: [], error: '' };
+  }
+
+  // ---- DOM: styles, notices banner, toolbar, embed dialog ------------------------------------------------------
+
+  const STYLE = `
+#catgeo-notices{position:fixed;top:8px;left:50%;transform:translateX(-50%);max-width:min(640px,calc(100% - 16px));
+  z-index:20;background:#2b2f36;color:#e8e8e8;border:1px solid #d9a441;border-radius:6px;padding:8px 32px 8px 12px;
+  font:13px/1.4 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.4)}
+#catgeo-notices[hidden]{display:none}
+#catgeo-notices ul{margin:4px 0 0;padding-left:18px}
+#catgeo-notices button{position:absolute;top:4px;right:6px;background:none;border:0;color:#ccc;font-size:18px;cursor:pointer}
+#catgeo-share-bar{position:fixed;right:84px;bottom:10px;z-index:15;display:flex;gap:4px;flex-wrap:wrap;
+  font:12px system-ui,sans-serif}
+#catgeo-share-bar[hidden]{display:none}
+#catgeo-share-bar button,#catgeo-share-bar a,#catgeo-embed-dialog button{background:#343a44;color:#e8e8e8;
+  border:1px solid #555;border-radius:4px;padding:3px 8px;cursor:pointer;text-decoration:none;font:inherit}
+#catgeo-share-bar button:hover,#catgeo-share-bar a:hover{background:#465060}
+#catgeo-share-status{position:fixed;right:84px;bottom:40px;z-index:15;color:#ddd;font:12px system-ui,sans-serif;
+  background:#2b2f36cc;padding:2px 6px;border-radius:4px}
+#catgeo-share-status:empty{display:none}
+#catgeo-embed-dialog{position:fixed;inset:0;z-index:30;display:flex;align-items:center;justify-content:center;
+  background:rgba(0,0,0,.55);font:13px system-ui,sans-serif;color:#e8e8e8}
+#catgeo-embed-dialog[hidden]{display:none}
+#catgeo-embed-dialog>div{background:#2b2f36;border:1px solid #555;border-radius:8px;padding:14px;width:min(560px,92vw)}
+#catgeo-embed-dialog textarea{width:100%;box-sizing:border-box;height:88px;font:12px ui-monospace,monospace;
+  background:#1c1f24;color:#e8e8e8;border:1px solid #555}
+#catgeo-embed-dialog input{width:64px;background:#1c1f24;color:#e8e8e8;border:1px solid #555}
+#catgeo-embed-dialog label{margin-right:10px}`;
+
+  function element(tag, attributes = {}, text = '') {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  const style = element('style');
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+
+  const banner = document.getElementById('catgeo-notices') ||
+    document.body.appendChild(element('div', { id: 'catgeo-notices', role: 'status', 'aria-live': 'polite' }));
+  banner.hidden = true;
+
+  // Shows notices (strings) under a title; an empty list hides the banner.
+  function showNotices(title, notices) {
+    banner.textContent = '';
+    if (!notices.length) {
+      banner.hidden = true;
+      return;
+    }
+    banner.appendChild(element('strong', {}, title));
+    const list = element('ul');
+    for (const text of notices) list.appendChild(element('li', {}, text));
+    banner.appendChild(list);
+    const close = element('button', { type: 'button', 'aria-label': 'Dismiss' }, '×');
+    close.addEventListener('click', () => { banner.hidden = true; });
+    banner.appendChild(close);
+    banner.hidden = false;
+  }
+
+  const statusLine = document.body.appendChild(element('div', { id: 'catgeo-share-status', role: 'status' }));
+  let statusTimer = 0;
+  function flash(text) {
+    statusLine.textContent = text;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => { statusLine.textContent = ''; }, 3000);
+  }
+
+  const bar = document.body.appendChild(element('div', { id: 'catgeo-share-bar', hidden: '' }));
+  const openFull = element('a', { target: '_blank', rel: 'noopener', title: 'Open this view in a full CatGeo page' },
+    'Open in CatGeo ↗');
+  const buttons = [
+    ['Copy link', () => copyLink()],
+    ['Embed', () => showEmbedDialog()],
+    ['PNG', () => download('png')],
+    ['CSV', () => download('csv')],
+    ['History', () => download('history')],
+    ['Config', () => download('config')],
+  ].map(([label, handler]) => {
+    const button = element('button', { type: 'button' }, label);
+    button.addEventListener('click', () => { Promise.resolve().then(handler).catch((e) => flash(String(e.message || e))); });
+    return button;
+  });
+
+  // Full page: the share buttons; embed mode: one small link to the full page; controls=0: nothing.
+  let barKey = null;
+  function updateBar(body) {
+    const flags = linkFlags(body);
+    const key = `${flags.controls}|${flags.embed}|${flags.embed === '1' ? linkBody(body) : ''}`;
+    if (key === barKey) return;  // rebuilding under the pointer could swallow a click
+    barKey = key;
+    bar.textContent = '';
+    if (flags.controls === '0') {
+      bar.hidden = true;
+      return;
+    }
+    if (flags.embed === '1') {
+      openFull.href = fullPageUrl(body);
+      bar.appendChild(openFull);
+    } else {
+      for (const button of buttons) bar.appendChild(button);
+    }
+    bar.hidden = false;
+  }
+
+  // ---- links -----------------------------------------------------------------------------------------------------
+
+  function pageUrl(body) {
+    const url = new URL(window.location.href);
+    url.hash = body ? `#${body}` : '';
+    return url.href;
+  }
+
+  // The same view without the embed-only flags, for "Open in CatGeo".
+  function fullPageUrl(body) {
+    const kept = linkBody(body).split('&').filter((pair) => {
+      const key = pair.split('=')[0];
+      return key && key !== 'embed' && key !== 'panels' && key !== 'controls';
+    });
+    return pageUrl(kept.join('&'));
+  }
+
+  // The iframe snippet for the current view (embed=1 added, autoplay kept as the link says).
+  function embedSnippet(width = 720, height = 480) {
+    const body = linkBody(currentLink() || window.location.hash);
+    const pairs = body.split('&').filter((pair) => pair && pair.split('=')[0] !== 'embed');
+    pairs.push('embed=1');
+    const src = pageUrl(pairs.join('&')).replace(/"/g, '%22');
+    return `<iframe src="${src}" width="${width}" height="${height}" loading="lazy" style="border:0" ` +
+      `title="CatGeo" allowfullscreen></iframe>`;
+  }
+
+  // Copies text to the clipboard; call from a click (or within the few seconds of transient activation after one).
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (error) {
+      // No clipboard permission (e.g. an iframe without allow="clipboard-write"): the old way, from a selection.
+      const area = element('textarea', { readonly: '', style: 'position:fixed;top:-1000px;opacity:0' });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      let copied = false;
+      try { copied = document.execCommand('copy'); } catch { copied = false; }
+      area.remove();
+      return copied;
+    }
+  }
+
+  async function copyLink() {
+    const url = pageUrl(currentLink() || linkBody(window.location.hash));
+    if (await copyText(url)) {
+      flash('Link copied');
+    } else {
+      showEmbedDialog(url, 'Copy this link (the browser did not allow copying):');
+    }
+    return url;
+  }
+
+  let dialog = null;
+  function showEmbedDialog(text, title) {
+    if (!dialog) {
+      dialog = document.body.appendChild(element('div', { id: 'catgeo-embed-dialog', hidden: '', role: 'dialog',
+        'aria-modal': 'true', 'aria-label': 'Embed CatGeo' }));
+      dialog.innerHTML = '<div><div id="catgeo-embed-title"></div><textarea readonly></textarea>' +
+        '<div id="catgeo-embed-size"><label>Width <input type="number" min="200" max="4000" value="720"></label>' +
+        '<label>Height <input type="number" min="150" max="4000" value="480"></label></div>' +
+        '<div style="margin-top:8px;display:flex;gap:6px;justify-content:flex-end">' +
+        '<button type="button" data-act="copy">Copy</button><button type="button" data-act="close">Close</button></div></div>';
+      const [widthInput, heightInput] = dialog.querySelectorAll('input');
+      const refresh = () => {
+        if (dialog.dataset.mode === 'embed') {
+          dialog.querySelector('textarea').value = embedSnippet(Number(widthInput.value) || 720,
+            Number(heightInput.value) || 480);
+        }
+      };
+      widthInput.addEventListener('input', refresh);
+      heightInput.addEventListener('input', refresh);
+      dialog.addEventListener('click', async (event) => {
+        const act = event.target.dataset && event.target.dataset.act;
+        if (act === 'close' || event.target === dialog) dialog.hidden = true;
+        if (act === 'copy') {
+          const copied = await copyText(dialog.querySelector('textarea').value);
+          flash(copied ? 'Copied' : 'Select the text and copy it');
+        }
+      });
+      dialog.addEventListener('keydown', (event) => { if (event.key === 'Escape') dialog.hidden = true; });
+      dialog.refresh = refresh;
+    }
+    const embed = text === undefined;
+    dialog.dataset.mode = embed ? 'embed' : 'text';
+    dialog.querySelector('#catgeo-embed-title').textContent =
+      title || 'Paste this into a blog post or slide (HTML); it works on static hosting and across origins:';
+    dialog.querySelector('#catgeo-embed-size').hidden = !embed;
+    if (embed) dialog.refresh(); else dialog.querySelector('textarea').value = text;
+    dialog.hidden = false;
+    dialog.querySelector('textarea').select();
+    return dialog.querySelector('textarea').value;
+  }
+
+  // ---- exports -----------------------------------------------------------------------------------------------------
+
+  function moduleCall(name, returnType = 'string', types = [], args = []) {
+    if (!api.module || typeof api.module.ccall !== 'function') throw new Error('CatGeo is not running yet');
+    return api.module.ccall(name, returnType, types, args);
+  }
+
+  function exportText(name) {
+    const text = moduleCall(name);
+    if (!text) throw new Error(`nothing to export: ${moduleCall('catgeo_export_error') || 'no data yet'}`);
+    return text;
+  }
+
+  let pngWaiters = [];
+  // Resolves to a PNG Blob of the canvas as drawn in the next frame. options.region = {x, y, width, height} in CSS
+  // pixels of the canvas (optional; default the whole canvas).
+  function exportPng(options = {}) {
+    return new Promise((resolve, reject) => {
+      const module = api.module;
+      if (!module || typeof module.ccall !== 'function') {
+        reject(new Error('CatGeo is not running yet'));
+        return;
+      }
+      const timer = setTimeout(() => {
+        pngWaiters = pngWaiters.filter((w) => w.resolve !== resolve);
+        reject(new Error('no frame was drawn to capture (is the tab hidden?)'));
+      }, PNG_TIMEOUT_MS);
+      pngWaiters.push({ resolve, reject, timer });
+      module.onCatgeoPixels = deliverPixels;
+      let region = [0, 0, 0, 0];
+      if (options.region) {
+        const canvas = document.getElementById('canvas');
+        const scale = canvas.width / Math.max(1, canvas.clientWidth);
+        const r = options.region;
+        region = [r.x, r.y, r.width, r.height].map((v) => Math.round(Number(v) * scale) || 0);
+      }
+      module.ccall('catgeo_request_png', null, ['number', 'number', 'number', 'number'], region);
+    });
+  }
+
+  function deliverPixels(bytes, width, height, error) {
+    const waiters = pngWaiters;
+    pngWaiters = [];
+    for (const w of waiters) clearTimeout(w.timer);
+    if (!bytes) {
+      for (const w of waiters) w.reject(new Error(error || 'capture failed'));
+      return;
+    }
+    const canvas = element('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(bytes.buffer, bytes.byteOffset,
+      bytes.length), width, height), 0, 0);
+    canvas.toBlob((blob) => {
+      for (const w of waiters) {
+        if (blob) w.resolve(blob); else w.reject(new Error('the browser could not encode the PNG'));
+      }
+    }, 'image/png');
+  }
+
+  function fileStem() {
+    const flags = linkFlags(currentLink());
+    let epoch = '';
+    try {
+      const metrics = hasFn('metrics') ? asObject(api.metrics()) : undefined;
+      if (metrics && Number.isFinite(metrics.epoch)) epoch = `-epoch${Math.round(metrics.epoch)}`;
+    } catch { /* no metrics yet */ }
+    return `catgeo-${(flags.scenario || 'run').replace(/[^A-Za-z0-9_-]/g, '')}${epoch}`;
+  }
+
+  function saveBlob(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = element('a', { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // Downloads one export: 'png' | 'csv' | 'history' | 'config'. Resolves to the file name.
+  async function download(kind) {
+    const stem = fileStem();
+    let blob, name;
+    if (kind === 'png') {
+      blob = await exportPng();
+      name = `${stem}.png`;
+    } else if (kind === 'csv') {
+      blob = new Blob([exportText('catgeo_export_csv')], { type: 'text/csv' });
+      name = `${stem}-fields.csv`;
+    } else if (kind === 'history') {
+      blob = new Blob([exportText('catgeo_export_history_json')], { type: 'application/json' });
+      name = `${stem}-history.json`;
+    } else if (kind === 'config') {
+      blob = new Blob([exportText('catgeo_export_config_json')], { type: 'application/json' });
+      name = `${stem}-config.json`;
+    } else {
+      throw new Error(`unknown export '${kind}'`);
+    }
+    saveBlob(blob, name);
+    flash(`Saved ${name}`);
+    return name;
+  }
+
+  // ---- hash <-> app --------------------------------------------------------------------------------------------
+
+  let lastLink = null;  // the link the hash shows (as written by us or loaded from it)
+
+  // Loads a hash into the app and shows its notices; returns {notices, error}.
+  function loadHash(hash) {
+    const body = linkBody(hash);
+    if (!body || !hasFn('load')) return { notices: [], error: '' };
+    let result;
+    try {
+      result = loadResult(api.load(body));
+    } catch (error) {
+      result = { notices: [], error: `could not load the link: ${error.message || error}` };
+    }
+    const shown = result.error ? [...result.notices, result.error] : result.notices;
+    showNotices('Some of this link could not be used:', shown);
+    if (linkFlags(body).autoplay === '1' && hasFn('play')) {
+      try { api.play(); } catch { /* the app reports its own state */ }
+    }
+    lastLink = body;
+    syncHash();
+    return result;
+  }
+
+  // Keeps the hash equal to the app's link, without a navigation or a new history entry.
+  function syncHash() {
+    const link = currentLink();
+    if (!link) return;
+    let shownHash = linkBody(window.location.hash);
+    try { shownHash = decodeURIComponent(shownHash); } catch { /* compare the raw text */ }
+    let decodedLink = link;
+    try { decodedLink = decodeURIComponent(link); } catch { /* compare the raw text */ }
+    if (shownHash !== decodedLink && link !== linkBody(window.location.hash)) {
+      history.replaceState(history.state, '', `#${link}`);
+    }
+    if (link !== lastLink) lastLink = link;
+    updateBar(link);
+  }
+
+  // Several hashchange events in a row (scripted changes) load once, with the latest hash.
+  let hashTimer = 0;
+  function onHashChange() {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      const body = linkBody(window.location.hash);
+      if (body && body !== lastLink) loadHash(body);
+    }, 0);
+  }
+
+  // Buttons drawn by the app (app/share_hooks.h) arrive here through share_api.cpp.
+  function action(name) {
+    const run = {
+      copy_link: copyLink,
+      embed: () => showEmbedDialog(),
+      png: () => download('png'),
+      csv: () => download('csv'),
+      history: () => download('history'),
+      config: () => download('config'),
+    }[name];
+    if (!run) return;
+    Promise.resolve().then(run).catch((error) => flash(String(error.message || error)));
+  }
+
+  const share = {
+    load: loadHash,
+    link: () => currentLink(),
+    pageUrl: () => pageUrl(currentLink()),
+    embedSnippet,
+    copyLink,
+    showEmbedDialog: () => showEmbedDialog(),
+    exportPng,
+    download,
+    action,
+    uiFlags: UI_FLAGS,
+  };
+  window.catgeoShare = share;
+
+  // The export functions also live on window.catgeo, next to the app's own API.
+  Object.assign(api, {
+    exportPng,
+    exportCsv: () => exportText('catgeo_export_csv'),
+    exportHistoryJson: () => exportText('catgeo_export_history_json'),
+    exportConfigJson: () => exportText('catgeo_export_config_json'),
+    download,
+    copyLink,
+    embedSnippet,
+  });
+
+  updateBar(window.location.hash);
+  api.ready.then(() => {
+    loadHash(window.location.hash);
+    window.addEventListener('hashchange', onHashChange);
+    setInterval(syncHash, POLL_MS);
+  }).catch(() => { bar.hidden = true; });  // a failed start is explained by the loader
+})();
