@@ -15,7 +15,8 @@
 
   // Share-link keys accepted by load() / set() (see src/core/share_link.h for the grammar).
   const LINK_KEYS = ['scenario', 'mix', 'pts', 'digits', 'n', 'dseed', 'sigma', 'layers', 'rep', 'proj', 'opt', 'lr',
-    'batch', 'epochs', 'seed', 'view', 'measure', 'log', 'glyphs', 'data', 'boundary'];
+    'batch', 'epochs', 'seed', 'view', 'measure', 'log', 'glyphs', 'data', 'boundary',
+    'embed', 'panels', 'controls', 'autoplay', 'lecture'];
 
   function toLink(config) {
     if (typeof config === 'string') return config;

@@ -28,6 +28,7 @@ void App::shutdown() {}
 
 void App::apply_config(const ScenarioConfig& config) {
   lab_.load(config);
+  if (config.view.autoplay) lab_.play();  // autoplay=1 links start training at once
   ++config_stamp_;
   images_version_ = -1;
   dragging_class_ = -1;
@@ -87,7 +88,30 @@ void App::update_images() {
   boundary_segments(fields.network_posterior, fields.grid, boundary_network_);
 }
 
+// Embed mode (panels hidden): the view fills the canvas; a slim bar of run controls at the bottom unless controls=0.
+void App::layout_compact(const ViewConfig& view) {
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float bar_h = view.controls ? 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y : 0.0f;
+  ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(size.x, std::max(120.0f, size.y - bar_h)), ImGuiCond_Always);
+  draw_view();
+  if (!view.controls) return;
+  ImGui::SetNextWindowPos(ImVec2(0, size.y - bar_h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(std::min(size.x, 420.0f), bar_h), ImGuiCond_Always);
+  ImGui::Begin("##compact-controls", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  draw_run_buttons();
+  ImGui::End();
+}
+
 void App::layout_windows() {
+  const ViewConfig& view = lab_.config().view;
+  ImGui::GetIO().FontGlobalScale = view.lecture ? 1.4f : 1.0f;  // lecture: readable from the back of the room
+  if (!side_panels_visible(view)) {
+    layout_compact(view);
+    return;
+  }
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   const float left = std::min(320.0f, std::max(240.0f, size.x * 0.24f));
   const float right = std::min(360.0f, std::max(260.0f, size.x * 0.26f));
@@ -118,6 +142,8 @@ void App::frame() {
   update_status_line();
   layout_windows();
   draw_divergence_banner();
+  if (lab_.run() && lab_.config().data == DataKind::mnist && show_gallery_)
+    gallery_.draw_window(*lab_.run(), &show_gallery_);
   char fps[64];
   std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
   ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),

@@ -7,6 +7,7 @@
 
 #include "app/field_images.h"
 #include "app/lab.h"
+#include "app/mnist_view.h"
 #include "app/plot_frame.h"
 #include "app/texture_store.h"
 #include "imgui.h"
@@ -41,10 +42,14 @@ class App {
   const char* state_name() const { return to_string(lab_.state()); }
   std::string message() const;       // divergence message, else the status line
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
+  const Lab& lab() const { return lab_; }  // read-only, for the share/export glue (app/share_hooks.h)
 
  private:
+  MisclassifiedGallery gallery_;  // MNIST: misclassified test digits
+  bool show_gallery_ = true;
   // app.cpp
   void layout_windows();
+  void layout_compact(const ViewConfig& view);
   void apply_config(const ScenarioConfig& config);  // load + keep UI in sync
   void update_status_line();
   void update_images();

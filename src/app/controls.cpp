@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/colormap.h"
 #include "core/scenarios.h"
+#include "app/share_hooks.h"
 #include "core/share_link.h"
 
 namespace catgeo {
@@ -55,6 +56,7 @@ void App::draw_controls() {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("#%s", link_text_.c_str());
     ImGui::PopTextWrapPos();
+    draw_share_buttons();  // app/share_hooks.h: Copy link, Embed, PNG, CSV, History, Config
   }
   ImGui::End();
 }
@@ -66,7 +68,6 @@ void App::draw_scenario_picker() {
   std::string preview = current.id + ": " + current.title;
   if (ImGui::BeginCombo("##scenario", preview.c_str())) {
     for (const std::string& id : scenario_ids()) {
-      if (id == "mnist") continue;  // needs the MNIST asset, not loaded by this page yet
       Result<ScenarioConfig> preset = scenario_preset(id);
       const std::string label = id + ": " + preset.value.title;
       if (ImGui::Selectable(label.c_str(), current.id == id)) apply_config(preset.value);

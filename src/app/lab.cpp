@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "app/mnist_source.h"
+
 namespace catgeo {
 namespace {
 
@@ -32,7 +34,17 @@ bool Lab::load(const ScenarioConfig& config) {
   config_ = config;
   playing_ = false;
   fields_stale_ = true;
-  Result<std::unique_ptr<Experiment>> created = Experiment::create(config_);
+  waiting_for_digits_ = false;
+  if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
+    // The digits are fetched on first use; poll_digits() builds the run once they arrive.
+    request_mnist();
+    run_.reset();
+    fields_valid_ = false;
+    waiting_for_digits_ = true;
+    status_ = "Loading the MNIST digits...";
+    return false;
+  }
+  Result<std::unique_ptr<Experiment>> created = Experiment::create(config_, mnist_dataset());
   if (!created.ok()) {
     run_.reset();
     fields_valid_ = false;
@@ -66,8 +78,20 @@ std::string Lab::divergence_message() const {
   return m.empty() ? std::string("training diverged") : m;
 }
 
+void Lab::poll_digits() {
+  if (!waiting_for_digits_) return;
+  if (mnist_state() == MnistLoadState::ready) {
+    const bool autoplay = config_.view.autoplay;
+    if (load(ScenarioConfig(config_)) && autoplay) play();
+  } else if (mnist_state() == MnistLoadState::failed) {
+    waiting_for_digits_ = false;
+    status_ = "Cannot load the MNIST digits: " + mnist_error() + " Choose MNIST again to retry.";
+  }
+}
+
 void Lab::advance(double budget_seconds) {
   perf_.train_ms_last_frame = 0.0;
+  poll_digits();
   if (!run_ || !playing_) return;
   const double start = wall_seconds();
   while (run_->trainer().state() == TrainerState::training) {
@@ -92,6 +116,7 @@ void Lab::train_epochs(int epochs, double max_seconds) {
 }
 
 GridSpec Lab::display_grid() const {
+  if (run_ && run_->network().projection_layer() >= 0) return run_->current_grid(display_count_2d_);
   GridSpec grid = config_.grid;
   if (grid.dims == 1) {
     grid.count[0] = 401;

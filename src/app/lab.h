@@ -31,6 +31,9 @@ class Lab {
   void play();
   void pause() { playing_ = false; }
   bool playing() const { return playing_; }
+  // Builds the pending MNIST run once the digits have arrived (or reports why they did not); per frame.
+  void poll_digits();
+  bool waiting_for_digits() const { return waiting_for_digits_; }
   // Trains for about budget_seconds when playing (called once per frame); pauses on divergence or at the end.
   void advance(double budget_seconds);
   // Trains synchronously until `epochs` more epochs are done, training stops, or max_seconds pass.
@@ -68,6 +71,7 @@ class Lab {
   std::unique_ptr<Experiment> run_;
   std::string status_;
   bool playing_ = false;
+  bool waiting_for_digits_ = false;
   GridFields fields_;
   bool fields_valid_ = false;
   bool fields_stale_ = true;

@@ -162,7 +162,10 @@ void App::draw_readouts() {
       ImGui::EndTable();
     }
   }
-  if (ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) draw_explanation();
+  if (!lab_.config().view.lecture &&  // lecture mode: the lecturer explains
+      ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_explanation();
+  }
   ImGui::End();
 }
 

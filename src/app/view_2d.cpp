@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/mnist_view.h"
 #include "app/app.h"
 #include "app/colormap.h"
 #include "core/fisher.h"
@@ -202,8 +203,15 @@ void App::draw_data_points(const PlotFrame& frame) {
     }
     return;
   }
-  const Experiment* run = lab_.run();
+  Experiment* run = lab_.run();
   if (!run) return;
+  if (run->network().projection_layer() >= 0) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
+    const MatrixF& codes = run->training_codes();
+    const CodePlotArea area{frame.p0, frame.p1, {frame.lo[0], frame.lo[1]}, {frame.hi[0], frame.hi[1]}};
+    draw_code_scatter(dl, area, *run, codes);
+    draw_nearest_digits_tooltip(dl, area, *run, codes);
+    return;
+  }
   const Dataset& data = run->train_data();
   const int n = data.size(), shown = std::min(n, 800);
   const double step = static_cast<double>(n) / shown;

@@ -8,10 +8,12 @@
 #include "app/app.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
+#include "platform/asset_fetch.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
 #include "platform/gl_texture_store.h"
 #include "platform/page_status.h"
+#include "platform/share_api.h"
 #include "platform/web_platform.h"
 
 namespace catgeo::platform {
@@ -91,6 +93,7 @@ void frame(void*) {
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
   p.canvas.sync(p.window);
+  pump_asset_fetch();
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -106,6 +109,7 @@ void frame(void*) {
   glClearColor(background.x, background.y, background.z, background.w);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  share_after_render(framebuffer_width, framebuffer_height);  // PNG read-back of this very frame, share buttons
   SDL_GL_SwapWindow(p.window);
 
   if (++p.frames == 1) report_page_status("running", "");
