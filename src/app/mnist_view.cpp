@@ -21,17 +21,6 @@ ImU32 grey(float v) {
 
 }  // namespace
 
-CodePlotArea code_plot_area(const GridSpec& grid, ImVec2 p0, ImVec2 p1) {
-  CodePlotArea area;
-  area.p0 = p0;
-  area.p1 = p1;
-  for (int axis = 0; axis < 2; ++axis) {
-    area.lo[axis] = grid.lo[axis];
-    area.hi[axis] = grid.hi[axis] > grid.lo[axis] ? grid.hi[axis] : grid.lo[axis] + 1.0;
-  }
-  return area;
-}
-
 ImU32 digit_colour(int digit, int alpha) {
   // Tableau 10: distinct in hue and lightness, readable on the dark ImGui background.
   static const unsigned char kPalette[10][3] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},
@@ -141,29 +130,6 @@ bool draw_nearest_digits_tooltip(ImDrawList* draw, const CodePlotArea& area, con
   ImGui::Dummy(ImVec2(columns * (tile + gap), rows * (tile + label_height + gap)));
   ImGui::TextDisabled("label  distance in the projection space");
   ImGui::EndTooltip();
-  return true;
-}
-
-bool build_digit_atlas(const Dataset& data, const std::vector<int>& indices, int columns,
-                       std::vector<std::uint32_t>& rgba, int& width, int& height) {
-  const int side = image_side(data);
-  if (indices.empty() || side == 0 || columns < 1) return false;
-  columns = std::min(columns, static_cast<int>(indices.size()));
-  const int rows = (static_cast<int>(indices.size()) + columns - 1) / columns;
-  width = columns * (side + 1) - 1;
-  height = rows * (side + 1) - 1;
-  rgba.assign(static_cast<size_t>(width) * height, 0xFF000000u);  // opaque black (R,G,B,A bytes, little-endian)
-  for (size_t t = 0; t < indices.size(); ++t) {
-    const int index = indices[t];
-    if (index < 0 || index >= data.size()) continue;
-    const int x0 = static_cast<int>(t % columns) * (side + 1), y0 = static_cast<int>(t / columns) * (side + 1);
-    for (int r = 0; r < side; ++r)
-      for (int c = 0; c < side; ++c) {
-        const float v = std::min(1.0f, std::max(0.0f, data.inputs(r * side + c, index)));
-        const std::uint32_t g = static_cast<std::uint32_t>(std::lround(255.0f * v));
-        rgba[static_cast<size_t>(y0 + r) * width + x0 + c] = 0xFF000000u | (g << 16) | (g << 8) | g;
-      }
-  }
   return true;
 }
 

@@ -6,26 +6,13 @@
 #include <vector>
 
 #include "core/experiment.h"
+#include "app/plot_frame.h"
 #include "imgui.h"
 
 namespace catgeo {
 
-// A screen rectangle showing a rectangle of the 2-D projection space (y up on screen).
-struct CodePlotArea {
-  ImVec2 p0, p1;                          // screen corners: top-left, bottom-right
-  double lo[2] = {0, 0}, hi[2] = {1, 1};  // data extent (x, y); hi > lo
-
-  ImVec2 to_screen(double x, double y) const {
-    return ImVec2(static_cast<float>(p0.x + (x - lo[0]) / (hi[0] - lo[0]) * (p1.x - p0.x)),
-                  static_cast<float>(p1.y - (y - lo[1]) / (hi[1] - lo[1]) * (p1.y - p0.y)));
-  }
-  double data_x(float sx) const { return lo[0] + (sx - p0.x) / (p1.x - p0.x) * (hi[0] - lo[0]); }
-  double data_y(float sy) const { return lo[1] + (p1.y - sy) / (p1.y - p0.y) * (hi[1] - lo[1]); }
-  bool contains(ImVec2 s) const { return s.x >= p0.x && s.x <= p1.x && s.y >= p0.y && s.y <= p1.y; }
-};
-
-// The plot area for `grid` (e.g. Experiment::current_grid()) drawn into the screen rectangle p0..p1.
-CodePlotArea code_plot_area(const GridSpec& grid, ImVec2 p0, ImVec2 p1);
+// The code scatter is drawn in the same data <-> screen frame as every other 2-D plot.
+using CodePlotArea = PlotFrame;
 
 // Colour of a digit 0..9 (a fixed 10-colour palette, the same in every view), with alpha 0..255.
 ImU32 digit_colour(int digit, int alpha = 255);
@@ -52,12 +39,6 @@ void draw_digit_image(ImDrawList* draw, const Dataset& data, int index, ImVec2 a
 // it showed the tooltip. codes as in draw_code_scatter; data: run.train_data().
 bool draw_nearest_digits_tooltip(ImDrawList* draw, const CodePlotArea& area, const Experiment& run,
                                  const MatrixF& codes, int count = 8);
-
-// Alternative to per-pixel rectangles: one RGBA image (row 0 on top) holding the listed digits in a grid of
-// `columns` tiles of side x side pixels with a 1-pixel gap, for TextureStore::upload. Tile t sits at
-// ((t % columns) * (side + 1), (t / columns) * (side + 1)). Returns false (and nothing) for an empty list.
-bool build_digit_atlas(const Dataset& data, const std::vector<int>& indices, int columns,
-                       std::vector<std::uint32_t>& rgba, int& width, int& height);
 
 struct MisclassifiedDigit {
   int test_index = 0;

@@ -207,9 +207,8 @@ void App::draw_data_points(const PlotFrame& frame) {
   if (!run) return;
   if (run->network().projection_layer() >= 0) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
     const MatrixF& codes = run->training_codes();
-    const CodePlotArea area{frame.p0, frame.p1, {frame.lo[0], frame.lo[1]}, {frame.hi[0], frame.hi[1]}};
-    draw_code_scatter(dl, area, *run, codes);
-    draw_nearest_digits_tooltip(dl, area, *run, codes);
+    draw_code_scatter(dl, frame, *run, codes);
+    draw_nearest_digits_tooltip(dl, frame, *run, codes);
     return;
   }
   const Dataset& data = run->train_data();

@@ -2,14 +2,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "core/mnist_asset.h"
 #include "core/rng.h"
 #include "test.h"
+#include "test_assets.h"
 
 namespace {
 
@@ -45,26 +44,6 @@ void reseal(Bytes& bytes) {
   put_u32(bytes, 28, catgeo::crc32(bytes.data() + 32, bytes.size() - 32));
 }
 
-// Where the generated assets are: $CATGEO_ASSETS_DIR, else <source>/assets when the build defines
-// CATGEO_SOURCE_DIR, else relative to the build directory the tests usually run from.
-bool read_asset(const std::string& name, Bytes& out, std::string& tried) {
-  std::vector<std::string> dirs;
-  if (const char* env = std::getenv("CATGEO_ASSETS_DIR")) dirs.push_back(env);
-#ifdef CATGEO_SOURCE_DIR
-  dirs.push_back(std::string(CATGEO_SOURCE_DIR) + "/assets");
-#endif
-  for (const char* rel : {"assets", "../assets", "../../assets", "../../../assets", "../../../../assets"})
-    dirs.push_back(rel);
-  for (const std::string& dir : dirs) {
-    const std::string path = dir + "/" + name;
-    tried += (tried.empty() ? "" : ", ") + path;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) continue;
-    out.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -187,7 +166,7 @@ TEST_CASE(mnist_generated_assets_load_and_match_encoder, "") {
   for (const char* name : {"mnist14.cgd", "mnist7.cgd"}) {
     Bytes bytes;
     std::string tried;
-    if (!read_asset(name, bytes, tried)) {
+    if (!catgeo::test::read_asset(name, bytes, tried)) {
       std::printf("    skipped: %s not found (tried %s); run node scripts/make_mnist_asset.mjs\n", name,
                   tried.c_str());
       continue;

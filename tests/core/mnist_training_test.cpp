@@ -4,8 +4,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -16,36 +14,18 @@
 #include "core/mnist_asset.h"
 #include "core/scenarios.h"
 #include "test.h"
+#include "test_assets.h"
 
 namespace {
 
 using catgeo::Dataset;
 
-// Looks for assets/<name> like mnist_asset_test.cpp does (CATGEO_ASSETS_DIR first, then relative paths).
-bool read_asset(const std::string& name, std::vector<std::uint8_t>& out, std::string& tried) {
-  std::vector<std::string> dirs;
-  if (const char* env = std::getenv("CATGEO_ASSETS_DIR")) dirs.push_back(env);
-#ifdef CATGEO_SOURCE_DIR
-  dirs.push_back(std::string(CATGEO_SOURCE_DIR) + "/assets");
-#endif
-  for (const char* rel : {"assets", "../assets", "../../assets", "../../../assets", "../../../../assets"})
-    dirs.push_back(rel);
-  for (const std::string& dir : dirs) {
-    const std::string path = dir + "/" + name;
-    tried += (tried.empty() ? "" : ", ") + path;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) continue;
-    out.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    return true;
-  }
-  return false;
-}
 
 // All 10,000 digits of assets/mnist14.cgd, or false (and a printed skip notice) when the file is absent.
 bool load_digits(Dataset& out) {
   std::vector<std::uint8_t> bytes;
   std::string tried;
-  if (!read_asset("mnist14.cgd", bytes, tried)) {
+  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
     std::printf("    skipped: mnist14.cgd not found (tried %s); run node scripts/make_mnist_asset.mjs\n",
                 tried.c_str());
     return false;
