@@ -1,5 +1,6 @@
 // Browser test harness: serves build/wasm-release/web on a free 127.0.0.1 port, drives headless Chromium through
 // playwright-core, collects console and page errors, waits for drawn frames and saves screenshots to artifacts/.
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -54,6 +55,23 @@ export async function startServer(root = webRoot) {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
+}
+
+// One static server and one browser shared by the tests of a file: registers node:test before/after hooks and
+// returns the handle they fill ({ server, browser }). With enabled() false (e.g. the page is not built) it starts
+// nothing.
+export function useServerAndBrowser({ enabled = () => true } = {}) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    if (!enabled()) return;
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 export function launchBrowser() {

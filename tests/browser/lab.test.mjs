@@ -1,30 +1,19 @@
 // Lab tests of the page through its JavaScript API and the real mouse: clean load, E5 alignment and E1 peak
 // location after training in the page, scenario switch, reset, drawing points, divergence message, and a
 // non-blank 2-D view. Training uses catgeo.trainEpochs (synchronous), so results do not depend on wall time.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, openPage, saveScreenshot, saveViewScreenshot, startServer, waitForFrames, waitForRunning,
+  openPage, saveScreenshot, saveViewScreenshot, useServerAndBrowser, waitForFrames, waitForRunning,
 } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
 const TIMEOUT = { timeout: 240_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 // Opens the page, waits for it to run, and hands { page, errors } to `body`; closes the context afterwards.
 async function withLab(body) {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page);
     await body({ page, errors });

@@ -1,22 +1,11 @@
 // MNIST in the page: the digits are fetched on demand, a network trained in the frame loop passes 85% test
 // accuracy within 90 s, and for the {4, 9} subset the top-20% eigenvector angle is reported and falls below 20°.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, saveViewScreenshot, startServer, waitForRunning } from './harness.mjs';
+import { openPage, saveViewScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 // Loads an MNIST link and waits until the digits have arrived and the run exists (state leaves "no_run").
 async function loadMnist(page, link) {
@@ -25,7 +14,7 @@ async function loadMnist(page, link) {
 }
 
 test('all ten digits: test accuracy above 85% within 90 s of in-page training', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page);
     await loadMnist(page, 'scenario=mnist');
@@ -50,7 +39,7 @@ test('all ten digits: test accuracy above 85% within 90 s of in-page training', 
 });
 
 test('digits {4, 9}: the top-20% angle between F_code and F_cat eigenvectors falls below 20 degrees', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page);
     await loadMnist(page, 'scenario=mnist&digits=49');

@@ -1,7 +1,7 @@
 // Share links, embeds and exports in the browser: a link opened twice gives identical metrics, CLI and page agree
 // within a stated tolerance, the embed example runs two instances, the PNG export is a non-blank picture, and
 // 1,000 mutated links never crash the page. Each test skips (with the reason) while the API it needs is not wired.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,9 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import {
-  artifactsDir, launchBrowser, openPage, startServer, waitForFrames, waitForRunning, webRoot,
-} from './harness.mjs';
+import { artifactsDir, openPage, useServerAndBrowser, waitForFrames, waitForRunning, webRoot } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
@@ -31,19 +29,7 @@ const TOLERANCE = {
   angle_deg_weighted: 0.5,  // degrees between the top eigenvectors of F_cat and F_code (weighted mean)
 };
 
-let server;
-let browser;
-
-before(async () => {
-  if (!pageBuilt) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser({ enabled: () => pageBuilt });
 
 // ---- helpers -------------------------------------------------------------------------------------------------
 
@@ -124,7 +110,7 @@ test('a link opened twice gives identical metrics at the same epoch', TIMEOUT, a
   if (skipUnbuilt(t)) return;
   const runs = [];
   for (let i = 0; i < 2; ++i) {
-    const { context, page, errors } = await openPage(browser, `${server.url}#${LINK}`);
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${LINK}`);
     try {
       await waitForRunning(page, 3);
       if (await skipUnless(t, page, ['load', 'pause', 'trainEpochs', 'metrics'])) return;
@@ -147,7 +133,7 @@ test('CLI and page agree on the same link within the stated tolerance', TIMEOUT,
   }
   const { stdout } = await promisify(execFile)(CLI, ['train', '--link', LINK, '--json'], { timeout: 120_000 });
   const native = JSON.parse(stdout);
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page, 3);
     if (await skipUnless(t, page, ['load', 'pause', 'trainEpochs', 'metrics'])) return;
@@ -171,7 +157,7 @@ test('the embed example loads two working instances', TIMEOUT, async (t) => {
     t.skip('embed-example.html is not in the built web folder (reconfigure the wasm-release build)');
     return;
   }
-  const { context, page, errors } = await openPage(browser, `${server.url}embed-example.html`,
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}embed-example.html`,
     { viewport: { width: 1000, height: 900 } });
   try {
     const frames = [];
@@ -206,7 +192,7 @@ test('the embed example loads two working instances', TIMEOUT, async (t) => {
 
 test('exported PNG is a non-blank picture of the view; CSV and JSON exports parse', TIMEOUT, async (t) => {
   if (skipUnbuilt(t)) return;
-  const { context, page, errors } = await openPage(browser, `${server.url}#scenario=E5&seed=7&view=overlay`);
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&seed=7&view=overlay`);
   try {
     await waitForRunning(page, 5);
     if (await skipUnlessShareWired(t, page)) return;
@@ -308,7 +294,7 @@ test('1,000 mutated links never crash the page', TIMEOUT, async (t) => {
     for (let k = 1 + Math.floor(next() * 3); k > 0; --k) link = mutate(link, next);
     return link;
   });
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page, 3);
     if (await skipUnless(t, page, ['load', 'metrics'])) return;

@@ -1,28 +1,17 @@
 // Smoke tests of the page: loads cleanly, draws a non-blank frame, sizes the canvas by devicePixelRatio,
 // keeps the host page's wheel and keys, and explains missing WebGL2 / WebAssembly / module failures in HTML.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, messageText, openPage, saveScreenshot, startServer, waitForFrames, waitForRunning, waitForStart,
+  messageText, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, waitForStart,
 } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 test('page loads, hides the progress bar and draws the CatGeo window without errors', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page);
     assert.equal(await page.isVisible('#catgeo-loading'), false, 'progress bar still visible');
@@ -39,7 +28,7 @@ test('page loads, hides the progress bar and draws the CatGeo window without err
 });
 
 test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(browser, server.url,
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url,
     { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
   const canvasSize = () => page.evaluate(() => [document.getElementById('canvas').width,
     document.getElementById('canvas').height]);
@@ -57,7 +46,7 @@ test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, 
 });
 
 test('wheel scrolls the page unless ImGui wants the mouse; keys outside the canvas are not taken', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   // Dispatches a cancelable wheel event on the canvas and reports whether the app prevented its default.
   const wheelPrevented = (x, y) => page.evaluate(([clientX, clientY]) => {
     const event = new WheelEvent('wheel', { deltaY: 100, clientX, clientY, bubbles: true, cancelable: true });
@@ -106,7 +95,7 @@ const failureCases = [
 
 for (const { name, expected, initScript, prepare } of failureCases) {
   test(`shows a message when the page cannot start: ${name}`, TIMEOUT, async () => {
-    const { context, page } = await openPage(browser, server.url, { initScript, prepare });
+    const { context, page } = await openPage(shared.browser, shared.server.url, { initScript, prepare });
     try {
       assert.equal(await waitForStart(page), 'failed');
       assert.equal(await page.isVisible('#catgeo-message'), true);
