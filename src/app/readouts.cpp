@@ -54,7 +54,10 @@ void chart(const char* title, const std::vector<MetricsSnapshot>& history, doubl
   char text[96];
   const double before = history.empty() ? NAN : get(history.front()), now = history.empty() ? NAN : get(history.back());
   dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title);
-  std::snprintf(text, sizeof text, "before %.3g, now %.3g", before, now);
+  char before_text[24] = "-", now_text[24] = "-";  // "-" for values not defined yet, as in the table
+  if (std::isfinite(before)) std::snprintf(before_text, sizeof before_text, "%.3g", before);
+  if (std::isfinite(now)) std::snprintf(now_text, sizeof now_text, "%.3g", now);
+  std::snprintf(text, sizeof text, "before %s, now %s", before_text, now_text);
   dl->AddText(ImVec2(p0.x + 4, p0.y + 16), IM_COL32(150, 200, 255, 255), text);
   if (!std::isfinite(lo) || history.size() < 1) return;
   if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
