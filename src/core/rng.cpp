@@ -1,7 +1,9 @@
-// Portable random generator: xoshiro256** seeded by splitmix64, polar-method normals.
+// Portable random generator: xoshiro256** seeded by splitmix64, ziggurat normals.
 #include "core/rng.h"
 
 #include <cmath>
+
+#include "core/ziggurat_tables.h"
 
 namespace catgeo {
 namespace {
@@ -39,20 +41,30 @@ double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53
 double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
 
 double Rng::normal() {
-  if (has_spare_normal_) {
-    has_spare_normal_ = false;
-    return spare_normal_;
+  // Ziggurat (Doornik 2005): one 64-bit draw gives the layer (low 7 bits) and a signed uniform (top 53 bits).
+  // About 98.8% of draws return from the first comparison; the rest test the wedge or sample the tail.
+  const ZigguratTables& t = ZigguratTables::get();
+  for (;;) {
+    const std::uint64_t bits = next_u64();
+    const int layer = static_cast<int>(bits & (ZigguratTables::kLayers - 1));
+    const double u = 2.0 * (static_cast<double>(bits >> 11) * 0x1.0p-53) - 1.0;  // [-1, 1)
+    if (std::fabs(u) < t.inner[layer]) return u * t.x[layer];
+    if (layer == 0) return u < 0.0 ? -normal_tail() : normal_tail();
+    const double x = u * t.x[layer];
+    const double height = t.f[layer] + uniform() * (t.f[layer + 1] - t.f[layer]);
+    if (height < std::exp(-0.5 * x * x)) return x;
   }
-  double u, v, s;
+}
+
+double Rng::normal_tail() {
+  // Marsaglia's tail method for |z| > r.
+  const double r = ZigguratTables::kTailStart;
+  double x, y;
   do {
-    u = 2.0 * uniform() - 1.0;
-    v = 2.0 * uniform() - 1.0;
-    s = u * u + v * v;
-  } while (s >= 1.0 || s == 0.0);
-  const double scale = std::sqrt(-2.0 * std::log(s) / s);
-  spare_normal_ = v * scale;
-  has_spare_normal_ = true;
-  return u * scale;
+    x = -std::log(1.0 - uniform()) / r;  // 1 - uniform() lies in (0, 1]
+    y = -std::log(1.0 - uniform());
+  } while (2.0 * y < x * x);
+  return r + x;
 }
 
 std::uint32_t Rng::below(std::uint32_t bound) {

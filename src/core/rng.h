@@ -12,13 +12,12 @@ class Rng {
   std::uint64_t next_u64();
   double uniform();                         // [0, 1), 53 random bits
   double uniform(double lo, double hi);     // [lo, hi)
-  double normal();                          // standard normal (Marsaglia polar, own cache)
+  double normal();                          // standard normal (128-layer ziggurat, see ziggurat_tables.h)
   std::uint32_t below(std::uint32_t bound); // uniform integer in [0, bound), unbiased
 
  private:
+  double normal_tail();  // |z| beyond the base layer, positive
   std::uint64_t state_[4];
-  bool has_spare_normal_ = false;
-  double spare_normal_ = 0.0;
 };
 
 }  // namespace catgeo
