@@ -126,8 +126,9 @@ void Mlp::forward(const Eigen::Ref<const MatrixF>& inputs, int first_layer, int 
   const int readout = num_layers() - 1;
   for (int l = first_layer; l <= last_layer; ++l) {
     MatrixF& a = activations_[l];
-    if (l == first_layer) a.noalias() = weight(l) * inputs;
-    else a.noalias() = weight(l) * activations_[l - 1];
+    a.resize(layers_[l].out, inputs.cols());
+    if (l == first_layer) multiply(weight(l), inputs, a);
+    else multiply(weight(l), activations_[l - 1], a);
     a.colwise() += bias(l);
     if (l != readout) activate(layers_[l].activation, a);
   }
@@ -153,8 +154,9 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
   for (int l = 0; l <= readout; ++l) {
     const bool after_rep = l == representation_layer_ + 1;
     MatrixF& a = activations_[l];
-    if (l == 0) a.noalias() = weight(l) * inputs;
-    else a.noalias() = weight(l) * (after_rep && noise_rng ? noisy_rep : activations_[l - 1]);
+    a.resize(layers_[l].out, batch);
+    if (l == 0) multiply(weight(l), inputs, a);
+    else multiply(weight(l), after_rep && noise_rng ? noisy_rep : activations_[l - 1], a);
     a.colwise() += bias(l);
     if (l == readout) break;
     activate(layers_[l].activation, a);
@@ -178,11 +180,12 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     Eigen::Map<MatrixF> grad_w(gradient->data() + layer.weight_offset, layer.out, layer.in);
     Eigen::Map<VectorF> grad_b(gradient->data() + layer.bias_offset, layer.out);
     const bool after_rep = l == representation_layer_ + 1 && noise_rng;
-    if (l == 0) grad_w.noalias() = delta_ * inputs.transpose();
-    else grad_w.noalias() = delta_ * (after_rep ? noisy_rep : activations_[l - 1]).transpose();
+    if (l == 0) multiply_by_transpose(delta_, inputs, grad_w);
+    else multiply_by_transpose(delta_, after_rep ? noisy_rep : activations_[l - 1], grad_w);
     grad_b = delta_.rowwise().sum();
     if (l == 0) break;
-    delta_prev_.noalias() = weight(l).transpose() * delta_;
+    delta_prev_.resize(layer.in, batch);
+    multiply_transpose_by(weight(l), delta_, delta_prev_);
     activation_slope(layers_[l - 1].activation, activations_[l - 1], slope_);
     delta_prev_.array() *= slope_.array();
     delta_.swap(delta_prev_);
@@ -224,7 +227,7 @@ void Mlp::probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionPro
       for (Eigen::Index b = 0; b < batch; ++b)
         for (int k = 0; k < K; ++k) t.col(b * K + k) = w.col(k);
     } else {
-      t.noalias() = weight(l) * tangents_[l - 1];
+      multiply(weight(l), tangents_[l - 1], t);
     }
     activation_slope(layers_[l].activation, activations_[l], slope);
     for (Eigen::Index b = 0; b < batch; ++b)
@@ -233,7 +236,8 @@ void Mlp::probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionPro
   out.probabilities = activations_[readout];
   out.representation = activations_[representation_layer_];
   out.jacobian = tangents_[representation_layer_];
-  out.logit_jacobian.noalias() = weight(readout) * tangents_[readout - 1];
+  out.logit_jacobian.resize(num_classes_, K * batch);
+  multiply(weight(readout), tangents_[readout - 1], out.logit_jacobian);
 }
 
 }  // namespace catgeo

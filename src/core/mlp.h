@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/dense_product.h"
 #include "core/rng.h"
 #include "core/status.h"
 
 namespace catgeo {
 
-using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
 // Flat parameter (or gradient) storage. Aligned, and every layer block starts on a 64-byte boundary, so
 // Eigen's vectorised kernels take the same code path on every run: training is bit-identical per seed.
 using ParameterVector = std::vector<float, Eigen::aligned_allocator<float>>;

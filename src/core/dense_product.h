@@ -1,0 +1,20 @@
+// Dense float matrix products of the MLP: Eigen natively, a wasm_simd128 kernel in WASM builds with -msimd128.
+// Eigen 3.4 has no WASM SIMD path; these three shapes are all the network needs. Column-major, `out` must
+// already have the result's shape and must not alias an operand. Summation order is fixed: bit-identical reruns.
+#pragma once
+#include <Eigen/Core>
+
+namespace catgeo {
+
+using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
+
+// out (m, n) = lhs (m, k) * rhs (k, n)
+void multiply(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Ref<const MatrixF>& rhs, Eigen::Ref<MatrixF> out);
+// out (m, n) = lhs (m, k) * rhs (n, k)^T
+void multiply_by_transpose(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Ref<const MatrixF>& rhs,
+                           Eigen::Ref<MatrixF> out);
+// out (m, n) = lhs (k, m)^T * rhs (k, n)
+void multiply_transpose_by(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Ref<const MatrixF>& rhs,
+                           Eigen::Ref<MatrixF> out);
+
+}  // namespace catgeo
