@@ -1,7 +1,8 @@
-// Benchmark suite (run by scripts/bench, not by the tests): native, WASM/Node, headless-Chromium page and TF.js numbers, ratios in one run -> docs/benchmarks.md.
+// Benchmark suite (run by scripts/bench, not by the tests): native, WASM in Node and Chromium, page, bare ImGui and TF.js numbers, ratios in one run -> docs/benchmarks.md.
 // Usage: node bench/run_all.mjs [--seconds=3] [--out=docs/benchmarks.md] [--json=PATH]
 // Binaries: CATGEO_NATIVE_BENCH (default build/native-release/bench/catgeo_bench),
-//           CATGEO_WASM_BENCH (default build/wasm-release/bench/catgeo_bench.js), CATGEO_WEB_ROOT (default build/wasm-release/web).
+//           CATGEO_WASM_BENCH (default build/wasm-release/bench/catgeo_bench.js; core_bench.html next to it runs it in Chromium),
+//           CATGEO_WEB_ROOT (default build/wasm-release/web), CATGEO_BARE_IMGUI_ROOT (default build/wasm-release/bench/bare_imgui).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ const OUT = path.resolve(repoRoot, opt('out', 'docs/benchmarks.md'));
 const JSON_OUT = opt('json', '');
 const NATIVE = path.resolve(repoRoot, process.env.CATGEO_NATIVE_BENCH || 'build/native-release/bench/catgeo_bench');
 const WASM = path.resolve(repoRoot, process.env.CATGEO_WASM_BENCH || 'build/wasm-release/bench/catgeo_bench.js');
+const WASM_HTML = path.join(path.dirname(WASM), 'core_bench.html');
+const BARE = path.resolve(repoRoot, process.env.CATGEO_BARE_IMGUI_ROOT || 'build/wasm-release/bench/bare_imgui');
 const E5_SAMPLES_PER_EPOCH = 500;   // trainer epoch of scenario E5
 const MNIST_SAMPLES_PER_EPOCH = 8000;  // trainer epoch of scenario mnist
 
@@ -38,8 +41,9 @@ const pct = (values, p) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
+const shownPath = (file) => { const rel = path.relative(repoRoot, file); return rel.startsWith('..') ? file : rel; };
 const fileInfo = (file) => {
-  try { const st = statSync(file); const rel = path.relative(repoRoot, file); return { path: rel.startsWith('..') ? file : rel, mtime: st.mtime.toISOString() }; } catch { return null; }
+  try { return { path: shownPath(file), mtime: statSync(file).mtime.toISOString() }; } catch { return null; }
 };
 
 const R = {
@@ -50,7 +54,8 @@ const R = {
     git_dirty: sh('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no']) !== '',
   },
   binaries: { native: fileInfo(NATIVE) || { path: NATIVE, missing: true }, wasm: fileInfo(WASM) || { path: WASM, missing: true },
-    web: fileInfo(path.join(webRoot, 'catgeo.wasm')) },
+    web: fileInfo(path.join(webRoot, 'catgeo.wasm')),
+    bare_imgui: fileInfo(path.join(BARE, 'bare_imgui.wasm')) || { path: path.join(BARE, 'bare_imgui.wasm'), missing: true } },
 };
 
 // ---------- 1. core bench: native and WASM under Node (same source, same run) ----------
@@ -68,15 +73,15 @@ R.native = existsSync(NATIVE) ? coreBench('native', NATIVE, [String(SECONDS)]) :
 R.wasm_node = existsSync(WASM) ? coreBench('wasm-node', process.execPath, ['--no-experimental-fetch', WASM, String(SECONDS)])
   : (R.errors.push(`WASM bench missing: ${WASM}`), null);
 
-// ---------- 2. one headless Chromium: the page, then TF.js ----------
+// ---------- 2. one headless Chromium: the core bench, a bare ImGui window, the page, then TF.js ----------
 const pageServer = await startServer(webRoot);
 const repoServer = await startStaticServer(repoRoot);
 const browser = await launchChromium();
 R.machine.chromium = browser.version();
 
 // requestAnimationFrame deltas (ms) over `ms` milliseconds, plus the app's own frame counter over the same window.
-async function frameTimes(page, ms) {
-  const f0 = await frameCount(page);
+async function frameTimes(page, ms, count = frameCount) {
+  const f0 = await count(page);
   const deltas = await page.evaluate((duration) => new Promise((resolve) => {
     const d = []; let last = null; const t0 = performance.now();
     const tick = (t) => {
@@ -86,13 +91,55 @@ async function frameTimes(page, ms) {
     };
     requestAnimationFrame(tick);
   }), ms);
-  const f1 = await frameCount(page);
+  const f1 = await count(page);
   const total = deltas.reduce((a, b) => a + b, 0);
   return { frames: deltas.length, median_ms: pct(deltas, 50), p95_ms: pct(deltas, 95), app_frames: f1 - f0,
     fps: total > 0 ? (1000 * deltas.length) / total : NaN };
 }
 
+// The WASM core bench (the binary Node ran) on this browser's main thread: core_bench.html prints its JSON line.
+async function chromiumCoreBench() {
+  if (!existsSync(WASM) || !existsSync(WASM_HTML)) { R.errors.push(`WASM bench or its page missing: ${WASM_HTML}`); return null; }
+  const server = await startServer(path.dirname(WASM));
+  const { context, page } = await openPage(browser, `${server.url}core_bench.html?seconds=${SECONDS}`);
+  try {
+    log(`wasm-chromium: ${server.url}core_bench.html`);
+    await page.waitForFunction(() => window.coreBench, null, { timeout: (SECONDS * 2 + 120) * 1000, polling: 500 });
+    const out = await page.evaluate(() => window.coreBench);
+    if (out.error) throw new Error(out.error);
+    log(`wasm-chromium: ${JSON.stringify(out.json)}`);
+    return out.json;
+  } catch (e) {
+    R.errors.push(`WASM bench in Chromium failed: ${e.message}`); log(`ERROR ${e.message}`); return null;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+// Frame times of bench/bare_imgui (one small ImGui window, the page's SDL2/WebGL2/ImGui setup) at the page's size.
+async function bareImguiFrames() {
+  if (!existsSync(path.join(BARE, 'bare_imgui.wasm'))) { R.errors.push(`bare ImGui build missing: ${BARE}`); return null; }
+  const server = await startServer(BARE);
+  const { context, page, errors } = await openPage(browser, server.url);
+  try {
+    await page.waitForFunction(() => window.bareImguiFrames >= 1, null, { timeout: 60_000 });
+    await sleep(1000);
+    const frames = await frameTimes(page, SECONDS * 1000, (p) => p.evaluate(() => window.bareImguiFrames));
+    log(`bare ImGui: median ${frames.median_ms.toFixed(1)} ms, p95 ${frames.p95_ms.toFixed(1)} ms`);
+    return { ...frames, errors };
+  } catch (e) {
+    R.errors.push(`bare ImGui page failed: ${e.message}`); log(`ERROR ${e.message}`); return null;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 try {
+  R.wasm_chromium = await chromiumCoreBench();
+  R.frames_bare = await bareImguiFrames();
+
   // Start-up: navigation -> first frame (catgeo.firstFrameMs is performance.now() at the first drawn frame).
   log(`page: ${pageServer.url}`);
   const wallStart = Date.now();
@@ -224,10 +271,14 @@ const tfBest = (net) => ['cpu', 'wasm'].map((b) => tf(b, net)).filter(Boolean).s
 const pageE5 = R.page_training?.e5?.samples_per_s, pageMnist = R.page_training?.mnist?.samples_per_s;
 const bestE5 = tfBest('e5'), bestMnist = tfBest('mnist');
 const rE5 = ratio(pageE5, bestE5?.samples_per_s), rMnist = ratio(pageMnist, bestMnist?.samples_per_s);
-const N = R.native || {}, W = R.wasm_node || {};
-const wE1 = ratio(W.e1_samples_per_s, N.e1_samples_per_s), wMn = ratio(W.mnist_samples_per_s, N.mnist_samples_per_s);
+const N = R.native || {}, W = R.wasm_node || {}, C = R.wasm_chromium || {};
+// The small-net training key: e5_samples_per_s (the page's E5 net) when the core bench prints it, else the E1 net.
+const smallKey = [N, W, C].some((r) => 'e5_samples_per_s' in r) ? 'e5_samples_per_s' : 'e1_samples_per_s';
+const smallNet = smallKey === 'e5_samples_per_s' ? 'E5 net' : 'E1 net';
+const wSmall = ratio(W[smallKey], N[smallKey]), wMn = ratio(W.mnist_samples_per_s, N.mnist_samples_per_s);
 const overlay128 = W.overlay_e5_128_ms;
 const keep = ratio(R.frames_idle?.median_ms, R.frames_training?.median_ms);  // training fps / idle fps
+const vsBare = ratio(R.frames_idle?.median_ms, R.frames_bare?.median_ms);  // page idle frame time / bare ImGui frame time
 const firstFrame = R.startup?.first_frame_ms;
 const gzipTotal = R.transfer.total_gzip;
 
@@ -243,6 +294,7 @@ md.push('Binaries:');
 for (const [k, b] of Object.entries(R.binaries)) md.push(`- ${k}: \`${b?.path ?? '?'}\`${b?.missing ? ' (missing)' : ` (built ${b?.mtime})`}`);
 if (process.env.CATGEO_WASM_BENCH) md.push(`- The WASM bench binary was overridden with CATGEO_WASM_BENCH (not the \`build/wasm-release\` one); see its build time above.`);
 if (process.env.CATGEO_NATIVE_BENCH) md.push('- The native bench binary was overridden with CATGEO_NATIVE_BENCH.');
+if (process.env.CATGEO_BARE_IMGUI_ROOT) md.push('- The bare ImGui build was overridden with CATGEO_BARE_IMGUI_ROOT.');
 md.push('');
 if (R.errors.length) { md.push('Errors in this run:', ''); for (const e of R.errors) md.push(`- ${String(e).split('\n')[0]}`); md.push(''); }
 
@@ -250,20 +302,27 @@ md.push('## Targets', '');
 md.push('| Target | Measured | Result |', '|---|---|---|');
 md.push(`| Browser training >= 20x TF.js best backend, E5 | ${rx(rE5)} (CatGeo page ${f0(pageE5)} vs TF.js ${bestE5?.backend ?? 'n/a'} ${f0(bestE5?.samples_per_s)} samples/s) | ${verdict(check(rE5, (x) => x >= 20))} |`);
 md.push(`| Browser training >= 5x TF.js best backend, MNIST | ${rx(rMnist)} (CatGeo page ${f0(pageMnist)} vs TF.js ${bestMnist?.backend ?? 'n/a'} ${f0(bestMnist?.samples_per_s)} samples/s) | ${verdict(check(rMnist, (x) => x >= 5))} |`);
-md.push(`| WASM >= 50% of native (training, E1 net / MNIST net) | ${pctS(wE1)} / ${pctS(wMn)} | ${verdict(Number.isFinite(wE1) && Number.isFinite(wMn) ? wE1 >= 0.5 && wMn >= 0.5 : null)} |`);
+md.push(`| WASM >= 50% of native (training, ${smallNet} / MNIST net) | ${pctS(wSmall)} / ${pctS(wMn)} | ${verdict(Number.isFinite(wSmall) && Number.isFinite(wMn) ? wSmall >= 0.5 && wMn >= 0.5 : null)} |`);
 md.push(`| 128x128 overlay <= 30 ms in WASM (E5, Node) | ${f1(overlay128)} ms (in the page: ${f1(R.overlay_page?.[128]?.median_ms)} ms median) | ${verdict(check(overlay128, (x) => x <= 30))} |`);
 md.push(`| Training keeps >= 80% of idle frame rate | ${pctS(keep)} (median frame ${f1(R.frames_training?.median_ms)} ms training vs ${f1(R.frames_idle?.median_ms)} ms idle) | ${verdict(check(keep, (x) => x >= 0.8))} |`);
-md.push(`| Idle frame time <= 2x a bare ImGui window | idle median ${f1(R.frames_idle?.median_ms)} ms; no bare ImGui build exists to compare with (blank page rAF, no drawing: ${f1(R.frames_blank?.median_ms)} ms, for reference only) | not measured |`);
+md.push(R.frames_bare
+  ? `| Idle frame time <= 2x a bare ImGui window | ${rx(vsBare)} (median frame ${f1(R.frames_idle?.median_ms)} ms page idle vs ${f1(R.frames_bare.median_ms)} ms bare ImGui; p95 ${f1(R.frames_idle?.p95_ms)} vs ${f1(R.frames_bare.p95_ms)} ms) | ${verdict(check(vsBare, (x) => x <= 2))} |`
+  : `| Idle frame time <= 2x a bare ImGui window | idle median ${f1(R.frames_idle?.median_ms)} ms; **bare ImGui build missing** (\`${shownPath(path.join(BARE, 'bare_imgui.wasm'))}\`: build target \`bare_imgui\` or set CATGEO_BARE_IMGUI_ROOT) | not measured |`);
 md.push(`| First frame <= 2 s after navigation | ${f0(firstFrame)} ms | ${verdict(check(firstFrame, (x) => x <= 2000))} |`);
 md.push(`| Page download < 3 MB gzip | ${mb(gzipTotal)} gzip (${mb(R.transfer.total)} plain) | ${verdict(check(gzipTotal, (x) => x < 3e6))} |`);
 md.push('');
 
 md.push('## Training throughput (samples/s, batch 32)', '');
-md.push('| Network | Native release | WASM under Node | WASM / native | CatGeo page in Chromium | Page / WASM-Node | TF.js cpu | TF.js wasm | Page / best TF.js |', '|---|---|---|---|---|---|---|---|---|');
-md.push(`| E5 net 2-128-2 (page; core bench runs the 1-128-2 E1 net) | ${f0(N.e1_samples_per_s)} | ${f0(W.e1_samples_per_s)} | ${pctS(wE1)} | ${f0(pageE5)} | ${pctS(ratio(pageE5, W.e1_samples_per_s))} (other net) | ${f0(tf('cpu', 'e5')?.samples_per_s)} | ${f0(tf('wasm', 'e5')?.samples_per_s)} | ${rx(rE5)} |`);
-md.push(`| MNIST net 196-128-2-128-10 | ${f0(N.mnist_samples_per_s)} | ${f0(W.mnist_samples_per_s)} | ${pctS(wMn)} | ${f0(pageMnist)} | ${pctS(ratio(pageMnist, W.mnist_samples_per_s))} | ${f0(tf('cpu', 'mnist')?.samples_per_s)} | ${f0(tf('wasm', 'mnist')?.samples_per_s)} | ${rx(rMnist)} |`);
+// One core-bench key across native, Node and Chromium: values, WASM/native, Chromium/Node and Chromium/native (as percentages).
+const coreCells = (key) => [f0(N[key]), f0(W[key]), pctS(ratio(W[key], N[key])), f0(C[key]), pctS(ratio(C[key], W[key])), pctS(ratio(C[key], N[key]))];
+const e5Row = smallKey === 'e5_samples_per_s' ? 'E5 net 2-128-2' : 'E5 net 2-128-2 (page; core bench columns run the 1-128-2 E1 net)';
+md.push('| Network | Native release | WASM under Node | WASM / native | WASM core bench in Chromium | Chromium / Node | Chromium / native | CatGeo page in Chromium (incl. per-epoch metrics) | Page / WASM-Node | TF.js cpu | TF.js wasm | Page / best TF.js |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|');
+md.push(`| ${e5Row} | ${coreCells(smallKey).join(' | ')} | ${f0(pageE5)} | ${pctS(ratio(pageE5, W[smallKey]))}${smallKey === 'e5_samples_per_s' ? '' : ' (other net)'} | ${f0(tf('cpu', 'e5')?.samples_per_s)} | ${f0(tf('wasm', 'e5')?.samples_per_s)} | ${rx(rE5)} |`);
+md.push(`| MNIST net 196-128-2-128-10 | ${coreCells('mnist_samples_per_s').join(' | ')} | ${f0(pageMnist)} | ${pctS(ratio(pageMnist, W.mnist_samples_per_s))} | ${f0(tf('cpu', 'mnist')?.samples_per_s)} | ${f0(tf('wasm', 'mnist')?.samples_per_s)} | ${rx(rMnist)} |`);
 md.push('');
-md.push('- Native and WASM-under-Node: `bench/core_bench.cpp`, forward + backward + Adam on one fixed random batch, no metrics.',
+md.push(`- Native, WASM under Node and WASM core bench in Chromium: \`bench/core_bench.cpp\` (\`${smallKey}\`, \`mnist_samples_per_s\`), forward + backward + Adam on one fixed random batch, no metrics.`,
+  '  Node and Chromium run the same `catgeo_bench.js`/`.wasm` (linked `-sENVIRONMENT=node,web`); in Chromium `bench/core_bench.html` runs it on the main thread of its own tab.',
   `- CatGeo page: \`catgeo.trainFor(${SECONDS * 1000})\` in the page, samples = epochs x ${E5_SAMPLES_PER_EPOCH} (E5 training set) or epoch progress x ${MNIST_SAMPLES_PER_EPOCH} (MNIST: 80% of the 10,000 digits in assets/mnist14.cgd) over wall time. This is **page training incl. per-epoch metrics**: the trainer computes the metrics after every epoch and that time is counted.`,
   `  Batch size reported by the page: E5 ${R.page_training?.e5?.batch ?? '?'}, MNIST ${R.page_training?.mnist?.batch ?? '?'}.`,
   '- TF.js: `bench/tfjs/run_tfjs_bench.mjs` in the same browser, wall-time samples/s of the faster of model.fit / optimizer.minimize.',
@@ -271,18 +330,32 @@ md.push('- Native and WASM-under-Node: `bench/core_bench.cpp`, forward + backwar
 md.push('');
 
 md.push('## Overlay recompute (ms per full refresh, WASM)', '');
-md.push('| Overlay | Native | WASM under Node | WASM / native time | Page in Chromium (median / p95, refreshes) |', '|---|---|---|---|---|');
-md.push(`| E5 64x64 | ${f2(N.overlay_e5_64_ms)} | ${f2(W.overlay_e5_64_ms)} | ${rx(ratio(W.overlay_e5_64_ms, N.overlay_e5_64_ms))} | ${f1(R.overlay_page?.[64]?.median_ms)} / ${f1(R.overlay_page?.[64]?.p95_ms)} (${R.overlay_page?.[64]?.refreshes ?? 0}) |`);
-md.push(`| E5 128x128 | ${f2(N.overlay_e5_128_ms)} | ${f2(W.overlay_e5_128_ms)} | ${rx(ratio(W.overlay_e5_128_ms, N.overlay_e5_128_ms))} | ${f1(R.overlay_page?.[128]?.median_ms)} / ${f1(R.overlay_page?.[128]?.p95_ms)} (${R.overlay_page?.[128]?.refreshes ?? 0}) |`);
-md.push(`| E6 128x128 | ${f2(N.overlay_e6_128_ms)} | ${f2(W.overlay_e6_128_ms)} | ${rx(ratio(W.overlay_e6_128_ms, N.overlay_e6_128_ms))} | - |`);
+// One overlay key: times (ms) native, Node, Chromium core bench, and the time ratios WASM/native, Chromium/Node, Chromium/native.
+const overlayCells = (key) => [f2(N[key]), f2(W[key]), rx(ratio(W[key], N[key])), f2(C[key]), rx(ratio(C[key], W[key])), rx(ratio(C[key], N[key]))];
+const pageOverlay = (g) => `${f1(R.overlay_page?.[g]?.median_ms)} / ${f1(R.overlay_page?.[g]?.p95_ms)} (${R.overlay_page?.[g]?.refreshes ?? 0})`;
+md.push('| Overlay | Native | WASM under Node | WASM / native time | WASM core bench in Chromium | Chromium / Node time | Chromium / native time | Page in Chromium (median / p95, refreshes) |',
+  '|---|---|---|---|---|---|---|---|');
+md.push(`| E5 64x64 | ${overlayCells('overlay_e5_64_ms').join(' | ')} | ${pageOverlay(64)} |`);
+md.push(`| E5 128x128 | ${overlayCells('overlay_e5_128_ms').join(' | ')} | ${pageOverlay(128)} |`);
+md.push(`| E6 128x128 | ${overlayCells('overlay_e6_128_ms').join(' | ')} | - |`);
 md.push('', 'Page values are `catgeo.perf().field_ms_last`, sampled every 100 ms while training E5 (one value per refresh).', '');
 
 md.push('## Frames (headless Chromium, 1280x800, SwiftShader WebGL)', '');
 md.push('| State | Median frame (ms) | p95 frame (ms) | Frames/s | App frames counted | vs idle |', '|---|---|---|---|---|---|');
 md.push(`| Idle (E5 loaded, paused) | ${f1(R.frames_idle?.median_ms)} | ${f1(R.frames_idle?.p95_ms)} | ${f1(R.frames_idle?.fps)} | ${R.frames_idle?.app_frames ?? 'n/a'} | 1.00x |`);
 md.push(`| Training E5 (play) | ${f1(R.frames_training?.median_ms)} | ${f1(R.frames_training?.p95_ms)} | ${f1(R.frames_training?.fps)} | ${R.frames_training?.app_frames ?? 'n/a'} | frame rate ${pctS(keep)} of idle |`);
+md.push(`| Bare ImGui window (\`bench/bare_imgui\`, reference) | ${f1(R.frames_bare?.median_ms)} | ${f1(R.frames_bare?.p95_ms)} | ${f1(R.frames_bare?.fps)} | ${R.frames_bare?.app_frames ?? 'n/a'} | idle frame time ${rx(vsBare)} of this |`);
 md.push(`| Blank page (reference, no drawing) | ${f1(R.frames_blank?.median_ms)} | ${f1(R.frames_blank?.p95_ms)} | - | - | - |`);
-md.push('', `requestAnimationFrame deltas over ${SECONDS} s. Headless Chromium caps rAF at about 60 Hz, so 16.7 ms is the floor. Time from navigation to the first drawn frame: **${f0(firstFrame)} ms** (\`catgeo.firstFrameMs\`; ${f0(R.startup?.wall_ms)} ms wall time from page.goto).`, '');
+const bareAtFloor = R.frames_bare?.median_ms <= 1.05 * R.frames_blank?.median_ms;
+md.push('', `requestAnimationFrame deltas over ${SECONDS} s. Headless Chromium caps rAF at about 60 Hz, so 16.7 ms is the floor.${bareAtFloor ? ' The bare ImGui window runs at that floor, so its real frame cost is lower and the idle / bare ratio understates the cost ratio.' : ''} Time from navigation to the first drawn frame: **${f0(firstFrame)} ms** (\`catgeo.firstFrameMs\`; ${f0(R.startup?.wall_ms)} ms wall time from page.goto).`, '');
+
+md.push('## Core bench, every key', '');
+md.push('All numeric keys `bench/core_bench.cpp` printed (samples/s or ms), with value ratios.', '');
+md.push('| Key | Native | WASM under Node | Node / native | WASM in Chromium | Chromium / Node | Chromium / native |', '|---|---|---|---|---|---|---|');
+const coreKeys = [...new Set([N, W, C].flatMap((r) => Object.keys(r).filter((k) => typeof r[k] === 'number')))];
+const fv = (x) => (Math.abs(x) >= 1000 ? f0(x) : f2(x));
+for (const key of coreKeys) md.push(`| \`${key}\` | ${fv(N[key])} | ${fv(W[key])} | ${rx(ratio(W[key], N[key]))} | ${fv(C[key])} | ${rx(ratio(C[key], W[key]))} | ${rx(ratio(C[key], N[key]))} |`);
+md.push('');
 
 md.push('## Transferred bytes', '');
 md.push('| File | Bytes | gzip -9 |', '|---|---|---|');

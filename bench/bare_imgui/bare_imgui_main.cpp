@@ -1,0 +1,72 @@
+// Bare Dear ImGui page for the idle-frame benchmark: the page's SDL2 + WebGL2 + ImGui setup and loop, one small window.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten/emscripten.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "platform/canvas_sizer.h"
+
+namespace {
+
+struct BarePage {
+  SDL_Window* window = nullptr;
+  catgeo::platform::CanvasSizer canvas;
+  unsigned frames = 0;
+};
+
+// window.bareImguiFrames: frames drawn so far, read by bench/run_all.mjs.
+EM_JS(void, publish_frame_count, (unsigned frames), { window.bareImguiFrames = frames; });
+
+void frame(void* user) {
+  BarePage& p = *static_cast<BarePage*>(user);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  p.canvas.sync(p.window);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  ImGui::Begin("Hello", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Text("A bare Dear ImGui window, frame %u", p.frames);
+  ImGui::End();
+  ImGui::Render();
+
+  int width = 0, height = 0;
+  SDL_GL_GetDrawableSize(p.window, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(p.window);
+  publish_frame_count(++p.frames);
+}
+
+}  // namespace
+
+int main() {
+  static BarePage p;
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return 1;
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // OpenGL ES 3.0 = WebGL2
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  p.window = SDL_CreateWindow("Bare ImGui", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800, flags);
+  if (!p.window) return 1;
+  SDL_GLContext gl_context = SDL_GL_CreateContext(p.window);
+  if (!gl_context) return 1;
+  SDL_GL_MakeCurrent(p.window, gl_context);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  ImGui_ImplSDL2_InitForOpenGL(p.window, gl_context);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_main_loop_arg(frame, &p, 0, false);
+  return 0;
+}
