@@ -133,6 +133,11 @@ void App::layout_windows() {
   draw_readouts();
 }
 
+bool App::animating() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  return lab_.busy() || io.WantTextInput || dragging_class_ >= 0 || pending_reload_ || ImGui::IsAnyMouseDown();
+}
+
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;

@@ -25,16 +25,20 @@ const char* answer(std::string text) {
 
 extern "C" {
 
-// Frames drawn since start (the page and the browser tests wait for the first few).
-EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() {
-  return static_cast<int>(catgeo::platform::frames_drawn());
-}
+// Browser frames the loop has run since start (the page and the browser tests wait for the first few). A frame
+// with nothing new to show draws nothing; catgeo_frames_drawn counts the drawn ones.
+EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() { return static_cast<int>(catgeo::platform::loop_ticks()); }
+EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo::platform::frames_drawn()); }
 
 // Loads a share link (scenario=E5&sigma=1&...); returns {"ok","error","notices","link"}.
-EMSCRIPTEN_KEEPALIVE const char* catgeo_load(const char* link) { return answer(catgeo::platform::app().load_link(link)); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_load(const char* link) {
+  catgeo::platform::request_redraw();
+  return answer(catgeo::platform::app().load_link(link));
+}
 
 // Sets one share-link key on the current config and reloads (training restarts).
 EMSCRIPTEN_KEEPALIVE const char* catgeo_set(const char* key, const char* value) {
+  catgeo::platform::request_redraw();
   return answer(catgeo::platform::app().set_value(key, value));
 }
 
@@ -52,6 +56,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_status_line() { return answer(catgeo::pl
 
 // command: "play" | "pause" | "reset" | "step" (arg = epochs).
 EMSCRIPTEN_KEEPALIVE void catgeo_command(const char* command, int arg) {
+  catgeo::platform::request_redraw();
   catgeo::App& app = catgeo::platform::app();
   const std::string c = command;
   if (c == "play") app.play();
@@ -62,11 +67,13 @@ EMSCRIPTEN_KEEPALIVE void catgeo_command(const char* command, int arg) {
 
 // Trains synchronously (inside the call) for `epochs` epochs or max_seconds; returns the metrics.
 EMSCRIPTEN_KEEPALIVE const char* catgeo_train_epochs(int epochs, double max_seconds) {
+  catgeo::platform::request_redraw();
   return answer(catgeo::platform::app().train_epochs(epochs, max_seconds));
 }
 
 // Adds drawn points given as text "x,y,label;x,y,label;..." (labels are 0-based class indices); returns the config.
 EMSCRIPTEN_KEEPALIVE const char* catgeo_add_points(const char* text) {
+  catgeo::platform::request_redraw();
   std::vector<catgeo::DrawnPoint> points;
   const char* p = text;
   while (*p) {
@@ -89,6 +96,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_add_points(const char* text) {
 
 // Display options that are not part of a share link: "grid" (64|128), "speed", "refresh_ms", "budget_ms".
 EMSCRIPTEN_KEEPALIVE void catgeo_set_option(const char* name, double value) {
+  catgeo::platform::request_redraw();
   catgeo::platform::app().set_option(name, value);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "app/mnist_source.h"
+#include "platform/web_platform.h"
 
 extern "C" {
 
@@ -19,6 +20,7 @@ EMSCRIPTEN_KEEPALIVE std::uint8_t* catgeo_mnist_alloc(int size) {
 // Validates and stores the digits (or the error), frees `bytes` (from catgeo_mnist_alloc), and returns
 // catgeo_mnist_status(). A truncated or corrupt file gives "failed" and a message, never a crash.
 EMSCRIPTEN_KEEPALIVE const char* catgeo_mnist_bytes(std::uint8_t* bytes, int size) {
+  catgeo::platform::request_redraw();
   catgeo::mark_mnist_loading();
   catgeo::set_mnist_bytes(bytes, size > 0 ? static_cast<std::size_t>(size) : 0);
   std::free(bytes);
@@ -26,7 +28,10 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_mnist_bytes(std::uint8_t* bytes, int siz
 }
 
 // Asks for the digits (as choosing the MNIST scenario does); the frame loop's pump_asset_fetch downloads them.
-EMSCRIPTEN_KEEPALIVE void catgeo_mnist_request() { catgeo::request_mnist(); }
+EMSCRIPTEN_KEEPALIVE void catgeo_mnist_request() {
+  catgeo::platform::request_redraw();
+  catgeo::request_mnist();
+}
 
 // "idle", "requested", "loading", "ready" or "failed".
 EMSCRIPTEN_KEEPALIVE const char* catgeo_mnist_status() { return catgeo::mnist_state_name(catgeo::mnist_state()); }

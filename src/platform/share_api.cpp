@@ -112,6 +112,7 @@ extern "C" {
 // (device) pixels from the top-left; width or height <= 0 means the whole canvas.
 EMSCRIPTEN_KEEPALIVE void catgeo_request_png(int x, int y, int width, int height) {
   catgeo::platform::png_request() = {true, x, y, width, height};
+  catgeo::platform::request_redraw();  // the pixels come from the next drawn frame
 }
 
 // The export texts (UTF-8, valid until the next export call); "" when there is nothing to export, and then

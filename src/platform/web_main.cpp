@@ -13,6 +13,7 @@
 #include "platform/canvas_sizer.h"
 #include "platform/gl_texture_store.h"
 #include "platform/page_status.h"
+#include "platform/redraw_policy.h"
 #include "platform/share_api.h"
 #include "platform/web_platform.h"
 
@@ -26,8 +27,11 @@ struct WebPlatform {
   TouchHoverFix touch;
   GlTextureStore textures;
   App app;
+  RedrawPolicy redraw;
   std::string mirrored_status;
-  std::uint32_t frames = 0;
+  std::uint32_t ticks = 0;   // browser frames seen by the loop
+  std::uint32_t frames = 0;  // frames drawn (ticks with nothing to change draw nothing)
+  int drawable_width = 0, drawable_height = 0;
 };
 
 WebPlatform& platform() {
@@ -91,9 +95,19 @@ void frame(void*) {
     }
     p.touch.observe(event);
     ImGui_ImplSDL2_ProcessEvent(&event);
+    p.redraw.request();
   }
+  ++p.ticks;
   p.canvas.sync(p.window);
   pump_asset_fetch();
+  int framebuffer_width = 0, framebuffer_height = 0;
+  SDL_GL_GetDrawableSize(p.window, &framebuffer_width, &framebuffer_height);
+  if (framebuffer_width != p.drawable_width || framebuffer_height != p.drawable_height) {
+    p.drawable_width = framebuffer_width;
+    p.drawable_height = framebuffer_height;
+    p.redraw.request();  // a resized canvas is blank until drawn
+  }
+  if (!p.redraw.should_draw(p.app.animating(), emscripten_get_now())) return;
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -102,8 +116,6 @@ void frame(void*) {
   p.app.frame();
   ImGui::Render();
 
-  int framebuffer_width = 0, framebuffer_height = 0;
-  SDL_GL_GetDrawableSize(p.window, &framebuffer_width, &framebuffer_height);
   glViewport(0, 0, framebuffer_width, framebuffer_height);
   const ImVec4 background = p.app.background_color();
   glClearColor(background.x, background.y, background.z, background.w);
@@ -124,6 +136,10 @@ void frame(void*) {
 App& app() { return platform().app; }
 
 std::uint32_t frames_drawn() { return platform().frames; }
+
+std::uint32_t loop_ticks() { return platform().ticks; }
+
+void request_redraw() { platform().redraw.request(); }
 
 }  // namespace catgeo::platform
 

@@ -1,5 +1,5 @@
 // Smoke tests of the page: loads cleanly, draws a non-blank frame, sizes the canvas by devicePixelRatio,
-// keeps the host page's wheel and keys, and explains missing WebGL2 / WebAssembly / module failures in HTML.
+// keeps the host page's wheel and keys, draws on demand when idle, and explains missing WebGL2 / WebAssembly / module failures in HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -107,3 +107,34 @@ for (const { name, expected, initScript, prepare } of failureCases) {
     }
   });
 }
+
+test('an idle page draws on demand: few frames while nothing changes, a fresh frame on input or API calls',
+  TIMEOUT, async () => {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5`);
+    const counts = () => page.evaluate(() => [window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []),
+      window.catgeo.module.ccall('catgeo_frames_drawn', 'number', [], [])]);
+    try {
+      await waitForRunning(page);
+      await page.waitForTimeout(1000);  // settle: fields computed, first frames drawn
+      const [ticks0, drawn0] = await counts();
+      await page.waitForTimeout(3000);
+      const [ticks1, drawn1] = await counts();
+      assert.ok(ticks1 - ticks0 >= 20, `the loop ran only ${ticks1 - ticks0} times in 3 s`);
+      // A heartbeat frame per second at most (plus slack for a late settle frame).
+      assert.ok(drawn1 - drawn0 <= 6, `an idle page drew ${drawn1 - drawn0} frames in 3 s`);
+
+      await page.mouse.move(640, 300);
+      await waitForFrames(page, 3);
+      const [, drawn2] = await counts();
+      assert.ok(drawn2 > drawn1, 'moving the mouse over the canvas drew no frame');
+
+      // A change made through the API is drawn: the status line (mirrored from a drawn frame) follows it.
+      await page.evaluate(() => window.catgeo.play());
+      await waitForFrames(page, 10);
+      const [, drawn3] = await counts();
+      assert.ok(drawn3 - drawn2 >= 8, `training drew only ${drawn3 - drawn2} of 10 frames`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
