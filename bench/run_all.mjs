@@ -331,10 +331,10 @@ md.push('## Training throughput (samples/s, batch 32)', '');
 // One core-bench key across native, Node and Chromium: values, WASM/native, Chromium/Node and Chromium/native (as percentages).
 const coreCells = (key) => [f0(N[key]), f0(W[key]), pctS(ratio(W[key], N[key])), f0(C[key]), pctS(ratio(C[key], W[key])), pctS(ratio(C[key], N[key]))];
 const e5Row = smallKey === 'e5_samples_per_s' ? 'E5 net 2-128-2' : 'E5 net 2-128-2 (page; core bench columns run the 1-128-2 E1 net)';
-md.push('| Network | Native release | WASM under Node | WASM / native | WASM core bench in Chromium | Chromium / Node | Chromium / native | CatGeo page in Chromium (incl. per-epoch metrics) | Page / WASM-Node | TF.js cpu | TF.js wasm | Page / best TF.js |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|');
-md.push(`| ${e5Row} | ${coreCells(smallKey).join(' | ')} | ${f0(pageE5)} | ${pctS(ratio(pageE5, W[smallKey]))}${smallKey === 'e5_samples_per_s' ? '' : ' (other net)'} | ${f0(tf('cpu', 'e5')?.samples_per_s)} | ${f0(tf('wasm', 'e5')?.samples_per_s)} | ${rx(rE5)} |`);
-md.push(`| MNIST net 196-128-2-128-10 | ${coreCells('mnist_samples_per_s').join(' | ')} | ${f0(pageMnist)} | ${pctS(ratio(pageMnist, W.mnist_samples_per_s))} | ${f0(tf('cpu', 'mnist')?.samples_per_s)} | ${f0(tf('wasm', 'mnist')?.samples_per_s)} | ${rx(rMnist)} |`);
+md.push('| Network | Native release | WASM under Node | WASM / native | WASM core bench in Chromium | Chromium / Node | Chromium / native | CatGeo page in Chromium (incl. per-epoch metrics) | Page / WASM-Node | TF.js cpu | TF.js wasm | Chromium trainer / best TF.js | Page / best TF.js |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+md.push(`| ${e5Row} | ${coreCells(smallKey).join(' | ')} | ${f0(pageE5)} | ${pctS(ratio(pageE5, W[smallKey]))}${smallKey === 'e5_samples_per_s' ? '' : ' (other net)'} | ${f0(tf('cpu', 'e5')?.samples_per_s)} | ${f0(tf('wasm', 'e5')?.samples_per_s)} | ${rx(rE5)} | ${rx(rPageE5)} |`);
+md.push(`| MNIST net 196-128-2-128-10 | ${coreCells('mnist_samples_per_s').join(' | ')} | ${f0(pageMnist)} | ${pctS(ratio(pageMnist, W.mnist_samples_per_s))} | ${f0(tf('cpu', 'mnist')?.samples_per_s)} | ${f0(tf('wasm', 'mnist')?.samples_per_s)} | ${rx(rMnist)} | ${rx(rPageMnist)} |`);
 md.push('');
 md.push(`- Native, WASM under Node and WASM core bench in Chromium: \`bench/core_bench.cpp\` (\`${smallKey}\`, \`mnist_samples_per_s\`), forward + backward + Adam on one fixed random batch, no metrics.`,
   '  Node and Chromium run the same `catgeo_bench.js`/`.wasm` (linked `-sENVIRONMENT=node,web`); in Chromium `bench/core_bench.html` runs it on the main thread of its own tab.',

@@ -233,11 +233,12 @@ void Mlp::probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionPro
     for (Eigen::Index b = 0; b < batch; ++b)
       for (int k = 0; k < K; ++k) t.col(b * K + k).array() *= slope.col(b).array();
   }
-  out.probabilities = activations_[readout];
-  out.representation = activations_[representation_layer_];
-  out.jacobian = tangents_[representation_layer_];
   out.logit_jacobian.resize(num_classes_, K * batch);
   multiply(weight(readout), tangents_[readout - 1], out.logit_jacobian);
+  // Hand the buffers over instead of copying them: the next call refills them (same shapes, no allocation).
+  out.probabilities.swap(activations_[readout]);
+  out.representation.swap(activations_[representation_layer_]);
+  out.jacobian.swap(tangents_[representation_layer_]);
 }
 
 }  // namespace catgeo
