@@ -7,6 +7,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/canvas_sizer.h"
+#include "platform/gl_window.h"
 
 namespace {
 
@@ -47,25 +48,14 @@ void frame(void* user) {
 
 int main() {
   static BarePage p;
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return 1;
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // OpenGL ES 3.0 = WebGL2
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  p.window = SDL_CreateWindow("Bare ImGui", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800, flags);
-  if (!p.window) return 1;
-  SDL_GLContext gl_context = SDL_GL_CreateContext(p.window);
-  if (!gl_context) return 1;
-  SDL_GL_MakeCurrent(p.window, gl_context);
+  catgeo::platform::GlWindow gl;
+  if (catgeo::platform::create_gl_window("Bare ImGui", gl)) return 1;
+  p.window = gl.window;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;
-  ImGui_ImplSDL2_InitForOpenGL(p.window, gl_context);
+  ImGui_ImplSDL2_InitForOpenGL(p.window, gl.context);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   emscripten_set_main_loop_arg(frame, &p, 0, false);
   return 0;

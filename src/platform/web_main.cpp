@@ -12,6 +12,7 @@
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
 #include "platform/gl_texture_store.h"
+#include "platform/gl_window.h"
 #include "platform/page_status.h"
 #include "platform/redraw_policy.h"
 #include "platform/share_api.h"
@@ -45,22 +46,10 @@ bool fail(const char* what) {
 }
 
 bool create_window_and_context(WebPlatform& p) {
-  // Keys go to the canvas only (it has tabindex), so the host page keeps its own keyboard.
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail("SDL_Init failed");
-
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // OpenGL ES 3.0 = WebGL2
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  p.window = SDL_CreateWindow("CatGeo", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800, flags);
-  if (!p.window) return fail("Could not create the window");
-  p.gl_context = SDL_GL_CreateContext(p.window);
-  if (!p.gl_context) return fail("Could not create a WebGL2 context");
-  SDL_GL_MakeCurrent(p.window, p.gl_context);
+  GlWindow gl;
+  if (const char* failed_step = create_gl_window("CatGeo", gl)) return fail(failed_step);
+  p.window = gl.window;
+  p.gl_context = gl.context;
   install_wheel_policy(p.window);
   return true;
 }
