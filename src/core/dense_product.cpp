@@ -65,21 +65,22 @@ void simd_multiply(const float* lhs, Eigen::Index lhs_stride, Eigen::Index m, Ei
   for (; j < n; ++j) column_block<4, 1>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
 }
 
-// out(i, j) = dot(column i of a (k, m), column j of b (k, n)), four partial sums per dot.
+// sum_p x[p] * y[p] with four partial sums (a float reduction the compiler may not reorder by itself).
+float simd_dot(const float* x, const float* y, Eigen::Index k) {
+  v128_t acc = wasm_f32x4_splat(0.0f);
+  Eigen::Index p = 0;
+  for (; p + 4 <= k; p += 4) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(x + p), wasm_v128_load(y + p)));
+  float sum = (wasm_f32x4_extract_lane(acc, 0) + wasm_f32x4_extract_lane(acc, 1)) +
+              (wasm_f32x4_extract_lane(acc, 2) + wasm_f32x4_extract_lane(acc, 3));
+  for (; p < k; ++p) sum += x[p] * y[p];
+  return sum;
+}
+
+// out(i, j) = dot(column i of a (k, m), column j of b (k, n)).
 void simd_dot_products(const float* a, Eigen::Index a_stride, const float* b, Eigen::Index b_stride, Eigen::Index k,
                        Eigen::Ref<MatrixF>& out) {
   for (Eigen::Index j = 0; j < out.cols(); ++j)
-    for (Eigen::Index i = 0; i < out.rows(); ++i) {
-      const float* x = a + i * a_stride;
-      const float* y = b + j * b_stride;
-      v128_t acc = wasm_f32x4_splat(0.0f);
-      Eigen::Index p = 0;
-      for (; p + 4 <= k; p += 4) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(x + p), wasm_v128_load(y + p)));
-      float sum = (wasm_f32x4_extract_lane(acc, 0) + wasm_f32x4_extract_lane(acc, 1)) +
-                  (wasm_f32x4_extract_lane(acc, 2) + wasm_f32x4_extract_lane(acc, 3));
-      for (; p < k; ++p) sum += x[p] * y[p];
-      out(i, j) = sum;
-    }
+    for (Eigen::Index i = 0; i < out.rows(); ++i) out(i, j) = simd_dot(a + i * a_stride, b + j * b_stride, k);
 }
 
 // Reused scratch for the few-row shapes (outputs with fewer than 4 rows: the 2-unit projection layer and
@@ -140,6 +141,14 @@ void multiply_transpose_by(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Re
   simd_dot_products(lhs.data(), lhs.outerStride(), rhs.data(), rhs.outerStride(), lhs.rows(), out);
 #else
   out.noalias() = lhs.transpose() * rhs;
+#endif
+}
+
+float dot(const float* a, const float* b, Eigen::Index count) {
+#if defined(__wasm_simd128__)
+  return simd_dot(a, b, count);
+#else
+  return Eigen::Map<const Eigen::VectorXf>(a, count).dot(Eigen::Map<const Eigen::VectorXf>(b, count));
 #endif
 }
 

@@ -1,5 +1,5 @@
 // Dense float matrix products of the MLP: Eigen natively, a wasm_simd128 kernel in WASM builds with -msimd128.
-// Eigen 3.4 has no WASM SIMD path; these three shapes are all the network needs. Column-major, `out` must
+// Eigen 3.4 has no WASM SIMD path; these three shapes (and one dot product) are all the network needs. Column-major, `out` must
 // already have the result's shape and must not alias an operand. Summation order is fixed: bit-identical reruns.
 #pragma once
 #include <Eigen/Core>
@@ -16,5 +16,7 @@ void multiply_by_transpose(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Re
 // out (m, n) = lhs (k, m)^T * rhs (k, n)
 void multiply_transpose_by(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Ref<const MatrixF>& rhs,
                            Eigen::Ref<MatrixF> out);
+// sum_p a[p] * b[p] over `count` floats (Jacobian columns of the F_code field)
+float dot(const float* a, const float* b, Eigen::Index count);
 
 }  // namespace catgeo

@@ -89,13 +89,14 @@ void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields) {
         fields.network_posterior(mu, i) = posterior[mu];
         for (int k = 0; k < K; ++k) logit_grad[mu * K + k] = probe_.logit_jacobian(mu, b * K + k);
       }
-      const auto j0 = probe_.jacobian.col(b * K);
+      const Eigen::Index N = probe_.jacobian.rows();
+      const float* j0 = probe_.jacobian.col(b * K).data();
       Sym2 code;
-      code.f11 = j0.squaredNorm() * inv_var;
+      code.f11 = dot(j0, j0, N) * inv_var;
       if (K == 2) {
-        const auto j1 = probe_.jacobian.col(b * K + 1);
-        code.f12 = j0.dot(j1) * inv_var;
-        code.f22 = j1.squaredNorm() * inv_var;
+        const float* j1 = probe_.jacobian.col(b * K + 1).data();
+        code.f12 = dot(j0, j1, N) * inv_var;
+        code.f22 = dot(j1, j1, N) * inv_var;
       }
       store(fields.fcode, fields.fcode_eigen, i, code);
       const Sym2 self = categorical_fisher_from_softmax(posterior, logit_grad, M, K);

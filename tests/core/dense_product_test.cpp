@@ -57,3 +57,12 @@ TEST_CASE(dense_product_writes_into_a_strided_block_of_a_larger_matrix, "") {
   EXPECT_TRUE(worst_error(target.block(4, 0, 11, 9), reference, 5) < 1e-6);
   EXPECT_TRUE(target.topRows(4).isZero() && target.bottomRows(15).isZero());
 }
+
+TEST_CASE(dense_dot_matches_reference_for_short_and_long_vectors, "") {
+  Rng rng(7);
+  for (int k : {1, 3, 4, 7, 128, 196}) {
+    const MatrixF a = random_matrix(k, 1, rng), b = random_matrix(k, 1, rng);
+    const double reference = a.cast<double>().col(0).dot(b.cast<double>().col(0));
+    EXPECT_MSG(std::fabs(dot(a.data(), b.data(), k) - reference) < 1e-6 * k, "dot of length " << k);
+  }
+}
