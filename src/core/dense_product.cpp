@@ -44,25 +44,23 @@ void block(const float* lhs, Eigen::Index lhs_stride, Eigen::Index k, RightOpera
     for (int v = 0; v < V; ++v) wasm_v128_store(out + (j0 + j) * out_stride + i0 + 4 * v, acc[j][v]);
 }
 
-// Rows in blocks of 4 * V, then of 4; needs m >= 4: leftover rows are covered by one last 4-row block that
-// overlaps rows already done (it recomputes them with the same summation order, so the values are unchanged).
-template <int V, int J>
+// Needs m >= 4: leftover rows are covered by one last 4-row block that overlaps rows already done (it
+// recomputes them with the same summation order, so the values are unchanged).
+template <int J>
 void column_block(const float* lhs, Eigen::Index lhs_stride, Eigen::Index m, Eigen::Index k, RightOperand rhs,
                   float* out, Eigen::Index out_stride, Eigen::Index j0) {
   Eigen::Index i = 0;
-  for (; i + 4 * V <= m; i += 4 * V) block<V, J>(lhs, lhs_stride, k, rhs, out, out_stride, i, j0);
+  for (; i + 8 <= m; i += 8) block<2, J>(lhs, lhs_stride, k, rhs, out, out_stride, i, j0);
   for (; i + 4 <= m; i += 4) block<1, J>(lhs, lhs_stride, k, rhs, out, out_stride, i, j0);
   if (i < m) block<1, J>(lhs, lhs_stride, k, rhs, out, out_stride, m - 4, j0);
 }
 
-// out (m >= 4, n) = lhs (m, k) * right operand (k, n). Every block keeps 8 (or 4) independent accumulators, so
-// narrow right operands (n = 1 or 2: gradients of a 2-D input layer) are not bound by add latency.
+// out (m >= 4, n) = lhs (m, k) * right operand (k, n).
 void simd_multiply(const float* lhs, Eigen::Index lhs_stride, Eigen::Index m, Eigen::Index k, RightOperand rhs,
                    Eigen::Index n, float* out, Eigen::Index out_stride) {
   Eigen::Index j = 0;
-  for (; j + 4 <= n; j += 4) column_block<2, 4>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
-  for (; j + 2 <= n; j += 2) column_block<4, 2>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
-  for (; j < n; ++j) column_block<4, 1>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
+  for (; j + 4 <= n; j += 4) column_block<4>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
+  for (; j < n; ++j) column_block<1>(lhs, lhs_stride, m, k, rhs, out, out_stride, j);
 }
 
 // sum_p x[p] * y[p] with four partial sums (a float reduction the compiler may not reorder by itself).
