@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/boundary_contour.h"
+#include "core/field_export.h"
 #include "core/json.h"
 #include "core/run_report.h"
 #include "core/scenarios.h"
@@ -134,8 +135,8 @@ void App::layout_windows() {
 }
 
 bool App::animating() const {
-  const ImGuiIO& io = ImGui::GetIO();
-  return lab_.busy() || io.WantTextInput || dragging_class_ >= 0 || pending_reload_ || ImGui::IsAnyMouseDown();
+  // A held mouse button covers dragging a class mean and drawing points (the rebuild follows the release event).
+  return lab_.busy() || ImGui::GetIO().WantTextInput || ImGui::IsAnyMouseDown();
 }
 
 void App::frame() {
@@ -225,14 +226,7 @@ std::string App::config_json() {
   out.set("opt", JsonValue::string(to_string(c.training.optimizer)));
   out.set("seed", JsonValue::number(static_cast<double>(c.training.seed)));
   out.set("epochs", JsonValue::number(c.training.epochs));
-  JsonValue layers = JsonValue::array();
-  for (const LayerSpec& l : c.network.hidden) {
-    JsonValue layer = JsonValue::object();
-    layer.set("width", JsonValue::number(l.width));
-    layer.set("activation", JsonValue::string(to_string(l.activation)));
-    layers.push_back(layer);
-  }
-  out.set("layers", layers);
+  out.set("layers", hidden_layers_json(c.network.hidden));
   out.set("view", JsonValue::string(c.view.mode == ViewMode::overlay ? "overlay" : "side"));
   out.set("measure", JsonValue::string(c.view.measure == FieldMeasure::trace ? "trace" : "lmax"));
   out.set("log", JsonValue::boolean(c.view.log_scale));

@@ -23,8 +23,8 @@ class App {
   void shutdown();                    // once, while the ImGui context still exists
 
   ImVec4 background_color() const { return ImVec4(0.09f, 0.10f, 0.12f, 1.0f); }
-  // True when the next frame would differ without any input: training, pending fields or digits, a drag,
-  // or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
+  // True when the next frame would differ without any input: training, pending fields or digits, a held
+  // mouse button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
 
   // ---- scripting (JS API); every method returns JSON text or plain text ----

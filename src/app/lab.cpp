@@ -72,6 +72,12 @@ LabState Lab::state() const {
   return playing_ ? LabState::training : LabState::paused;
 }
 
+bool Lab::busy() const {
+  const LabState now = state();
+  const bool fields_pending = fields_stale_ && now != LabState::no_run && now != LabState::diverged;
+  return now == LabState::training || waiting_for_digits_ || fields_pending;
+}
+
 std::string Lab::divergence_message() const {
   if (state() != LabState::diverged) return {};
   const std::string& m = run_->trainer().message();

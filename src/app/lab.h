@@ -49,10 +49,7 @@ class Lab {
   LabState state() const;
   // True while the picture changes by itself (training, fields not yet computed, digits on their way): the
   // platform then draws every frame instead of only on input.
-  bool busy() const {
-    return state() == LabState::training || waiting_for_digits_ || (fields_stale_ && state() != LabState::no_run &&
-                                                                     state() != LabState::diverged);
-  }
+  bool busy() const;
   const ScenarioConfig& config() const { return config_; }
   ScenarioConfig& edit_config() { return config_; }  // edit, then call load(config()) to apply
   Experiment* run() { return run_.get(); }

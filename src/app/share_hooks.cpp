@@ -39,23 +39,26 @@ bool take_share_action(ShareAction& out) {
   return true;
 }
 
+namespace {
+
+// One export button on the current line, with its tooltip.
+void export_button(const char* label, ShareAction action, const char* tooltip) {
+  ImGui::SameLine();
+  if (ImGui::SmallButton(label)) request_share_action(action);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+}
+
+}  // namespace
+
 void draw_share_buttons() {
   if (ImGui::SmallButton("Copy link")) request_share_action(ShareAction::copy_link);
   ImGui::SameLine();
   if (ImGui::SmallButton("Embed")) request_share_action(ShareAction::embed_snippet);
   ImGui::TextUnformatted("Export:");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("PNG")) request_share_action(ShareAction::export_png);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Picture of the page as drawn now");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("CSV")) request_share_action(ShareAction::export_csv);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Grid fields: x, posteriors, F_cat, network posterior, F_code");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("History")) request_share_action(ShareAction::export_history_json);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Metric history as JSON");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Config")) request_share_action(ShareAction::export_config_json);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Full configuration as JSON");
+  export_button("PNG", ShareAction::export_png, "Picture of the page as drawn now");
+  export_button("CSV", ShareAction::export_csv, "Grid fields: x, posteriors, F_cat, network posterior, F_code");
+  export_button("History", ShareAction::export_history_json, "Metric history as JSON");
+  export_button("Config", ShareAction::export_config_json, "Full configuration as JSON");
 }
 
 std::string export_fields_csv(const Lab& lab, std::string* why) {

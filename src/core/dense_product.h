@@ -1,6 +1,7 @@
 // Dense float matrix products of the MLP: Eigen natively, a wasm_simd128 kernel in WASM builds with -msimd128.
-// Eigen 3.4 has no WASM SIMD path; these three shapes (and one dot product) are all the network needs. Column-major, `out` must
-// already have the result's shape and must not alias an operand. Summation order is fixed: bit-identical reruns.
+// Eigen 3.4 has no WASM SIMD path; these three shapes (and one dot product) are all the network needs.
+// Column-major; `out` must already have the result's shape and must not alias an operand. Summation order is
+// fixed, so reruns are bit-identical.
 #pragma once
 #include <Eigen/Core>
 

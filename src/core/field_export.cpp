@@ -74,6 +74,17 @@ std::string fields_to_csv(const GridFields& fields) {
 
 std::string history_to_json(const Experiment& run) { return to_json(run_summary(run, true)); }
 
+JsonValue hidden_layers_json(const std::vector<LayerSpec>& hidden) {
+  JsonValue layers = JsonValue::array();
+  for (const LayerSpec& layer : hidden) {
+    JsonValue item = JsonValue::object();
+    item.set("width", JsonValue::number(layer.width));
+    item.set("activation", JsonValue::string(to_string(layer.activation)));
+    layers.push_back(item);
+  }
+  return layers;
+}
+
 JsonValue config_to_json_value(const ScenarioConfig& c) {
   JsonValue out = JsonValue::object();
   std::string notice;
@@ -120,14 +131,7 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   out.set("data_seed", seed_value(c.data_seed));
 
   JsonValue network = JsonValue::object();
-  JsonValue hidden = JsonValue::array();
-  for (const LayerSpec& layer : c.network.hidden) {
-    JsonValue item = JsonValue::object();
-    item.set("width", JsonValue::number(layer.width));
-    item.set("activation", JsonValue::string(to_string(layer.activation)));
-    hidden.push_back(item);
-  }
-  network.set("hidden", hidden);
+  network.set("hidden", hidden_layers_json(c.network.hidden));
   network.set("representation_layer", JsonValue::number(c.network.representation_layer));
   network.set("projection_layer", JsonValue::number(c.network.projection_layer));
   network.set("noise_sigma", JsonValue::number(c.network.noise_sigma));
