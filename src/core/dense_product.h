@@ -8,6 +8,7 @@
 namespace catgeo {
 
 using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
+using VectorF = Eigen::Matrix<float, Eigen::Dynamic, 1>;
 
 // out (m, n) = lhs (m, k) * rhs (k, n)
 void multiply(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Ref<const MatrixF>& rhs, Eigen::Ref<MatrixF> out);

@@ -4,30 +4,11 @@
 #include <cmath>
 #include <string>
 
+#include "core/activation.h"
 #include "core/check.h"
 
 namespace catgeo {
 namespace {
-
-void activate(Activation activation, MatrixF& values) {
-  switch (activation) {
-    case Activation::tanh: values = values.array().tanh(); break;
-    case Activation::sigmoid: values = (1.0f + (-values.array()).exp()).inverse(); break;
-    case Activation::relu: values = values.array().max(0.0f); break;
-    case Activation::linear: break;
-  }
-}
-
-// Derivative of the activation expressed through its output a, written into `slope` (same shape).
-void activation_slope(Activation activation, const MatrixF& a, MatrixF& slope) {
-  slope.resize(a.rows(), a.cols());
-  switch (activation) {
-    case Activation::tanh: slope = 1.0f - a.array().square(); break;
-    case Activation::sigmoid: slope = a.array() * (1.0f - a.array()); break;
-    case Activation::relu: slope = (a.array() > 0.0f).cast<float>(); break;
-    case Activation::linear: slope.setOnes(); break;
-  }
-}
 
 // In-place column-wise softmax of logits; returns the summed -ln P(label) when labels are given.
 double softmax_columns(MatrixF& logits, const int* labels) {
@@ -123,14 +104,12 @@ void Mlp::initialize(Rng& rng) {
 }
 
 void Mlp::forward(const Eigen::Ref<const MatrixF>& inputs, int first_layer, int last_layer) const {
-  const int readout = num_layers() - 1;
   for (int l = first_layer; l <= last_layer; ++l) {
     MatrixF& a = activations_[l];
     a.resize(layers_[l].out, inputs.cols());
     if (l == first_layer) multiply(weight(l), inputs, a);
     else multiply(weight(l), activations_[l - 1], a);
-    a.colwise() += bias(l);
-    if (l != readout) activate(layers_[l].activation, a);
+    add_bias_and_activate(layers_[l].activation, bias(l), a);  // the read-out is linear
   }
 }
 
@@ -157,15 +136,11 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     a.resize(layers_[l].out, batch);
     if (l == 0) multiply(weight(l), inputs, a);
     else multiply(weight(l), after_rep && noise_rng ? noisy_rep : activations_[l - 1], a);
-    a.colwise() += bias(l);
-    if (l == readout) break;
-    activate(layers_[l].activation, a);
+    add_bias_and_activate(layers_[l].activation, bias(l), a);
     if (l == representation_layer_ && noise_rng) {
       noisy_rep.resize(a.rows(), a.cols());
-      const float sigma = static_cast<float>(noise_sigma_);
-      for (Eigen::Index j = 0; j < a.cols(); ++j)
-        for (Eigen::Index i = 0; i < a.rows(); ++i)
-          noisy_rep(i, j) = a(i, j) + sigma * static_cast<float>(noise_rng->normal());
+      noise_rng->normals(noisy_rep.data(), static_cast<size_t>(noisy_rep.size()));
+      noisy_rep = a + static_cast<float>(noise_sigma_) * noisy_rep;
     }
   }
   const double loss_sum = softmax_columns(activations_[readout], labels);
@@ -186,8 +161,7 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     if (l == 0) break;
     delta_prev_.resize(layer.in, batch);
     multiply_transpose_by(weight(l), delta_, delta_prev_);
-    activation_slope(layers_[l - 1].activation, activations_[l - 1], slope_);
-    delta_prev_.array() *= slope_.array();
+    multiply_by_slope(layers_[l - 1].activation, activations_[l - 1], delta_prev_);
     delta_.swap(delta_prev_);
   }
   return mean_loss;

@@ -16,7 +16,6 @@ namespace catgeo {
 // Flat parameter (or gradient) storage. Aligned, and every layer block starts on a 64-byte boundary, so
 // Eigen's vectorised kernels take the same code path on every run: training is bit-identical per seed.
 using ParameterVector = std::vector<float, Eigen::aligned_allocator<float>>;
-using VectorF = Eigen::Matrix<float, Eigen::Dynamic, 1>;
 
 // Results of evaluating the network from the projection space on a batch of B points.
 struct ProjectionProbe {

@@ -44,16 +44,37 @@ double Rng::normal() {
   // Ziggurat (Doornik 2005): one 64-bit draw gives the layer (low 7 bits) and a signed uniform (top 53 bits).
   // About 98.8% of draws return from the first comparison; the rest test the wedge or sample the tail.
   const ZigguratTables& t = ZigguratTables::get();
-  for (;;) {
+  const std::uint64_t bits = next_u64();
+  const int layer = static_cast<int>(bits & (ZigguratTables::kLayers - 1));
+  const double u = 2.0 * (static_cast<double>(bits >> 11) * 0x1.0p-53) - 1.0;  // [-1, 1)
+  if (std::fabs(u) < t.inner[layer]) return u * t.x[layer];
+  return normal_slow_path(layer, u);
+}
+
+void Rng::normals(float* out, std::size_t count) {
+  // Each 32-bit half of a draw is one ziggurat draw: layer from the low 7 bits, a signed uniform in [-1, 1)
+  // from the top 24 bits (bit 7 is unused). An odd count drops the last half.
+  const ZigguratTables& t = ZigguratTables::get();
+  std::size_t i = 0;
+  while (i < count) {
     const std::uint64_t bits = next_u64();
-    const int layer = static_cast<int>(bits & (ZigguratTables::kLayers - 1));
-    const double u = 2.0 * (static_cast<double>(bits >> 11) * 0x1.0p-53) - 1.0;  // [-1, 1)
-    if (std::fabs(u) < t.inner[layer]) return u * t.x[layer];
-    if (layer == 0) return u < 0.0 ? -normal_tail() : normal_tail();
-    const double x = u * t.x[layer];
-    const double height = t.f[layer] + uniform() * (t.f[layer + 1] - t.f[layer]);
-    if (height < std::exp(-0.5 * x * x)) return x;
+    for (int half = 0; half < 2 && i < count; ++half, ++i) {
+      const std::uint32_t word = static_cast<std::uint32_t>(bits >> (32 * half));
+      const int layer = static_cast<int>(word & (ZigguratTables::kLayers - 1));
+      const float u = static_cast<float>(static_cast<std::int32_t>(word) >> 8) * 0x1.0p-23f;
+      out[i] = std::fabs(u) < t.inner_float[layer] ? u * t.x_float[layer]
+                                                   : static_cast<float>(normal_slow_path(layer, u));
+    }
   }
+}
+
+double Rng::normal_slow_path(int layer, double u) {
+  const ZigguratTables& t = ZigguratTables::get();
+  if (layer == 0) return u < 0.0 ? -normal_tail() : normal_tail();
+  const double x = u * t.x[layer];
+  const double height = t.f[layer] + uniform() * (t.f[layer + 1] - t.f[layer]);
+  if (height < std::exp(-0.5 * x * x)) return x;
+  return normal();  // rejected: an independent fresh draw keeps the distribution exact
 }
 
 double Rng::normal_tail() {

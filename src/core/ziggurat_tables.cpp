@@ -18,6 +18,11 @@ ZigguratTables build() {
   t.x[ZigguratTables::kLayers] = 0.0;
   for (int i = 0; i < ZigguratTables::kLayers; ++i) t.inner[i] = t.x[i + 1] / t.x[i];
   for (int i = 0; i <= ZigguratTables::kLayers; ++i) t.f[i] = gaussian_density(t.x[i]);
+  for (int i = 0; i < ZigguratTables::kLayers; ++i) {
+    t.x_float[i] = static_cast<float>(t.x[i]);
+    t.inner_float[i] = static_cast<float>(t.inner[i]);
+    if (t.inner_float[i] > t.inner[i]) t.inner_float[i] = std::nextafter(t.inner_float[i], 0.0f);
+  }
   return t;
 }
 

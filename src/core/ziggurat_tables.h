@@ -10,6 +10,8 @@ struct ZigguratTables {
   double x[kLayers + 1];  // layer right edges: x[0] = v / f(r) (base layer incl. tail), x[1] = r, ..., x[128] = 0
   double inner[kLayers];  // x[i+1] / x[i]: a point |u| x[i] with |u| below this lies under the curve for sure
   double f[kLayers + 1];  // f(x[i]) = exp(-x[i]^2 / 2)
+  float x_float[kLayers];      // x[i] rounded to float (the float sampler's scale)
+  float inner_float[kLayers];  // inner[i] rounded down to float, so the fast test never accepts a wedge point
 
   // Built once with std::exp/std::log/std::sqrt (IEEE double, no std:: distributions).
   static const ZigguratTables& get();

@@ -38,10 +38,12 @@ bool load_digits(Dataset& out) {
 }
 
 // Trains the "mnist" preset on the given digits for `epochs` epochs and returns the run (null on failure).
-std::unique_ptr<catgeo::Experiment> train_digits(const Dataset& all, const std::vector<int>& digits, int epochs) {
+std::unique_ptr<catgeo::Experiment> train_digits(const Dataset& all, const std::vector<int>& digits, int epochs,
+                                                 std::uint64_t seed = 0) {
   catgeo::ScenarioConfig config = catgeo::scenario_preset("mnist").value;
   config.mnist.digits = digits;
   config.training.epochs = epochs;
+  if (seed != 0) config.training.seed = seed;
   auto run = catgeo::Experiment::create(config, &all);
   EXPECT_MSG(run.ok(), run.status.message);
   if (!run.ok()) return nullptr;
@@ -116,20 +118,25 @@ TEST_CASE(metrics_angles_ignore_points_without_fcat_direction, "") {
 }
 
 TEST_CASE(science_mnist_all_ten_digits_accuracy, "slow") {
-  // Issue acceptance: all ten digits, test accuracy above 85%. 10 epochs of the preset (30 in the page).
+  // Issue acceptance: all ten digits, test accuracy above 85% with the page's preset (30 epochs), for each of
+  // three training seeds. Measured 0.9055, 0.9005, 0.9185 (seeds 1-3). After 10 epochs, seeds 1-6 spread
+  // from 0.83 to 0.91: too close to the bar to test there.
   Dataset all;
   if (!load_digits(all)) return;
-  auto run = train_digits(all, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 10);
-  if (!run) return;
-  print_history(*run);
-  const catgeo::MetricsSnapshot& last = run->history().back();
-  EXPECT_MSG(last.test_accuracy > 0.85, "test accuracy " << last.test_accuracy);
-  EXPECT_TRUE(run->train_data().size() == 8000 && run->test_data().size() == 2000);
-  // Every metric is a number after training (no NaN from an empty or saturated F_cat region).
-  for (double v : {last.match.angle_deg_weighted, last.match.angle_deg_top20, last.match.loglog_r,
-                   last.match.spearman_r, last.match.exponent, last.match.contrast})
-    EXPECT_TRUE(std::isfinite(v));
-  EXPECT_MSG(last.match.region_points >= 100, "data region " << last.match.region_points << " grid points");
+  for (std::uint64_t seed : {1, 2, 3}) {
+    auto run = train_digits(all, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 30, seed);
+    if (!run) return;
+    const catgeo::MetricsSnapshot& last = run->history().back();
+    std::printf("    seed %d: test accuracy %.4f after %.0f epochs\n", static_cast<int>(seed), last.test_accuracy,
+                last.epoch);
+    EXPECT_MSG(last.test_accuracy > 0.85, "seed " << seed << ": test accuracy " << last.test_accuracy);
+    EXPECT_TRUE(run->train_data().size() == 8000 && run->test_data().size() == 2000);
+    // Every metric is a number after training (no NaN from an empty or saturated F_cat region).
+    for (double v : {last.match.angle_deg_weighted, last.match.angle_deg_top20, last.match.loglog_r,
+                     last.match.spearman_r, last.match.exponent, last.match.contrast})
+      EXPECT_TRUE(std::isfinite(v));
+    EXPECT_MSG(last.match.region_points >= 100, "data region " << last.match.region_points << " grid points");
+  }
 }
 
 TEST_CASE(science_mnist_49_fcode_aligns_with_kde_fcat, "slow") {

@@ -39,14 +39,14 @@ TEST_CASE(rng_normal_has_unit_moments, "") {
   EXPECT_NEAR(s2 / n, 1.0, 0.01);
 }
 
-TEST_CASE(rng_normal_matches_the_gaussian_histogram_including_wedges_and_tails, "") {
-  // Chi-square of 1e6 draws over 80 bins of width 0.1 on [-4, 4] plus the two outer bins (81 degrees of
-  // freedom: mean 81, sd 12.7); a wrong layer table or wedge test moves mass between bins and inflates it.
-  Rng rng(2024);
+// Chi-square of 1e6 draws over 80 bins of width 0.1 on [-4, 4] plus the two outer bins (81 degrees of
+// freedom: mean 81, sd 12.7); a wrong layer table or wedge test moves mass between bins and inflates it.
+template <typename Draw>
+double gaussian_histogram_chi_square(Draw draw) {
   const int n = 1000000, bins = 80;
   std::vector<int> counts(bins + 2, 0);
   for (int i = 0; i < n; ++i) {
-    const double z = rng.normal();
+    const double z = draw();
     const int bin = z < -4.0 ? 0 : z >= 4.0 ? bins + 1 : 1 + std::min(bins - 1, static_cast<int>((z + 4.0) / 0.1));
     ++counts[bin];
   }
@@ -57,7 +57,44 @@ TEST_CASE(rng_normal_matches_the_gaussian_histogram_including_wedges_and_tails, 
     const double expected = n * (phi(hi) - phi(lo));
     chi2 += (counts[b] - expected) * (counts[b] - expected) / expected;
   }
+  return chi2;
+}
+
+TEST_CASE(rng_normal_matches_the_gaussian_histogram_including_wedges_and_tails, "") {
+  Rng rng(2024);
+  const double chi2 = gaussian_histogram_chi_square([&] { return rng.normal(); });
   EXPECT_MSG(chi2 < 81.0 + 5 * 12.7, "chi-square " << chi2 << " over 82 bins");
+}
+
+TEST_CASE(rng_float_normals_match_the_gaussian_histogram_and_moments, "") {
+  // The training noise: 24-bit float ziggurat, two per 64-bit draw, filled in odd-sized blocks.
+  Rng rng(77);
+  std::vector<float> block(33);
+  std::size_t next = block.size();
+  double s = 0.0, s2 = 0.0, s4 = 0.0;
+  int draws = 0;
+  const double chi2 = gaussian_histogram_chi_square([&] {
+    if (next == block.size()) {
+      rng.normals(block.data(), block.size());
+      next = 0;
+    }
+    const double z = block[next++];
+    s += z, s2 += z * z, s4 += z * z * z * z, ++draws;
+    return z;
+  });
+  EXPECT_MSG(chi2 < 81.0 + 5 * 12.7, "chi-square " << chi2 << " over 82 bins");
+  EXPECT_NEAR(s / draws, 0.0, 0.005);
+  EXPECT_NEAR(s2 / draws, 1.0, 0.005);
+  EXPECT_NEAR(s4 / draws, 3.0, 0.03);
+}
+
+TEST_CASE(rng_float_normals_are_pinned_across_platforms, "") {
+  Rng rng(42);
+  std::vector<float> z(1001);
+  rng.normals(z.data(), z.size());
+  double sum = 0.0;
+  for (float v : z) sum += v;
+  EXPECT_NEAR(sum, -28.461255410715239, 1e-12);
 }
 
 TEST_CASE(correlations_and_slope, "") {
