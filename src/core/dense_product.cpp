@@ -136,7 +136,17 @@ void multiply_transpose_by(const Eigen::Ref<const MatrixF>& lhs, const Eigen::Re
                            Eigen::Ref<MatrixF> out) {
   check_shapes(lhs.cols(), rhs.cols(), lhs.rows(), rhs.rows(), out);
 #if defined(__wasm_simd128__)
-  simd_dot_products(lhs.data(), lhs.outerStride(), rhs.data(), rhs.outerStride(), lhs.rows(), out);
+  const Eigen::Index m = lhs.cols(), k = lhs.rows();
+  if (m >= 4) {
+    // lhs^T copied into contiguous (m, k) scratch feeds the blocked kernel (short k, e.g. a 2-unit layer's
+    // back-propagation, would waste dot products on their scalar tails).
+    std::vector<float>& transposed = scratch(m * k);
+    Eigen::Map<MatrixF>(transposed.data(), m, k) = lhs.transpose();
+    simd_multiply(transposed.data(), m, m, k, RightOperand{rhs.data(), 1, rhs.outerStride()}, rhs.cols(), out.data(),
+                  out.outerStride());
+    return;
+  }
+  simd_dot_products(lhs.data(), lhs.outerStride(), rhs.data(), rhs.outerStride(), k, out);
 #else
   out.noalias() = lhs.transpose() * rhs;
 #endif

@@ -2,6 +2,7 @@
 #include "core/experiment.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -13,6 +14,11 @@ namespace catgeo {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+unsigned long long next_reference_id() {
+  static std::atomic<unsigned long long> counter{0};
+  return ++counter;
+}
 
 Status validate_training(const TrainingConfig& t) {
   if (!(t.learning_rate > 0.0) || !std::isfinite(t.learning_rate))
@@ -88,6 +94,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       const Status grid_ok = validate_grid(config.grid, mixture.value.dims());
       if (!grid_ok.ok) return R::fail(grid_ok.message);
       run->mixture_ = std::make_unique<Mixture>(std::move(mixture.value));
+      run->reference_id_ = next_reference_id();
       run->split_.train = run->mixture_->sample(config.train_samples, data_rng);
       run->split_.test = run->mixture_->sample(config.test_samples, data_rng);
       run->category_information_ = mutual_information(*run->mixture_, quadrature_grid(*run->mixture_));
@@ -99,7 +106,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       Eigen::MatrixXd points = data.value.inputs.cast<double>();
       Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes);
       if (!kde.ok()) return R::fail(kde.status.message);
-      run->kde_ = std::make_unique<KdePosterior>(std::move(kde.value));
+      run->set_reference(std::make_unique<KdePosterior>(std::move(kde.value)));
       run->split_.train = data.value;
       run->split_.test = std::move(data.value);  // drawn data: the test set is the training set
       run->category_information_ = kNaN;
@@ -164,10 +171,15 @@ const CategoryModel& Experiment::reference() {
     const Eigen::MatrixXd codes = training_codes().cast<double>();
     const double h = KdePosterior::class_scale_bandwidth(codes, split_.train.labels, num_classes());
     Result<KdePosterior> kde = KdePosterior::build(codes, split_.train.labels, num_classes(), h);
-    if (kde.ok()) kde_ = std::make_unique<KdePosterior>(std::move(kde.value));
+    if (kde.ok()) set_reference(std::make_unique<KdePosterior>(std::move(kde.value)));
     kde_stamp_ = steps_;
   }
   return *kde_;
+}
+
+void Experiment::set_reference(std::unique_ptr<KdePosterior> kde) {
+  kde_ = std::move(kde);
+  reference_id_ = next_reference_id();
 }
 
 GridSpec Experiment::current_grid(int count_override) {
@@ -195,7 +207,10 @@ void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
       fields.grid.lo[0] != grid.lo[0] || fields.grid.hi[0] != grid.hi[0] || fields.grid.lo[1] != grid.lo[1] ||
       fields.grid.hi[1] != grid.hi[1])
     fields.reshape(grid, num_classes());
-  evaluate_reference_fields(model, fields);
+  if (fields.reference_id != reference_id_) {
+    evaluate_reference_fields(model, fields);
+    fields.reference_id = reference_id_;
+  }
   evaluator_.evaluate(net_, fields);
 }
 
@@ -208,7 +223,8 @@ MetricsSnapshot Experiment::measure() {
 
   const Dataset& test = split_.test;
   MatrixF probabilities;
-  net_.predict(test.inputs, probabilities);
+  Rng noise(derive_seed(config_.training.seed, 3));
+  const float noisy_loss = net_.predict_and_noisy_loss(test.inputs, test.labels.data(), noise, probabilities);
   double loss = 0.0;
   int correct = 0;
   for (int i = 0; i < test.size(); ++i) {
@@ -219,8 +235,7 @@ MetricsSnapshot Experiment::measure() {
   }
   s.test_loss = loss / test.size();
   s.test_accuracy = static_cast<double>(correct) / test.size();
-  Rng noise(derive_seed(config_.training.seed, 3));
-  s.info_r_lower_bound = class_entropy_ - net_.loss(test.inputs, test.labels.data(), &noise);
+  s.info_r_lower_bound = class_entropy_ - noisy_loss;
   return s;
 }
 

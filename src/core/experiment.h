@@ -52,7 +52,8 @@ class Experiment {
   // The grid the metrics use: config grid, or the bounding box of the training codes for a learned
   // projection (with the given counts per axis when count_override > 0).
   GridSpec current_grid(int count_override = 0);
-  // Evaluates reference and network fields on a grid (display resolution is the caller's choice).
+  // Evaluates reference and network fields on a grid (display resolution is the caller's choice). The
+  // reference fields are kept when `fields` already holds this reference model on this grid.
   void evaluate_fields(const GridSpec& grid, GridFields& fields);
   // Training codes x (K, n) of the current network (the inputs themselves without a projection layer).
   const MatrixF& training_codes();
@@ -62,6 +63,7 @@ class Experiment {
  private:
   Experiment() = default;
   const CategoryModel& reference();  // rebuilds the KDE on fresh codes for learned projections
+  void set_reference(std::unique_ptr<KdePosterior> kde);  // a new reference model gets a new reference_id_
 
   ScenarioConfig config_;
   DatasetSplit split_;
@@ -70,6 +72,7 @@ class Experiment {
   std::unique_ptr<Mixture> mixture_;
   std::unique_ptr<KdePosterior> kde_;
   long long kde_stamp_ = -1;  // optimiser step count the KDE was built at
+  unsigned long long reference_id_ = 0;  // unique over all runs, so cached reference fields never go stale
   MatrixF codes_;
   long long codes_stamp_ = -1;
   double category_information_ = 0.0;

@@ -55,6 +55,7 @@ void GridFields::reshape(const GridSpec& spec, int classes) {
   fcode_eigen.resize(3, P);
   fcat_self.resize(3, P);
   has_reference = has_network = false;
+  reference_id = 0;
 }
 
 void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {

@@ -27,6 +27,8 @@ struct GridFields {
   Eigen::MatrixXd fcode_eigen;          // (3, P)
   Eigen::MatrixXd fcat_self;            // (3, P) F_cat from the network's own softmax ("self-estimated")
   bool has_reference = false, has_network = false;
+  // Which reference model filled the reference fields (0: none); lets a caller skip refilling them.
+  unsigned long long reference_id = 0;
 
   int dims() const { return grid.dims; }
   int size() const { return static_cast<int>(points.cols()); }

@@ -137,11 +137,7 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     if (l == 0) multiply(weight(l), inputs, a);
     else multiply(weight(l), after_rep && noise_rng ? noisy_rep : activations_[l - 1], a);
     add_bias_and_activate(layers_[l].activation, bias(l), a);
-    if (l == representation_layer_ && noise_rng) {
-      noisy_rep.resize(a.rows(), a.cols());
-      noise_rng->normals(noisy_rep.data(), static_cast<size_t>(noisy_rep.size()));
-      noisy_rep = a + static_cast<float>(noise_sigma_) * noisy_rep;
-    }
+    if (l == representation_layer_ && noise_rng) add_representation_noise(a, *noise_rng);
   }
   const double loss_sum = softmax_columns(activations_[readout], labels);
   const float mean_loss = static_cast<float>(loss_sum / static_cast<double>(batch));
@@ -165,6 +161,25 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     delta_.swap(delta_prev_);
   }
   return mean_loss;
+}
+
+void Mlp::add_representation_noise(const MatrixF& clean, Rng& noise_rng) const {
+  MatrixF& noisy = noisy_representation_;
+  noisy.resize(clean.rows(), clean.cols());
+  noise_rng.normals(noisy.data(), static_cast<size_t>(noisy.size()));
+  noisy = clean + static_cast<float>(noise_sigma_) * noisy;
+}
+
+float Mlp::predict_and_noisy_loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
+                                  MatrixF& probabilities) const {
+  const int readout = num_layers() - 1;
+  forward(inputs, 0, representation_layer_);
+  add_representation_noise(activations_[representation_layer_], noise_rng);
+  forward(activations_[representation_layer_], representation_layer_ + 1, readout);
+  softmax_columns(activations_[readout], nullptr);
+  probabilities = activations_[readout];
+  forward(noisy_representation_, representation_layer_ + 1, readout);
+  return static_cast<float>(softmax_columns(activations_[readout], labels) / static_cast<double>(inputs.cols()));
 }
 
 void Mlp::predict(const Eigen::Ref<const MatrixF>& inputs, MatrixF& probabilities) const {

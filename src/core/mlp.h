@@ -56,6 +56,9 @@ class Mlp {
   float loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng) const;
   // Noiseless class probabilities, (M, B).
   void predict(const Eigen::Ref<const MatrixF>& inputs, MatrixF& probabilities) const;
+  // predict() and loss(inputs, labels, &noise_rng) in one pass: the layers up to r run once for both.
+  float predict_and_noisy_loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
+                               MatrixF& probabilities) const;
   // Projection x of each input, (K, B) (the input itself when projection_layer() == -1).
   void project(const Eigen::Ref<const MatrixF>& inputs, MatrixF& codes) const;
   // Evaluate read-out, r and the exact Jacobians at points of the projection space, (K, B).
@@ -72,6 +75,8 @@ class Mlp {
   // Forward (noisy when noise_rng) + mean cross-entropy; backward into *gradient when non-null.
   float run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng,
                   ParameterVector* gradient) const;
+  // noisy_representation_ = clean r (N, B) + sigma * standard normals.
+  void add_representation_noise(const MatrixF& clean, Rng& noise_rng) const;
   Eigen::Map<MatrixF> weight_mut(int layer);
   Eigen::Map<VectorF> bias_mut(int layer);
 

@@ -55,17 +55,19 @@ void Rng::normals(float* out, std::size_t count) {
   // Each 32-bit half of a draw is one ziggurat draw: layer from the low 7 bits, a signed uniform in [-1, 1)
   // from the top 24 bits (bit 7 is unused). An odd count drops the last half.
   const ZigguratTables& t = ZigguratTables::get();
+  const auto from_word = [&](std::uint32_t word) {
+    const int layer = static_cast<int>(word & (ZigguratTables::kLayers - 1));
+    const float u = static_cast<float>(static_cast<std::int32_t>(word) >> 8) * 0x1.0p-23f;
+    return std::fabs(u) < t.inner_float[layer] ? u * t.x_float[layer]
+                                               : static_cast<float>(normal_slow_path(layer, u));
+  };
   std::size_t i = 0;
-  while (i < count) {
+  for (; i + 2 <= count; i += 2) {
     const std::uint64_t bits = next_u64();
-    for (int half = 0; half < 2 && i < count; ++half, ++i) {
-      const std::uint32_t word = static_cast<std::uint32_t>(bits >> (32 * half));
-      const int layer = static_cast<int>(word & (ZigguratTables::kLayers - 1));
-      const float u = static_cast<float>(static_cast<std::int32_t>(word) >> 8) * 0x1.0p-23f;
-      out[i] = std::fabs(u) < t.inner_float[layer] ? u * t.x_float[layer]
-                                                   : static_cast<float>(normal_slow_path(layer, u));
-    }
+    out[i] = from_word(static_cast<std::uint32_t>(bits));
+    out[i + 1] = from_word(static_cast<std::uint32_t>(bits >> 32));
   }
+  if (i < count) out[i] = from_word(static_cast<std::uint32_t>(next_u64()));
 }
 
 double Rng::normal_slow_path(int layer, double u) {

@@ -84,6 +84,23 @@ TEST_CASE(mlp_noisy_gradient_matches_finite_differences_for_fixed_noise, "") {
   EXPECT_MSG(worst < 2e-2, "worst relative gradient error " << worst);
 }
 
+TEST_CASE(predict_and_noisy_loss_equals_predict_and_loss_bit_for_bit, "") {
+  // r in the middle (layer 1 of 3), so layers before and after it both run; 9 noisy units x 7 points is odd.
+  Mlp net = make_net(2, {{6, Activation::tanh}, {9, Activation::sigmoid}, {5, Activation::relu}}, 4, -1, 1);
+  Rng rng(12);
+  const MatrixF x = random_inputs(2, 7, rng);
+  const int labels[] = {0, 1, 2, 3, 1, 0, 2};
+  MatrixF expected_probabilities, probabilities;
+  net.predict(x, expected_probabilities);
+  Rng noise_a(31), noise_b(31);
+  const float expected_loss = net.loss(x, labels, &noise_a);
+  const float loss = net.predict_and_noisy_loss(x, labels, noise_b, probabilities);
+  EXPECT_MSG(loss == expected_loss, loss << " vs " << expected_loss);
+  EXPECT_TRUE(probabilities == expected_probabilities);
+  EXPECT_TRUE(noise_a.next_u64() == noise_b.next_u64());  // the same number of noise draws
+  EXPECT_TRUE(loss != net.loss(x, labels, nullptr));  // the noise did enter the loss
+}
+
 TEST_CASE(mlp_jacobian_matches_finite_differences, "") {
   // Projection layer 1 (2 linear units) of a 5-input net: J = dr/dx on the projection space.
   Mlp net = make_net(5, {{7, Activation::tanh}, {2, Activation::linear}, {9, Activation::sigmoid}}, 3, 1, 2);
