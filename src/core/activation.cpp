@@ -14,6 +14,9 @@ namespace {
 // exp(x) for x clamped to [-87, 88]: Cephes expf (n = round(x log2 e), degree-6 polynomial in the remainder).
 constexpr float kExpLo = -87.0f, kExpHi = 88.0f;
 constexpr float kLog2e = 1.44269504088896341f, kLn2Hi = 0.693359375f, kLn2Lo = -2.12194440e-4f;
+// Adding and subtracting 1.5 * 2^23 rounds a float of magnitude below 2^22 to the nearest integer (ties to
+// even): the same result as rint, in plain arithmetic every compiler vectorises.
+constexpr float kRoundMagic = 12582912.0f;
 constexpr float kExpP[6] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,
                             4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
 // tanh(x) ~ x P(x^2) / Q(x^2) on [-c, c] (Eigen 3.4 generic_fast_tanh_float), x itself below kTanhTiny.
@@ -29,11 +32,11 @@ float clamp(float x, float lo, float hi) { return hi < x ? hi : (x < lo ? lo : x
 
 float exp_clamped(float x) {
   x = clamp(x, kExpLo, kExpHi);
-  const float n = __builtin_rintf(x * kLog2e);
+  const float n = (x * kLog2e + kRoundMagic) - kRoundMagic;
   float r = x - n * kLn2Hi;
   r = r - n * kLn2Lo;
-  float p = kExpP[0];
-  for (int i = 1; i < 6; ++i) p = p * r + kExpP[i];
+  // Horner written out: a loop here would keep compilers from vectorising the callers' loops.
+  const float p = ((((kExpP[0] * r + kExpP[1]) * r + kExpP[2]) * r + kExpP[3]) * r + kExpP[4]) * r + kExpP[5];
   const float y = p * (r * r) + r + 1.0f;
   const std::int32_t bits = (static_cast<std::int32_t>(n) + 127) << 23;
   float scale;
@@ -48,7 +51,8 @@ v128_t clamp4(v128_t x, float lo, float hi) {
 
 v128_t exp4_clamped(v128_t x) {
   x = clamp4(x, kExpLo, kExpHi);
-  const v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(kLog2e)));
+  const v128_t magic = wasm_f32x4_splat(kRoundMagic);
+  const v128_t n = wasm_f32x4_sub(wasm_f32x4_add(wasm_f32x4_mul(x, wasm_f32x4_splat(kLog2e)), magic), magic);
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, wasm_f32x4_splat(kLn2Hi)));
   r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, wasm_f32x4_splat(kLn2Lo)));
   v128_t p = wasm_f32x4_splat(kExpP[0]);
@@ -65,15 +69,14 @@ v128_t exp4_clamped(v128_t x) {
 float sigmoid(float z) { return 1.0f / (1.0f + exp_clamped(-z)); }
 
 float tanh_approx(float z) {
-  if (__builtin_fabsf(z) < kTanhTiny) return z;
   const float x = clamp(z, -kTanhClamp, kTanhClamp);
   const float x2 = x * x;
-  float p = kTanhP[0];
-  for (int i = 1; i < 7; ++i) p = x2 * p + kTanhP[i];
-  p = x * p;
-  float q = kTanhQ[0];
-  for (int i = 1; i < 4; ++i) q = x2 * q + kTanhQ[i];
-  return p / q;
+  const float p =
+      x * (x2 * (x2 * (x2 * (x2 * (x2 * (x2 * kTanhP[0] + kTanhP[1]) + kTanhP[2]) + kTanhP[3]) + kTanhP[4]) +
+                 kTanhP[5]) +
+           kTanhP[6]);
+  const float q = x2 * (x2 * (x2 * kTanhQ[0] + kTanhQ[1]) + kTanhQ[2]) + kTanhQ[3];
+  return __builtin_fabsf(z) < kTanhTiny ? z : p / q;  // a select, not a branch, so loops vectorise
 }
 
 namespace {
