@@ -64,15 +64,9 @@
     trainEpochs(epochs, maxSeconds = 600) {
       return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [epochs, maxSeconds]));
     },
-    // Trains inside the call for about `ms` milliseconds of wall time (whole epochs may overrun a little).
+    // Trains inside the call for about `ms` milliseconds of wall time (the last epoch may overrun a little).
     trainFor(ms) {
-      const start = performance.now();
-      let metrics = api.metrics();
-      while (performance.now() - start < ms && !['diverged', 'finished', 'no_run'].includes(api.trainingState())) {
-        metrics = JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'],
-          [1, Math.max(0.001, (ms - (performance.now() - start)) / 1000)]));
-      }
-      return metrics;
+      return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [1e9, Math.max(0.001, ms / 1000)]));
     },
     // Adds points [{x, y, label}] (label: 0-based class) to drawn data; switches to drawn data if needed.
     addPoints(points) {

@@ -89,13 +89,24 @@ void App::update_images() {
   boundary_segments(fields.network_posterior, fields.grid, boundary_network_);
 }
 
+namespace {
+
+// Positions the next panel window and draws its border, which ImGui leaves out for windows without a background.
+void place_panel(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+  ImGui::GetBackgroundDrawList()->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+                                          ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+}  // namespace
+
 // Embed mode (panels hidden): the view fills the canvas; a slim bar of run controls at the bottom unless controls=0.
 void App::layout_compact(const ViewConfig& view) {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float bar_h = view.controls ? 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y : 0.0f;
-  ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(size.x, std::max(120.0f, size.y - bar_h)), ImGuiCond_Always);
+  place_panel(ImVec2(0, 0), ImVec2(size.x, std::max(120.0f, size.y - bar_h)));
   draw_view();
   if (!view.controls) return;
   ImGui::SetNextWindowPos(ImVec2(0, size.y - bar_h), ImGuiCond_Always);
@@ -120,18 +131,22 @@ void App::layout_windows() {
   const float view_h = std::max(200.0f, size.y * 0.64f);
   // The bottom-right corner stays free: the page scrolls there (see the wheel policy) and the fps line sits there.
   const float right_h = std::max(200.0f, size.y - 44.0f);
-  ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(left, size.y), ImGuiCond_Always);
+  place_panel(ImVec2(0, 0), ImVec2(left, size.y));
   draw_controls();
-  ImGui::SetNextWindowPos(ImVec2(left, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(middle, view_h), ImGuiCond_Always);
+  place_panel(ImVec2(left, 0), ImVec2(middle, view_h));
   draw_view();
-  ImGui::SetNextWindowPos(ImVec2(left, view_h), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(middle, size.y - view_h), ImGuiCond_Always);
+  place_panel(ImVec2(left, view_h), ImVec2(middle, size.y - view_h));
   draw_charts();
-  ImGui::SetNextWindowPos(ImVec2(left + middle, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(size.x - left - middle, right_h), ImGuiCond_Always);
+  place_panel(ImVec2(left + middle, 0), ImVec2(size.x - left - middle, right_h));
   draw_readouts();
+}
+
+ImVec4 App::background_color() const {
+  const ImVec4 page(0.09f, 0.10f, 0.12f, 1.0f);
+  const ImVec4 panel = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const float a = panel.w;
+  return ImVec4(a * panel.x + (1.0f - a) * page.x, a * panel.y + (1.0f - a) * page.y,
+                a * panel.z + (1.0f - a) * page.z, 1.0f);
 }
 
 bool App::animating() const {

@@ -16,13 +16,19 @@ namespace catgeo {
 
 enum class DataTool { none, draw, erase };
 
+// The tiled panels (controls, view, charts, readouts) fill the canvas and draw no background of their own:
+// software WebGL pays for every pixel, and their backgrounds were about a third of a frame (20 of 67 ms). The
+// platform clears the canvas with background_color(), the colour those backgrounds had.
+constexpr ImGuiWindowFlags kPanelWindowFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBackground;
+
 class App {
  public:
   void init(TextureStore* textures);  // once, after the ImGui context exists and before the first frame
   void frame();                       // every frame, between ImGui::NewFrame() and ImGui::Render()
   void shutdown();                    // once, while the ImGui context still exists
 
-  ImVec4 background_color() const { return ImVec4(0.09f, 0.10f, 0.12f, 1.0f); }
+  ImVec4 background_color() const;  // the style's window background over the page colour, opaque
   // True when the next frame would differ without any input: training, pending fields or digits, a held
   // mouse button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;

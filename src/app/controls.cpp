@@ -40,7 +40,7 @@ ScenarioConfig as_custom(ScenarioConfig c) {
 }  // namespace
 
 void App::draw_controls() {
-  ImGui::Begin("CatGeo lab", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("CatGeo lab", nullptr, kPanelWindowFlags);
   draw_scenario_picker();
   ImGui::Separator();
   draw_run_buttons();

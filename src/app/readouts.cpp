@@ -94,7 +94,7 @@ void chart(const char* title, const std::vector<MetricsSnapshot>& history, doubl
 }  // namespace
 
 void App::draw_readouts() {
-  ImGui::Begin("Readouts", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("Readouts", nullptr, kPanelWindowFlags);
   Experiment* run = lab_.run();
   if (!run) {
     ImGui::TextWrapped("%s", lab_.status().c_str());
@@ -173,8 +173,7 @@ void App::draw_readouts() {
 }
 
 void App::draw_charts() {
-  ImGui::Begin("Metrics against epoch", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("Metrics against epoch", nullptr, kPanelWindowFlags);
   const Experiment* run = lab_.run();
   if (!run) {
     ImGui::End();

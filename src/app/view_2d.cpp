@@ -56,8 +56,7 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 }  // namespace
 
 void App::draw_view() {
-  ImGui::Begin("View", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::Begin("View", nullptr, kPanelWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   view_frame_valid_ = false;
   if (!lab_.run()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
