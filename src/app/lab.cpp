@@ -100,10 +100,16 @@ void Lab::advance(double budget_seconds) {
   poll_digits();
   if (!run_ || !playing_) return;
   const double start = wall_seconds();
+  bool trained = false;
   while (run_->trainer().state() == TrainerState::training) {
     const double left = budget_seconds - (wall_seconds() - start);
     if (left < 0.0005) break;
-    run_->train(StepBudget{0, left});
+    StepBudget step{0, left};
+    // An epoch end costs its metrics as well: when they no longer fit in this frame, the next frame starts with
+    // them (a frame that has trained nothing yet always goes ahead, so training cannot stall).
+    step.stop_before_epoch_end = trained && left < run_->last_measure_seconds();
+    if (run_->train(step).batches == 0) break;
+    trained = true;
   }
   perf_.train_ms_last_frame = 1000.0 * (wall_seconds() - start);
   fields_stale_ = true;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -152,7 +153,11 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
 StepReport Experiment::train(const StepBudget& budget) {
   const StepReport report = trainer_->step(budget);
   steps_ += report.batches;
-  if (report.epoch_completed && trainer_->state() != TrainerState::diverged) history_.push_back(measure());
+  if (report.epoch_completed && trainer_->state() != TrainerState::diverged) {
+    const auto start = std::chrono::steady_clock::now();
+    history_.push_back(measure());
+    last_measure_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   return report;
 }
 

@@ -44,6 +44,8 @@ class Experiment {
 
   // Trains under the budget; at each epoch end appends a snapshot to history().
   StepReport train(const StepBudget& budget);
+  // Wall time of the latest per-epoch measure() in train() (0 before the first epoch end).
+  double last_measure_seconds() const { return last_measure_seconds_; }
   // history()[0] is the state before training.
   const std::vector<MetricsSnapshot>& history() const { return history_; }
   // Metrics at the current parameters (on the metrics grid).
@@ -81,6 +83,7 @@ class Experiment {
   GridFields metric_fields_;
   NetworkFieldEvaluator evaluator_;
   long long steps_ = 0;  // optimiser steps taken, stamps cached codes
+  double last_measure_seconds_ = 0.0;
 };
 
 }  // namespace catgeo

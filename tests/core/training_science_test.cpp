@@ -73,6 +73,34 @@ TEST_CASE(training_is_bit_identical_for_a_seed, "") {
   if (c) EXPECT_TRUE(a->network().parameters() != c->network().parameters());
 }
 
+TEST_CASE(stopping_before_epoch_ends_defers_the_metrics_without_changing_the_run, "") {
+  // The page's frame budget may leave an epoch's last batch (and its metrics) for the next frame.
+  ScenarioConfig config = scenario_preset("E5").value;
+  config.training.epochs = 3;
+  std::unique_ptr<Experiment> whole = run_to_end(config);
+  auto created = Experiment::create(config);
+  if (!whole || !created.ok()) return;
+  Experiment& split = *created.value;
+  for (int epoch = 1; epoch <= 3; ++epoch) {
+    StepBudget careful{64, 0.0};
+    careful.stop_before_epoch_end = true;
+    int calls = 0;
+    while (split.train(careful).batches > 0) ++calls;
+    EXPECT_TRUE(calls > 1);
+    EXPECT_TRUE(split.trainer().epoch() == epoch - 1 && split.history().size() == static_cast<size_t>(epoch));
+    const StepReport last = split.train(StepBudget{64, 0.0});
+    EXPECT_TRUE(last.batches == 1 && last.epoch_completed && split.history().size() == static_cast<size_t>(epoch + 1));
+  }
+  EXPECT_TRUE(split.trainer().state() == TrainerState::finished);
+  EXPECT_TRUE(split.network().parameters() == whole->network().parameters());
+  EXPECT_TRUE(split.history().size() == whole->history().size());
+  for (size_t i = 0; i < whole->history().size(); ++i)
+    EXPECT_TRUE(split.history()[i].test_loss == whole->history()[i].test_loss &&
+                split.history()[i].info_r_lower_bound == whole->history()[i].info_r_lower_bound &&
+                split.history()[i].match.angle_deg_weighted == whole->history()[i].match.angle_deg_weighted);
+  EXPECT_TRUE(split.last_measure_seconds() > 0.0);
+}
+
 TEST_CASE(divergence_is_reported_not_crashed, "") {
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.learning_rate = 50.0;
