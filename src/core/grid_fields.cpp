@@ -42,10 +42,16 @@ void GridFields::reshape(const GridSpec& spec, int classes) {
   const int P = spec.size();
   const int K = spec.dims;
   points.resize(K, P);
+  axis_x.resize(spec.count[0]);
+  for (int ix = 0; ix < spec.count[0]; ++ix) axis_x[ix] = grid_coordinate(spec, 0, ix);
+  axis_y.assign(K == 2 ? spec.count[1] : 1, 0.0);
+  for (int iy = 0; K == 2 && iy < spec.count[1]; ++iy) axis_y[iy] = grid_coordinate(spec, 1, iy);
   for (int i = 0; i < P; ++i) {
     points(0, i) = grid_coordinate(spec, 0, i % spec.count[0]);
     if (K == 2) points(1, i) = grid_coordinate(spec, 1, i / spec.count[0]);
   }
+  reference_log_joint.resize(classes, P);
+  reference_scores.resize(classes * K, P);
   reference_posterior.resize(classes, P);
   density.resize(P);
   fcat.resize(3, P);
@@ -62,10 +68,13 @@ void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {
   const int K = model.dims();
   const int M = model.num_classes();
   CATGEO_CHECK(K == fields.dims() && M == fields.num_classes, "fields shaped for another model");
-  double log_joint[kMaxClasses], scores[2 * kMaxClasses], posterior[kMaxClasses];
+  double posterior[kMaxClasses];
+  model.class_terms_on_grid(fields.axis_x.data(), static_cast<int>(fields.axis_x.size()), fields.axis_y.data(),
+                            static_cast<int>(fields.axis_y.size()), fields.reference_log_joint.data(),
+                            fields.reference_scores.data());
   for (int i = 0; i < fields.size(); ++i) {
-    model.class_terms(fields.points.col(i).data(), log_joint, scores);
-    const double log_density = posterior_from_log_joint(log_joint, M, posterior);
+    const double* scores = fields.reference_scores.col(i).data();
+    const double log_density = posterior_from_log_joint(fields.reference_log_joint.col(i).data(), M, posterior);
     fields.density(i) = std::exp(log_density);
     for (int mu = 0; mu < M; ++mu) fields.reference_posterior(mu, i) = posterior[mu];
     store(fields.fcat, fields.fcat_eigen, i, categorical_fisher_from_scores(posterior, scores, M, K));

@@ -2,6 +2,7 @@
 // network's posterior/F_code/self-estimated F_cat, with eigen-decompositions. The overlays' hot path.
 #pragma once
 #include <Eigen/Core>
+#include <vector>
 
 #include "core/category_model.h"
 #include "core/config.h"
@@ -18,6 +19,9 @@ struct GridFields {
   GridSpec grid;
   int num_classes = 0;
   Eigen::MatrixXd points;               // (K, P) coordinates
+  std::vector<double> axis_x, axis_y;   // (count[0]) and (count[1]) grid coordinates per axis; axis_y = {0} in 1-D
+  Eigen::MatrixXd reference_log_joint;  // (M, P) ln q_mu + ln p(x|mu) of the reference model
+  Eigen::MatrixXd reference_scores;     // (M*K, P) d/dx_k ln p(x|mu), row mu*K + k
   Eigen::MatrixXd reference_posterior;  // (M, P) P(mu|x) of the reference model
   Eigen::VectorXd density;              // (P) p(x) of the reference model
   Eigen::MatrixXd fcat;                 // (3, P) packed f11, f12, f22 (1-D: f11 only)

@@ -201,7 +201,49 @@ void KdePosterior::class_terms(const double* x, double* log_joint, double* score
       }
     }
   }
-  // Pass 2 finishes in place: ln q_mu + ln p_hat = log_norm + ln S_mu, score = sum w_i (x_i - x) / (h^2 S_mu).
+  finish_terms(log_joint, scores);
+}
+
+void KdePosterior::class_terms_on_grid(const double* xs, int nx, const double* ys, int ny, double* log_joint,
+                                       double* scores) const {
+  const int K = dims_, M = num_classes_;
+  std::fill(log_joint, log_joint + static_cast<long>(nx) * ny * M, 0.0);
+  std::fill(scores, scores + static_cast<long>(nx) * ny * M * K, 0.0);
+  std::vector<double> column_weight(nx), column_offset(nx);  // per data point: exp(-dx^2/2h^2) and dx per column
+  for (int i = 0; i < size(); ++i) {
+    const double px = px_[i], py = py_[i];
+    const int mu = label_[i];
+    // Grid columns and rows within R of the point (xs and ys ascend), with a hair of margin against rounding: the
+    // distance test below decides, exactly as in class_terms.
+    const double reach = cutoff_ * (1.0 + 1e-9);
+    const int x0 = static_cast<int>(std::lower_bound(xs, xs + nx, px - reach) - xs);
+    const int x1 = static_cast<int>(std::upper_bound(xs, xs + nx, px + reach) - xs);
+    const int y0 = K == 2 ? static_cast<int>(std::lower_bound(ys, ys + ny, py - reach) - ys) : 0;
+    const int y1 = K == 2 ? static_cast<int>(std::upper_bound(ys, ys + ny, py + reach) - ys) : 1;
+    for (int ix = x0; ix < x1; ++ix) {
+      column_offset[ix] = px - xs[ix];
+      column_weight[ix] = std::exp(-column_offset[ix] * column_offset[ix] * inv_two_h_sq_);
+    }
+    for (int iy = y0; iy < y1; ++iy) {
+      const double dy = py - ys[iy];
+      const double row_weight = std::exp(-dy * dy * inv_two_h_sq_);
+      for (int ix = x0; ix < x1; ++ix) {
+        const double dx = column_offset[ix];
+        if (dx * dx + dy * dy >= cutoff_sq_) continue;  // the same terms as class_terms keeps
+        const double w = column_weight[ix] * row_weight;
+        const long p = static_cast<long>(iy) * nx + ix;
+        log_joint[p * M + mu] += w;
+        scores[(p * M + mu) * K] += w * dx;
+        if (K == 2) scores[(p * M + mu) * K + 1] += w * dy;
+      }
+    }
+  }
+  for (long p = 0; p < static_cast<long>(nx) * ny; ++p) finish_terms(log_joint + p * M, scores + p * M * K);
+}
+
+void KdePosterior::finish_terms(double* log_joint, double* scores) const {
+  const int K = dims_;
+  // ln q_mu + ln p_hat = log_norm + ln S_mu, score = sum w_i (x_i - x) / (h^2 S_mu).
   for (int mu = 0; mu < num_classes_; ++mu) {
     const double sum = log_joint[mu];
     if (sum > 0.0) {

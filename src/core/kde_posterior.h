@@ -59,6 +59,10 @@ class KdePosterior : public CategoryModel {
   int num_classes() const override { return num_classes_; }
   // No heap allocation: log_joint and scores hold the running sums until they are finished in place.
   void class_terms(const double* x, double* log_joint, double* scores) const override;
+  // The same sums, gathered point by point onto the grid: a kernel factors as exp(-dx^2/2h^2) exp(-dy^2/2h^2), so a
+  // data point needs one exp per grid column and row within R instead of one per grid point (the same terms are kept).
+  void class_terms_on_grid(const double* xs, int nx, const double* ys, int ny, double* log_joint,
+                           double* scores) const override;
   bool exact() const override { return false; }
 
   double bandwidth() const { return h_; }
@@ -77,6 +81,9 @@ class KdePosterior : public CategoryModel {
 
   // Uniform bin grid over the bounding box with bins no smaller than R: a query scans its bin and the
   // neighbouring ones (3 x 3 in 2-D, 3 in 1-D).
+  // Pass 2 of class_terms: the running sums S_mu and sum w_i (x_i - x) become log_joint and scores, in place.
+  void finish_terms(double* log_joint, double* scores) const;
+
   double origin_[2] = {0.0, 0.0};
   double cell_ = 1.0;  // bin side, >= cutoff_
   int bins_x_ = 0;

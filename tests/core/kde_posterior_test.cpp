@@ -144,6 +144,52 @@ TEST_CASE(kde_matches_brute_force_within_cutoff_bound_1d, "") {
   }
 }
 
+TEST_CASE(kde_grid_terms_equal_the_pointwise_terms, "") {
+  // The gathered grid evaluation keeps exactly the terms class_terms keeps; only rounding may differ. The grids
+  // reach far beyond the data (classes with no point within R: -inf and zero scores).
+  for (int dims : {1, 2}) {
+    const Cloud c = make_cloud(dims, 200, 31);
+    for (double bandwidth : {0.0, 0.3}) {
+      const auto built = KdePosterior::build(c.points, c.labels, 3, bandwidth);
+      EXPECT_MSG(built.ok(), built.status.message);
+      const KdePosterior& kde = built.value;
+      std::vector<double> xs, ys = {0.0};
+      for (int i = 0; i < 37; ++i) xs.push_back(-4.0 + 10.0 * i / 36.0);
+      if (dims == 2) {
+        ys.clear();
+        for (int i = 0; i < 29; ++i) ys.push_back(-3.5 + 8.0 * i / 28.0);
+      }
+      const int nx = static_cast<int>(xs.size()), ny = static_cast<int>(ys.size()), M = 3, K = dims;
+      std::vector<double> grid_joint(nx * ny * M), grid_scores(nx * ny * M * K);
+      kde.class_terms_on_grid(xs.data(), nx, ys.data(), ny, grid_joint.data(), grid_scores.data());
+      int mismatches = 0, finite = 0, empty = 0;
+      for (int iy = 0; iy < ny; ++iy)
+        for (int ix = 0; ix < nx; ++ix) {
+          const int p = iy * nx + ix;
+          const double x[2] = {xs[ix], ys[iy]};
+          double joint[3], scores[6];
+          kde.class_terms(x, joint, scores);
+          for (int mu = 0; mu < M; ++mu) {
+            const double g = grid_joint[p * M + mu];
+            if (std::isinf(joint[mu])) {
+              mismatches += !(std::isinf(g) && g < 0.0);
+              ++empty;
+              continue;
+            }
+            ++finite;
+            mismatches += !(std::fabs(g - joint[mu]) <= 1e-12 * std::fmax(1.0, std::fabs(joint[mu])));
+            for (int k = 0; k < K; ++k) {
+              const double a = grid_scores[(p * M + mu) * K + k], b = scores[mu * K + k];
+              mismatches += !(std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)));
+            }
+          }
+        }
+      EXPECT_MSG(mismatches == 0, mismatches << " mismatches, dims " << dims << ", bandwidth " << bandwidth);
+      EXPECT_MSG(finite > 25 && empty > 10, finite << " finite and " << empty << " empty (point, class) pairs");
+    }
+  }
+}
+
 TEST_CASE(kde_scores_match_finite_differences, "") {
   for (int dims : {1, 2}) {
     const Cloud c = make_cloud(dims, 150, 25);
