@@ -43,8 +43,16 @@ void draw_axes(ImDrawList* dl, const PlotFrame& f) {
 }
 
 void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 color, float thickness) {
-  ImVec2 pts[20];
   const float ca = static_cast<float>(std::cos(angle)), sa = static_cast<float>(std::sin(angle));
+  if (b < 1.0f) {
+    // Thinner than a pixel: one thick segment instead of the stroked outline (1 segment instead of 20; software
+    // WebGL pays for each), sized to look like the outline's lens shape (its ends are pointed, a segment's square).
+    const float half = a + 0.25f * thickness;
+    dl->AddLine(ImVec2(c.x - half * ca, c.y + half * sa), ImVec2(c.x + half * ca, c.y - half * sa), color,
+                thickness + b);
+    return;
+  }
+  ImVec2 pts[20];
   for (int k = 0; k < 20; ++k) {
     const float t = 6.2831853f * k / 20;
     const float u = a * std::cos(t), v = b * std::sin(t);

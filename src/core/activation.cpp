@@ -38,7 +38,8 @@ float exp_clamped(float x) {
   // Horner written out: a loop here would keep compilers from vectorising the callers' loops.
   const float p = ((((kExpP[0] * r + kExpP[1]) * r + kExpP[2]) * r + kExpP[3]) * r + kExpP[4]) * r + kExpP[5];
   const float y = p * (r * r) + r + 1.0f;
-  const std::int32_t bits = (static_cast<std::int32_t>(n) + 127) << 23;
+  const std::int32_t k = n == n ? static_cast<std::int32_t>(n) : 0;  // NaN: 0, like wasm's saturating truncation
+  const std::int32_t bits = (k + 127) << 23;
   float scale;
   std::memcpy(&scale, &bits, sizeof scale);
   return y * scale;
