@@ -64,7 +64,8 @@
     trainEpochs(epochs, maxSeconds = 600) {
       return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [epochs, maxSeconds]));
     },
-    // Trains inside the call for about `ms` milliseconds of wall time (the last epoch may overrun a little).
+    // Trains inside the call for about `ms` milliseconds of wall time (it may stop inside an epoch, and overrun by
+    // up to one 50 ms training slice), then refreshes the fields once.
     trainFor(ms) {
       return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [1e9, Math.max(0.001, ms / 1000)]));
     },

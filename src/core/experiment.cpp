@@ -21,6 +21,12 @@ unsigned long long next_reference_id() {
   return ++counter;
 }
 
+// Same points: the cached fields (and their reference part) belong to this grid.
+bool same_grid(const GridSpec& a, const GridSpec& b) {
+  if (a.dims != b.dims || a.count[0] != b.count[0] || a.lo[0] != b.lo[0] || a.hi[0] != b.hi[0]) return false;
+  return a.dims == 1 || (a.count[1] == b.count[1] && a.lo[1] == b.lo[1] && a.hi[1] == b.hi[1]);
+}
+
 Status validate_training(const TrainingConfig& t) {
   if (!(t.learning_rate > 0.0) || !std::isfinite(t.learning_rate))
     return Status::error("the learning rate must be positive and finite");
@@ -208,9 +214,8 @@ GridSpec Experiment::current_grid(int count_override) {
 
 void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
   const CategoryModel& model = reference();
-  if (fields.size() != grid.size() || fields.num_classes != num_classes() || fields.dims() != grid.dims ||
-      fields.grid.lo[0] != grid.lo[0] || fields.grid.hi[0] != grid.hi[0] || fields.grid.lo[1] != grid.lo[1] ||
-      fields.grid.hi[1] != grid.hi[1])
+  // (A fresh GridFields has a default grid but no points: the size check catches it.)
+  if (fields.size() != grid.size() || fields.num_classes != num_classes() || !same_grid(fields.grid, grid))
     fields.reshape(grid, num_classes());
   if (fields.reference_id != reference_id_) {
     evaluate_reference_fields(model, fields);

@@ -47,8 +47,8 @@ void GridFields::reshape(const GridSpec& spec, int classes) {
   axis_y.assign(K == 2 ? spec.count[1] : 1, 0.0);
   for (int iy = 0; K == 2 && iy < spec.count[1]; ++iy) axis_y[iy] = grid_coordinate(spec, 1, iy);
   for (int i = 0; i < P; ++i) {
-    points(0, i) = grid_coordinate(spec, 0, i % spec.count[0]);
-    if (K == 2) points(1, i) = grid_coordinate(spec, 1, i / spec.count[0]);
+    points(0, i) = axis_x[i % spec.count[0]];
+    if (K == 2) points(1, i) = axis_y[i / spec.count[0]];
   }
   reference_log_joint.resize(classes, P);
   reference_scores.resize(classes * K, P);

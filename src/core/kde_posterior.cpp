@@ -210,12 +210,12 @@ void KdePosterior::class_terms_on_grid(const double* xs, int nx, const double* y
   std::fill(log_joint, log_joint + static_cast<long>(nx) * ny * M, 0.0);
   std::fill(scores, scores + static_cast<long>(nx) * ny * M * K, 0.0);
   std::vector<double> column_weight(nx), column_offset(nx);  // per data point: exp(-dx^2/2h^2) and dx per column
+  // Grid columns and rows within R of a point (xs and ys ascend), with a hair of margin against rounding: the
+  // distance test below decides, exactly as in class_terms.
+  const double reach = cutoff_ * (1.0 + 1e-9);
   for (int i = 0; i < size(); ++i) {
     const double px = px_[i], py = py_[i];
     const int mu = label_[i];
-    // Grid columns and rows within R of the point (xs and ys ascend), with a hair of margin against rounding: the
-    // distance test below decides, exactly as in class_terms.
-    const double reach = cutoff_ * (1.0 + 1e-9);
     const int x0 = static_cast<int>(std::lower_bound(xs, xs + nx, px - reach) - xs);
     const int x1 = static_cast<int>(std::upper_bound(xs, xs + nx, px + reach) - xs);
     const int y0 = K == 2 ? static_cast<int>(std::lower_bound(ys, ys + ny, py - reach) - ys) : 0;

@@ -70,6 +70,9 @@ class KdePosterior : public CategoryModel {
   int size() const { return static_cast<int>(label_.size()); }
 
  private:
+  // Pass 2 of class_terms: the running sums S_mu and sum w_i (x_i - x) become log_joint and scores, in place.
+  void finish_terms(double* log_joint, double* scores) const;
+
   int dims_ = 0;
   int num_classes_ = 0;
   double h_ = 0.0;
@@ -81,9 +84,6 @@ class KdePosterior : public CategoryModel {
 
   // Uniform bin grid over the bounding box with bins no smaller than R: a query scans its bin and the
   // neighbouring ones (3 x 3 in 2-D, 3 in 1-D).
-  // Pass 2 of class_terms: the running sums S_mu and sum w_i (x_i - x) become log_joint and scores, in place.
-  void finish_terms(double* log_joint, double* scores) const;
-
   double origin_[2] = {0.0, 0.0};
   double cell_ = 1.0;  // bin side, >= cutoff_
   int bins_x_ = 0;

@@ -46,4 +46,14 @@ TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_anothe
   GridFields fresh_finer;
   e6->evaluate_fields(finer, fresh_finer);
   EXPECT_TRUE(shared.fcat == fresh_finer.fcat && shared.size() == 625);
+
+  // Same number of points, transposed shape (20 x 30, then 30 x 20): other points, so everything is refilled.
+  GridSpec wide = grid, tall = grid;
+  wide.count[0] = tall.count[1] = 20;
+  wide.count[1] = tall.count[0] = 30;
+  e6->evaluate_fields(wide, shared);
+  e6->evaluate_fields(tall, shared);
+  GridFields fresh_tall;
+  e6->evaluate_fields(tall, fresh_tall);
+  EXPECT_TRUE(shared.points == fresh_tall.points && shared.fcat == fresh_tall.fcat);
 }
