@@ -178,7 +178,10 @@ std::string App::load_link(const std::string& link) {
   apply_config(decoded.config);
   JsonValue out = JsonValue::object();
   out.set("ok", JsonValue::boolean(lab_.run() != nullptr && !decoded.fell_back_to_defaults));
-  out.set("error", JsonValue::string(lab_.run() ? std::string() : lab_.status()));
+  // Digits still on their way are not an error: the run starts when they arrive.
+  const bool pending = !lab_.run() && lab_.waiting_for_digits();
+  out.set("pending", JsonValue::boolean(pending));
+  out.set("error", JsonValue::string(lab_.run() || pending ? std::string() : lab_.status()));
   JsonValue notices = JsonValue::array();
   for (const std::string& n : decoded.notices) notices.push_back(JsonValue::string(n));
   out.set("notices", notices);

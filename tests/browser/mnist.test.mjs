@@ -38,6 +38,23 @@ test('all ten digits: test accuracy above 85% within 90 s of in-page training', 
   }
 });
 
+test('a shared MNIST link opens without a notice while the digits load, then runs', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`);
+  try {
+    await waitForRunning(page);
+    const banner = await page.evaluate(() => {
+      const element = document.getElementById('catgeo-notices');
+      return element && !element.hidden ? element.textContent : '';
+    });
+    assert.equal(banner, '', `notices banner shown: ${banner}`);
+    await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60000 });
+    assert.equal((await page.evaluate(() => catgeo.config())).scenario, 'mnist');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('digits {4, 9}: the top-20% angle between F_code and F_cat eigenvectors falls below 20 degrees', TIMEOUT, async () => {
   const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
