@@ -163,13 +163,13 @@ try {
   };
   log(`startup: first frame ${R.startup.first_frame_ms.toFixed(0)} ms after navigation`);
 
-  // Frame times: idle (E5 loaded, paused) and while training E5 in the frame loop (default grid, budget, refresh).
-  await page.evaluate(() => { catgeo.load('scenario=E5&epochs=10000'); catgeo.pause(); });
+  // Frame times: idle (E5 loaded, paused) and while the engine worker trains E5 (default grid and refresh).
+  await page.evaluate(async () => { await catgeo.load('scenario=E5&epochs=10000'); await catgeo.pause(); });
   await sleep(1000);
   R.frames_idle = await frameTimes(page, SECONDS * 1000);
   R.frames_idle.perf = await page.evaluate(() => catgeo.perf());
   R.frames_redraw = await frameTimes(page, SECONDS * 1000, drawnFrames, { hover: true });
-  await page.evaluate(() => { catgeo.load('scenario=E5&epochs=10000'); catgeo.play(); });
+  await page.evaluate(async () => { await catgeo.load('scenario=E5&epochs=10000'); await catgeo.play(); });
   await sleep(1000);
   const e0 = await page.evaluate(() => ({ e: catgeo.metrics().epoch_progress, t: performance.now() }));
   R.frames_training = await frameTimes(page, SECONDS * 1000);
@@ -182,7 +182,11 @@ try {
   // Overlay recompute time in the page (perf().field_ms_last sampled while training, one value per refresh).
   R.overlay_page = {};
   for (const grid of [64, 128]) {
-    await page.evaluate((g) => { catgeo.load('scenario=E5&epochs=10000'); catgeo.setOption('grid', g); catgeo.play(); }, grid);
+    await page.evaluate(async (g) => {
+      await catgeo.load('scenario=E5&epochs=10000');
+      await catgeo.setOption('grid', g);
+      await catgeo.play();
+    }, grid);
     await sleep(500);
     const samples = []; let lastCount = -1; const stop = Date.now() + SECONDS * 1000;
     let perf = null;
@@ -195,19 +199,19 @@ try {
     R.overlay_page[grid] = { refreshes: samples.length, median_ms: pct(samples, 50), p95_ms: pct(samples, 95), grid_reported: perf?.grid };
     log(`overlay ${grid}x${grid} in page: median ${R.overlay_page[grid].median_ms} ms over ${samples.length} refreshes`);
   }
-  await page.evaluate(() => catgeo.setOption('grid', 64));
+  await page.evaluate(async () => catgeo.setOption('grid', 64));
 
-  // Training throughput in the page: trainFor() inside one evaluate; the trainer computes metrics after every epoch.
+  // Training throughput of the page's engine worker: trainFor(); the trainer computes metrics after every epoch.
   R.page_training = {};
   const trainInPage = (link, perEpoch) => page.evaluate(async ({ link, ms }) => {
-    const loaded = catgeo.load(link);
+    const loaded = await catgeo.load(link);
     const t0 = performance.now();
     while (catgeo.state() === 'no_run' && performance.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 100));
-    catgeo.pause();
+    await catgeo.pause();
     const config = catgeo.config();
     const before = catgeo.metrics().epoch_progress;
     const start = performance.now();
-    const after = catgeo.trainFor(ms);
+    const after = await catgeo.trainFor(ms);
     const seconds = (performance.now() - start) / 1000;
     return { loaded, state: catgeo.state(), batch: config.batch, layers: config.layers, wait_ms: start - t0,
       epochs: after.epoch_progress - before, seconds };

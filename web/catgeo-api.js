@@ -1,6 +1,7 @@
 // CatGeo JavaScript API: adds read/drive methods to window.catgeo (created by catgeo-loader.js) on top of the
-// C exports in src/platform/js_api.cpp. Documented in docs/javascript-api.md. Every method is synchronous and
-// may be called once `await catgeo.ready` resolved.
+// C exports in src/platform/js_api.cpp. Documented in docs/javascript-api.md. Readers are synchronous and return
+// what the canvas shows now; commands return Promises that resolve once the engine (a Web Worker) has carried them
+// out and the view holds the result.
 (function () {
   'use strict';
 
@@ -12,6 +13,24 @@
     return api.module.ccall(name, returnType, argTypes, args);
   }
   const json = (name, argTypes = [], args = []) => JSON.parse(call(name, 'string', argTypes, args));
+
+  // ---- command completion: the view reports after each snapshot which command ids have taken effect ----
+  let completed = 0;
+  const waiters = [];  // {id, resolve}
+  const snapshotListeners = [];
+  function onSnapshot(done, link, loadCommand) {
+    completed = done;
+    for (let i = waiters.length - 1; i >= 0; --i) {
+      if (waiters[i].id <= done) waiters.splice(i, 1)[0].resolve();
+    }
+    for (const listener of snapshotListeners) listener(done, link, loadCommand);
+  }
+  // Resolves once command `id` has taken effect (0: at once).
+  function whenDone(id) {
+    if (id <= completed) return Promise.resolve();
+    return new Promise((resolve) => waiters.push({ id, resolve }));
+  }
+  const command = (name, argTypes, args) => whenDone(call(name, 'number', argTypes, args));
 
   // Share-link keys accepted by load() / set() (see src/core/share_link.h for the grammar).
   const LINK_KEYS = ['scenario', 'mix', 'pts', 'digits', 'n', 'dseed', 'sigma', 'layers', 'rep', 'proj', 'opt', 'lr',
@@ -32,52 +51,72 @@
     return parts.join('&');
   }
 
+  const metrics = (options = {}) => json('catgeo_metrics', ['number'], [options.history ? 1 : 0]);
+
   Object.assign(api, {
     // Loads a configuration: an object such as {scenario: 'E5', sigma: 1, lr: 0.003} or a share-link string.
-    // Training restarts (paused). Returns {ok, error, notices, link}.
-    load(config) { return json('catgeo_load', ['string'], [toLink(config)]); },
-    // Changes one share-link key of the current configuration (training restarts). Returns like load().
+    // Training restarts (paused unless autoplay=1). Resolves to {ok, pending, error, notices, link} once the new
+    // run is built and its fields are drawn.
+    load(config) {
+      return command('catgeo_load', ['string'], [toLink(config)]).then(() => json('catgeo_load_result'));
+    },
+    // Changes one share-link key of the current configuration (training restarts). Resolves like load().
     set(key, value) {
-      if (!LINK_KEYS.includes(key)) throw new Error(`catgeo.set: unknown key '${key}'`);
+      if (!LINK_KEYS.includes(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}'`));
       const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-      return json('catgeo_set', ['string', 'string'], [key, encodeURIComponent(text)]);
+      return command('catgeo_set', ['string', 'string'], [key, encodeURIComponent(text)])
+        .then(() => json('catgeo_load_result'));
     },
     setLearningRate(lr) { return api.set('lr', lr); },
     setSigma(sigma) { return api.set('sigma', sigma); },
     // The latest epoch's metrics plus scenario, epochs, state, message, before (the snapshot before training);
     // with {history: true} also every snapshot.
-    metrics(options = {}) { return json('catgeo_metrics', ['number'], [options.history ? 1 : 0]); },
+    metrics,
     config() { return json('catgeo_config'); },
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },
     viewRect() { return json('catgeo_view_rect'); },
+    loadResult() { return json('catgeo_load_result'); },
+    // Runs the engine has built since the page opened (a shared link builds exactly one).
+    runsCreated() { return json('catgeo_config').runs_created; },
     // 'training' | 'paused' | 'finished' | 'diverged' | 'no_run' (catgeo.phase is the page's lifecycle).
     state() { return call('catgeo_state', 'string', [], []); },
     trainingState() { return call('catgeo_state', 'string', [], []); },
     message() { return call('catgeo_message', 'string', [], []); },
     statusLine() { return call('catgeo_status_line', 'string', [], []); },
-    play() { call('catgeo_command', null, ['string', 'number'], ['play', 0]); },
-    pause() { call('catgeo_command', null, ['string', 'number'], ['pause', 0]); },
-    reset() { call('catgeo_command', null, ['string', 'number'], ['reset', 0]); },
-    step(epochs = 1) { call('catgeo_command', null, ['string', 'number'], ['step', epochs]); },
-    // Trains inside the call (the page freezes meanwhile) and returns the metrics when done.
+    play() { return command('catgeo_command', ['string'], ['play']); },
+    pause() { return command('catgeo_command', ['string'], ['pause']); },
+    reset() { return command('catgeo_command', ['string'], ['reset']); },
+    // Trains `epochs` more epochs (paused before and after); resolves to the metrics once the fields show them.
+    step(epochs = 1) { return api.trainEpochs(epochs, 60); },
     trainEpochs(epochs, maxSeconds = 600) {
-      return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [epochs, maxSeconds]));
+      return command('catgeo_train_epochs', ['number', 'number'], [epochs, maxSeconds]).then(() => metrics());
     },
-    // Trains inside the call for about `ms` milliseconds of wall time (it may stop inside an epoch, and overrun by
-    // up to one 50 ms training slice), then refreshes the fields once.
+    // Trains for about `ms` milliseconds of wall time in the engine (it may stop inside an epoch), then refreshes
+    // the fields once; resolves to the metrics.
     trainFor(ms) {
-      return JSON.parse(call('catgeo_train_epochs', 'string', ['number', 'number'], [1e9, Math.max(0.001, ms / 1000)]));
+      return command('catgeo_train_for', ['number'], [Math.max(1, ms) / 1000]).then(() => metrics());
     },
     // Adds points [{x, y, label}] (label: 0-based class) to drawn data; switches to drawn data if needed.
+    // Resolves to the configuration.
     addPoints(points) {
       const text = points.map((p) => `${Number(p.x)},${Number(p.y)},${p.label | 0}`).join(';');
-      return json('catgeo_add_points', ['string'], [text]);
+      return command('catgeo_add_points', ['string'], [text]).then(() => api.config());
     },
-    // Display options outside the share link: grid (64 or 128 points per axis), speed, refresh_ms, budget_ms.
-    setOption(name, value) { call('catgeo_set_option', null, ['string', 'number'], [name, Number(value)]); },
+    // Display options outside the share link: grid (points per axis), refresh_ms (engine), tool, draw_class (view).
+    setOption(name, value) { return command('catgeo_set_option', ['string', 'number'], [name, Number(value)]); },
+    // Resolves once every command sent so far has taken effect.
+    settled() { return whenDone(call('catgeo_last_sent', 'number', [], [])); },
+    // Calls listener(completed, shareLink, loadCommand) after each batch of snapshots (used by catgeo-share.js).
+    onSnapshot(listener) { snapshotListeners.push(listener); },
   });
 
-  // Time from navigation start to the first drawn frame (ms), for benchmarks.
-  api.ready.then(() => { api.firstFrameMs = performance.now(); }).catch(() => {});
+  api.snapshotHook = onSnapshot;  // called by the module (catgeo-loader.js forwards Module.onCatgeoSnapshot)
+
+  // Ready means: the first frame is drawn and the first run (the link's, or the default) is built and shown.
+  api.ready = api.ready.then(() => api.settled()).then(() => {
+    api.firstFrameMs = performance.now();  // time from navigation start to the first complete picture (ms)
+    return api;
+  });
+  api.ready.catch(() => {});
 })();

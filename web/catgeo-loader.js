@@ -103,12 +103,16 @@
         '(it may be switched off, or the graphics driver may be blocked). Please try another browser or device.');
       return;
     }
+    // The engine starts in its own worker at once (its download and compile overlap the view's); commands sent before
+    // it is ready wait in the worker.
+    const engine = startEngine();
     const wasmBytes = fetchWasm('catgeo.wasm');
     wasmBytes.catch(() => {});  // reported by instantiateWasm below
     await loadScript('catgeo.js');
     // With MODULARIZE the config object becomes the module: keep it as window.catgeo.module.
     const config = {
       canvas,
+      catgeoEngine: engine,
       instantiateWasm(imports, receiveInstance) {
         wasmBytes
           .then((bytes) => WebAssembly.instantiate(bytes, imports))
@@ -124,12 +128,35 @@
           fail('CatGeo could not start', detail);
         }
       },
+      onCatgeoSnapshot(...args) { if (api.snapshotHook) api.snapshotHook(...args); },
       onAbort(what) { fail('CatGeo stopped', String(what)); },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };
     api.module = config;
     await createCatGeoModule(config);
+  }
+
+  // The engine's worker: post(bytes) sends a command, snapshots queue up in `snapshots` until the view takes them.
+  function startEngine() {
+    const worker = new Worker('catgeo-engine-worker.js');
+    const engine = {
+      worker,
+      snapshots: [],
+      post(bytes) { worker.postMessage(bytes.buffer, [bytes.buffer]); },
+    };
+    worker.onmessage = (event) => {
+      if (event.data instanceof ArrayBuffer) {
+        engine.snapshots.push(event.data);
+      } else if (event.data && event.data.error) {
+        fail('CatGeo stopped', event.data.error);
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail('CatGeo stopped', `the engine failed: ${event.message || 'unknown error'}`);
+    };
+    return engine;
   }
 
   window.addEventListener('error', (event) => {

@@ -4,7 +4,6 @@
 (function () {
   'use strict';
 
-  const POLL_MS = 500;        // how often the hash follows the app state
   const PNG_TIMEOUT_MS = 10000;
   const UI_FLAGS = ['embed', 'panels', 'controls', 'autoplay', 'lecture'];
 
@@ -371,32 +370,38 @@
 
   // ---- hash <-> app --------------------------------------------------------------------------------------------
 
-  let lastLink = null;  // the link the hash shows (as written by us or loaded from it)
+  let lastLink = null;    // the link the hash shows (as written by us or loaded from it)
+  let hashLoads = 0;      // hash edits on their way to the engine: the hash is theirs until they are loaded
 
-  // Loads a hash into the app and shows its notices; returns {notices, error}.
-  function loadHash(hash) {
-    const body = linkBody(hash);
-    if (!body || !hasFn('load')) return { notices: [], error: '' };
-    let result;
-    try {
-      result = loadResult(api.load(body));
-    } catch (error) {
-      result = { notices: [], error: `could not load the link: ${error.message || error}` };
-    }
+  function showLoadNotices(value) {
+    const result = loadResult(value);
     const shown = result.error ? [...result.notices, result.error] : result.notices;
     showNotices('Some of this link could not be used:', shown);
-    if (linkFlags(body).autoplay === '1' && hasFn('play')) {
-      try { api.play(); } catch { /* the app reports its own state */ }
-    }
-    lastLink = body;
-    syncHash();
     return result;
   }
 
-  // Keeps the hash equal to the app's link, without a navigation or a new history entry.
-  function syncHash() {
-    const link = currentLink();
-    if (!link) return;
+  // Loads a hash into the engine and shows its notices; resolves to {notices, error}.
+  async function loadHash(hash) {
+    const body = linkBody(hash);
+    if (!hasFn('load')) return { notices: [], error: '' };
+    lastLink = body;
+    ++hashLoads;
+    let result;
+    try {
+      result = showLoadNotices(await api.load(body));
+    } catch (error) {
+      result = showLoadNotices({ notices: [], error: `could not load the link: ${error.message || error}` });
+    } finally {
+      --hashLoads;
+    }
+    syncHash(currentLink());
+    return result;
+  }
+
+  // Keeps the hash equal to the engine's link, without a navigation or a new history entry. Called when the engine
+  // reports a link (no polling); a hash the user just edited is left alone until the engine has loaded it.
+  function syncHash(link) {
+    if (!link || hashLoads > 0) return;
     let shownHash = linkBody(window.location.hash);
     try { shownHash = decodeURIComponent(shownHash); } catch { /* compare the raw text */ }
     let decodedLink = link;
@@ -414,7 +419,7 @@
     clearTimeout(hashTimer);
     hashTimer = setTimeout(() => {
       const body = linkBody(window.location.hash);
-      if (body && body !== lastLink) loadHash(body);
+      if (body !== lastLink) loadHash(body);
     }, 0);
   }
 
@@ -458,9 +463,13 @@
   });
 
   updateBar(window.location.hash);
+  // The engine built the first run from the page's hash already (one run, no default first): show what that link
+  // could not carry, then follow the engine's link and the user's hash edits.
+  if (hasFn('onSnapshot')) api.onSnapshot((completed, link) => syncHash(link));
+  window.addEventListener('hashchange', onHashChange);
   api.ready.then(() => {
-    loadHash(window.location.hash);
-    window.addEventListener('hashchange', onHashChange);
-    setInterval(syncHash, POLL_MS);
+    lastLink = linkBody(window.location.hash);
+    if (lastLink) showLoadNotices(api.loadResult());
+    syncHash(currentLink());
   }).catch(() => { bar.hidden = true; });  // a failed start is explained by the loader
 })();

@@ -1,92 +1,125 @@
-// The CatGeo app: frame loop (train under a budget, refresh fields, draw windows) and the scripting methods.
+// The CatGeo view: snapshot intake, frame layout, and the scripting methods (commands out, JSON read-outs in).
 #include "app/app.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "app/boundary_contour.h"
 #include "core/field_export.h"
 #include "core/json.h"
 #include "core/run_report.h"
-#include "core/scenarios.h"
 #include "core/share_link.h"
+#include "engine/protocol_codec.h"
 
 namespace catgeo {
 
-void App::init(TextureStore* textures) {
+void App::init(TextureStore* textures, EngineLink* engine, const std::string& initial_link) {
   textures_ = textures;
+  engine_ = engine;
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.WindowPadding = ImVec2(8, 8);
-  Result<ScenarioConfig> preset = scenario_preset("E5");
-  apply_config(preset.value);
+  Command boot;
+  boot.kind = CommandKind::boot;
+  boot.text = initial_link;
+  send(std::move(boot));
 }
 
 void App::shutdown() {}
 
+std::uint32_t App::send(Command command) {
+  if (command.kind != CommandKind::ack) command.id = next_id_++;
+  engine_->send(encode_command(command));
+  return command.id;
+}
+
+std::uint32_t App::send(CommandKind kind) {
+  Command command;
+  command.kind = kind;
+  return send(std::move(command));
+}
+
+bool App::poll() {
+  bool changed = false;
+  std::vector<std::uint8_t> bytes;
+  while (engine_->receive(bytes)) {
+    Snapshot snapshot;
+    if (decode_snapshot(bytes.data(), bytes.size(), snapshot) && view_.apply(std::move(snapshot))) changed = true;
+    send(CommandKind::ack);  // the engine publishes the next snapshot only after this one was taken
+  }
+  if (!changed) return false;
+  const bool editing = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive();
+  if (edit_version_ != view_.config_version && !editing && dragging_class_ < 0 && !pending_reload_) {
+    edit_ = view_.config;
+    edit_version_ = view_.config_version;
+  }
+  update_status_line();
+  return true;
+}
+
 void App::apply_config(const ScenarioConfig& config) {
-  lab_.load(config);
-  if (config.view.autoplay) lab_.play();  // autoplay=1 links start training at once
-  ++config_stamp_;
-  images_version_ = -1;
+  edit_ = config;
   dragging_class_ = -1;
   pending_reload_ = false;
-  lab_.refresh_fields(ImGui::GetTime(), true);
-  update_status_line();
+  load_link(encode_share_link(config, nullptr, SIZE_MAX));
 }
 
-void App::reset() {
-  lab_.reset();
-  images_version_ = -1;
-  lab_.refresh_fields(ImGui::GetTime(), true);
-  update_status_line();
-}
-
-void App::step_epochs(int epochs) {
-  lab_.pause();
-  lab_.train_epochs(epochs, 60.0);
-  lab_.refresh_fields(ImGui::GetTime(), true);
-  update_status_line();
-}
-
-std::string App::message() const {
-  const std::string diverged = lab_.divergence_message();
-  return diverged.empty() ? lab_.status() : diverged;
+void App::apply_view_options() {
+  Command command;
+  command.kind = CommandKind::set_view;
+  command.text = encode_share_link(edit_, nullptr, SIZE_MAX);
+  send(std::move(command));
 }
 
 void App::update_status_line() {
-  const Experiment* run = lab_.run();
   std::string line;
-  if (!run) {
-    line = lab_.status().empty() ? "No run." : lab_.status();
-  } else if (lab_.state() == LabState::diverged) {
-    const std::string m = lab_.divergence_message();
+  if (!view_.has_run()) {
+    line = view_.status.empty() ? "No run." : view_.status;
+  } else if (view_.state == RunState::diverged) {
+    const std::string& m = view_.message;
     line = (m.find("diverged") == std::string::npos ? "Training diverged: " + m : m) +
            " Training is paused; press Reset.";
   } else {
     // No epoch count here: the line is aria-live, so it should change only with the state.
-    line = run->config().id + " (" + run->config().title + "): " + to_string(lab_.state()) + ".";
-    if (!lab_.status().empty()) line += " " + lab_.status();
+    line = view_.config.id + " (" + view_.config.title + "): " + to_string(view_.state) + ".";
+    if (!view_.status.empty()) line += " " + view_.status;
   }
   status_line_ = line;
 }
 
 void App::update_images() {
-  const ViewConfig& view = lab_.config().view;
+  const ViewConfig& view = edit_.view;
   const bool view_changed = view.measure != images_view_.measure || view.log_scale != images_view_.log_scale;
-  if (!lab_.fields_valid() || (images_version_ == lab_.fields_version() && !view_changed)) return;
-  const GridFields& fields = lab_.fields();
+  if (!view_.fields_valid() || (images_version_ == view_.fields_version && !view_changed)) return;
+  const GridFields& fields = view_.fields;
   images_view_ = view;
-  images_version_ = lab_.fields_version();
+  images_version_ = view_.fields_version;
   if (fields.dims() != 2) return;
   images_.build(fields, view, *textures_);
   boundary_reference_.clear();
   boundary_network_.clear();
   boundary_segments(fields.reference_posterior, fields.grid, boundary_reference_);
   boundary_segments(fields.network_posterior, fields.grid, boundary_network_);
+}
+
+void App::request_probe(double x, double y) {
+  if (x == probe_x_ && y == probe_y_) return;
+  probe_x_ = x;
+  probe_y_ = y;
+  Command command;
+  command.kind = CommandKind::probe;
+  command.x = x;
+  command.y = y;
+  send(std::move(command));
+}
+
+const ProbeResult* App::probe_at(double x, double y) const {
+  const ProbeResult& p = view_.probe;
+  return p.x == x && p.y == y ? &p : nullptr;
 }
 
 namespace {
@@ -118,7 +151,7 @@ void App::layout_compact(const ViewConfig& view) {
 }
 
 void App::layout_windows() {
-  const ViewConfig& view = lab_.config().view;
+  const ViewConfig& view = edit_.view;
   ImGui::GetIO().FontGlobalScale = view.lecture ? 1.4f : 1.0f;  // lecture: readable from the back of the room
   if (!side_panels_visible(view)) {
     layout_compact(view);
@@ -151,20 +184,17 @@ ImVec4 App::background_color() const {
 
 bool App::animating() const {
   // A held mouse button covers dragging a class mean and drawing points (the rebuild follows the release event).
-  return lab_.busy() || ImGui::GetIO().WantTextInput || ImGui::IsAnyMouseDown();
+  const bool waiting = view_.completed < last_sent() || view_.snapshots == 0;
+  return view_.state == RunState::training || waiting || ImGui::GetIO().WantTextInput || ImGui::IsAnyMouseDown();
 }
 
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
-  lab_.advance(std::min(0.045, frame_budget_ms_ * speed_ / 1000.0));
-  lab_.refresh_fields(ImGui::GetTime());
   update_images();
-  update_status_line();
   layout_windows();
   draw_divergence_banner();
-  if (lab_.run() && lab_.config().data == DataKind::mnist && show_gallery_)
-    gallery_.draw_window(*lab_.run(), &show_gallery_);
+  if (view_.has_run() && view_.config.data == DataKind::mnist && show_gallery_) draw_gallery_window();
   char fps[64];
   std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
   ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),
@@ -173,97 +203,122 @@ void App::frame() {
 
 // ---------------------------------------------------------------- scripting
 
-std::string App::load_link(const std::string& link) {
-  LinkDecodeResult decoded = decode_share_link(link);
-  apply_config(decoded.config);
+std::uint32_t App::load_link(const std::string& link) {
+  Command command;
+  command.kind = CommandKind::load_link;
+  command.text = link;
+  return send(std::move(command));
+}
+
+std::uint32_t App::set_value(const std::string& key, const std::string& value) {
+  Command command;
+  command.kind = CommandKind::set_key;
+  command.key = key;
+  command.text = value;
+  return send(std::move(command));
+}
+
+std::uint32_t App::train_epochs(int epochs, double max_seconds) {
+  Command command;
+  command.kind = CommandKind::train_epochs;
+  command.number = epochs;
+  command.seconds = max_seconds;
+  return send(std::move(command));
+}
+
+std::uint32_t App::train_for(double seconds) {
+  Command command;
+  command.kind = CommandKind::train_for;
+  command.seconds = seconds;
+  return send(std::move(command));
+}
+
+std::uint32_t App::add_points(const std::vector<DrawnPoint>& points) {
+  Command command;
+  command.kind = CommandKind::add_points;
+  command.points = points;
+  return send(std::move(command));
+}
+
+std::uint32_t App::set_option(const std::string& name, double value) {
+  if (name == "tool") {  // 0 look, 1 draw, 2 erase (drawn data)
+    tool_ = static_cast<DataTool>(std::clamp(static_cast<int>(value), 0, 2));
+    return 0;
+  }
+  if (name == "draw_class") {  // 0-based
+    draw_class_ = std::clamp(static_cast<int>(value), 0, 5);
+    return 0;
+  }
+  Command command;
+  command.kind = CommandKind::set_option;
+  command.key = name;
+  command.number = value;
+  return send(std::move(command));
+}
+
+std::string App::load_result_json() const {
   JsonValue out = JsonValue::object();
-  out.set("ok", JsonValue::boolean(lab_.run() != nullptr && !decoded.fell_back_to_defaults));
-  // Digits still on their way are not an error: the run starts when they arrive.
-  const bool pending = !lab_.run() && lab_.waiting_for_digits();
-  out.set("pending", JsonValue::boolean(pending));
-  out.set("error", JsonValue::string(lab_.run() || pending ? std::string() : lab_.status()));
+  out.set("ok", JsonValue::boolean(view_.load.ok));
+  out.set("pending", JsonValue::boolean(view_.load.pending));
+  out.set("error", JsonValue::string(view_.load.error));
   JsonValue notices = JsonValue::array();
-  for (const std::string& n : decoded.notices) notices.push_back(JsonValue::string(n));
+  for (const std::string& n : view_.load.notices) notices.push_back(JsonValue::string(n));
   out.set("notices", notices);
-  out.set("link", JsonValue::string(encode_share_link(lab_.config())));
+  out.set("link", JsonValue::string(view_.share_link));
   return to_json(out);
 }
 
-std::string App::set_value(const std::string& key, const std::string& value) {
-  std::string link = encode_share_link(lab_.config());
-  // Replace the key if present, else append; the decoder reads keys in any order.
-  std::string out;
-  bool replaced = false;
-  size_t start = 0;
-  while (start <= link.size()) {
-    size_t end = link.find('&', start);
-    if (end == std::string::npos) end = link.size();
-    std::string pair = link.substr(start, end - start);
-    if (pair.compare(0, key.size() + 1, key + "=") == 0) {
-      pair = key + "=" + value;
-      replaced = true;
-    }
-    if (!pair.empty()) out += (out.empty() ? "" : "&") + pair;
-    start = end + 1;
-  }
-  if (!replaced) out += "&" + key + "=" + value;
-  return load_link(out);
-}
-
-std::string App::metrics_json(bool with_history) {
-  const Experiment* run = lab_.run();
-  if (!run) {
+std::string App::metrics_json(bool with_history) const {
+  if (!view_.has_run() || view_.history.empty()) {
     JsonValue out = JsonValue::object();
-    out.set("scenario", JsonValue::string(lab_.config().id));
+    out.set("scenario", JsonValue::string(view_.config.id));
     out.set("state", JsonValue::string("no_run"));
-    out.set("message", JsonValue::string(lab_.status()));
+    out.set("message", JsonValue::string(view_.status));
     return to_json(out);
   }
-  JsonValue summary = run_summary(*run, with_history);
-  summary.set("state", JsonValue::string(to_string(lab_.state())));
-  summary.set("message", JsonValue::string(message()));
-  summary.set("epoch_progress", JsonValue::number(run->trainer().epoch_progress()));
+  JsonValue summary = run_summary(view_.report_facts(), view_.history, with_history);
+  summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
   return to_json(summary);
 }
 
-std::string App::config_json() {
-  const ScenarioConfig& c = lab_.config();
+std::string App::config_json() const {
+  const ScenarioConfig& c = view_.config;
   JsonValue out = JsonValue::object();
-  std::string notice;
-  out.set("link", JsonValue::string(encode_share_link(c, &notice)));
+  out.set("link", JsonValue::string(view_.share_link));
   out.set("scenario", JsonValue::string(c.id));
   out.set("title", JsonValue::string(c.title));
   out.set("data", JsonValue::string(to_string(c.data)));
   out.set("dims", JsonValue::number(c.grid.dims));
-  out.set("classes", JsonValue::number(lab_.run() ? lab_.run()->num_classes()
-                                                  : static_cast<double>(c.classes.size())));
+  out.set("classes", JsonValue::number(view_.has_run() ? view_.facts.num_classes
+                                                       : static_cast<double>(c.classes.size())));
   out.set("points", JsonValue::number(static_cast<double>(c.points.size())));
   out.set("sigma", JsonValue::number(c.network.noise_sigma));
   out.set("lr", JsonValue::number(c.training.learning_rate));
   out.set("batch", JsonValue::number(c.training.batch_size));
   out.set("opt", JsonValue::string(to_string(c.training.optimizer)));
-  out.set("seed", JsonValue::number(static_cast<double>(c.training.seed)));
+  out.set("seed", seed_json(c.training.seed));
   out.set("epochs", JsonValue::number(c.training.epochs));
   out.set("layers", hidden_layers_json(c.network.hidden));
   out.set("view", JsonValue::string(c.view.mode == ViewMode::overlay ? "overlay" : "side"));
   out.set("measure", JsonValue::string(c.view.measure == FieldMeasure::trace ? "trace" : "lmax"));
   out.set("log", JsonValue::boolean(c.view.log_scale));
-  out.set("grid", JsonValue::number(lab_.display_resolution()));
-  out.set("speed", JsonValue::number(speed_));
-  if (!notice.empty()) out.set("notice", JsonValue::string(notice));
+  out.set("grid", JsonValue::number(view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid.count[0]
+                                                                                      : 0));
+  out.set("runs_created", JsonValue::number(view_.facts.serial));
+  if (!view_.share_notice.empty()) out.set("notice", JsonValue::string(view_.share_notice));
   return to_json(out);
 }
 
-std::string App::fields_json() {
-  const GridFields& f = lab_.fields();
+std::string App::fields_json() const {
+  const GridFields& f = view_.fields;
   JsonValue out = JsonValue::object();
-  out.set("valid", JsonValue::boolean(lab_.fields_valid()));
+  out.set("valid", JsonValue::boolean(view_.fields_valid()));
   out.set("dims", JsonValue::number(f.dims()));
   out.set("nx", JsonValue::number(f.grid.count[0]));
   out.set("ny", JsonValue::number(f.dims() == 2 ? f.grid.count[1] : 1));
-  out.set("version", JsonValue::number(lab_.fields_version()));
-  if (lab_.fields_valid() && f.size() > 0) {
-    const FieldMeasure m = lab_.config().view.measure;
+  out.set("version", JsonValue::number(view_.fields_version));
+  if (view_.fields_valid()) {
+    const FieldMeasure m = view_.config.view.measure;
     double cat_max = 0, code_max = 0;
     int cat_arg = 0, code_arg = 0;
     for (int i = 0; i < f.size(); ++i) {
@@ -284,21 +339,23 @@ std::string App::fields_json() {
   return to_json(out);
 }
 
-std::string App::perf_json() {
-  const LabPerf& p = lab_.perf();
+std::string App::perf_json() const {
+  const EnginePerf& p = view_.perf;
   JsonValue out = JsonValue::object();
   out.set("fps", JsonValue::number(ImGui::GetIO().Framerate));
   out.set("frame_ms", JsonValue::number(frame_ms_avg_));
-  out.set("train_ms_last_frame", JsonValue::number(p.train_ms_last_frame));
+  out.set("train_ms_last_tick", JsonValue::number(p.train_ms_last_tick));
   out.set("field_ms_last", JsonValue::number(p.field_ms_last));
   out.set("refreshes_per_second", JsonValue::number(p.refreshes_per_second));
   out.set("refresh_count", JsonValue::number(p.refresh_count));
-  out.set("grid", JsonValue::number(lab_.display_resolution()));
-  out.set("state", JsonValue::string(to_string(lab_.state())));
+  out.set("samples_per_second", JsonValue::number(p.samples_per_second));
+  out.set("grid", JsonValue::number(view_.fields_valid() ? view_.fields.grid.count[0] : 0));
+  out.set("state", JsonValue::string(to_string(view_.state)));
+  out.set("snapshots", JsonValue::number(view_.snapshots));
   return to_json(out);
 }
 
-std::string App::view_rect_json() {
+std::string App::view_rect_json() const {
   JsonValue out = JsonValue::object();
   out.set("valid", JsonValue::boolean(view_frame_valid_));
   out.set("left", JsonValue::number(view_frame_.p0.x));
@@ -311,51 +368,6 @@ std::string App::view_rect_json() {
   out.set("extent", extent);  // data x0, x1, y0, y1
   out.set("tool", JsonValue::string(tool_ == DataTool::draw ? "draw" : tool_ == DataTool::erase ? "erase" : "none"));
   return to_json(out);
-}
-
-std::string App::train_epochs(int epochs, double max_seconds) {
-  lab_.pause();
-  lab_.train_epochs(epochs, max_seconds);
-  lab_.refresh_fields(ImGui::GetTime(), true);
-  update_status_line();
-  return metrics_json(false);
-}
-
-std::string App::add_points(const std::vector<DrawnPoint>& points) {
-  ScenarioConfig config = lab_.config();
-  if (config.data != DataKind::drawn_points) {
-    Result<ScenarioConfig> base = scenario_preset("E5");
-    base.value.network = config.network;
-    base.value.training = config.training;
-    base.value.view = config.view;
-    if (config.grid.dims == 2) base.value.grid = config.grid;
-    config = base.value;
-    config.id = "drawn";
-    config.title = "Your points (F_cat estimated by KDE)";
-    config.data = DataKind::drawn_points;
-    config.classes.clear();
-    config.points.clear();
-  }
-  for (const DrawnPoint& p : points) config.points.push_back(quantize_for_link(p));
-  apply_config(config);
-  return config_json();
-}
-
-void App::set_option(const std::string& name, double value) {
-  if (name == "grid") {
-    lab_.set_display_resolution(static_cast<int>(value));
-    lab_.refresh_fields(ImGui::GetTime(), true);
-  } else if (name == "speed") {
-    speed_ = std::clamp(value, 0.1, 4.5);
-  } else if (name == "refresh_ms") {
-    lab_.set_refresh_interval(std::clamp(value, 0.0, 5000.0) / 1000.0);
-  } else if (name == "tool") {  // 0 look, 1 draw, 2 erase (drawn data)
-    tool_ = static_cast<DataTool>(std::clamp(static_cast<int>(value), 0, 2));
-  } else if (name == "draw_class") {  // 0-based
-    draw_class_ = std::clamp(static_cast<int>(value), 0, 5);
-  } else if (name == "budget_ms") {
-    frame_budget_ms_ = std::clamp(value, 1.0, 45.0);
-  }
 }
 
 }  // namespace catgeo

@@ -1,15 +1,18 @@
-// The CatGeo lab app: draws the lab with Dear ImGui; knows nothing about SDL, GL or the browser.
-// The platform owns the loop and the ImGui context and calls init / frame / shutdown (sokol style); the JS API
-// (through src/platform/js_api.cpp) calls the "scripting" methods below between frames.
+// The CatGeo view: draws the latest engine snapshot with Dear ImGui and turns input into engine commands; knows
+// nothing about SDL, GL or the browser, and never runs the science itself (the engine does, see src/engine).
+// The platform owns the loop and the ImGui context and calls init / poll / frame / shutdown (sokol style); the JS API
+// (src/platform/js_api.cpp) calls the "scripting" methods between frames.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "app/field_images.h"
-#include "app/lab.h"
-#include "app/mnist_view.h"
 #include "app/plot_frame.h"
+#include "app/run_view.h"
 #include "app/texture_store.h"
+#include "engine/engine_link.h"
+#include "engine/protocol.h"
 #include "imgui.h"
 
 namespace catgeo {
@@ -24,44 +27,55 @@ constexpr ImGuiWindowFlags kPanelWindowFlags =
 
 class App {
  public:
-  void init(TextureStore* textures);  // once, after the ImGui context exists and before the first frame
-  void frame();                       // every frame, between ImGui::NewFrame() and ImGui::Render()
-  void shutdown();                    // once, while the ImGui context still exists
+  // Once, after the ImGui context exists: boots the engine with the page's link ("" = the default scenario), so a
+  // shared link builds exactly one run.
+  void init(TextureStore* textures, EngineLink* engine, const std::string& initial_link);
+  // Every loop tick, drawn or not: takes the engine's snapshots. True when something new arrived (draw a frame).
+  bool poll();
+  void frame();     // every drawn frame, between ImGui::NewFrame() and ImGui::Render()
+  void shutdown();  // once, while the ImGui context still exists
 
   ImVec4 background_color() const;  // the style's window background over the page colour, opaque
-  // True when the next frame would differ without any input: training, pending fields or digits, a held
-  // mouse button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
+  // True when the next frame would differ without any input: training, a command not yet answered, a held mouse
+  // button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
 
-  // ---- scripting (JS API); every method returns JSON text or plain text ----
-  std::string load_link(const std::string& link);  // {"ok":..,"error":..,"notices":[..],"link":..}
-  std::string set_value(const std::string& key, const std::string& value);  // one share-link key, then load
-  std::string metrics_json(bool with_history);
-  std::string config_json();
-  std::string fields_json();
-  std::string perf_json();
-  std::string view_rect_json();  // where the 2-D plot is on the canvas (CSS px), for tests
-  void play() { lab_.play(); }
-  void pause() { lab_.pause(); }
-  void reset();
-  void step_epochs(int epochs);
-  std::string train_epochs(int epochs, double max_seconds);  // synchronous; returns metrics_json(false)
-  std::string add_points(const std::vector<DrawnPoint>& points);  // switches to drawn data if needed
-  void set_option(const std::string& name, double value);  // grid, speed, refresh_ms, budget_ms, tool, draw_class
-  const char* state_name() const { return to_string(lab_.state()); }
-  std::string message() const;       // divergence message, else the status line
+  // ---- scripting (JS API). Commands return their id: view().completed >= id once they took effect. ----
+  std::uint32_t load_link(const std::string& link);
+  std::uint32_t set_value(const std::string& key, const std::string& value);  // one link key (link-encoded value)
+  std::uint32_t play() { return send(CommandKind::play); }
+  std::uint32_t pause() { return send(CommandKind::pause); }
+  std::uint32_t reset() { return send(CommandKind::reset); }
+  std::uint32_t train_epochs(int epochs, double max_seconds);
+  std::uint32_t train_for(double seconds);
+  std::uint32_t add_points(const std::vector<DrawnPoint>& points);  // switches to drawn data if needed
+  // Display options outside the link: grid (points per axis) and refresh_ms go to the engine; tool and draw_class
+  // are the view's own. Returns the command id (0 for the view's own options, which apply at once).
+  std::uint32_t set_option(const std::string& name, double value);
+  std::string load_result_json() const;  // {"ok","pending","error","notices","link"} of the latest load
+  std::string metrics_json(bool with_history) const;
+  std::string config_json() const;
+  std::string fields_json() const;
+  std::string perf_json() const;
+  std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
+  const char* state_name() const { return to_string(view_.state); }
+  const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
-  const Lab& lab() const { return lab_; }  // read-only, for the share/export glue (app/share_hooks.h)
+  const RunView& view() const { return view_; }
+  std::uint32_t last_sent() const { return next_id_ - 1; }
 
  private:
-  MisclassifiedGallery gallery_;  // MNIST: misclassified test digits
-  bool show_gallery_ = true;
+  std::uint32_t send(Command command);
+  std::uint32_t send(CommandKind kind);
   // app.cpp
   void layout_windows();
   void layout_compact(const ViewConfig& view);
-  void apply_config(const ScenarioConfig& config);  // load + keep UI in sync
+  void apply_config(const ScenarioConfig& config);  // the engine builds a new run from it
+  void apply_view_options();                        // edit_.view to the engine (the run goes on)
   void update_status_line();
   void update_images();
+  void request_probe(double x, double y);
+  const ProbeResult* probe_at(double x, double y) const;  // the engine's answer for this point, once it came
   // controls.cpp
   void draw_controls();
   void draw_scenario_picker();
@@ -85,28 +99,32 @@ class App {
   void draw_charts();
   void draw_explanation();
   void draw_divergence_banner();
+  // mnist_view.cpp
+  void draw_code_scatter(const PlotFrame& frame);
+  void draw_nearest_digits_tooltip(const PlotFrame& frame);
+  void draw_gallery_window();
 
-  Lab lab_;
+  EngineLink* engine_ = nullptr;
+  std::uint32_t next_id_ = 1;
+  RunView view_;
+  ScenarioConfig edit_;         // the configuration the widgets edit; follows view_.config unless a widget is held
+  int edit_version_ = -1;       // view_.config_version that edit_ was taken from
   TextureStore* textures_ = nullptr;
   FieldImages images_;
   int images_version_ = -1;
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
-  GridFields hover_fields_;
+  bool show_gallery_ = true;
 
-  double speed_ = 1.0;                 // multiplies the per-frame training budget
-  double frame_budget_ms_ = 10.0;
   DataTool tool_ = DataTool::none;
   int draw_class_ = 0;
   int dragging_class_ = -1;            // custom mixture: the class whose mean is being dragged
   bool pending_reload_ = false;        // data edited on the canvas: rebuild the run on mouse release
   double last_draw_x_ = 1e9, last_draw_y_ = 1e9;
+  double probe_x_ = 1e300, probe_y_ = 1e300;  // the latest point asked of the engine
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
   std::string status_line_;
-  std::string link_text_;
-  int link_config_stamp_ = -1;
-  int config_stamp_ = 0;               // bumps when the config changes
   float frame_ms_avg_ = 16.0f;
 };
 

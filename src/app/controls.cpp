@@ -3,17 +3,27 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/app.h"
 #include "app/colormap.h"
 #include "core/scenarios.h"
 #include "app/share_hooks.h"
 #include "core/share_link.h"
+#include "core/parameters.h"
 
 namespace catgeo {
 namespace {
 
 const char* kActivationNames[] = {"tanh", "sigmoid", "relu", "linear"};
+
+// The value a widget shows, as the number it stands for: a float slider's value printed with its own format and read
+// back, so that the link holds 0.68 when the slider shows 0.68 (not 0.6800000071525574).
+double as_shown(float value, const char* format) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return std::strtod(text, nullptr);
+}
 
 // Deterministic starter points for "draw your own data": two small clusters the user can edit.
 std::vector<DrawnPoint> starter_points() {
@@ -49,12 +59,9 @@ void App::draw_controls() {
   if (ImGui::CollapsingHeader("Network and training", ImGuiTreeNodeFlags_DefaultOpen)) draw_network_editor();
   if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_options();
   if (ImGui::CollapsingHeader("Share link")) {
-    if (link_config_stamp_ != config_stamp_) {
-      link_text_ = encode_share_link(lab_.config());
-      link_config_stamp_ = config_stamp_;
-    }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("#%s", link_text_.c_str());
+    ImGui::TextDisabled("#%s", view_.share_link.c_str());
+    if (!view_.share_notice.empty()) ImGui::TextDisabled("(%s)", view_.share_notice.c_str());
     ImGui::PopTextWrapPos();
     draw_share_buttons();  // app/share_hooks.h: Copy link, Embed, PNG, CSV, History, Config
   }
@@ -62,7 +69,7 @@ void App::draw_controls() {
 }
 
 void App::draw_scenario_picker() {
-  const ScenarioConfig& current = lab_.config();
+  const ScenarioConfig& current = edit_;
   ImGui::TextUnformatted("Scenario");
   ImGui::SetNextItemWidth(-1);
   std::string preview = current.id + ": " + current.title;
@@ -85,44 +92,39 @@ void App::draw_scenario_picker() {
 }
 
 void App::draw_run_buttons() {
-  const LabState state = lab_.state();
-  const bool can_train = state == LabState::training || state == LabState::paused;
+  const RunState state = view_.state;
+  const bool can_train = state == RunState::training || state == RunState::paused;
   if (!can_train) ImGui::BeginDisabled();
-  if (state == LabState::training) {
-    if (ImGui::Button("Pause", ImVec2(64, 0))) lab_.pause();
+  if (state == RunState::training) {
+    if (ImGui::Button("Pause", ImVec2(64, 0))) pause();
   } else if (ImGui::Button("Play", ImVec2(64, 0))) {
-    lab_.play();
+    play();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Step")) step_epochs(1);
+  if (ImGui::Button("Step")) train_epochs(1, 60.0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch");
   if (!can_train) ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Reset")) reset();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to epoch 0 with the same seed (same initial network)");
-  ImGui::SameLine();
-  float speed = static_cast<float>(speed_);
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 4.0f, "speed %.2gx", ImGuiSliderFlags_Logarithmic))
-    speed_ = speed;
-  if (const Experiment* run = lab_.run()) {
-    const float progress = static_cast<float>(run->trainer().epoch_progress() / run->config().training.epochs);
+  if (view_.has_run()) {
+    const int epochs = view_.config.training.epochs;
+    const float progress = static_cast<float>(view_.epoch_progress / epochs);
     char label[64];
-    std::snprintf(label, sizeof label, "epoch %d / %d  (%s)", run->trainer().epoch(), run->config().training.epochs,
-                  to_string(state));
+    std::snprintf(label, sizeof label, "epoch %d / %d  (%s)", view_.epoch, epochs, to_string(state));
     ImGui::ProgressBar(std::min(1.0f, progress), ImVec2(-1, 0), label);
   }
-  if (!lab_.status().empty() && state != LabState::diverged) {
+  if (!view_.status.empty() && state != RunState::diverged) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(lab_.status().c_str());
+    ImGui::TextUnformatted(view_.status.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
 }
 
 void App::draw_data_editor() {
-  ScenarioConfig& config = lab_.edit_config();
+  ScenarioConfig& config = edit_;
   if (config.data == DataKind::drawn_points) {
     ImGui::TextWrapped("Draw on the 2-D view. F_cat comes from a class-wise KDE posterior: it is estimated.");
     int tool = static_cast<int>(tool_);
@@ -170,7 +172,8 @@ void App::draw_data_editor() {
   }
   int classes = static_cast<int>(config.classes.size());
   ImGui::SetNextItemWidth(100);
-  if (ImGui::SliderInt("classes", &classes, 2, 6)) {
+  const ParameterSpec& class_range = parameter("classes");
+  if (ImGui::SliderInt("classes", &classes, static_cast<int>(class_range.min), static_cast<int>(class_range.max))) {
     ScenarioConfig c = as_custom(config);
     while (static_cast<int>(c.classes.size()) < classes) {
       GaussianClass g = c.classes.back();
@@ -229,15 +232,25 @@ void App::draw_data_editor() {
 }
 
 void App::draw_network_editor() {
-  ScenarioConfig& config = lab_.edit_config();
+  ScenarioConfig& config = edit_;
+  NetworkConfig& network = config.network;
+  std::vector<LayerSpec>& hidden = network.hidden;
   bool changed = false;
-  std::vector<LayerSpec>& hidden = config.network.hidden;
-  ImGui::TextDisabled("Hidden layers (the last one is the noisy layer r)");
-  for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+  const int count = static_cast<int>(hidden.size());
+  const int rep = network.representation_layer < 0 ? count - 1 : network.representation_layer;
+  const int proj = network.projection_layer;
+  const ParameterSpec& width_range = parameter("layers.width");
+  ImGui::TextDisabled("Hidden layers");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("In order from the input. r: the noisy layer the read-out sees; x: the learned 2-D projection.");
+  for (int l = 0; l < count; ++l) {
     ImGui::PushID(l);
     int width = hidden[l].width;
     ImGui::SetNextItemWidth(110);
-    if (ImGui::SliderInt("##w", &width, 2, 256, "%d units")) hidden[l].width = width;
+    if (l == proj) ImGui::BeginDisabled();  // the projection space keeps its dimension
+    if (ImGui::SliderInt("##w", &width, static_cast<int>(width_range.min), static_cast<int>(width_range.max),
+                         "%d units"))
+      hidden[l].width = width;
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
     int act = static_cast<int>(hidden[l].activation);
@@ -246,22 +259,29 @@ void App::draw_network_editor() {
       hidden[l].activation = static_cast<Activation>(act);
       changed = true;
     }
+    if (l == proj) ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled(l == rep ? "r" : l == proj ? "x" : " ");
     ImGui::PopID();
   }
-  if (hidden.size() < 3 && ImGui::SmallButton("+ layer")) {
-    hidden.insert(hidden.begin(), LayerSpec{64, Activation::tanh});
+  // New layers go just before r and after the projection x, so both keep their meaning.
+  const int first_free = proj + 1;
+  if (count < static_cast<int>(parameter("layers").max) && ImGui::SmallButton("+ layer")) {
+    hidden.insert(hidden.begin() + rep, LayerSpec{64, Activation::tanh});
+    if (network.representation_layer >= 0) ++network.representation_layer;
     changed = true;
   }
-  if (hidden.size() > 1) {
+  if (rep > first_free) {
     ImGui::SameLine();
     if (ImGui::SmallButton("- layer")) {
-      hidden.erase(hidden.begin());
+      hidden.erase(hidden.begin() + rep - 1);
+      if (network.representation_layer >= 0) --network.representation_layer;
       changed = true;
     }
   }
-  float sigma = static_cast<float>(config.network.noise_sigma);
+  float sigma = static_cast<float>(network.noise_sigma);
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderFloat("noise sigma", &sigma, 0.05f, 2.0f, "%.2f")) config.network.noise_sigma = sigma;
+  if (ImGui::SliderFloat("noise sigma", &sigma, 0.05f, 2.0f, "%.2f")) network.noise_sigma = as_shown(sigma, "%.2f");
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
@@ -269,7 +289,7 @@ void App::draw_network_editor() {
   float lr = static_cast<float>(config.training.learning_rate);
   ImGui::SetNextItemWidth(-90);
   if (ImGui::SliderFloat("learn rate", &lr, 1e-4f, 100.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
-    config.training.learning_rate = lr;
+    config.training.learning_rate = as_shown(lr, "%.4g");
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int batch = config.training.batch_size;
   ImGui::SetNextItemWidth(-90);
@@ -283,20 +303,23 @@ void App::draw_network_editor() {
     changed = true;
   }
   ImGui::SameLine();
-  int seed = static_cast<int>(config.training.seed);
-  ImGui::SetNextItemWidth(80);
-  if (ImGui::InputInt("seed", &seed)) config.training.seed = static_cast<std::uint64_t>(std::max(0, seed));
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputScalar("seed", ImGuiDataType_U64, &config.training.seed);  // all 64 bits, as the link carries them
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int epochs = config.training.epochs;
+  const ParameterSpec& epoch_range = parameter("epochs");
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderInt("epochs", &epochs, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic)) config.training.epochs = epochs;
+  if (ImGui::SliderInt("epochs", &epochs, static_cast<int>(epoch_range.min), static_cast<int>(epoch_range.max), "%d",
+                       ImGuiSliderFlags_Logarithmic))
+    config.training.epochs = epochs;
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   if (changed) apply_config(ScenarioConfig(config));
 }
 
 void App::draw_view_options() {
-  ViewConfig& view = lab_.edit_config().view;
-  if (lab_.config().grid.dims == 2) {
+  ViewConfig& view = edit_.view;
+  const ViewConfig before = view;
+  if (edit_.grid.dims == 2) {
     int mode = static_cast<int>(view.mode);
     ImGui::RadioButton("side by side", &mode, 0);
     ImGui::SameLine();
@@ -314,16 +337,19 @@ void App::draw_view_options() {
   ImGui::Checkbox("data", &view.show_data);
   ImGui::SameLine();
   ImGui::Checkbox("boundaries", &view.show_boundary);
-  if (lab_.config().grid.dims == 2) {
-    int resolution = lab_.display_resolution();
+  if (view.mode != before.mode || view.measure != before.measure || view.log_scale != before.log_scale ||
+      view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary)
+    apply_view_options();
+  if (edit_.grid.dims == 2) {
+    const int resolution = view_.fields_valid() ? view_.fields.grid.count[0] : 0;
     ImGui::TextUnformatted("Field grid:");
     ImGui::SameLine();
     if (ImGui::RadioButton("64x64", resolution == 64)) set_option("grid", 64);
     ImGui::SameLine();
     if (ImGui::RadioButton("128x128", resolution == 128)) set_option("grid", 128);
   }
-  ImGui::TextDisabled("%.0f fps, train %.1f ms/frame, fields %.1f ms", ImGui::GetIO().Framerate,
-                      lab_.perf().train_ms_last_frame, lab_.perf().field_ms_last);
+  ImGui::TextDisabled("%.0f fps; engine: train %.1f ms/slice, fields %.1f ms", ImGui::GetIO().Framerate,
+                      view_.perf.train_ms_last_tick, view_.perf.field_ms_last);
 }
 
 }  // namespace catgeo

@@ -95,20 +95,18 @@ void chart(const char* title, const std::vector<MetricsSnapshot>& history, doubl
 
 void App::draw_readouts() {
   ImGui::Begin("Readouts", nullptr, kPanelWindowFlags);
-  Experiment* run = lab_.run();
-  if (!run) {
-    ImGui::TextWrapped("%s", lab_.status().c_str());
+  if (!view_.has_run() || view_.history.empty()) {
+    ImGui::TextWrapped("%s", view_.status.empty() ? "Starting..." : view_.status.c_str());
     ImGui::End();
     return;
   }
-  const int dims = run->dims();
-  ImGui::Text("%s  epoch %d  (%s)", run->config().id.c_str(), run->trainer().epoch(), to_string(lab_.state()));
-  ImGui::TextDisabled("F_cat: %s", run->reference_is_exact() ? "exact (generative mixture)" : "estimated (class-wise KDE)");
-  if (std::isfinite(run->category_information()))
-    ImGui::TextDisabled("I(mu; x) = %.3f nats", run->category_information());
+  const int dims = view_.facts.dims;
+  ImGui::Text("%s  epoch %d  (%s)", view_.config.id.c_str(), view_.epoch, to_string(view_.state));
+  ImGui::TextDisabled("F_cat: %s", view_.facts.reference_exact ? "exact (generative mixture)" : "estimated (class-wise KDE)");
+  if (std::isfinite(view_.facts.info_x)) ImGui::TextDisabled("I(mu; x) = %.3f nats", view_.facts.info_x);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("information of the data about the category: an upper bound for I(mu; r)");
-  const MetricsSnapshot& before = run->history().front();
-  const MetricsSnapshot& now = run->history().back();
+  const MetricsSnapshot& before = *view_.before();
+  const MetricsSnapshot& now = *view_.latest();
   if (ImGui::BeginTable("metrics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("metric", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableSetupColumn("before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -142,7 +140,7 @@ void App::draw_readouts() {
     ImGui::TextDisabled("F_code peaks: %s", list(now.match.fcode_peaks).c_str());
   }
   if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
-    const std::vector<std::vector<int>> confusion = run->confusion_matrix();
+    const std::vector<std::vector<int>>& confusion = view_.confusion;
     const int m = static_cast<int>(confusion.size());
     if (m > 0 && ImGui::BeginTable("confusion", m + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableNextRow();
@@ -165,7 +163,7 @@ void App::draw_readouts() {
       ImGui::EndTable();
     }
   }
-  if (!lab_.config().view.lecture &&  // lecture mode: the lecturer explains
+  if (!edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_explanation();
   }
@@ -174,12 +172,11 @@ void App::draw_readouts() {
 
 void App::draw_charts() {
   ImGui::Begin("Metrics against epoch", nullptr, kPanelWindowFlags);
-  const Experiment* run = lab_.run();
-  if (!run) {
+  if (!view_.has_run() || view_.history.empty()) {
     ImGui::End();
     return;
   }
-  const int dims = run->dims();
+  const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const int columns = 4;
   int count = 0;
@@ -190,7 +187,7 @@ void App::draw_charts() {
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
     if (k % columns != 0) ImGui::SameLine(0, 6);
-    chart(m.name, run->history(), m.get, m.log_axis, size);
+    chart(m.name, view_.history, m.get, m.log_axis, size);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\ndashed line: value before training%s", m.help,
                                                   m.log_axis ? "\n(log axis)" : "");
     ++k;
@@ -228,7 +225,7 @@ void App::draw_explanation() {
 }
 
 void App::draw_divergence_banner() {
-  if (lab_.state() != LabState::diverged) return;
+  if (view_.state != RunState::diverged) return;
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.3f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_Always);
@@ -237,13 +234,13 @@ void App::draw_divergence_banner() {
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(lab_.divergence_message().c_str());
+  ImGui::TextUnformatted(view_.message.c_str());
   ImGui::TextUnformatted("Training is paused; the last good picture stays. Lower the learning rate, or reset.");
   ImGui::PopTextWrapPos();
   if (ImGui::Button("Reset (same seed)")) reset();
   ImGui::SameLine();
   if (ImGui::Button("Reset with learning rate 0.003")) {
-    ScenarioConfig c = lab_.config();
+    ScenarioConfig c = view_.config;
     c.training.learning_rate = 3e-3;
     apply_config(c);
   }

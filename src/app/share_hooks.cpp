@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "core/field_export.h"
+#include "core/run_report.h"
 #include "imgui.h"
 
 namespace catgeo {
@@ -61,22 +62,22 @@ void draw_share_buttons() {
   export_button("Config", ShareAction::export_config_json, "Full configuration as JSON");
 }
 
-std::string export_fields_csv(const Lab& lab, std::string* why) {
-  if (!lab.fields_valid() || lab.fields().size() == 0) {
-    if (why) *why = lab.run() ? "the fields are not computed yet" : "there is no run: " + lab.status();
+std::string export_fields_csv(const RunView& view, std::string* why) {
+  if (!view.fields_valid()) {
+    if (why) *why = view.has_run() ? "the fields are not computed yet" : "there is no run: " + view.status;
     return {};
   }
-  return fields_to_csv(lab.fields());
+  return fields_to_csv(view.fields);
 }
 
-std::string export_history_json(const Lab& lab, std::string* why) {
-  if (!lab.run()) {
-    if (why) *why = "there is no run: " + lab.status();
+std::string export_history_json(const RunView& view, std::string* why) {
+  if (!view.has_run() || view.history.empty()) {
+    if (why) *why = "there is no run: " + view.status;
     return {};
   }
-  return history_to_json(*lab.run());
+  return to_json(run_summary(view.report_facts(), view.history, true));
 }
 
-std::string export_config_json(const Lab& lab) { return config_to_json(lab.config()); }
+std::string export_config_json(const RunView& view) { return config_to_json(view.config); }
 
 }  // namespace catgeo

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "app/lab.h"
+#include "app/run_view.h"
 
 namespace catgeo {
 
@@ -20,10 +20,10 @@ bool take_share_action(ShareAction& out);
 // Call inside an ImGui window, e.g. in the "Share link" section of the controls.
 void draw_share_buttons();
 
-// Export texts of the lab's current state (see core/field_export.h for the formats). Empty when there is nothing to
+// Export texts of the run the view shows (see core/field_export.h for the formats). Empty when there is nothing to
 // export yet (no run, or no display fields); `why` then says so.
-std::string export_fields_csv(const Lab& lab, std::string* why = nullptr);
-std::string export_history_json(const Lab& lab, std::string* why = nullptr);
-std::string export_config_json(const Lab& lab);
+std::string export_fields_csv(const RunView& view, std::string* why = nullptr);
+std::string export_history_json(const RunView& view, std::string* why = nullptr);
+std::string export_config_json(const RunView& view);
 
 }  // namespace catgeo

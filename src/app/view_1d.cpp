@@ -36,13 +36,12 @@ void frame_box(ImDrawList* dl, const PlotFrame& f, const char* title) {
 }  // namespace
 
 void App::draw_view_1d() {
-  const GridFields& f = lab_.fields();
-  if (!lab_.fields_valid() || f.dims() != 1) {
-    ImGui::TextUnformatted("No fields yet.");
+  const GridFields& f = view_.fields;
+  if (!view_.fields_valid() || f.dims() != 1) {
+    ImGui::TextDisabled("Computing the fields...");
     return;
   }
-  const Experiment* run = lab_.run();
-  const ViewConfig& view = lab_.config().view;
+  const ViewConfig& view = edit_.view;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const int n = f.size();
@@ -89,8 +88,8 @@ void App::draw_view_1d() {
     }
   }
   // F_code peaks as triangles on the Fisher plot.
-  if (run && !run->history().empty()) {
-    for (double peak : run->history().back().match.fcode_peaks) {
+  if (const MetricsSnapshot* latest = view_.latest()) {
+    for (double peak : latest->match.fcode_peaks) {
       const ImVec2 s = fisher.to_screen(peak, fisher.hi[1]);
       dl->AddTriangleFilled(ImVec2(s.x - 5, s.y), ImVec2(s.x + 5, s.y), ImVec2(s.x, s.y + 8), kFcodeColor);
     }
@@ -98,18 +97,18 @@ void App::draw_view_1d() {
 
   // Histogram of the training data, per class.
   frame_box(dl, hist, "training data");
-  if (run) {
+  if (view_.samples.rows() == 1) {  // every training input, from the engine
     constexpr int kBins = 60;
-    const int classes = run->num_classes();
+    const int classes = view_.facts.num_classes;
     static std::vector<int> counts;
     counts.assign(static_cast<size_t>(kBins) * classes, 0);
-    const Dataset& data = run->train_data();
     const double lo = f.grid.lo[0], hi = f.grid.hi[0];
     int most = 1;
-    for (int j = 0; j < data.size(); ++j) {
-      const int b = static_cast<int>((data.inputs(0, j) - lo) / (hi - lo) * kBins);
-      if (b < 0 || b >= kBins) continue;
-      most = std::max(most, ++counts[data.labels[j] * kBins + b]);
+    for (int j = 0; j < static_cast<int>(view_.samples.cols()); ++j) {
+      const int b = static_cast<int>((view_.samples(0, j) - lo) / (hi - lo) * kBins);
+      const int label = view_.sample_labels[j];
+      if (b < 0 || b >= kBins || label < 0 || label >= classes) continue;
+      most = std::max(most, ++counts[label * kBins + b]);
     }
     hist.lo[1] = 0, hist.hi[1] = most * 1.15;
     for (int mu = 0; mu < classes; ++mu)
@@ -143,8 +142,10 @@ void App::draw_view_1d() {
     if (!ImGui::IsWindowHovered() || !p->contains(io.MousePos)) continue;
     const double x = p->data_x(io.MousePos.x);
     for (const PlotFrame* q : {&post, &fisher, &hist}) vline(dl, *q, x, IM_COL32(255, 255, 0, 120), 1.0f);
-    if (lab_.probe(x, 0.0, hover_fields_)) {
-      const GridFields& h = hover_fields_;
+    request_probe(x, 0.0);
+    const ProbeResult* probe = probe_at(x, 0.0);
+    if (probe && probe->valid) {
+      const GridFields& h = probe->fields;
       ImGui::BeginTooltip();
       ImGui::Text("x = %.3f", x);
       ImGui::TextUnformatted("P(mu|x)   reference   network");

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/mnist_view.h"
 #include "app/app.h"
+#include "app/mnist_view.h"
 #include "app/colormap.h"
 #include "core/fisher.h"
 #include "core/share_link.h"
@@ -66,16 +66,18 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 void App::draw_view() {
   ImGui::Begin("View", nullptr, kPanelWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   view_frame_valid_ = false;
-  if (!lab_.run()) {
+  if (view_.snapshots == 0) {
+    ImGui::TextDisabled("Starting the engine...");
+  } else if (!view_.has_run()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
-    ImGui::TextWrapped("%s", lab_.status().c_str());
+    ImGui::TextWrapped("%s", view_.status.c_str());
     ImGui::PopStyleColor();
     ImGui::TextWrapped("Your settings are kept: change them in the panel on the left.");
-    if (lab_.config().data == DataKind::drawn_points) {
+    if (edit_.data == DataKind::drawn_points) {
       // Still let the user draw: show an empty drawing canvas.
       draw_view_2d();
     }
-  } else if (lab_.config().grid.dims == 1) {
+  } else if (edit_.grid.dims == 1) {
     draw_view_1d();
   } else {
     draw_view_2d();
@@ -84,16 +86,16 @@ void App::draw_view() {
 }
 
 void App::draw_view_2d() {
-  const ScenarioConfig& config = lab_.config();
-  const ViewConfig& view = config.view;
+  const ViewConfig& view = edit_.view;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const bool side = view.mode == ViewMode::side_by_side && lab_.run();
+  const bool side = view.mode == ViewMode::side_by_side && view_.has_run();
   const float legend_h = 46.0f, bar_w = 70.0f, margin = 34.0f;
   const float panels = side ? 2.0f : 1.0f;
   float size = std::min((avail.x - bar_w - margin * panels) / panels, avail.y - legend_h - 20.0f - 18.0f);
   size = std::max(size, 80.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  GridSpec grid = lab_.display_grid();
+  // The fields' own grid (a learned projection's extent follows its codes); the configured one until they arrive.
+  const GridSpec grid = view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid : edit_.grid;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int p = 0; p < (side ? 2 : 1); ++p) {
     PlotFrame frame;
@@ -101,8 +103,8 @@ void App::draw_view_2d() {
     frame.p1 = ImVec2(frame.p0.x + size, frame.p0.y + size);
     for (int axis = 0; axis < 2; ++axis) frame.lo[axis] = grid.lo[axis], frame.hi[axis] = grid.hi[axis];
     const char* title = !side ? "Overlay: network decision regions, F_cat and F_code glyphs"
-                        : p == 0 ? (lab_.run() && lab_.run()->reference_is_exact() ? "F_cat (exact, from the mixture)"
-                                                                                  : "F_cat (estimated by KDE)")
+                        : p == 0 ? (view_.facts.reference_exact ? "F_cat (exact, from the mixture)"
+                                                                 : "F_cat (estimated by KDE)")
                                  : "F_code = J^T J / sigma^2 (network)";
     dl->AddText(ImVec2(frame.p0.x, origin.y), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
@@ -136,12 +138,12 @@ void App::draw_view_2d() {
 
 void App::draw_panel_2d(const PlotFrame& frame, int which) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ViewConfig& view = lab_.config().view;
+  const ViewConfig& view = edit_.view;
   dl->AddRectFilled(frame.p0, frame.p1, IM_COL32(20, 22, 26, 255));
   dl->PushClipRect(frame.p0, frame.p1, true);
-  const bool have = lab_.run() && lab_.fields_valid() && lab_.fields().dims() == 2 && images_.width > 1;
+  const bool have = view_.has_run() && view_.fields_valid() && view_.fields.dims() == 2 && images_.width > 1;
   if (have) {
-    const GridSpec& g = lab_.fields().grid;
+    const GridSpec& g = view_.fields.grid;
     const double hx = 0.5 * (g.hi[0] - g.lo[0]) / (g.count[0] - 1), hy = 0.5 * (g.hi[1] - g.lo[1]) / (g.count[1] - 1);
     const ImVec2 a = frame.to_screen(g.lo[0] - hx, g.hi[1] + hy), b = frame.to_screen(g.hi[0] + hx, g.lo[1] - hy);
     ImTextureID texture = which == 0 ? images_.fcat : which == 1 ? images_.fcode : images_.regions_network;
@@ -152,10 +154,10 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
     }
     if (view.glyphs) draw_glyphs(frame, which != 1, which != 0);
   }
-  if (view.show_data || lab_.config().data == DataKind::drawn_points) draw_data_points(frame);
+  if (view.show_data || edit_.data == DataKind::drawn_points) draw_data_points(frame);
   // Class-mean handles of a mixture (drag them to make a custom mixture).
-  if (lab_.config().data == DataKind::mixture) {
-    const std::vector<GaussianClass>& classes = lab_.config().classes;
+  if (edit_.data == DataKind::mixture) {
+    const std::vector<GaussianClass>& classes = edit_.classes;
     for (int mu = 0; mu < static_cast<int>(classes.size()); ++mu) {
       const ImVec2 c = frame.to_screen(classes[mu].mean(0), classes[mu].mean(1));
       dl->AddCircleFilled(c, 6.0f, class_color(mu));
@@ -164,7 +166,7 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
   }
   dl->PopClipRect();
   draw_axes(dl, frame);
-  if (lab_.state() == LabState::diverged) {
+  if (view_.state == RunState::diverged) {
     dl->AddRectFilled(frame.p0, frame.p1, IM_COL32(0, 0, 0, 150));
     dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 10), IM_COL32(255, 120, 100, 255), "Diverged:");
     dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 26), IM_COL32(255, 120, 100, 255), "last good picture");
@@ -172,7 +174,7 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
 }
 
 void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
-  const GridFields& f = lab_.fields();
+  const GridFields& f = view_.fields;
   const int nx = f.grid.count[0], ny = f.grid.count[1];
   const int stride = std::max(1, nx / 13);
   const float spacing = frame.width() * stride / std::max(1, nx - 1);
@@ -201,30 +203,26 @@ void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
 
 void App::draw_data_points(const PlotFrame& frame) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ScenarioConfig& config = lab_.config();
-  if (config.data == DataKind::drawn_points) {
-    for (const DrawnPoint& p : config.points) {
+  if (edit_.data == DataKind::drawn_points) {
+    for (const DrawnPoint& p : edit_.points) {
       const ImVec2 s = frame.to_screen(p.x[0], p.x[1]);
       dl->AddCircleFilled(s, 3.5f, class_color(p.label));
       dl->AddCircle(s, 3.5f, IM_COL32(0, 0, 0, 200));
     }
     return;
   }
-  Experiment* run = lab_.run();
-  if (!run) return;
-  if (run->network().projection_layer() >= 0) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
-    const MatrixF& codes = run->training_codes();
-    draw_code_scatter(dl, frame, *run, codes);
-    draw_nearest_digits_tooltip(dl, frame, *run, codes);
+  if (!view_.has_run()) return;
+  if (view_.facts.learned_projection) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
+    draw_code_scatter(frame);
+    draw_nearest_digits_tooltip(frame);
     return;
   }
-  const Dataset& data = run->train_data();
-  const int n = data.size(), shown = std::min(n, 800);
-  const double step = static_cast<double>(n) / shown;
-  for (int k = 0; k < shown; ++k) {
-    const int j = static_cast<int>(k * step);
-    const ImVec2 c = frame.to_screen(data.inputs(0, j), data.inputs(1, j));  // small quads: 4 vertices each
-    dl->AddRectFilled(ImVec2(c.x - 1.5f, c.y - 1.5f), ImVec2(c.x + 1.5f, c.y + 1.5f), class_color(data.labels[j], 190));
+  const Eigen::MatrixXf& points = view_.samples;  // (2, n): the engine's subsample of the training data
+  if (points.rows() != 2) return;
+  for (int j = 0; j < static_cast<int>(points.cols()); ++j) {
+    const ImVec2 c = frame.to_screen(points(0, j), points(1, j));  // small quads: 4 vertices each
+    dl->AddRectFilled(ImVec2(c.x - 1.5f, c.y - 1.5f), ImVec2(c.x + 1.5f, c.y + 1.5f),
+                      class_color(view_.sample_labels[j], 190));
   }
 }
 
@@ -237,7 +235,7 @@ void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
     dl->AddRectFilledMultiColor(ImVec2(p0.x, y0), ImVec2(p1.x, y1), hi, hi, lo, lo);
   }
   dl->AddRect(p0, p1, IM_COL32(150, 150, 150, 255));
-  const bool log_scale = lab_.config().view.log_scale;
+  const bool log_scale = edit_.view.log_scale;
   const char* labels_log[] = {"1e-3", "1e-2", "0.1", "1"};
   const char* labels_lin[] = {"0", "1/3", "2/3", "1"};
   for (int k = 0; k < 4; ++k) {
@@ -249,7 +247,7 @@ void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
 
 void App::handle_canvas_input(const PlotFrame& frame) {
   const ImGuiIO& io = ImGui::GetIO();
-  ScenarioConfig& config = lab_.edit_config();
+  ScenarioConfig& config = edit_;
   const bool window_hovered = ImGui::IsWindowHovered();
   const bool inside = window_hovered && frame.contains(io.MousePos);
   const double x = frame.data_x(io.MousePos.x), y = frame.data_y(io.MousePos.y);
@@ -309,12 +307,14 @@ void App::handle_canvas_input(const PlotFrame& frame) {
       return;
     }
   }
-  if (inside && dragging_class_ < 0 && !ImGui::IsMouseDown(0) && lab_.run()) draw_hover_tooltip(x, y);
+  if (inside && dragging_class_ < 0 && !ImGui::IsMouseDown(0) && view_.has_run()) draw_hover_tooltip(x, y);
 }
 
 void App::draw_hover_tooltip(double x, double y) {
-  if (!lab_.probe(x, y, hover_fields_)) return;
-  const GridFields& f = hover_fields_;
+  request_probe(x, y);
+  const ProbeResult* probe = probe_at(x, y);
+  if (!probe || !probe->valid) return;
+  const GridFields& f = probe->fields;
   ImGui::BeginTooltip();
   ImGui::Text("x = (%.3f, %.3f)", x, y);
   ImGui::Separator();

@@ -1,12 +1,16 @@
-// Command-line argument helpers: option parsing, numbers, grid specs and whole-file reads.
+// Command-line argument helpers: option parsing, grid specs, whole-file reads and help lines from the table.
 #include "cli/cli_args.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
 
+#include "core/config_checks.h"
 #include "core/json.h"
+#include "core/link_text.h"
+#include "core/parameters.h"
 
 namespace catgeo::cli {
 
@@ -15,15 +19,15 @@ Result<Args> Args::parse(int argc, char** argv, int first, const std::vector<std
   Args args;
   for (int i = first; i < argc; ++i) {
     const std::string word = argv[i];
-    if (word.rfind("--", 0) != 0) return Result<Args>::fail("unexpected argument '" + word + "'");
+    if (word.rfind("--", 0) != 0) return Result<Args>::fail("unexpected argument '" + word + "' (try --help)");
     const std::string name = word.substr(2);
-    if (std::find(switches.begin(), switches.end(), name) != switches.end()) {
+    if (name == "help" || std::find(switches.begin(), switches.end(), name) != switches.end()) {
       args.entries_.push_back({name, ""});
     } else if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
-      if (i + 1 >= argc) return Result<Args>::fail("option --" + name + " needs a value");
+      if (i + 1 >= argc) return Result<Args>::fail("option --" + name + " needs a value (try --help)");
       args.entries_.push_back({name, argv[++i]});
     } else {
-      return Result<Args>::fail("unknown option --" + name);
+      return Result<Args>::fail("unknown option --" + name + " (try --help)");
     }
   }
   return {args, Status::success()};
@@ -41,56 +45,59 @@ std::optional<std::string> Args::value(const std::string& name) const {
   return std::nullopt;
 }
 
-Result<double> parse_double_arg(const std::string& name, const std::string& text) {
-  double value = 0.0;
-  if (!parse_number(text, value)) return Result<double>::fail("--" + name + " needs a number, got '" + text + "'");
-  return {value, Status::success()};
-}
-
-Result<std::uint64_t> parse_uint_arg(const std::string& name, const std::string& text) {
-  if (text.empty() || text.size() > 19 || !std::all_of(text.begin(), text.end(), ::isdigit))
-    return Result<std::uint64_t>::fail("--" + name + " needs a non-negative integer, got '" + text + "'");
-  return {std::stoull(text), Status::success()};
+std::string grid_form() {
+  const ParameterSpec& bound = parameter("grid.bound");
+  const ParameterSpec& count = parameter("grid.count");
+  return "lo:hi:count or lo:hi:count,lo:hi:count with " + limit_text(bound.min) + " <= lo < hi <= " +
+         limit_text(bound.max) + " and count " + limit_text(count.min) + " to " + limit_text(count.max);
 }
 
 Result<GridSpec> parse_grid_spec(const std::string& text) {
   using R = Result<GridSpec>;
   GridSpec grid;
-  std::vector<std::string> axes;
-  std::stringstream split(text);
-  for (std::string part; std::getline(split, part, ',');) axes.push_back(part);
-  if (axes.empty() || axes.size() > 2) return R::fail("grid spec must be x0:x1:n or x0:x1:n,y0:y1:m");
+  const std::vector<std::string_view> axes = split(text, ',');
+  if (axes.size() > 2) return R::fail("--grid '" + text + "' has more than 2 axes; it must be " + grid_form());
   grid.dims = static_cast<int>(axes.size());
   grid.count[1] = 1;
   for (int axis = 0; axis < grid.dims; ++axis) {
-    std::vector<std::string> fields;
-    std::stringstream parts(axes[axis]);
-    for (std::string f; std::getline(parts, f, ':');) fields.push_back(f);
+    const std::vector<std::string_view> fields = split(axes[axis], ':');
     double lo, hi, n;
     if (fields.size() != 3 || !parse_number(fields[0], lo) || !parse_number(fields[1], hi) ||
-        !parse_number(fields[2], n))
-      return R::fail("grid axis '" + axes[axis] + "' must be lo:hi:count with numbers");
-    if (!(lo < hi)) return R::fail("grid axis '" + axes[axis] + "' needs lo < hi");
-    if (n != static_cast<int>(n) || n < 2 || n > 4096)
-      return R::fail("grid axis '" + axes[axis] + "' needs a whole count between 2 and 4096");
+        !parse_number(fields[2], n) || n != static_cast<double>(static_cast<long long>(n)))
+      return R::fail("--grid axis '" + std::string(axes[axis]) + "' must be " + grid_form());
     grid.lo[axis] = lo;
     grid.hi[axis] = hi;
-    grid.count[axis] = static_cast<int>(n);
+    grid.count[axis] = static_cast<int>(std::max(-1.0, std::min(1e9, n)));
   }
+  const Status valid = validate_grid(grid, grid.dims);
+  if (!valid.ok) return R::fail("--grid '" + text + "': " + valid.message + " (form: " + grid_form() + ")");
   return {grid, Status::success()};
 }
 
-Result<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Result<std::string>::fail("cannot open '" + path + "'");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+Result<std::string> read_file(const std::string& option, const std::string& path) {
+  using R = Result<std::string>;
+  const std::string where = "--" + option + " " + path + ": ";
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) return R::fail(where + "cannot open (" + std::strerror(errno) + ")");
+  if (S_ISDIR(info.st_mode)) return R::fail(where + "is a directory; give a file");
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return R::fail(where + "cannot open (" + std::strerror(errno) + ")");
+  std::string text;
+  char buffer[65536];
+  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, got);
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) return R::fail(where + "cannot be read");
   return {text, Status::success()};
 }
 
-Result<std::vector<std::uint8_t>> read_binary_file(const std::string& path) {
-  Result<std::string> text = read_text_file(path);
-  if (!text.ok()) return Result<std::vector<std::uint8_t>>::fail(text.status.message);
-  return {std::vector<std::uint8_t>(text.value.begin(), text.value.end()), Status::success()};
+std::string option_help(const std::string& key) {
+  const ParameterSpec& spec = parameter(key);
+  const std::string range = range_text(spec);
+  char line[320];
+  const std::string allowed = spec.kind == ParameterKind::choice ? "one of " + range : range;
+  std::snprintf(line, sizeof line, "  --%-12s %s; %s\n", (key + " X").c_str(), spec.help, allowed.c_str());
+  return line;
 }
 
 }  // namespace catgeo::cli

@@ -1,4 +1,4 @@
-// Command-line argument helpers: --flag value lookup, number parsing, grid specs, file reading.
+// Command-line argument helpers: --option value lookup, numbers, grid specs, file reading, help from the table.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace catgeo::cli {
 
-// Options after the command word: "--name value" pairs and bare "--switch" flags.
+// Options after the command word: "--name value" pairs and bare "--switch" flags ("--help" is always a switch).
 class Args {
  public:
   // switches: names that take no value (e.g. "json").
@@ -23,11 +23,13 @@ class Args {
   std::vector<std::pair<std::string, std::string>> entries_;
 };
 
-Result<double> parse_double_arg(const std::string& name, const std::string& text);
-Result<std::uint64_t> parse_uint_arg(const std::string& name, const std::string& text);
-// "x0:x1:n" (1-D) or "x0:x1:n,y0:y1:m" (2-D), n and m in [2, 4096], x0 < x1.
+// "x0:x1:n" (1-D) or "x0:x1:n,y0:y1:m" (2-D) within the parameter table's grid.bound and grid.count.
 Result<GridSpec> parse_grid_spec(const std::string& text);
-Result<std::string> read_text_file(const std::string& path);
-Result<std::vector<std::uint8_t>> read_binary_file(const std::string& path);
+// The form --grid takes, with the table's limits (for messages and help).
+std::string grid_form();
+// Whole file; a message names the option and what is wrong with the file (missing, a directory, unreadable).
+Result<std::string> read_file(const std::string& option, const std::string& path);
+// "  --key VALUE   label: help [range]" for a parameter-table key.
+std::string option_help(const std::string& key);
 
 }  // namespace catgeo::cli

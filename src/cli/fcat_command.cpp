@@ -6,32 +6,51 @@
 #include "core/grid_fields.h"
 #include "core/mixture.h"
 #include "core/mixture_json.h"
+#include "core/parameters.h"
 
 namespace catgeo::cli {
+namespace {
+
+std::string option_range(const char* key) { return range_text(parameter(key)); }
+
+}  // namespace
 
 int fail(const std::string& message) {
   std::fprintf(stderr, "catgeo: %s\n", message.c_str());
   return 2;
 }
 
+std::string fcat_help() {
+  return "usage: catgeo fcat --mixture FILE.json --grid SPEC\n"
+         "  exact posterior and F_cat of a Gaussian mixture on a grid, as CSV on stdout\n"
+         "  --mixture FILE  {\"classes\":[{\"mean\":[m..],\"cov\":[[..]],\"prior\":p},..]}: " +
+         option_range("classes") + " classes, means in " + option_range("mix.mean") + ", variances in " +
+         option_range("mix.var") + ", priors in " + option_range("mix.prior") + "\n"
+         "  --grid SPEC     " + grid_form() + "\n";
+}
+
 int run_fcat(int argc, char** argv) {
   Result<Args> args = Args::parse(argc, argv, 2, {}, {"mixture", "grid"});
   if (!args.ok()) return fail(args.status.message);
+  if (args.value.has("help")) {
+    std::fputs(fcat_help().c_str(), stdout);
+    return 0;
+  }
   if (!args.value.value("mixture") || !args.value.value("grid"))
-    return fail("fcat needs --mixture FILE.json and --grid SPEC");
+    return fail("fcat needs --mixture FILE.json and --grid SPEC (try catgeo fcat --help)");
   const std::string path = *args.value.value("mixture");
-  Result<std::string> text = read_text_file(path);
+  Result<std::string> text = read_file("mixture", path);
   if (!text.ok()) return fail(text.status.message);
   Result<std::vector<GaussianClass>> classes = parse_mixture_json(text.value);
-  if (!classes.ok()) return fail(path + ": " + classes.status.message);
+  if (!classes.ok()) return fail("--mixture " + path + ": " + classes.status.message);
   Result<Mixture> mixture = Mixture::build(classes.value);
-  if (!mixture.ok()) return fail(path + ": " + mixture.status.message);
+  if (!mixture.ok()) return fail("--mixture " + path + ": " + mixture.status.message);
   Result<GridSpec> grid = parse_grid_spec(*args.value.value("grid"));
   if (!grid.ok()) return fail(grid.status.message);
   const int K = mixture.value.dims(), M = mixture.value.num_classes();
   if (grid.value.dims != K)
-    return fail("the grid has " + std::to_string(grid.value.dims) + " axes but the mixture is " +
-                std::to_string(K) + "-D");
+    return fail("--grid has " + std::to_string(grid.value.dims) + " axes but the mixture is " + std::to_string(K) +
+                "-D; give it " + std::to_string(K) + " axes");
 
   GridFields fields;
   fields.reshape(grid.value, M);

@@ -1,27 +1,27 @@
 // catgeo: native command line on the CatGeo core (reproduce page results headless, print CSV/JSON).
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "cli/commands.h"
 
-namespace {
-
-const char* kUsage =
-    "usage:\n"
-    "  catgeo fcat --mixture FILE.json --grid x0:x1:n[,y0:y1:m]\n"
-    "      F_cat of a Gaussian mixture on a grid, as CSV\n"
-    "  catgeo train (--scenario ID | --link 'scenario=E5&sigma=1') [--sigma S] [--seed N] [--epochs E]\n"
-    "               [--lr LR] [--mnist FILE.cgd] [--digits 49|3,5,8] [--json] [--history]\n"
-    "      train a scenario (E1..E7, mnist) and print its matching metrics\n";
-
-}  // namespace
-
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
+  using namespace catgeo::cli;
+  const std::string usage = "usage: catgeo COMMAND [--help | options]\n"
+                            "commands:\n"
+                            "  fcat    F_cat of a Gaussian mixture on a grid, as CSV\n"
+                            "  train   train a scenario (E1..E7, mnist) or share link and print its matching metrics\n"
+                            "exit codes: 0 ok, 1 the run failed (training diverged), 2 bad input\n\n" +
+                            fcat_help() + "\n" + train_help();
+  if (argc < 2) {
+    std::fputs(usage.c_str(), stderr);
+    return 2;
   }
-  if (!std::strcmp(argv[1], "fcat")) return catgeo::cli::run_fcat(argc, argv);
-  if (!std::strcmp(argv[1], "train")) return catgeo::cli::run_train(argc, argv);
-  return catgeo::cli::fail(std::string("unknown command '") + argv[1] + "' (try: catgeo --help)");
+  if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    std::fputs(usage.c_str(), stdout);
+    return 0;
+  }
+  if (!std::strcmp(argv[1], "fcat")) return run_fcat(argc, argv);
+  if (!std::strcmp(argv[1], "train")) return run_train(argc, argv);
+  return fail(std::string("unknown command '") + argv[1] + "' (try: catgeo --help)");
 }

@@ -1,13 +1,19 @@
 // catgeo train: run a scenario or share link to the end natively and print its matching metrics.
-#include <cmath>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "core/experiment.h"
+#include "core/link_fields.h"
 #include "core/mnist_asset.h"
+#include "core/parameters.h"
 #include "core/run_report.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
@@ -15,44 +21,53 @@
 namespace catgeo::cli {
 namespace {
 
-// Applies --sigma/--seed/--epochs/--lr/--digits on top of the scenario; an error names the bad option.
+// The parameter-table keys train takes as --key VALUE (every key that changes the run and has a codec).
+std::vector<std::string> parameter_options() {
+  std::vector<std::string> keys;
+  for (const ParameterSpec& spec : parameter_table()) {
+    const std::string key = spec.key;
+    if (spec.affects_run && spec.kind != ParameterKind::part && key != "classes") keys.push_back(key);
+  }
+  return keys;
+}
+
+// Applies every --key VALUE of the table on top of the scenario, strictly; an error names the option and its range.
 Status apply_overrides(const Args& args, ScenarioConfig& config) {
-  if (auto v = args.value("sigma")) {
-    Result<double> s = parse_double_arg("sigma", *v);
-    if (!s.ok()) return s.status;
-    if (!(s.value > 0.0) || s.value > 100.0) return Status::error("--sigma must be in (0, 100]");
-    config.network.noise_sigma = s.value;
-  }
-  if (auto v = args.value("lr")) {
-    Result<double> lr = parse_double_arg("lr", *v);
-    if (!lr.ok()) return lr.status;
-    if (!(lr.value > 0.0)) return Status::error("--lr must be positive");
-    config.training.learning_rate = lr.value;
-  }
-  if (auto v = args.value("seed")) {
-    Result<std::uint64_t> seed = parse_uint_arg("seed", *v);
-    if (!seed.ok()) return seed.status;
-    config.training.seed = seed.value;
-  }
-  if (auto v = args.value("epochs")) {
-    Result<std::uint64_t> epochs = parse_uint_arg("epochs", *v);
-    if (!epochs.ok()) return epochs.status;
-    if (epochs.value < 1 || epochs.value > 100000) return Status::error("--epochs must be 1 to 100000");
-    config.training.epochs = static_cast<int>(epochs.value);
-  }
-  if (auto v = args.value("digits")) {
-    // "49", "3,5,8" or "0123456789": distinct digits, at least two (validated again by Experiment::create).
-    if (config.data != DataKind::mnist) return Status::error("--digits applies to the mnist scenario only");
-    std::vector<int> digits;
-    for (char ch : *v) {
-      if (ch == ',') continue;
-      if (ch < '0' || ch > '9') return Status::error("--digits takes digits 0-9, e.g. --digits 49 or 3,5,8");
-      digits.push_back(ch - '0');
+  for (const std::string& key : parameter_options()) {
+    std::optional<std::string> value = args.value(key);
+    if (!value) continue;
+    if (key == "digits") {
+      // "49", "3,5,8" or "0123456789" (the link form, commas allowed).
+      if (config.data != DataKind::mnist) return Status::error("--digits applies to the mnist scenario only");
+      value->erase(std::remove(value->begin(), value->end(), ','), value->end());
     }
-    config.mnist.digits = digits;
+    const Status set = set_parameter(config, key, *value);
+    if (!set.ok) return set;
   }
   return Status::success();
 }
+
+// One line on a terminal's stderr, rewritten in place; silent elsewhere and during the first second.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(fileno(stderr)) != 0), start_(std::chrono::steady_clock::now()) {}
+  void show(const Experiment& run) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (!enabled_ || seconds < 1.0) return;
+    std::fprintf(stderr, "\rcatgeo: training epoch %.1f of %d (%.0f s)   ", run.trainer().epoch_progress(),
+                 run.config().training.epochs, seconds);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
 
 void print_readable(const JsonValue& summary) {
   std::printf("scenario %s: %g epochs, state %s\n", summary.find("scenario")->as_string().c_str(),
@@ -70,12 +85,34 @@ void print_readable(const JsonValue& summary) {
 
 }  // namespace
 
+std::string train_help() {
+  std::string ids;
+  for (const std::string& id : scenario_ids()) ids += (ids.empty() ? "" : ", ") + id;
+  std::string out =
+      "usage: catgeo train (--scenario ID | --link TEXT) [--key VALUE ...] [--mnist FILE.cgd] [--json] [--history]\n"
+      "  train a scenario to the end and print its matching metrics (exit 0; 1 if training diverged; 2 bad input)\n"
+      "  --scenario ID    one of " + ids + "\n"
+      "  --link TEXT      a share link of the page, e.g. 'scenario=E5&sigma=0.5' (the part after '#')\n"
+      "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup)\n"
+      "  --json           one JSON object instead of text; --history adds the metrics of every epoch\n"
+      "parameters (default: the scenario's; the same keys and ranges as the share link):\n";
+  for (const std::string& key : parameter_options()) out += option_help(key);
+  const ParameterSpec& width = parameter("layers.width");
+  return out + "  (layers: each width " + range_text(width) + ")\n";
+}
+
 int run_train(int argc, char** argv) {
-  Result<Args> parsed =
-      Args::parse(argc, argv, 2, {"json", "history"}, {"scenario", "link", "sigma", "seed", "epochs", "lr", "mnist", "digits"});
+  std::vector<std::string> valued = {"scenario", "link", "mnist"};
+  for (const std::string& key : parameter_options()) valued.push_back(key);
+  Result<Args> parsed = Args::parse(argc, argv, 2, {"json", "history"}, valued);
   if (!parsed.ok()) return fail(parsed.status.message);
   const Args& args = parsed.value;
-  if (args.has("scenario") == args.has("link")) return fail("train needs exactly one of --scenario ID or --link TEXT");
+  if (args.has("help")) {
+    std::fputs(train_help().c_str(), stdout);
+    return 0;
+  }
+  if (args.has("scenario") == args.has("link"))
+    return fail("train needs exactly one of --scenario ID or --link TEXT (try catgeo train --help)");
 
   ScenarioConfig config;
   if (auto id = args.value("scenario")) {
@@ -87,7 +124,7 @@ int run_train(int argc, char** argv) {
     if (link.fell_back_to_defaults) {
       std::string why;
       for (const std::string& notice : link.notices) why += (why.empty() ? "" : "; ") + notice;
-      return fail("the link was not understood: " + why);
+      return fail("--link was not understood: " + why);
     }
     for (const std::string& notice : link.notices) std::fprintf(stderr, "catgeo: notice: %s\n", notice.c_str());
     config = link.config;
@@ -99,21 +136,30 @@ int run_train(int argc, char** argv) {
   if (config.data == DataKind::mnist) {
     const std::string path =
         args.value("mnist").value_or(config.mnist.side == 7 ? "assets/mnist7.cgd" : "assets/mnist14.cgd");
-    Result<std::vector<std::uint8_t>> bytes = read_binary_file(path);
+    Result<std::string> bytes = read_file("mnist", path);
     if (!bytes.ok()) return fail(bytes.status.message + " (pass --mnist FILE.cgd; scripts/setup makes it)");
-    Result<Dataset> loaded = load_mnist_asset(bytes.value.data(), bytes.value.size());
-    if (!loaded.ok()) return fail(path + ": " + loaded.status.message);
+    Result<Dataset> loaded =
+        load_mnist_asset(reinterpret_cast<const std::uint8_t*>(bytes.value.data()), bytes.value.size());
+    if (!loaded.ok()) return fail("--mnist " + path + ": " + loaded.status.message);
     mnist = std::move(loaded.value);
   }
   Result<std::unique_ptr<Experiment>> run = Experiment::create(config, &mnist);
   if (!run.ok()) return fail(run.status.message);
-  while (run.value->trainer().state() == TrainerState::training) run.value->train({1 << 20, 0.0});
+  {
+    Progress progress;
+    while (run.value->trainer().state() == TrainerState::training) {
+      run.value->train({1 << 20, 0.25});
+      progress.show(*run.value);
+    }
+  }
 
   const JsonValue summary = run_summary(*run.value, args.has("history"));
   if (args.has("json")) std::printf("%s\n", to_json(summary).c_str());
   else print_readable(summary);
   if (run.value->trainer().state() == TrainerState::diverged) {
-    std::fprintf(stderr, "catgeo: %s\n", run.value->trainer().message().c_str());
+    const Trainer& trainer = run.value->trainer();
+    std::fprintf(stderr, "catgeo: training diverged in epoch %d: %s; lower --lr (now %s)\n", trainer.epoch() + 1,
+                 trainer.divergence_reason().c_str(), format_number(config.training.learning_rate).c_str());
     return 1;
   }
   return 0;

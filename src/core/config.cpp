@@ -1,4 +1,4 @@
-// Names of the configuration enums (config.h) and their strict parsers; std only.
+// Names of the configuration enums (config.h); std only.
 #include "core/config.h"
 
 namespace catgeo {
@@ -28,36 +28,6 @@ const char* to_string(DataKind d) {
     case DataKind::mnist: return "mnist";
   }
   return "mixture";
-}
-
-bool parse_activation(const std::string& text, Activation& out) {
-  for (Activation a : {Activation::tanh, Activation::sigmoid, Activation::relu, Activation::linear}) {
-    if (text == to_string(a)) {
-      out = a;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool parse_optimizer(const std::string& text, OptimizerKind& out) {
-  for (OptimizerKind o : {OptimizerKind::adam, OptimizerKind::sgd}) {
-    if (text == to_string(o)) {
-      out = o;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool parse_data_kind(const std::string& text, DataKind& out) {
-  for (DataKind d : {DataKind::mixture, DataKind::drawn_points, DataKind::mnist}) {
-    if (text == to_string(d)) {
-      out = d;
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace catgeo

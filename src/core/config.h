@@ -98,8 +98,5 @@ struct ScenarioConfig {
 const char* to_string(Activation a);
 const char* to_string(OptimizerKind o);
 const char* to_string(DataKind d);
-bool parse_activation(const std::string& text, Activation& out);
-bool parse_optimizer(const std::string& text, OptimizerKind& out);
-bool parse_data_kind(const std::string& text, DataKind& out);
 
 }  // namespace catgeo

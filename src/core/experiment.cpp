@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "core/config_checks.h"
 #include "core/information.h"
 #include "core/mnist_asset.h"
 
@@ -27,34 +28,12 @@ bool same_grid(const GridSpec& a, const GridSpec& b) {
   return a.dims == 1 || (a.count[1] == b.count[1] && a.lo[1] == b.lo[1] && a.hi[1] == b.hi[1]);
 }
 
-Status validate_training(const TrainingConfig& t) {
-  if (!(t.learning_rate > 0.0) || !std::isfinite(t.learning_rate))
-    return Status::error("the learning rate must be positive and finite");
-  if (t.batch_size < 1) return Status::error("the batch size must be at least 1");
-  if (t.epochs < 1) return Status::error("the number of epochs must be at least 1");
-  return Status::success();
-}
-
-Status validate_grid(const GridSpec& grid, int dims) {
-  if (grid.dims != dims) return Status::error("the grid must have as many dimensions as the data");
-  for (int axis = 0; axis < dims; ++axis) {
-    if (!(grid.lo[axis] < grid.hi[axis]) || !std::isfinite(grid.lo[axis]) || !std::isfinite(grid.hi[axis]))
-      return Status::error("each grid range needs finite lo < hi");
-    if (grid.count[axis] < 3 || grid.count[axis] > 4096)
-      return Status::error("grid point counts must be 3 to 4096 per axis");
-  }
-  return Status::success();
-}
-
 Result<Dataset> drawn_points_dataset(const std::vector<DrawnPoint>& points) {
+  const Status valid = validate_drawn_points(points);
+  if (!valid.ok) return Result<Dataset>::fail(valid.message);
   Dataset data;
   int classes = 0;
-  for (const DrawnPoint& p : points) {
-    if (p.label < 0 || p.label >= 8) return Result<Dataset>::fail("drawn points must have classes 1 to 8");
-    if (!std::isfinite(p.x[0]) || !std::isfinite(p.x[1]))
-      return Result<Dataset>::fail("a drawn point has a non-finite coordinate");
-    classes = std::max(classes, p.label + 1);
-  }
+  for (const DrawnPoint& p : points) classes = std::max(classes, p.label + 1);
   data.num_classes = classes;
   data.inputs.resize(2, static_cast<Eigen::Index>(points.size()));
   for (size_t i = 0; i < points.size(); ++i) {
@@ -62,23 +41,7 @@ Result<Dataset> drawn_points_dataset(const std::vector<DrawnPoint>& points) {
     data.inputs(1, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[1]);
     data.labels.push_back(points[i].label);
   }
-  const std::vector<int> counts = data.class_counts();
-  if (classes < 2) return Result<Dataset>::fail("draw points of at least two classes");
-  for (int mu = 0; mu < classes; ++mu)
-    if (counts[mu] < 2)
-      return Result<Dataset>::fail("class " + std::to_string(mu + 1) + " needs at least 2 drawn points");
   return {std::move(data), Status::success()};
-}
-
-Status validate_digits(const std::vector<int>& digits) {
-  if (digits.size() < 2) return Status::error("choose at least two digits");
-  bool seen[10] = {};
-  for (int d : digits) {
-    if (d < 0 || d > 9) return Status::error("digits must be 0 to 9");
-    if (seen[d]) return Status::error("digit " + std::to_string(d) + " is listed twice");
-    seen[d] = true;
-  }
-  return Status::success();
 }
 
 }  // namespace
@@ -93,9 +56,8 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
 
   switch (config.data) {
     case DataKind::mixture: {
-      if (config.train_samples < 10 || config.train_samples > 200000 || config.test_samples < 10 ||
-          config.test_samples > 200000)
-        return R::fail("sample counts must be between 10 and 200000");
+      const Status samples_ok = validate_sample_counts(config);
+      if (!samples_ok.ok) return R::fail(samples_ok.message);
       Result<Mixture> mixture = Mixture::build(config.classes);
       if (!mixture.ok()) return R::fail(mixture.status.message);
       const Status grid_ok = validate_grid(config.grid, mixture.value.dims());
@@ -134,12 +96,12 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
     }
   }
 
+  const int expected_dims = config.data == DataKind::mixture ? run->mixture_->dims() : 2;
+  const Status network_ok = validate_network(config, run->split_.train.input_dim(), expected_dims);
+  if (!network_ok.ok) return R::fail(network_ok.message);
   Result<Mlp> net = Mlp::create(config.network, run->split_.train.input_dim(), run->split_.train.num_classes);
   if (!net.ok()) return R::fail(net.status.message);
   run->net_ = std::move(net.value);
-  const int expected_dims = config.data == DataKind::mixture ? run->mixture_->dims() : 2;
-  if (run->net_.projection_dim() != expected_dims)
-    return R::fail("this data needs a " + std::to_string(expected_dims) + "-D projection space");
   Rng init_rng(derive_seed(config.training.seed, 1));
   run->net_.initialize(init_rng);
   run->trainer_ = std::make_unique<Trainer>(run->net_, run->split_.train, config.training);
@@ -213,6 +175,15 @@ GridSpec Experiment::current_grid(int count_override) {
 }
 
 void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
+  prepare_fields(grid, fields);
+  evaluator_.evaluate(net_, fields);
+}
+
+void Experiment::evaluate_network_fields(GridFields& fields, int begin, int end) {
+  evaluator_.evaluate(net_, fields, begin, end);
+}
+
+void Experiment::prepare_fields(const GridSpec& grid, GridFields& fields) {
   const CategoryModel& model = reference();
   // (A fresh GridFields has a default grid but no points: the size check catches it.)
   if (fields.size() != grid.size() || fields.num_classes != num_classes() || !same_grid(fields.grid, grid))
@@ -221,7 +192,6 @@ void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
     evaluate_reference_fields(model, fields);
     fields.reference_id = reference_id_;
   }
-  evaluator_.evaluate(net_, fields);
 }
 
 MetricsSnapshot Experiment::measure() {

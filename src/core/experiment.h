@@ -57,6 +57,10 @@ class Experiment {
   // Evaluates reference and network fields on a grid (display resolution is the caller's choice). The
   // reference fields are kept when `fields` already holds this reference model on this grid.
   void evaluate_fields(const GridSpec& grid, GridFields& fields);
+  // The same in slices: prepare_fields shapes `fields` for the grid and fills the reference part, then
+  // evaluate_network_fields fills the network part of points [begin, end) (the network must not change meanwhile).
+  void prepare_fields(const GridSpec& grid, GridFields& fields);
+  void evaluate_network_fields(GridFields& fields, int begin, int end);
   // Training codes x (K, n) of the current network (the inputs themselves without a projection layer).
   const MatrixF& training_codes();
   // confusion[true][predicted] counts on the test set.

@@ -38,12 +38,12 @@ JsonValue numbers(const double* values, int count) {
   return out;
 }
 
-JsonValue seed_value(std::uint64_t seed) {
+}  // namespace
+
+JsonValue seed_json(std::uint64_t seed) {
   constexpr std::uint64_t kExactLimit = std::uint64_t{1} << 53;
   return seed <= kExactLimit ? JsonValue::number(static_cast<double>(seed)) : JsonValue::string(std::to_string(seed));
 }
-
-}  // namespace
 
 std::string fields_to_csv(const GridFields& fields) {
   const int dims = fields.dims() == 2 ? 2 : 1;
@@ -128,7 +128,7 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
 
   out.set("train_samples", JsonValue::number(c.train_samples));
   out.set("test_samples", JsonValue::number(c.test_samples));
-  out.set("data_seed", seed_value(c.data_seed));
+  out.set("data_seed", seed_json(c.data_seed));
 
   JsonValue network = JsonValue::object();
   network.set("hidden", hidden_layers_json(c.network.hidden));
@@ -142,7 +142,7 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   training.set("learning_rate", JsonValue::number(c.training.learning_rate));
   training.set("batch_size", JsonValue::number(c.training.batch_size));
   training.set("epochs", JsonValue::number(c.training.epochs));
-  training.set("seed", seed_value(c.training.seed));
+  training.set("seed", seed_json(c.training.seed));
   out.set("training", training);
 
   JsonValue grid = JsonValue::object();

@@ -28,6 +28,8 @@ std::string history_to_json(const Experiment& run);
 // prior), points ([x, y, label] each), mnist, train_samples, test_samples, data_seed, network, training, grid, view.
 // Seeds above 2^53 are written as decimal strings (a JSON number could not hold them exactly).
 JsonValue config_to_json_value(const ScenarioConfig& config);
+// A seed as JSON: a number up to 2^53, above that a decimal string (a JSON number could not hold it exactly).
+JsonValue seed_json(std::uint64_t seed);
 // [{width, activation}] of the hidden layers (shared by the config export and the page's config()).
 JsonValue hidden_layers_json(const std::vector<LayerSpec>& hidden);
 std::string config_to_json(const ScenarioConfig& config);

@@ -82,14 +82,15 @@ void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {
   fields.has_reference = true;
 }
 
-void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields) {
+void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields, int begin, int end) {
   const int K = fields.dims();
   const int M = fields.num_classes;
   CATGEO_CHECK(net.projection_dim() == K && net.num_classes() == M, "network and grid disagree in shape");
   const double inv_var = 1.0 / (net.noise_sigma() * net.noise_sigma());
   double posterior[kMaxClasses], logit_grad[2 * kMaxClasses];
-  for (int start = 0; start < fields.size(); start += kChunk) {
-    const int count = std::min(kChunk, fields.size() - start);
+  end = std::min(end, fields.size());
+  for (int start = begin; start < end; start += kChunk) {
+    const int count = std::min(kChunk, end - start);
     codes_ = fields.points.middleCols(start, count).cast<float>();
     net.probe_projection(codes_, probe_);
     for (int b = 0; b < count; ++b) {
@@ -115,7 +116,7 @@ void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields) {
       fields.fcat_self(2, i) = self.f22;
     }
   }
-  fields.has_network = true;
+  fields.has_network = end == fields.size();
 }
 
 }  // namespace catgeo

@@ -49,7 +49,10 @@ void evaluate_reference_fields(const CategoryModel& model, GridFields& fields);
 // Fills network_posterior, fcode, fcode_eigen, fcat_self; chunked batches, no per-point allocation.
 class NetworkFieldEvaluator {
  public:
-  void evaluate(const Mlp& net, GridFields& fields);
+  void evaluate(const Mlp& net, GridFields& fields) { evaluate(net, fields, 0, fields.size()); }
+  // Points [begin, end) only, so that a large grid can be filled in slices; has_network is set when end reaches
+  // the last point.
+  void evaluate(const Mlp& net, GridFields& fields, int begin, int end);
 
  private:
   MatrixF codes_;  // (K, chunk)

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_text.h"  // format_number, parse_number (part of this API)
 #include "core/status.h"
 
 namespace catgeo {
@@ -62,12 +63,5 @@ Result<JsonValue> parse_json(std::string_view text);
 
 // Compact JSON text; numbers in the shortest form that reads back exactly; non-finite numbers as null.
 std::string to_json(const JsonValue& value);
-
-// Shortest text in JSON number grammar that strtod reads back as exactly `value` (e.g. "0.003",
-// "1e-5", "-2.5"), independent of the C locale; "null" when not finite.
-std::string format_number(double value);
-// Reads a complete JSON-grammar number (no spaces, no '+', no inf/nan), locale-independent; false on
-// anything else or when the magnitude overflows a double.
-bool parse_number(std::string_view text, double& out);
 
 }  // namespace catgeo

@@ -6,39 +6,85 @@
 #include <cmath>
 #include <string>
 
+#include "core/number_text.h"
+#include "core/parameters.h"
+
 namespace catgeo {
 namespace {
 
 constexpr double kLog2Pi = 1.8378770664093453;
+constexpr double kSymmetryTolerance = 1e-9;     // relative to the largest |entry|
+constexpr double kMinCholeskyDiagonal = 1e-12;  // smaller: numerically singular
 
 std::string class_name(size_t i) { return "class " + std::to_string(i + 1); }
 
 }  // namespace
 
+Status validate_mixture(const std::vector<GaussianClass>& classes) {
+  const ParameterSpec& count = parameter("classes");
+  if (!in_range(count, static_cast<double>(classes.size()))) {
+    return Status::error("a mixture needs " + limit_text(count.min) + " to " + limit_text(count.max) +
+                         " classes, this one has " + std::to_string(classes.size()));
+  }
+  const Eigen::Index dims = classes[0].mean.size();
+  if (dims != 1 && dims != 2) {
+    return Status::error("mixture class 1 has dimension " + std::to_string(dims) + "; use 1-D or 2-D means");
+  }
+  const ParameterSpec& mean_range = parameter("mix.mean");
+  const ParameterSpec& variance_range = parameter("mix.var");
+  const ParameterSpec& prior_range = parameter("mix.prior");
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    const GaussianClass& g = classes[i];
+    const std::string where = "mixture " + class_name(i);
+    if (g.mean.size() != dims) {
+      return Status::error(where + " has dimension " + std::to_string(g.mean.size()) + " but class 1 has " +
+                           std::to_string(dims) + "; give every class the same dimension");
+    }
+    if (!g.mean.allFinite()) return Status::error(where + ": the mean must be finite");
+    if (g.cov.rows() != dims || g.cov.cols() != dims) {
+      return Status::error(where + ": cov must be " + std::to_string(dims) + "x" + std::to_string(dims) +
+                           " to match the mean");
+    }
+    if (!g.cov.allFinite()) return Status::error(where + ": the covariance must be finite");
+    const double scale = std::max(1.0, g.cov.cwiseAbs().maxCoeff());
+    if ((g.cov - g.cov.transpose()).cwiseAbs().maxCoeff() > kSymmetryTolerance * scale) {
+      return Status::error(where + ": the covariance is not symmetric; make cov[0][1] equal cov[1][0]");
+    }
+    Eigen::LLT<Eigen::MatrixXd> llt(g.cov);
+    if (llt.info() != Eigen::Success || llt.matrixL().toDenseMatrix().diagonal().minCoeff() <= kMinCholeskyDiagonal) {
+      return Status::error(where + ": the covariance is not positive definite; variances must be > 0 and "
+                                   "cov[0][1]^2 < cov[0][0]*cov[1][1]");
+    }
+    for (Eigen::Index k = 0; k < dims; ++k) {
+      if (!in_range(mean_range, g.mean[k])) {
+        return Status::error(where + ": mean " + format_number(g.mean[k]) + " is outside the allowed range " +
+                             range_text(mean_range));
+      }
+      if (!in_range(variance_range, g.cov(k, k))) {
+        return Status::error(where + ": variance " + format_number(g.cov(k, k)) + " is outside the allowed range " +
+                             range_text(variance_range));
+      }
+    }
+    if (!in_range(prior_range, g.prior)) {
+      return Status::error(where + ": prior " + format_number(g.prior) + " is outside the allowed range " +
+                           range_text(prior_range) + " (priors are relative weights)");
+    }
+  }
+  return Status::success();
+}
+
 Result<Mixture> Mixture::build(const std::vector<GaussianClass>& classes) {
-  if (classes.size() < 2 || classes.size() > 8)
-    return Result<Mixture>::fail("a mixture needs 2 to 8 classes, got " + std::to_string(classes.size()));
+  const Status valid = validate_mixture(classes);
+  if (!valid.ok) return Result<Mixture>::fail(valid.message);
+  return {from_valid(classes), Status::success()};
+}
+
+Mixture Mixture::from_valid(const std::vector<GaussianClass>& classes) {
   Mixture m;
   m.dims_ = static_cast<int>(classes[0].mean.size());
-  if (m.dims_ != 1 && m.dims_ != 2)
-    return Result<Mixture>::fail("class means must have 1 or 2 coordinates, got " + std::to_string(m.dims_));
   double prior_sum = 0.0;
-  for (size_t i = 0; i < classes.size(); ++i) {
-    const GaussianClass& c = classes[i];
-    if (c.mean.size() != m.dims_)
-      return Result<Mixture>::fail(class_name(i) + " has a mean of another dimension than class 1");
-    if (c.cov.rows() != m.dims_ || c.cov.cols() != m.dims_)
-      return Result<Mixture>::fail(class_name(i) + " covariance must be " + std::to_string(m.dims_) + "x" +
-                                   std::to_string(m.dims_));
-    if (!c.mean.allFinite() || !c.cov.allFinite())
-      return Result<Mixture>::fail(class_name(i) + " has a non-finite mean or covariance");
-    if ((c.cov - c.cov.transpose()).cwiseAbs().maxCoeff() > 1e-9 * (1.0 + c.cov.cwiseAbs().maxCoeff()))
-      return Result<Mixture>::fail(class_name(i) + " covariance is not symmetric");
+  for (const GaussianClass& c : classes) {
     Eigen::LLT<Eigen::MatrixXd> llt(c.cov);
-    if (llt.info() != Eigen::Success || llt.matrixL().toDenseMatrix().diagonal().minCoeff() <= 1e-12)
-      return Result<Mixture>::fail(class_name(i) + " covariance is not positive definite");
-    if (!(c.prior > 0.0) || !std::isfinite(c.prior))
-      return Result<Mixture>::fail(class_name(i) + " prior must be positive and finite");
     prior_sum += c.prior;
     m.classes_.push_back(c);
     m.cholesky_.push_back(llt.matrixL().toDenseMatrix());
@@ -50,7 +96,7 @@ Result<Mixture> Mixture::build(const std::vector<GaussianClass>& classes) {
     const double log_det = 2.0 * m.cholesky_[i].diagonal().array().log().sum();
     m.log_normaliser_.push_back(std::log(c.prior) - 0.5 * (m.dims_ * kLog2Pi + log_det));
   }
-  return {std::move(m), Status::success()};
+  return m;
 }
 
 void Mixture::class_terms(const double* x, double* log_joint, double* scores) const {
@@ -111,8 +157,7 @@ Dataset Mixture::sample(int n, Rng& rng) const {
 Mixture Mixture::with_added_isotropic_noise(double variance) const {
   std::vector<GaussianClass> wider = classes_;
   for (GaussianClass& c : wider) c.cov += variance * Eigen::MatrixXd::Identity(dims_, dims_);
-  Result<Mixture> built = build(wider);
-  return std::move(built.value);
+  return from_valid(wider);  // wider than a valid mixture stays positive definite (the variance may pass mix.var)
 }
 
 }  // namespace catgeo

@@ -11,10 +11,15 @@
 
 namespace catgeo {
 
+// Checks what every mixture must satisfy (limits from parameters.h: classes, mix.mean, mix.var, mix.prior):
+// the class count, all of dimension 1 or 2, finite means and variances in range, square symmetric
+// positive-definite covariances of matching size, priors in range. The message names the class (from 1)
+// and what to change.
+Status validate_mixture(const std::vector<GaussianClass>& classes);
+
 class Mixture : public CategoryModel {
  public:
-  // Validates dims (1 or 2, all equal), 2-8 classes, symmetric positive-definite covariances and
-  // positive finite priors (normalised here).
+  // validate_mixture, then the model (priors normalised here).
   static Result<Mixture> build(const std::vector<GaussianClass>& classes);
 
   int dims() const override { return dims_; }
@@ -31,6 +36,8 @@ class Mixture : public CategoryModel {
   Mixture with_added_isotropic_noise(double variance) const;
 
  private:
+  static Mixture from_valid(const std::vector<GaussianClass>& classes);
+
   int dims_ = 0;
   std::vector<GaussianClass> classes_;       // priors normalised
   std::vector<Eigen::MatrixXd> precision_;   // (K, K) inverse covariance per class

@@ -1,16 +1,11 @@
 // Reading, validating and writing Gaussian-mixture files (JSON); Eigen + std only.
 #include "core/mixture_json.h"
 
-#include <Eigen/Cholesky>
-#include <algorithm>
-#include <cmath>
 
 namespace catgeo {
 namespace {
 
-constexpr double kSymmetryTolerance = 1e-9;  // relative to the largest |entry|
-
-std::string class_name(std::size_t index) { return "class " + std::to_string(index); }
+std::string class_name(std::size_t index) { return "class " + std::to_string(index + 1); }
 
 Status read_vector(const JsonValue* value, const std::string& where, Eigen::VectorXd& out) {
   if (!value || !value->is_array() || value->size() == 0) {
@@ -72,44 +67,6 @@ JsonValue numbers_to_json(const Eigen::VectorXd& v) {
 }
 
 }  // namespace
-
-Status validate_mixture(const std::vector<GaussianClass>& classes) {
-  const int count = static_cast<int>(classes.size());
-  if (count < kMixtureMinClasses || count > kMixtureMaxClasses) {
-    return Status::error("a mixture needs " + std::to_string(kMixtureMinClasses) + " to " +
-                         std::to_string(kMixtureMaxClasses) + " classes, this one has " + std::to_string(count));
-  }
-  const Eigen::Index dims = classes[0].mean.size();
-  if (dims != 1 && dims != 2) {
-    return Status::error("mixture class 0 has dimension " + std::to_string(dims) + "; use 1-D or 2-D means");
-  }
-  for (std::size_t i = 0; i < classes.size(); ++i) {
-    const GaussianClass& g = classes[i];
-    const std::string where = "mixture " + class_name(i);
-    if (g.mean.size() != dims) {
-      return Status::error(where + " has dimension " + std::to_string(g.mean.size()) + " but class 0 has " +
-                           std::to_string(dims) + "; give every class the same dimension");
-    }
-    if (!g.mean.allFinite()) return Status::error(where + ": the mean must be finite");
-    if (g.cov.rows() != dims || g.cov.cols() != dims) {
-      return Status::error(where + ": cov must be " + std::to_string(dims) + "x" + std::to_string(dims) +
-                           " to match the mean");
-    }
-    if (!g.cov.allFinite()) return Status::error(where + ": the covariance must be finite");
-    const double scale = std::max(1.0, g.cov.cwiseAbs().maxCoeff());
-    if ((g.cov - g.cov.transpose()).cwiseAbs().maxCoeff() > kSymmetryTolerance * scale) {
-      return Status::error(where + ": the covariance is not symmetric; make cov[0][1] equal cov[1][0]");
-    }
-    if (Eigen::LLT<Eigen::MatrixXd>(g.cov).info() != Eigen::Success) {
-      return Status::error(where + ": the covariance is not positive definite; variances must be > 0 and "
-                                   "cov[0][1]^2 < cov[0][0]*cov[1][1]");
-    }
-    if (!std::isfinite(g.prior) || g.prior <= 0.0) {
-      return Status::error(where + ": the prior must be a positive finite number (priors are relative weights)");
-    }
-  }
-  return Status::success();
-}
 
 Result<std::vector<GaussianClass>> mixture_from_json(const JsonValue& document) {
   using R = Result<std::vector<GaussianClass>>;

@@ -6,6 +6,7 @@
 
 #include "core/activation.h"
 #include "core/check.h"
+#include "core/parameters.h"
 
 namespace catgeo {
 namespace {
@@ -31,9 +32,11 @@ size_t aligned_offset(size_t offset) { return (offset + 15) / 16 * 16; }
 
 Result<Mlp> Mlp::create(const NetworkConfig& config, int input_dim, int num_classes) {
   const int hidden = static_cast<int>(config.hidden.size());
-  if (hidden < 1 || hidden > 6) return Result<Mlp>::fail("the network needs 1 to 6 hidden layers");
+  const ParameterSpec& layers = parameter("layers");
+  const ParameterSpec& width = parameter("layers.width");
+  if (!in_range(layers, hidden)) return Result<Mlp>::fail("layers: the network needs " + range_text(layers) + " hidden layers");
   for (const LayerSpec& spec : config.hidden)
-    if (spec.width < 1 || spec.width > 1024) return Result<Mlp>::fail("hidden widths must be 1 to 1024");
+    if (!in_range(width, spec.width)) return Result<Mlp>::fail("layers: hidden widths must be in " + range_text(width));
   if (num_classes < 2 || num_classes > 16) return Result<Mlp>::fail("the read-out needs 2 to 16 classes");
   if (input_dim < 1) return Result<Mlp>::fail("the input dimension must be positive");
   if (!(config.noise_sigma > 0.0) || !std::isfinite(config.noise_sigma))

@@ -47,24 +47,40 @@ JsonValue snapshot_to_json(const MetricsSnapshot& s, int dims) {
   return o;
 }
 
-JsonValue run_summary(const Experiment& run, bool include_history) {
-  const int dims = run.dims();
+RunReportFacts report_facts(const Experiment& run) {
+  RunReportFacts f;
+  f.scenario = run.config().id;
+  f.epochs = run.trainer().epoch();
+  f.state = to_string(run.trainer().state());
+  f.message = run.trainer().message();
+  f.reference_exact = run.reference_is_exact();
+  f.info_x = run.category_information();
+  f.dims = run.dims();
+  return f;
+}
+
+JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnapshot>& history,
+                      bool include_history) {
   JsonValue o = JsonValue::object();
-  o.set("scenario", JsonValue::string(run.config().id));
-  o.set("epochs", JsonValue::number(run.trainer().epoch()));
-  o.set("state", JsonValue::string(to_string(run.trainer().state())));
-  o.set("message", JsonValue::string(run.trainer().message()));
-  o.set("reference", JsonValue::string(run.reference_is_exact() ? "exact" : "kde"));
-  o.set("info_x", JsonValue::number(run.category_information()));
-  const JsonValue latest = snapshot_to_json(run.history().back(), dims);
+  o.set("scenario", JsonValue::string(facts.scenario));
+  o.set("epochs", JsonValue::number(facts.epochs));
+  o.set("state", JsonValue::string(facts.state));
+  o.set("message", JsonValue::string(facts.message));
+  o.set("reference", JsonValue::string(facts.reference_exact ? "exact" : "kde"));
+  o.set("info_x", JsonValue::number(facts.info_x));
+  const JsonValue latest = snapshot_to_json(history.back(), facts.dims);
   for (size_t i = 0; i < latest.keys().size(); ++i) o.set(latest.keys()[i], latest.items()[i]);
-  o.set("before", snapshot_to_json(run.history().front(), dims));
+  o.set("before", snapshot_to_json(history.front(), facts.dims));
   if (include_history) {
-    JsonValue history = JsonValue::array();
-    for (const MetricsSnapshot& s : run.history()) history.push_back(snapshot_to_json(s, dims));
-    o.set("history", history);
+    JsonValue rows = JsonValue::array();
+    for (const MetricsSnapshot& s : history) rows.push_back(snapshot_to_json(s, facts.dims));
+    o.set("history", rows);
   }
   return o;
+}
+
+JsonValue run_summary(const Experiment& run, bool include_history) {
+  return run_summary(report_facts(run), run.history(), include_history);
 }
 
 }  // namespace catgeo

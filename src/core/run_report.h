@@ -1,5 +1,8 @@
 // JSON views of a run (metrics snapshots, history, summary) shared by the CLI and the page's JS API.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "core/experiment.h"
 #include "core/json.h"
 
@@ -10,9 +13,22 @@ namespace catgeo {
 // or (2-D) angle_deg_weighted, angle_deg_top20. NaN values are written as null.
 JsonValue snapshot_to_json(const MetricsSnapshot& snapshot, int dims);
 
+// What a summary says about the run besides its history.
+struct RunReportFacts {
+  std::string scenario;
+  int epochs = 0;  // completed
+  std::string state;
+  std::string message;
+  bool reference_exact = true;
+  double info_x = 0.0;  // I(mu; x), NaN when estimated
+  int dims = 1;
+};
+RunReportFacts report_facts(const Experiment& run);
+
 // The CLI/JS summary: the latest snapshot's fields at top level plus scenario, epochs, state, message,
 // info_x (I(mu; x), null when estimated), reference ("exact" | "kde"), "before" (the snapshot before
-// training) and, with include_history, "history" (every snapshot).
+// training) and, with include_history, "history" (every snapshot). history must not be empty.
+JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnapshot>& history, bool include_history);
 JsonValue run_summary(const Experiment& run, bool include_history);
 
 const char* to_string(TrainerState state);

@@ -30,15 +30,19 @@ constexpr double kLinkPointScale = 4096.0;         // pts store round(x * 4096) 
 struct LinkDecodeResult {
   ScenarioConfig config;
   std::vector<std::string> notices;    // one line each, for the UI / CLI to show
-  bool fell_back_to_defaults = false;  // the link was not understood; config is the E1 preset
+  bool fell_back_to_defaults = false;  // the link was empty or not understood; config is the E1 preset
 };
 
-// The link text for `config` (without '#'). When the drawn points would make the link longer than
-// kShareLinkMaxLength they are left out and `notice` (if given) says so; otherwise it is cleared.
-std::string encode_share_link(const ScenarioConfig& config, std::string* notice = nullptr);
+// The link text for `config` (without '#'). When the drawn points would make the link longer than max_length
+// they are left out and `notice` (if given) says so; otherwise it is cleared. The engine passes SIZE_MAX to send the
+// whole configuration to its view.
+std::string encode_share_link(const ScenarioConfig& config, std::string* notice = nullptr,
+                              std::size_t max_length = kShareLinkMaxLength);
 
 // Reads a link with or without a leading '#' or '?' (or a whole URL: the part after '#'),
-// percent-decoded. Never fails: problems become notices; unknown scenario or garbage gives E1.
+// percent-decoded. Never fails: problems become notices (control bytes are dropped with one); an empty link,
+// an unknown scenario or garbage gives E1 with fell_back_to_defaults and a notice saying so. Numbers are
+// clamped to the ranges of the parameter table (parameters.h).
 LinkDecodeResult decode_share_link(std::string_view link);
 
 // The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn

@@ -53,6 +53,15 @@ bool Trainer::parameters_finite() const {
   return true;
 }
 
+void Trainer::diverge(const std::string& reason) {
+  state_ = TrainerState::diverged;
+  reason_ = reason;
+  std::ostringstream text;
+  text << "Training diverged in epoch " << epoch_ + 1 << ": " << reason << ". Lower the learning rate (now "
+       << config_.learning_rate << ") and press Reset.";
+  message_ = text.str();
+}
+
 StepReport Trainer::step(const StepBudget& budget) {
   CATGEO_CHECK(budget.max_samples > 0 || budget.max_seconds > 0.0, "a step budget needs a limit");
   using Clock = std::chrono::steady_clock;
@@ -71,21 +80,16 @@ StepReport Trainer::step(const StepBudget& budget) {
     }
     const float loss = net_->loss_and_gradient(batch_inputs_, batch_labels_.data(), &rng_, gradient_);
     if (!std::isfinite(loss)) {
-      std::ostringstream text;
-      text << "Training diverged in epoch " << epoch_ + 1 << ": the loss became " << loss
-           << ". Lower the learning rate (now " << config_.learning_rate << ") and press Reset.";
-      state_ = TrainerState::diverged;
-      message_ = text.str();
+      std::ostringstream reason;
+      reason << "the loss became " << loss;
+      diverge(reason.str());
       break;
     }
     smoothed_loss_ += kLossSmoothing * (loss - smoothed_loss_);
     if (smoothed_loss_ > kExplodedLossFactor * chance_loss_) {
-      std::ostringstream text;
-      text << "Training diverged in epoch " << epoch_ + 1 << ": the loss rose to " << smoothed_loss_
-           << " nats per sample (chance level is " << chance_loss_ << "). Lower the learning rate (now "
-           << config_.learning_rate << ") and press Reset.";
-      state_ = TrainerState::diverged;
-      message_ = text.str();
+      std::ostringstream reason;
+      reason << "the loss rose to " << smoothed_loss_ << " nats per sample (chance level is " << chance_loss_ << ")";
+      diverge(reason.str());
       break;
     }
     optimizer_.step(net_->parameters(), gradient_);
@@ -107,11 +111,7 @@ StepReport Trainer::step(const StepBudget& budget) {
       break;
   }
   if (state_ != TrainerState::diverged && !parameters_finite()) {
-    state_ = TrainerState::diverged;
-    std::ostringstream text;
-    text << "Training diverged in epoch " << epoch_ + 1 << ": a weight became infinite or NaN. Lower the "
-         << "learning rate (now " << config_.learning_rate << ") and press Reset.";
-    message_ = text.str();
+    diverge("a weight became infinite or NaN");
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;

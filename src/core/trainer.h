@@ -39,11 +39,13 @@ class Trainer {
   int epoch() const { return epoch_; }                    // completed epochs
   double epoch_progress() const;                          // epoch() + fraction of the current one
   TrainerState state() const { return state_; }
-  const std::string& message() const { return message_; }  // why it diverged
+  const std::string& message() const { return message_; }  // why it diverged, worded for the page
+  const std::string& divergence_reason() const { return reason_; }  // the bare cause ("the loss became nan")
   float last_epoch_loss() const { return last_epoch_loss_; }  // mean noisy training loss
 
  private:
   void start_epoch();
+  void diverge(const std::string& reason);  // the state, reason and message of a diverged run
   bool parameters_finite() const;
 
   Mlp* net_;
@@ -60,6 +62,7 @@ class Trainer {
   float last_epoch_loss_ = 0.0f;
   TrainerState state_ = TrainerState::training;
   std::string message_;
+  std::string reason_;
   ParameterVector gradient_;
   MatrixF batch_inputs_;  // (D, B) gathered columns
   std::vector<int> batch_labels_;

@@ -1,20 +1,18 @@
-// Same-origin download of assets/mnist14.cgd with emscripten_async_wget_data; results go to app/mnist_source.h.
+// Same-origin download of assets/mnist14.cgd with emscripten_async_wget_data, in the engine worker; the bytes go to
+// engine/mnist_source.h.
 #include "platform/asset_fetch.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "app/mnist_source.h"
-
-#ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
-#endif
+
+#include "engine/mnist_source.h"
 
 namespace catgeo::platform {
 namespace {
 
-#ifdef __EMSCRIPTEN__
 // The buffer belongs to Emscripten and is freed after this returns; set_mnist_bytes copies what it keeps.
 void on_loaded(void* /*arg*/, void* buffer, int size) {
   set_mnist_bytes(static_cast<const std::uint8_t*>(buffer), size > 0 ? static_cast<std::size_t>(size) : 0);
@@ -25,18 +23,13 @@ void on_failed(void* /*arg*/) {
                     " from this page's server (missing file or network error); the build copies it next to "
                     "index.html (cmake/web_assets.cmake) and scripts/setup makes it");
 }
-#endif
 
 }  // namespace
 
 void pump_asset_fetch() {
   if (!mnist_requested()) return;
   mark_mnist_loading();
-#ifdef __EMSCRIPTEN__
   emscripten_async_wget_data(kMnistAssetUrl, nullptr, on_loaded, on_failed);
-#else
-  set_mnist_failure("this build cannot download assets; load the digits with the CLI (--mnist FILE.cgd)");
-#endif
 }
 
 }  // namespace catgeo::platform

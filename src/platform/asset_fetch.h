@@ -1,11 +1,11 @@
-// Fetches the MNIST asset from the page's own origin when the app asks for it (app/mnist_source.h); web only.
+// Fetches the MNIST asset from the page's own origin when the engine asks for it (engine/mnist_source.h); web only.
 #pragma once
 
 namespace catgeo::platform {
 
-// Call once per frame (cheap): when the app has requested the digits and no download is under way, starts
+// Call once per frame (cheap): when the engine has requested the digits and no download is under way, starts
 // an asynchronous same-origin GET of kMnistAssetUrl; its completion hands the bytes (or the HTTP failure) to
-// app/mnist_source.h. Nothing is downloaded unless the MNIST scenario was chosen.
+// engine/mnist_source.h. Nothing is downloaded unless the MNIST scenario was chosen.
 void pump_asset_fetch();
 
 // Relative to the page, so it is served by the page's own origin (copied there by cmake/web_assets.cmake).

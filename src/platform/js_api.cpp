@@ -1,5 +1,6 @@
 // The C functions behind the page's window.catgeo API (web/catgeo-api.js calls them with Module.ccall); every
-// export lives here. Returned strings stay valid until the next call of any catgeo_* function.
+// export lives here. Commands return their id; the page waits until Module.onCatgeoSnapshot reports it completed.
+// Returned strings stay valid until the next call of any catgeo_* function.
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
@@ -21,6 +22,13 @@ const char* answer(std::string text) {
   return reply().c_str();
 }
 
+catgeo::App& app() { return catgeo::platform::app(); }
+
+unsigned sent(unsigned id) {
+  catgeo::platform::request_redraw();
+  return id;
+}
+
 }  // namespace
 
 extern "C" {
@@ -30,50 +38,24 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() { return static_cast<int>(catgeo::platform::loop_ticks()); }
 EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo::platform::frames_drawn()); }
 
-// Loads a share link (scenario=E5&sigma=1&...); returns {"ok","error","notices","link"}.
-EMSCRIPTEN_KEEPALIVE const char* catgeo_load(const char* link) {
-  catgeo::platform::request_redraw();
-  return answer(catgeo::platform::app().load_link(link));
-}
-
-// Sets one share-link key on the current config and reloads (training restarts).
-EMSCRIPTEN_KEEPALIVE const char* catgeo_set(const char* key, const char* value) {
-  catgeo::platform::request_redraw();
-  return answer(catgeo::platform::app().set_value(key, value));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* catgeo_metrics(int with_history) {
-  return answer(catgeo::platform::app().metrics_json(with_history != 0));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* catgeo_config() { return answer(catgeo::platform::app().config_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_fields() { return answer(catgeo::platform::app().fields_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_perf() { return answer(catgeo::platform::app().perf_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_view_rect() { return answer(catgeo::platform::app().view_rect_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return catgeo::platform::app().state_name(); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(catgeo::platform::app().message()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_status_line() { return answer(catgeo::platform::app().status_line()); }
-
-// command: "play" | "pause" | "reset" | "step" (arg = epochs).
-EMSCRIPTEN_KEEPALIVE void catgeo_command(const char* command, int arg) {
-  catgeo::platform::request_redraw();
-  catgeo::App& app = catgeo::platform::app();
+// ---- commands (each returns its id) ----
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_load(const char* link) { return sent(app().load_link(link)); }
+// One share-link key on the current config (value link-encoded); the run restarts.
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_set(const char* key, const char* value) { return sent(app().set_value(key, value)); }
+// command: "play" | "pause" | "reset".
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_command(const char* command) {
   const std::string c = command;
-  if (c == "play") app.play();
-  else if (c == "pause") app.pause();
-  else if (c == "reset") app.reset();
-  else if (c == "step") app.step_epochs(arg > 0 ? arg : 1);
+  if (c == "play") return sent(app().play());
+  if (c == "pause") return sent(app().pause());
+  if (c == "reset") return sent(app().reset());
+  return 0;
 }
-
-// Trains synchronously (inside the call) for `epochs` epochs or max_seconds; returns the metrics.
-EMSCRIPTEN_KEEPALIVE const char* catgeo_train_epochs(int epochs, double max_seconds) {
-  catgeo::platform::request_redraw();
-  return answer(catgeo::platform::app().train_epochs(epochs, max_seconds));
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_train_epochs(int epochs, double max_seconds) {
+  return sent(app().train_epochs(epochs, max_seconds));
 }
-
-// Adds drawn points given as text "x,y,label;x,y,label;..." (labels are 0-based class indices); returns the config.
-EMSCRIPTEN_KEEPALIVE const char* catgeo_add_points(const char* text) {
-  catgeo::platform::request_redraw();
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_train_for(double seconds) { return sent(app().train_for(seconds)); }
+// Drawn points as text "x,y,label;x,y,label;..." (labels are 0-based class indices).
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_add_points(const char* text) {
   std::vector<catgeo::DrawnPoint> points;
   const char* p = text;
   while (*p) {
@@ -91,13 +73,24 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_add_points(const char* text) {
     p = *end == ';' ? end + 1 : end;
     if (*end != ';') break;
   }
-  return answer(catgeo::platform::app().add_points(points));
+  return sent(app().add_points(points));
+}
+// Display options outside the share link: "grid" (points per axis), "refresh_ms", "tool", "draw_class".
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_set_option(const char* name, double value) {
+  return sent(app().set_option(name, value));
 }
 
-// Display options that are not part of a share link: "grid" (64|128), "speed", "refresh_ms", "budget_ms".
-EMSCRIPTEN_KEEPALIVE void catgeo_set_option(const char* name, double value) {
-  catgeo::platform::request_redraw();
-  catgeo::platform::app().set_option(name, value);
-}
+// ---- what the canvas shows ----
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_completed() { return app().view().completed; }
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_last_sent() { return app().last_sent(); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_load_result() { return answer(app().load_result_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_metrics(int with_history) { return answer(app().metrics_json(with_history != 0)); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_config() { return answer(app().config_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_fields() { return answer(app().fields_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_perf() { return answer(app().perf_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_view_rect() { return answer(app().view_rect_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_status_line() { return answer(app().status_line()); }
 
 }  // extern "C"

@@ -119,18 +119,18 @@ EMSCRIPTEN_KEEPALIVE void catgeo_request_png(int x, int y, int width, int height
 // catgeo_export_error() says why.
 EMSCRIPTEN_KEEPALIVE const char* catgeo_export_csv() {
   std::string why;
-  std::string text = catgeo::export_fields_csv(catgeo::platform::app().lab(), &why);
+  std::string text = catgeo::export_fields_csv(catgeo::platform::app().view(), &why);
   return catgeo::platform::hand_out(std::move(text), why);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* catgeo_export_history_json() {
   std::string why;
-  std::string text = catgeo::export_history_json(catgeo::platform::app().lab(), &why);
+  std::string text = catgeo::export_history_json(catgeo::platform::app().view(), &why);
   return catgeo::platform::hand_out(std::move(text), why);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* catgeo_export_config_json() {
-  return catgeo::platform::hand_out(catgeo::export_config_json(catgeo::platform::app().lab()), "");
+  return catgeo::platform::hand_out(catgeo::export_config_json(catgeo::platform::app().view()), "");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* catgeo_export_error() { return catgeo::platform::export_error().c_str(); }

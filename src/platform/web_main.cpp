@@ -8,7 +8,6 @@
 #include "app/app.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
-#include "platform/asset_fetch.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
 #include "platform/gl_texture_store.h"
@@ -17,6 +16,7 @@
 #include "platform/redraw_policy.h"
 #include "platform/share_api.h"
 #include "platform/web_platform.h"
+#include "platform/worker_link.h"
 
 namespace catgeo::platform {
 namespace {
@@ -27,6 +27,7 @@ struct WebPlatform {
   CanvasSizer canvas;
   TouchHoverFix touch;
   GlTextureStore textures;
+  WorkerLink engine;  // the engine runs in a Web Worker; the page's main thread only draws
   App app;
   RedrawPolicy redraw;
   std::string mirrored_status;
@@ -88,7 +89,10 @@ void frame(void*) {
   }
   ++p.ticks;
   p.canvas.sync(p.window);
-  pump_asset_fetch();
+  if (p.app.poll()) {  // new snapshots: draw them, and let waiting JavaScript promises resolve
+    p.redraw.request();
+    report_engine_progress(p.app.view().completed, p.app.view().share_link.c_str(), p.app.view().load.command);
+  }
   int framebuffer_width = 0, framebuffer_height = 0;
   SDL_GL_GetDrawableSize(p.window, &framebuffer_width, &framebuffer_height);
   if (framebuffer_width != p.drawable_width || framebuffer_height != p.drawable_height) {
@@ -137,7 +141,7 @@ int main() {
   WebPlatform& p = platform();
   if (!create_window_and_context(p)) return 1;
   init_imgui(p);
-  p.app.init(&p.textures);
+  p.app.init(&p.textures, &p.engine, initial_page_link());
   // The browser owns the loop: one frame per requestAnimationFrame; main returns and the runtime stays alive.
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);
   return 0;

@@ -1,6 +1,6 @@
 // Lab tests of the page through its JavaScript API and the real mouse: clean load, E5 alignment and E1 peak
 // location after training in the page, scenario switch, reset, drawing points, divergence message, and a
-// non-blank 2-D view. Training uses catgeo.trainEpochs (synchronous), so results do not depend on wall time.
+// non-blank 2-D view. Training uses catgeo.trainEpochs (a Promise that resolves after exactly that many epochs), so results do not depend on wall time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -39,8 +39,8 @@ test('lab loads E5 without console errors and draws a non-blank 2-D view', TIMEO
 
 test('E5 trained in the page: weighted angle below 15 degrees, down from before training', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
-    const metrics = await page.evaluate(() => {
-      catgeo.load({ scenario: 'E5' });
+    const metrics = await page.evaluate(async () => {
+      await catgeo.load({ scenario: 'E5' });
       return catgeo.trainEpochs(200);
     });
     assert.equal(metrics.scenario, 'E5');
@@ -65,8 +65,8 @@ test('E5 trained in the page: weighted angle below 15 degrees, down from before 
 
 test('E1 trained in the page: the F_code peak is within 0.1 of the boundary', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
-    const metrics = await page.evaluate(() => {
-      catgeo.load('scenario=E1');
+    const metrics = await page.evaluate(async () => {
+      await catgeo.load('scenario=E1');
       return catgeo.trainEpochs(100);
     });
     assert.equal(metrics.scenario, 'E1');
@@ -82,12 +82,11 @@ test('E1 trained in the page: the F_code peak is within 0.1 of the boundary', TI
 
 test('switching scenario, single steps and reset (same seed, same initial metrics)', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
-    const result = await page.evaluate(() => {
-      const load = catgeo.load({ scenario: 'E7', seed: 3 });
+    const result = await page.evaluate(async () => {
+      const load = await catgeo.load({ scenario: 'E7', seed: 3 });
       const initial = catgeo.metrics();
-      catgeo.step(2);
-      const stepped = catgeo.metrics();
-      catgeo.reset();
+      const stepped = await catgeo.step(2);
+      await catgeo.reset();
       const reset = catgeo.metrics();
       return { load, initial, stepped, reset, config: catgeo.config() };
     });
@@ -107,7 +106,7 @@ test('switching scenario, single steps and reset (same seed, same initial metric
     assert.match(await statusText(page), /E7/);
     await saveScreenshot(page, 'lab-e7');
     // Back to a 1-D preset through set().
-    const e3 = await page.evaluate(() => { catgeo.set('scenario', 'E3'); return catgeo.config(); });
+    const e3 = await page.evaluate(async () => { await catgeo.set('scenario', 'E3'); return catgeo.config(); });
     assert.equal(e3.scenario, 'E3');
     assert.equal(e3.dims, 1);
     assert.deepEqual(errors, []);
@@ -124,7 +123,7 @@ test('drawing points: the JS API and the real mouse add points of the chosen cla
     assert.equal(config.points, 6);
     assert.equal(await page.evaluate(() => catgeo.trainingState()), 'paused');
     assert.equal((await page.evaluate(() => catgeo.metrics())).reference, 'kde');
-    await page.evaluate(() => { catgeo.setOption('tool', 1); catgeo.setOption('draw_class', 2); });
+    await page.evaluate(async () => { await catgeo.setOption('tool', 1); await catgeo.setOption('draw_class', 2); });
     await waitForFrames(page, 3);
     const rect = await page.evaluate(() => catgeo.viewRect());
     assert.equal(rect.valid, true);
@@ -137,7 +136,10 @@ test('drawing points: the JS API and the real mouse add points of the chosen cla
     }
     await page.mouse.up();
     await waitForFrames(page, 4);
-    const after = await page.evaluate(() => ({ config: catgeo.config(), metrics: catgeo.metrics() }));
+    const after = await page.evaluate(async () => {
+      await catgeo.settled();
+      return { config: catgeo.config(), metrics: catgeo.metrics() };
+    });
     assert.ok(after.config.points >= 6 + 8, `only ${after.config.points} points after drawing`);
     assert.equal(after.metrics.state, 'paused', after.metrics.message);
     const trained = await page.evaluate(() => catgeo.trainEpochs(20));
@@ -150,9 +152,8 @@ test('drawing points: the JS API and the real mouse add points of the chosen cla
 
 test('divergence (learning rate 50) pauses training and says so on the page', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
-    const metrics = await page.evaluate(() => {
-      catgeo.load({ scenario: 'E5', lr: 50 });
-      catgeo.play();
+    const metrics = await page.evaluate(async () => {
+      await catgeo.load({ scenario: 'E5', lr: 50 });
       return catgeo.trainEpochs(50);
     });
     assert.equal(metrics.state, 'diverged', JSON.stringify(metrics).slice(0, 300));
@@ -164,18 +165,18 @@ test('divergence (learning rate 50) pauses training and says so on the page', TI
     assert.equal(fields.valid, true, 'the last good picture should stay');
     await saveScreenshot(page, 'lab-diverged');
     // Reset brings the run back (same config, epoch 0).
-    const reset = await page.evaluate(() => { catgeo.reset(); return catgeo.metrics(); });
+    const reset = await page.evaluate(async () => { await catgeo.reset(); return catgeo.metrics(); });
     assert.equal(reset.state, 'paused');
     assert.equal(reset.epochs, 0);
     assert.deepEqual(errors, []);
   });
 });
 
-test('training runs in the frame loop: frames keep coming and the overlays refresh', TIMEOUT, async () => {
+test('training runs in the engine worker: frames keep coming and the overlays refresh', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
-    const start = await page.evaluate(() => {
-      catgeo.load({ scenario: 'E5' });
-      catgeo.play();
+    const start = await page.evaluate(async () => {
+      await catgeo.load({ scenario: 'E5' });
+      await catgeo.play();
       return { fields: catgeo.fields().version, perf: catgeo.perf() };
     });
     await waitForFrames(page, 30);

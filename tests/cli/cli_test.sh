@@ -19,7 +19,7 @@ expect_error() {
   local code=$?
   local lines
   lines=$(wc -l <"$tmp/err")
-  if [ "$code" -eq 2 ] && [ "$lines" -eq 1 ] && grep -q "$pattern" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+  if [ "$code" -eq 2 ] && [ "$lines" -eq 1 ] && grep -q -- "$pattern" "$tmp/err" && [ ! -s "$tmp/out" ]; then
     check "$name" 0
   else
     echo "  exit $code, stderr: $(cat "$tmp/err")"
@@ -74,6 +74,45 @@ expect_error missing_mnist "mnist" train --scenario mnist --mnist "$tmp/none.cgd
 printf 'CGMNIST' >"$tmp/short.cgd"
 expect_error corrupt_mnist "truncated\|too short\|header" train --scenario mnist --mnist "$tmp/short.cgd"
 expect_error unknown_command "unknown command" frobnicate
+
+# Bad input never aborts: files that are directories, huge grids and numbers, empty links (exit 2, one line naming the option).
+expect_error mixture_is_directory "^catgeo: --mixture $tmp: is a directory" fcat --mixture "$tmp" --grid -2:2:5
+expect_error mnist_is_directory "^catgeo: --mnist $tmp: is a directory" train --scenario mnist --mnist "$tmp"
+expect_error grid_huge "^catgeo: --grid '-1e308:1e308:100': each grid axis needs lo < hi, both in \[-1000, 1000\]" \
+  fcat --mixture "$tmp/a.json" --grid -1e308:1e308:100
+expect_error grid_count "--grid.*count 3 to 4096" fcat --mixture "$tmp/a.json" --grid -1:1:1e9
+echo '{"classes":[{"mean":[0],"cov":[[1]],"prior":1e308},{"mean":[1],"cov":[[1]],"prior":1e308}]}' >"$tmp/huge_prior.json"
+expect_error huge_prior "--mixture .*class 1: prior 1e308 is outside the allowed range \[1e-6, 1000000\]" \
+  fcat --mixture "$tmp/huge_prior.json" --grid -1:1:5
+echo '{"classes":[{"mean":[1e308],"cov":[[1]]},{"mean":[-1e308],"cov":[[1]]}]}' >"$tmp/huge_mean.json"
+expect_error huge_mean "class 1: mean 1e308 is outside the allowed range \[-100, 100\]" fcat --mixture "$tmp/huge_mean.json" --grid -1:1:5
+expect_error tiny_sigma "^catgeo: --sigma 1e-320 is out of range \[0.01, 10\]$" train --scenario E1 --sigma 1e-320
+expect_error big_epochs "^catgeo: --epochs 20000 is out of range \[1, 10000\]$" train --scenario E1 --epochs 20000
+expect_error bad_layers "--layers 64t-9999s: widths must be 1 to 512" train --scenario E1 --layers 64t-9999s
+expect_error empty_link "^catgeo: --link was not understood: the link is empty; showing E1$" train --link ''
+# A link's clamped values run, with a notice on stderr naming the key and its range.
+"$cli" train --link 'scenario=E1&sigma=50&epochs=1' --json >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] && grep -qx 'catgeo: notice: sigma=50 is out of range \[0.01, 10\]; using 10' "$tmp/err"
+check link_notice_on_stderr $?
+
+# --help on every command: exit 0, options with their ranges from the parameter table, on stdout.
+for args in "--help" "train --help" "fcat --help"; do
+  # shellcheck disable=SC2086
+  "$cli" $args >"$tmp/help" 2>"$tmp/err"
+  [ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "usage: catgeo" "$tmp/help"
+  check "help_${args// /_}" $?
+done
+"$cli" train --help | grep -q -- "--sigma X .*\[0.01, 10\]" && "$cli" train --help | grep -q -- "--epochs X .*\[1, 10000\]"
+check help_ranges_from_table $?
+"$cli" fcat --help | grep -q "count 3 to 4096" && "$cli" fcat --help | grep -q "2, 6"
+check fcat_help_ranges $?
+
+# A diverged run exits 1 with CLI words (no "press Reset"); no progress line when stderr is not a terminal.
+"$cli" train --scenario E5 --lr 100 --opt sgd --epochs 50 >"$tmp/out" 2>"$tmp/err"
+code=$?
+[ "$code" -eq 1 ] && grep -q "^catgeo: training diverged in epoch [0-9]*: .*; lower --lr (now 100)$" "$tmp/err" && \
+  ! grep -q "Reset" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check diverged_exit_1 $?
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

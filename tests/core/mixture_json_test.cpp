@@ -41,33 +41,33 @@ TEST_CASE(mixture_json_reports_each_problem, "") {
   EXPECT_TRUE(fails_with("{\"classes\": [", "JSON line 1, column 14"));
   EXPECT_TRUE(fails_with("[1]", "a mixture file must be"));
   EXPECT_TRUE(fails_with(R"({"classes":[], "extra":1})", "unknown key 'extra'"));
-  EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]]}]})", "2 to 8 classes, this one has 1"));
+  EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]]}]})", "2 to 6 classes, this one has 1"));
   std::string nine = "{\"classes\":[";
   for (int i = 0; i < 9; ++i) nine += std::string(i ? "," : "") + "{\"mean\":[" + std::to_string(i) + "],\"cov\":[[1]]}";
   EXPECT_TRUE(fails_with((nine + "]}").c_str(), "this one has 9"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0,0,0],"cov":[[1,0,0],[0,1,0],[0,0,1]]},{"mean":[1,0,0],"cov":[[1,0,0],[0,1,0],[0,0,1]]}]})",
                          "dimension 3; use 1-D or 2-D"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]]},{"mean":[1,0],"cov":[[1,0],[0,1]]}]})",
-                         "class 1 has dimension 2 but class 0 has 1"));
+                         "class 2 has dimension 2 but class 1 has 1"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]]},{"mean":[1],"cov":[[1,0],[0,1]]}]})",
-                         "class 1: cov must be 1x1"));
+                         "class 2: cov must be 1x1"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]]},{"mean":[1],"cov":[1]}]})", "square array of rows"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0,0],"cov":[[1,0],[0]]},{"mean":[1,0],"cov":[[1,0],[0,1]]}]})",
-                         "class 0: \"cov\" must be a square"));
+                         "class 1: \"cov\" must be a square"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0,0],"cov":[[1,0.5],[0.4,1]]},{"mean":[1,0],"cov":[[1,0],[0,1]]}]})",
-                         "class 0: the covariance is not symmetric"));
+                         "class 1: the covariance is not symmetric"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0,0],"cov":[[1,0],[0,1]]},{"mean":[1,0],"cov":[[1,2],[2,1]]}]})",
-                         "class 1: the covariance is not positive definite"));
+                         "class 2: the covariance is not positive definite"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[0]]},{"mean":[1],"cov":[[1]]}]})",
-                         "class 0: the covariance is not positive definite"));
+                         "class 1: the covariance is not positive definite"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]],"prior":0},{"mean":[1],"cov":[[1]]}]})",
-                         "class 0: the prior must be a positive"));
+                         "class 1: prior 0 is outside the allowed range [1e-6, 1000000]"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]],"prior":"a"},{"mean":[1],"cov":[[1]]}]})",
                          "\"prior\" must be a number"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":["0"],"cov":[[1]]},{"mean":[1],"cov":[[1]]}]})",
                          "\"mean\" entry 0 is not a number"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"mean":[0],"cov":[[1]],"var":1},{"mean":[1],"cov":[[1]]}]})",
-                         "class 0: unknown key 'var'"));
+                         "class 1: unknown key 'var'"));
   EXPECT_TRUE(fails_with(R"({"classes":[{"cov":[[1]]},{"mean":[1],"cov":[[1]]}]})", "\"mean\" must be"));
 }
 

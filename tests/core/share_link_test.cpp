@@ -172,7 +172,7 @@ TEST_CASE(share_link_notices_for_each_problem, "") {
   EXPECT_TRUE(has_notice(r, "ignored 'pts'") && has_notice(r, "ignored 'digits'") && r.notices.size() == 2);
   EXPECT_TRUE(r.config.id == "E3" && r.config.classes.size() == 2);  // mix edits the preset's mixture
   r = decode_share_link("scenario=E3&mix=0:-1;1:1");
-  EXPECT_TRUE(has_notice(r, "could not read mix (mixture class 0: the covariance is not positive definite") &&
+  EXPECT_TRUE(has_notice(r, "could not read mix (mixture class 1: the covariance is not positive definite") &&
               r.config.classes.size() == 3);
   r = decode_share_link("scenario=mnist&mix=0:1;1:1");
   EXPECT_TRUE(has_notice(r, "ignored 'mix': scenario=mnist has no Gaussian mixture"));
@@ -183,9 +183,9 @@ TEST_CASE(share_link_notices_for_each_problem, "") {
   EXPECT_TRUE(r.config.id == "mnist" && has_notice(r, "could not read digits='33'"));
 
   r = decode_share_link("scenario=custom&mix=0:1;1:-1");
-  EXPECT_TRUE(has_notice(r, "class 1: the covariance is not positive definite") && r.config.id == "E1");
+  EXPECT_TRUE(has_notice(r, "class 2: the covariance is not positive definite") && r.config.id == "E1");
   r = decode_share_link("scenario=custom&mix=0,0,0:1,0,0,1,0,1;1:1");
-  EXPECT_TRUE(has_notice(r, "class 0 is not mean:cov[:prior]") && r.config.id == "E1");
+  EXPECT_TRUE(has_notice(r, "class 1 is not mean:cov[:prior]") && r.config.id == "E1");
   r = decode_share_link("mix=0:1;1:1:0.5&sigma=0.5");  // no scenario: mix implies custom
   EXPECT_TRUE(r.notices.empty() && r.config.id == "custom" && r.config.classes[1].prior == 0.5);
 
@@ -200,7 +200,7 @@ TEST_CASE(share_link_notices_for_each_problem, "") {
 
 TEST_CASE(share_link_garbage_falls_back_to_defaults, "") {
   const ScenarioConfig defaults = preset("E1");
-  for (const std::string& text : {std::string("hello world"), std::string("#%%%&&&==="), std::string("\xff\xfe\x00\x01", 4),
+  for (const std::string& text : {std::string("hello world"), std::string("#%%%&&&==="), std::string("\xff\xfe"),
                                  std::string("foo=1&bar=2"), std::string(5000, '&') + "x"}) {
     const auto r = decode_share_link(text);
     EXPECT_MSG(r.fell_back_to_defaults && r.notices.size() == 1 && catgeo::configs_equal(r.config, defaults), text);
@@ -209,8 +209,12 @@ TEST_CASE(share_link_garbage_falls_back_to_defaults, "") {
   EXPECT_TRUE(unknown.fell_back_to_defaults && catgeo::configs_equal(unknown.config, defaults));
   EXPECT_TRUE(has_notice(unknown, "unknown scenario 'E9' (known: E1, E2, E3, E4, E5, E6, E7, mnist, custom, drawn)"));
 
-  const auto empty = decode_share_link("#");
-  EXPECT_TRUE(!empty.fell_back_to_defaults && empty.notices.empty() && catgeo::configs_equal(empty.config, defaults));
+  for (const char* text : {"", "#", " \n"}) {  // an empty link is not a silent success
+    const auto empty = decode_share_link(text);
+    EXPECT_MSG(empty.fell_back_to_defaults && empty.notices.size() == 1 && catgeo::configs_equal(empty.config, defaults),
+               "'" << text << "'");
+    EXPECT_TRUE(has_notice(empty, "the link is empty; showing E1"));
+  }
 
   std::string flood = "scenario=E1";
   for (int i = 0; i < 50; ++i) flood += "&k" + std::to_string(i) + "=1";

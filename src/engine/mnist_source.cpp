@@ -1,5 +1,5 @@
-// MNIST hand-over registry: one process-wide slot for the digits or the load error; app layer, core only.
-#include "app/mnist_source.h"
+// MNIST hand-over registry: one process-wide slot for the digits or the load error; engine layer, core only.
+#include "engine/mnist_source.h"
 
 #include <utility>
 

@@ -1,5 +1,5 @@
-// The hand-over point for the MNIST digits: the app asks for them, the platform (browser fetch) delivers them.
-// App layer: core only; knows nothing about how the bytes arrive (src/platform/mnist_api.cpp fills it).
+// The hand-over point for the MNIST digits: the engine asks for them, the platform (browser fetch) delivers them.
+// Engine layer: core only; knows nothing about how the bytes arrive (src/platform/mnist_api.cpp fills it).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +18,7 @@ enum class MnistLoadState {
   failed,     // mnist_error() says why (download failed, or the bytes did not validate)
 };
 
-// App side: call when the MNIST scenario is chosen (idempotent; a failed load can be retried by calling again).
+// Engine side: call when the MNIST scenario is chosen (idempotent; a failed load can be retried by calling again).
 void request_mnist();
 MnistLoadState mnist_state();
 const char* mnist_state_name(MnistLoadState state);  // "idle", "requested", "loading", "ready", "failed"

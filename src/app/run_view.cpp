@@ -1,0 +1,63 @@
+// Merging engine snapshots into the view's copy of the run.
+#include "app/run_view.h"
+
+#include <utility>
+
+#include "core/share_link.h"
+
+namespace catgeo {
+
+bool RunView::apply(Snapshot&& s) {
+  if (s.has_config) {
+    LinkDecodeResult decoded = decode_share_link(s.config_link);
+    if (decoded.fell_back_to_defaults) return false;
+    config = std::move(decoded.config);
+    share_link = std::move(s.share_link);
+    share_notice = std::move(s.share_notice);
+    ++config_version;
+  }
+  completed = s.completed;
+  ++snapshots;
+  if (s.has_load) load = std::move(s.load);
+  if (s.has_facts) facts = s.facts;
+  state = s.state;
+  message = std::move(s.message);
+  status = std::move(s.status);
+  mnist_state = std::move(s.mnist_state);
+  epoch = s.epoch;
+  epoch_progress = s.epoch_progress;
+  perf = s.perf;
+  if (s.history_reset) history.clear();
+  history.insert(history.end(), s.new_history.begin(), s.new_history.end());
+  if (s.has_fields) fields = std::move(s.fields), fields_version = s.fields_version;
+  if (s.has_confusion) confusion = std::move(s.confusion);
+  if (s.has_samples) samples = std::move(s.samples), sample_labels = std::move(s.sample_labels), ++samples_version;
+  if (s.has_gallery) {
+    image_side = s.image_side;
+    gallery_total = s.gallery_total;
+    test_size = s.test_size;
+    gallery = std::move(s.gallery);
+  }
+  if (s.has_probe) probe = std::move(s.probe), ++probe_version;
+  return true;
+}
+
+int RunView::class_digit(int label) const {
+  const std::vector<int>& digits = config.mnist.digits;
+  if (config.data == DataKind::mnist && label >= 0 && label < static_cast<int>(digits.size())) return digits[label];
+  return label;
+}
+
+RunReportFacts RunView::report_facts() const {
+  RunReportFacts f;
+  f.scenario = config.id;
+  f.epochs = epoch;
+  f.state = to_string(state);
+  f.message = message;
+  f.reference_exact = facts.reference_exact;
+  f.info_x = facts.info_x;
+  f.dims = facts.dims;
+  return f;
+}
+
+}  // namespace catgeo

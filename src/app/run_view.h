@@ -1,0 +1,55 @@
+// The view's copy of the run, assembled from the engine's snapshots (engine/protocol.h): everything the panels and
+// the JavaScript API read. Nothing here computes the science; it only keeps what the engine published.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/experiment.h"
+#include "core/grid_fields.h"
+#include "core/run_report.h"
+#include "engine/protocol.h"
+
+namespace catgeo {
+
+struct RunView {
+  // Merges a snapshot (parts it does not carry stay as they were). Returns false and changes nothing when the
+  // snapshot's configuration link cannot be read back.
+  bool apply(Snapshot&& snapshot);
+
+  bool has_run() const { return facts.has_run; }
+  bool fields_valid() const { return fields.size() > 0; }
+  const MetricsSnapshot* latest() const { return history.empty() ? nullptr : &history.back(); }
+  const MetricsSnapshot* before() const { return history.empty() ? nullptr : &history.front(); }
+  // The digit a class index stands for (MNIST: config.mnist.digits[label]), else the label itself.
+  int class_digit(int label) const;
+  // What the run summaries (metrics(), the history export) say about the run besides its history.
+  RunReportFacts report_facts() const;
+
+  std::uint32_t completed = 0;  // every command with id <= completed has taken effect
+  int snapshots = 0;            // snapshots applied so far
+  ScenarioConfig config;        // what the engine runs
+  int config_version = 0;       // bumps with every new configuration
+  std::string share_link, share_notice;
+  LoadOutcome load;
+  RunFacts facts;
+  RunState state = RunState::no_run;
+  std::string message, status, mnist_state;
+  int epoch = 0;
+  double epoch_progress = 0.0;
+  EnginePerf perf;
+  std::vector<MetricsSnapshot> history;  // [0] is the state before training
+  GridFields fields;                     // display fields; size() 0 until computed
+  int fields_version = 0;
+  std::vector<std::vector<int>> confusion;
+  Eigen::MatrixXf samples;  // (K, n) training points or codes to draw
+  std::vector<int> sample_labels;
+  int samples_version = 0;
+  int image_side = 0, gallery_total = 0, test_size = 0;
+  std::vector<MisclassifiedDigit> gallery;
+  ProbeResult probe;
+  int probe_version = 0;
+};
+
+}  // namespace catgeo

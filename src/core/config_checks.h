@@ -1,0 +1,24 @@
+// Checks of a run configuration before a run is built; limits from parameters.h, messages name the link key.
+#pragma once
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+
+namespace catgeo {
+
+// lr, batch, epochs.
+Status validate_training(const TrainingConfig& training);
+// n (and the test sample count) of mixture data.
+Status validate_sample_counts(const ScenarioConfig& config);
+// sigma, layers (count and widths), rep, proj, and a projection space of `data_dims` dimensions (the
+// mixture's, 2 for drawn points and MNIST) for inputs of `input_dim`. The message says what to change.
+Status validate_network(const ScenarioConfig& config, int input_dim, int data_dims);
+// A grid of `dims` axes, each finite lo < hi within grid.bound and grid.count points.
+Status validate_grid(const GridSpec& grid, int dims);
+// MNIST digits: 2 to 10 different digits 0-9.
+Status validate_digits(const std::vector<int>& digits);
+// Drawn points: labels within pts.label, finite coordinates, at least two classes of two points.
+Status validate_drawn_points(const std::vector<DrawnPoint>& points);
+
+}  // namespace catgeo

@@ -1,0 +1,28 @@
+// Share-link payload codecs: mix (Gaussian classes), pts (drawn points, base64url), digits (MNIST); std + Eigen.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/link_notices.h"
+#include "core/status.h"
+
+namespace catgeo {
+
+// mix=<class>;<class>...  class = mean:cov[:prior], numbers joined by ','; mean = m or mx,my;
+// cov = upper triangle (v, or vxx,vxy,vyy); prior default 1 (written only when some prior differs from 1).
+std::string write_mix(const std::vector<GaussianClass>& classes);
+// The classes, validated like every mixture (validate_mixture); the message says what to change.
+Result<std::vector<GaussianClass>> read_mix(const std::string& value);
+
+// pts=<base64url of 5 bytes per point>: int16 LE round(x*4096), int16 LE round(y*4096), uint8 label
+// (quantize_for_link in share_link.h gives the stored point).
+std::string write_points(const std::vector<DrawnPoint>& points);
+// Appends the points to c.points; labels and counts beyond the parameter table's limits are dropped with notices.
+void read_points(const std::string& value, ScenarioConfig& c, LinkNotices& n);
+
+// digits=49: the kept MNIST digits in label order.
+std::string write_digits(const ScenarioConfig& c);
+void read_digits(const std::string& value, ScenarioConfig& c, LinkNotices& n);
+
+}  // namespace catgeo

@@ -1,0 +1,111 @@
+// The parameter table: one set of limits for the link codec, the CLI, the engine's checks and the widgets.
+#include "core/parameters.h"
+
+#include <cmath>
+
+#include "core/check.h"
+#include "core/number_text.h"
+
+namespace catgeo {
+namespace {
+
+using K = ParameterKind;
+constexpr int kMaxHiddenLayers = 4;  // layers; rep and proj index them from 0
+
+const std::vector<ParameterSpec> kTable = {
+    {"n", K::integer, 10, 100000, "", "training samples", "samples drawn from the mixture for training", true},
+    {"dseed", K::seed, 0, 0, "", "data seed", "seed of the sampled data set", true},
+    {"sigma", K::real, 0.01, 10, "", "noise sigma", "std of the Gaussian noise added to the noisy layer r", true},
+    {"layers", K::integer, 1, kMaxHiddenLayers, "", "hidden layers",
+     "hidden layers: width + t/s/r/l (tanh, sigmoid, relu, linear) joined by '-', e.g. 64t-128s", true},
+    {"layers.width", K::part, 1, 512, "", "layer width", "units in one hidden layer", true},
+    {"rep", K::integer, -1, kMaxHiddenLayers - 1, "", "noisy layer", "hidden layer index (from 0) of the noisy layer r; -1 = the last", true},
+    {"proj", K::integer, -1, kMaxHiddenLayers - 1, "", "projection layer",
+     "hidden layer index (from 0) whose output is the projection x, before rep; -1 = the input", true},
+    {"opt", K::choice, 0, 0, "adam|sgd", "optimizer", "adam or plain stochastic gradient descent", true},
+    {"lr", K::real, 1e-5, 100, "", "learning rate", "optimizer step size", true},
+    {"batch", K::integer, 1, 4096, "", "batch size", "samples per minibatch", true},
+    {"epochs", K::integer, 1, 10000, "", "epochs", "passes over the training set", true},
+    {"seed", K::seed, 0, 0, "", "training seed", "seed of initialisation, minibatch order and noise", true},
+    {"classes", K::integer, 2, 6, "", "classes", "classes of a Gaussian mixture (mix)", true},
+    {"mix.mean", K::part, -100, 100, "", "class mean", "each coordinate of a class mean", true},
+    {"mix.var", K::part, 1e-6, 1e4, "", "class variance", "each variance (diagonal covariance entry)", true},
+    {"mix.prior", K::part, 1e-6, 1e6, "", "class prior", "relative weight of a class (normalised over classes)", true},
+    {"pts.label", K::part, 0, 7, "", "point class", "class label of a drawn point (0-7, shown as class 1-8)", true},
+    {"pts.count", K::part, 0, 4096, "", "drawn points", "drawn points a link carries", true},
+    {"digits", K::integer, 2, 10, "", "MNIST digits", "different digits 0-9 kept for MNIST, in label order, e.g. 49",
+     true},
+    {"view", K::choice, 0, 0, "side|overlay", "view", "fields side by side or overlaid", false},
+    {"measure", K::choice, 0, 0, "trace|lmax", "field measure", "trace or largest eigenvalue of the 2-D fields", false},
+    {"log", K::flag, 0, 1, "0|1", "log scale", "fields on a log scale", false},
+    {"glyphs", K::flag, 0, 1, "0|1", "ellipse glyphs", "Fisher ellipses on the 2-D view", false},
+    {"data", K::flag, 0, 1, "0|1", "show data", "training samples on the view", false},
+    {"boundary", K::flag, 0, 1, "0|1", "show boundary", "the class boundary on the view", false},
+    {"embed", K::flag, 0, 1, "0|1", "embed layout", "compact layout for an iframe", false},
+    {"panels", K::choice, 0, 0, "0|1|auto", "side panels", "side panels hidden, shown, or auto (hidden in embeds)", false},
+    {"controls", K::flag, 0, 1, "0|1", "run controls", "play/pause/reset, share and export buttons", false},
+    {"autoplay", K::flag, 0, 1, "0|1", "autoplay", "start training as soon as the run is built", false},
+    {"lecture", K::flag, 0, 1, "0|1", "lecture mode", "large fonts, explanation text hidden", false},
+    {"grid.bound", K::part, -1000, 1000, "", "grid bounds", "lo and hi of each grid axis", true},
+    {"grid.count", K::part, 3, 4096, "", "grid points", "grid points per axis", true},
+};
+
+std::string choices_text(const char* choices) {
+  const std::string words = choices;
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t bar = words.find('|', start);
+    parts.push_back(words.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == parts.size() ? " or " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<ParameterSpec>& parameter_table() { return kTable; }
+
+const ParameterSpec* find_parameter(std::string_view key) {
+  for (const ParameterSpec& spec : kTable) {
+    if (key == spec.key) return &spec;
+  }
+  return nullptr;
+}
+
+const ParameterSpec& parameter(std::string_view key) {
+  const ParameterSpec* spec = find_parameter(key);
+  CATGEO_CHECK(spec != nullptr, "parameter key missing from the table");
+  return *spec;
+}
+
+std::string range_text(const ParameterSpec& spec) {
+  switch (spec.kind) {
+    case K::seed: return "0 to 2^64-1";
+    case K::choice:
+    case K::flag: return choices_text(spec.choices);
+    default: return "[" + limit_text(spec.min) + ", " + limit_text(spec.max) + "]";
+  }
+}
+
+std::string limit_text(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+  return format_number(value);
+}
+
+bool in_range(const ParameterSpec& spec, double value) { return value >= spec.min && value <= spec.max; }
+
+Status check_range(std::string_view key, double value, const std::string& what) {
+  const ParameterSpec& spec = parameter(key);
+  if (in_range(spec, value)) return Status::success();
+  return Status::error((what.empty() ? std::string(key) : what) + " must be in " + range_text(spec) + ", got " +
+                       limit_text(value));
+}
+
+}  // namespace catgeo

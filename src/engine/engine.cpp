@@ -1,0 +1,448 @@
+// The engine: commands change the run, tick() does the long work in slices, take_snapshot() publishes what changed.
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+
+#include "core/scenarios.h"
+#include "core/share_link.h"
+#include "engine/mnist_source.h"
+#include "engine/run_digest.h"
+
+namespace catgeo {
+namespace {
+
+constexpr const char* kPageDefaultScenario = "E5";  // what a page without a link shows
+constexpr int kFieldSlicePoints = 256;               // network fields per slice (the evaluator's own chunk)
+
+double wall_seconds() {
+  using clock = std::chrono::steady_clock;
+  static const clock::time_point start = clock::now();
+  return std::chrono::duration<double>(clock::now() - start).count();
+}
+
+bool all_finite(const Eigen::MatrixXd& m) { return m.size() == 0 || m.allFinite(); }
+
+bool fields_finite(const GridFields& f) {
+  return all_finite(f.network_posterior) && all_finite(f.fcode) && all_finite(f.reference_posterior) &&
+         all_finite(f.fcat);
+}
+
+// The link with `key` set to `value` (link-encoded): the pair replaced where it stands, else appended.
+std::string with_key(const std::string& link, const std::string& key, const std::string& value) {
+  std::string out;
+  bool replaced = false;
+  std::size_t start = 0;
+  while (start <= link.size()) {
+    std::size_t end = link.find('&', start);
+    if (end == std::string::npos) end = link.size();
+    std::string pair = link.substr(start, end - start);
+    if (pair.compare(0, key.size() + 1, key + "=") == 0) {
+      pair = key + "=" + value;
+      replaced = true;
+    }
+    if (!pair.empty()) out += (out.empty() ? "" : "&") + pair;
+    start = end + 1;
+  }
+  if (!replaced) out += (out.empty() ? "" : "&") + key + "=" + value;
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(RunState state) {
+  switch (state) {
+    case RunState::no_run: return "no_run";
+    case RunState::training: return "training";
+    case RunState::paused: return "paused";
+    case RunState::finished: return "finished";
+    case RunState::diverged: return "diverged";
+  }
+  return "no_run";
+}
+
+Engine::Engine() { rate_start_ = wall_seconds(); }
+
+RunState Engine::state() const {
+  if (!run_) return RunState::no_run;
+  switch (run_->trainer().state()) {
+    case TrainerState::diverged: return RunState::diverged;
+    case TrainerState::finished: return RunState::finished;
+    case TrainerState::training: break;
+  }
+  return playing_ || pending_.training ? RunState::training : RunState::paused;
+}
+
+// ---------------------------------------------------------------- commands
+
+void Engine::handle(const Command& c) {
+  received_ = std::max(received_, c.id);
+  state_dirty_ |= c.kind != CommandKind::ack;  // an ack changes nothing the view shows
+  switch (c.kind) {
+    case CommandKind::boot:
+      if (c.text.empty()) {
+        load(scenario_preset(kPageDefaultScenario).value, c.id, {}, false);
+      } else {
+        load_link(c.text, c.id);
+      }
+      break;
+    case CommandKind::load_link: load_link(c.text, c.id); break;
+    case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
+    case CommandKind::set_view:
+      config_.view = decode_share_link(c.text).config.view;
+      config_dirty_ = true;
+      break;
+    case CommandKind::play:
+      pending_.training = false;
+      if (run_ && run_->trainer().state() == TrainerState::training) playing_ = true;
+      break;
+    case CommandKind::pause:
+      pending_.training = false;
+      playing_ = false;
+      break;
+    case CommandKind::reset: {
+      const bool autoplay = config_.view.autoplay;
+      config_.view.autoplay = false;  // Reset leaves the run paused at epoch 0
+      load(ScenarioConfig(config_), c.id, {}, false);
+      config_.view.autoplay = autoplay;
+      break;
+    }
+    case CommandKind::train_epochs:
+    case CommandKind::train_for:
+      playing_ = false;
+      set_pending(c.id);
+      if (run_ && run_->trainer().state() == TrainerState::training) {
+        pending_.training = true;
+        pending_.epoch = c.kind == CommandKind::train_epochs
+                             ? run_->trainer().epoch() + static_cast<int>(std::clamp(c.number, 1.0, 1e6))
+                             : INT_MAX;
+        pending_.deadline = wall_seconds() + std::clamp(c.seconds, 0.001, 3600.0);
+      }
+      break;
+    case CommandKind::add_points: add_points(c.points, c.id); break;
+    case CommandKind::set_option:
+      if (c.key == "grid") {
+        const int count = static_cast<int>(std::clamp(c.number, 16.0, 256.0));
+        if (count != display_count_2d_) {
+          display_count_2d_ = count;
+          fields_stale_ = true;
+          last_refresh_ = -1e9;
+          job_.active = false;  // a refresh on the old grid is no longer wanted
+          set_pending(c.id);
+        }
+      } else if (c.key == "refresh_ms") {
+        refresh_interval_ = std::clamp(c.number, 0.0, 5000.0) / 1000.0;
+      }
+      break;
+    case CommandKind::probe:
+      probe_wanted_ = true;
+      probe_x_ = c.x;
+      probe_y_ = c.y;
+      break;
+    case CommandKind::ack: awaiting_ack_ = false; break;
+  }
+  complete_pending_if_settled();
+}
+
+void Engine::load_link(const std::string& link, std::uint32_t command) {
+  LinkDecodeResult decoded = decode_share_link(link);
+  load(decoded.config, command, std::move(decoded.notices), decoded.fell_back_to_defaults);
+}
+
+void Engine::set_key(const std::string& key, const std::string& value, std::uint32_t command) {
+  load_link(with_key(encode_share_link(config_, nullptr, SIZE_MAX), key, value), command);
+}
+
+void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t command) {
+  ScenarioConfig config = config_;
+  if (config.data != DataKind::drawn_points) {
+    Result<ScenarioConfig> base = scenario_preset(kPageDefaultScenario);
+    base.value.network = config.network;
+    base.value.training = config.training;
+    base.value.view = config.view;
+    if (config.grid.dims == 2) base.value.grid = config.grid;
+    config = base.value;
+    config.id = "drawn";
+    config.title = "Your points (F_cat estimated by KDE)";
+    config.data = DataKind::drawn_points;
+    config.classes.clear();
+    config.points.clear();
+  }
+  for (const DrawnPoint& p : points) config.points.push_back(quantize_for_link(p));
+  load(config, command, {}, false);
+}
+
+void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices,
+                  bool fell_back) {
+  config_ = config;
+  playing_ = false;
+  set_pending(command);
+  build_run();
+  load_ = LoadOutcome{};
+  load_.command = command;
+  load_.pending = !run_ && waiting_for_digits_;
+  load_.ok = run_ != nullptr && !fell_back;
+  load_.error = run_ || load_.pending ? std::string() : status_;
+  load_.notices = std::move(notices);
+  load_dirty_ = config_dirty_ = true;
+  if (run_ && config_.view.autoplay) playing_ = true;  // autoplay=1 links start training at once
+}
+
+void Engine::build_run() {
+  run_.reset();
+  job_.active = false;
+  fields_stale_ = true;
+  last_refresh_ = -1e9;
+  waiting_for_digits_ = false;
+  facts_dirty_ = history_reset_ = samples_dirty_ = derived_dirty_ = fields_dirty_ = true;
+  history_sent_ = 0;
+  fields_ = GridFields();  // the old run's picture must not stand for the new one
+  ++fields_version_;
+  confusion_.clear();
+  gallery_.clear();
+  gallery_total_ = 0;
+  probe_ = ProbeResult();
+  if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
+    request_mnist();  // the platform downloads the digits; poll_digits() builds the run once they arrive
+    waiting_for_digits_ = true;
+    status_ = "Loading the MNIST digits...";
+    return;
+  }
+  Result<std::unique_ptr<Experiment>> created = Experiment::create(config_, mnist_dataset());
+  if (!created.ok()) {
+    status_ = "Cannot start this run: " + created.status.message;
+    return;
+  }
+  run_ = std::move(created.value);
+  ++runs_created_;
+  status_.clear();
+}
+
+void Engine::poll_digits() {
+  if (!waiting_for_digits_) return;
+  if (mnist_state() == MnistLoadState::ready) {
+    build_run();
+    if (run_ && config_.view.autoplay) playing_ = true;
+    load_.pending = false;
+    load_.ok = run_ != nullptr;
+    load_.error = run_ ? std::string() : status_;
+    load_dirty_ = state_dirty_ = true;
+  } else if (mnist_state() == MnistLoadState::failed) {
+    waiting_for_digits_ = false;
+    status_ = "Cannot load the MNIST digits: " + mnist_error() + " Choose MNIST again to retry.";
+    load_.pending = false;
+    load_.error = status_;
+    load_dirty_ = state_dirty_ = true;
+  }
+}
+
+void Engine::complete_pending_if_settled() {
+  if (!pending_.command || pending_.training || waiting_for_digits_) return;
+  const bool settled = !run_ || state() == RunState::diverged || (!fields_stale_ && !job_.active);
+  if (settled) pending_ = PendingCommand{};
+}
+
+// ---------------------------------------------------------------- work
+
+bool Engine::tick(double budget_seconds) {
+  const double start = wall_seconds();
+  perf_.train_ms_last_tick = 0.0;
+  poll_digits();
+  if (probe_wanted_) evaluate_probe();
+  const double left = [&] { return budget_seconds - (wall_seconds() - start); }();
+  if (job_.active) {
+    continue_field_job(left);
+  } else if (run_ && (playing_ || pending_.training)) {
+    train_slice(left);
+  }
+  const bool diverged = state() == RunState::diverged;
+  if (!job_.active && run_ && !diverged && fields_stale_) {
+    const bool due = !playing_ || wall_seconds() - last_refresh_ >= refresh_interval_;
+    if (due) {
+      start_field_job(false);
+      continue_field_job(budget_seconds - (wall_seconds() - start));
+    }
+  }
+  complete_pending_if_settled();
+  const double now = wall_seconds();
+  if (now - rate_start_ >= 2.0) {
+    perf_.refreshes_per_second = rate_refreshes_ / (now - rate_start_);
+    perf_.samples_per_second = static_cast<double>(rate_samples_) / (now - rate_start_);
+    rate_start_ = now;
+    rate_refreshes_ = 0;
+    rate_samples_ = 0;
+  }
+  return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training)) ||
+         (run_ && !diverged && fields_stale_);
+}
+
+void Engine::train_slice(double budget_seconds) {
+  const double start = wall_seconds();
+  bool trained = false;
+  while (run_->trainer().state() == TrainerState::training) {
+    if (pending_.training && (run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) break;
+    const double left = budget_seconds - (wall_seconds() - start);
+    if (left < 0.0005) break;
+    StepBudget step{0, left};
+    if (pending_.training) step.max_seconds = std::min(left, std::max(0.0005, pending_.deadline - wall_seconds()));
+    // An epoch end costs its metrics as well: when they no longer fit in this slice, the next one starts with them
+    // (a slice that has trained nothing yet always goes ahead, so training cannot stall).
+    step.stop_before_epoch_end = trained && left < run_->last_measure_seconds();
+    const StepReport report = run_->train(step);
+    if (report.batches == 0) break;
+    rate_samples_ += report.samples;
+    trained = true;
+  }
+  perf_.train_ms_last_tick = 1000.0 * (wall_seconds() - start);
+  if (trained) fields_stale_ = state_dirty_ = true;
+  const bool stopped = run_->trainer().state() != TrainerState::training;
+  if (stopped) playing_ = false;
+  if (pending_.training &&
+      (stopped || run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) {
+    pending_.training = false;  // the command completes once the fields show the trained network
+    fields_stale_ = true;
+    last_refresh_ = -1e9;
+  }
+}
+
+GridSpec Engine::display_grid() {
+  if (run_ && run_->network().projection_layer() >= 0) return run_->current_grid(display_count_2d_);
+  GridSpec grid = config_.grid;
+  if (grid.dims == 1) {
+    grid.count[0] = 401;
+    grid.count[1] = 1;
+  } else {
+    grid.count[0] = grid.count[1] = display_count_2d_;
+  }
+  return grid;
+}
+
+void Engine::start_field_job(bool force) {
+  job_ = FieldJob{true, force, 0, 0.0};
+  const double start = wall_seconds();
+  run_->prepare_fields(display_grid(), building_);
+  job_.seconds += wall_seconds() - start;
+}
+
+void Engine::continue_field_job(double budget_seconds) {
+  const double start = wall_seconds();
+  while (job_.next < building_.size()) {
+    const int end = std::min(building_.size(), job_.next + kFieldSlicePoints);
+    run_->evaluate_network_fields(building_, job_.next, end);
+    job_.next = end;
+    if (wall_seconds() - start >= budget_seconds) break;
+  }
+  job_.seconds += wall_seconds() - start;
+  if (job_.next >= building_.size()) finish_field_job();
+}
+
+void Engine::finish_field_job() {
+  job_.active = false;
+  fields_stale_ = false;
+  last_refresh_ = wall_seconds();
+  perf_.field_ms_last = 1000.0 * job_.seconds;
+  ++perf_.refresh_count;
+  ++rate_refreshes_;
+  if (fields_finite(building_)) {  // otherwise the last good picture stays
+    std::swap(fields_, building_);
+    ++fields_version_;
+    fields_dirty_ = true;
+  }
+  const RunDigest digest = digest_run(*run_);
+  confusion_ = digest.confusion;
+  gallery_ = digest.gallery;
+  gallery_total_ = digest.gallery_total;
+  derived_dirty_ = true;
+  if (run_->network().projection_layer() >= 0) samples_dirty_ = true;  // the codes move with training
+  state_dirty_ = true;
+}
+
+void Engine::evaluate_probe() {
+  probe_wanted_ = false;
+  probe_dirty_ = true;
+  probe_ = ProbeResult();
+  probe_.x = probe_x_;
+  probe_.y = probe_y_;
+  if (!run_ || state() == RunState::diverged || !std::isfinite(probe_x_) || !std::isfinite(probe_y_)) return;
+  GridSpec grid = run_->current_grid();
+  grid.lo[0] = grid.hi[0] = probe_x_;
+  grid.lo[1] = grid.hi[1] = probe_y_;
+  grid.count[0] = grid.count[1] = 1;
+  run_->evaluate_fields(grid, probe_.fields);
+  probe_.valid = fields_finite(probe_.fields);
+  probe_.nearest = nearest_digits(*run_, probe_x_, probe_y_);
+}
+
+// ---------------------------------------------------------------- snapshots
+
+bool Engine::has_news() const {
+  return !awaiting_ack_ && (state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ ||
+                            derived_dirty_ || samples_dirty_ || probe_dirty_ || history_reset_ ||
+                            (run_ && history_sent_ < run_->history().size()));
+}
+
+Snapshot Engine::take_snapshot() {
+  Snapshot s;
+  s.completed = completed();
+  if (config_dirty_) {
+    s.has_config = true;
+    s.config_link = encode_share_link(config_, nullptr, SIZE_MAX);
+    s.share_link = encode_share_link(config_, &s.share_notice);
+  }
+  if (load_dirty_) s.has_load = true, s.load = load_;
+  if (facts_dirty_) {
+    s.has_facts = true;
+    s.facts.serial = runs_created_;
+    s.facts.has_run = run_ != nullptr;
+    if (run_) {
+      s.facts.dims = run_->dims();
+      s.facts.num_classes = run_->num_classes();
+      s.facts.reference_exact = run_->reference_is_exact();
+      s.facts.learned_projection = run_->network().projection_layer() >= 0;
+      s.facts.info_x = run_->category_information();
+    }
+  }
+  s.state = state();
+  s.status = status_;
+  s.message = status_;
+  if (s.state == RunState::diverged) {
+    const std::string& m = run_->trainer().message();
+    s.message = m.empty() ? std::string("training diverged") : m;
+  }
+  if (run_) {
+    s.epoch = run_->trainer().epoch();
+    s.epoch_progress = run_->trainer().epoch_progress();
+  }
+  s.mnist_state = mnist_state_name(mnist_state());
+  s.perf = perf_;
+  s.history_reset = history_reset_;
+  if (history_reset_) history_sent_ = 0;
+  if (run_) {
+    const std::vector<MetricsSnapshot>& history = run_->history();
+    s.new_history.assign(history.begin() + static_cast<std::ptrdiff_t>(history_sent_), history.end());
+    history_sent_ = history.size();
+  }
+  if (fields_dirty_) s.has_fields = true, s.fields_version = fields_version_, s.fields = fields_;
+  if (derived_dirty_) {
+    s.has_confusion = s.has_gallery = true;
+    s.confusion = confusion_;
+    s.gallery = gallery_;
+    s.gallery_total = gallery_total_;
+    s.image_side = run_ ? image_side(run_->test_data()) : 0;
+    s.test_size = run_ ? run_->test_data().size() : 0;
+  }
+  if (samples_dirty_) {
+    s.has_samples = true;
+    if (run_) training_samples(*run_, s.samples, s.sample_labels);
+  }
+  if (probe_dirty_) s.has_probe = true, s.probe = probe_;
+  config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
+  fields_dirty_ = derived_dirty_ = probe_dirty_ = state_dirty_ = false;
+  awaiting_ack_ = true;
+  return s;
+}
+
+}  // namespace catgeo

@@ -1,0 +1,101 @@
+// The engine: the one owner of a run (configuration, experiment, trainer, history, display fields, MNIST digits).
+// It takes commands and publishes snapshots (engine/protocol.h); all long work is done in tick() under a time budget,
+// so a command takes effect within one tick. Runs in a Web Worker in the browser, in process natively. Core + std only.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/experiment.h"
+#include "core/grid_fields.h"
+#include "engine/protocol.h"
+
+namespace catgeo {
+
+class Engine {
+ public:
+  Engine();
+  void handle(const Command& command);
+  // Works for about budget_seconds: evaluates a pending probe, continues a field refresh, trains while playing or
+  // training to a target, starts a field refresh when one is due. Returns true while there is more to do.
+  bool tick(double budget_seconds);
+  // Something changed since the last snapshot and the view acknowledged that one.
+  bool has_news() const;
+  Snapshot take_snapshot();
+
+  // Read-only views for tests and the in-process link.
+  const ScenarioConfig& config() const { return config_; }
+  const Experiment* run() const { return run_.get(); }
+  RunState state() const;
+  std::uint32_t runs_created() const { return runs_created_; }
+
+ private:
+  // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
+  // train_epochs / train_for (until its training is done and the fields are refreshed).
+  struct PendingCommand {
+    std::uint32_t command = 0;  // 0: none
+    bool training = false;      // still training towards the target
+    int epoch = 0;              // stop at this completed epoch
+    double deadline = 0.0;      // or at this wall time (seconds)
+  };
+  struct FieldJob {  // a display-field refresh filled in slices
+    bool active = false;
+    bool force = false;
+    int next = 0;
+    double seconds = 0.0;
+  };
+
+  void load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices, bool fell_back);
+  void load_link(const std::string& link, std::uint32_t command);
+  void set_key(const std::string& key, const std::string& value, std::uint32_t command);
+  void add_points(const std::vector<DrawnPoint>& points, std::uint32_t command);
+  void build_run();
+  void poll_digits();
+  void set_pending(std::uint32_t command) { pending_ = PendingCommand{command}; }
+  void complete_pending_if_settled();
+  std::uint32_t completed() const { return pending_.command ? pending_.command - 1 : received_; }
+  void train_slice(double budget_seconds);
+  void start_field_job(bool force);
+  void continue_field_job(double budget_seconds);
+  void finish_field_job();
+  void evaluate_probe();
+  GridSpec display_grid();
+  void mark_samples();
+
+  ScenarioConfig config_;
+  std::unique_ptr<Experiment> run_;
+  std::string status_;
+  bool playing_ = false;
+  bool waiting_for_digits_ = false;
+  std::uint32_t runs_created_ = 0;
+  std::uint32_t received_ = 0;  // the latest command id
+  PendingCommand pending_;
+  FieldJob job_;
+  GridFields building_;  // the refresh being filled
+  GridFields fields_;    // the latest complete display fields
+  int fields_version_ = 0;
+  bool fields_stale_ = true;
+  int display_count_2d_ = 64;
+  double refresh_interval_ = 0.2;
+  double last_refresh_ = -1e9;
+  bool probe_wanted_ = false;
+  double probe_x_ = 0.0, probe_y_ = 0.0;
+  EnginePerf perf_;
+  double rate_start_ = 0.0;
+  int rate_refreshes_ = 0;
+  long long rate_samples_ = 0;
+
+  // What the next snapshot carries.
+  bool awaiting_ack_ = false;
+  bool config_dirty_ = true, load_dirty_ = false, facts_dirty_ = true, history_reset_ = true, samples_dirty_ = false;
+  bool fields_dirty_ = false, derived_dirty_ = false, probe_dirty_ = false, state_dirty_ = true;
+  LoadOutcome load_;
+  std::size_t history_sent_ = 0;
+  std::vector<std::vector<int>> confusion_;
+  int gallery_total_ = 0;
+  std::vector<MisclassifiedDigit> gallery_;
+  ProbeResult probe_;
+};
+
+}  // namespace catgeo

@@ -1,0 +1,142 @@
+// The engine/view message protocol (version kProtocolVersion): commands in, snapshots out; plain data, std + core only.
+// The view sends Commands; the engine answers with Snapshots that carry only what changed since the previous one.
+// Both cross the Web Worker boundary as bytes (engine/protocol_codec.h); natively they cross in process the same way.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/experiment.h"
+#include "core/grid_fields.h"
+
+namespace catgeo {
+
+constexpr std::uint32_t kProtocolVersion = 1;
+
+enum class CommandKind : std::uint8_t {
+  boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
+  load_link,     // text = a share link; the run restarts (paused unless autoplay=1)
+  set_key,       // key = one share-link key, text = its value (link-encoded); the run restarts
+  set_view,      // text = a link whose view part (view, measure, log, glyphs, data, boundary, ...) replaces the
+                 // current one; the run goes on
+  play,
+  pause,
+  reset,         // the same configuration again: epoch 0, same seed
+  train_epochs,  // number = epochs, seconds = wall-time limit; pauses first; completes when done
+  train_for,     // seconds = wall time to train; completes when done
+  add_points,    // points = drawn points to add (switches to drawn data if needed)
+  set_option,    // key = grid | refresh_ms, number = value (display options outside the link)
+  probe,         // x, y = a point of the projection space: exact values there in the next snapshot
+  ack,           // the view applied the latest snapshot; the engine may publish the next one
+};
+
+struct Command {
+  CommandKind kind = CommandKind::ack;
+  std::uint32_t id = 0;  // increasing per view; snapshots report the commands completed so far
+  std::string key;
+  std::string text;
+  double number = 0.0;
+  double seconds = 0.0;
+  double x = 0.0, y = 0.0;
+  std::vector<DrawnPoint> points;
+};
+
+enum class RunState : std::uint8_t { no_run, training, paused, finished, diverged };
+const char* to_string(RunState state);
+
+// What a load told the user: the link's notices and, when no run could be built, why.
+struct LoadOutcome {
+  std::uint32_t command = 0;  // the command that loaded (0: none yet)
+  bool ok = false;
+  bool pending = false;  // MNIST digits on their way: the run starts when they arrive
+  std::string error;
+  std::vector<std::string> notices;
+};
+
+// Facts about the current run that change only when a run is built.
+struct RunFacts {
+  std::uint32_t serial = 0;   // runs created by this engine so far (the current run's number; 0 = none)
+  bool has_run = false;
+  int dims = 0;               // K of the projection space
+  int num_classes = 0;
+  bool reference_exact = false;  // F_cat from the generative mixture (else a KDE estimate)
+  bool learned_projection = false;
+  double info_x = 0.0;        // I(mu; x) of the mixture, NaN when estimated
+};
+
+struct EnginePerf {
+  double train_ms_last_tick = 0.0;
+  double field_ms_last = 0.0;  // compute time of the latest field refresh (summed over its slices)
+  double refreshes_per_second = 0.0;
+  int refresh_count = 0;
+  double samples_per_second = 0.0;  // training throughput incl. the per-epoch metrics, over the last 2 s
+};
+
+struct MisclassifiedDigit {
+  int test_index = 0;
+  int true_label = 0;       // class index
+  int predicted_label = 0;  // class index
+  float confidence = 0.f;   // the network's probability of the predicted class
+  std::vector<std::uint8_t> pixels;  // side*side grey levels, row-major
+};
+
+struct NearestDigit {
+  int index = 0;  // training sample
+  int label = 0;  // class index
+  float distance = 0.f;
+  std::vector<std::uint8_t> pixels;
+};
+
+struct ProbeResult {
+  double x = 0.0, y = 0.0;
+  bool valid = false;
+  GridFields fields;  // one point
+  std::vector<NearestDigit> nearest;  // MNIST: the training digits whose codes are nearest
+};
+
+struct Snapshot {
+  std::uint32_t protocol = kProtocolVersion;
+  std::uint32_t completed = 0;  // every command with id <= completed has taken effect
+
+  bool has_config = false;      // config_link etc. changed
+  std::string config_link;      // the full configuration as an unbounded link (what the engine runs)
+  std::string share_link;       // the share link (drawn points left out when too long)
+  std::string share_notice;     // why the share link leaves something out
+  bool has_load = false;
+  LoadOutcome load;
+  bool has_facts = false;
+  RunFacts facts;
+
+  RunState state = RunState::no_run;
+  std::string message;  // divergence message, else the status
+  std::string status;   // why the last load failed, or a notice
+  int epoch = 0;
+  double epoch_progress = 0.0;
+  std::string mnist_state;  // idle | requested | loading | ready | failed
+  EnginePerf perf;
+
+  bool history_reset = false;               // drop the view's history first (a new run)
+  std::vector<MetricsSnapshot> new_history;  // rows appended since the previous snapshot
+
+  bool has_fields = false;
+  int fields_version = 0;
+  GridFields fields;  // display fields (no scores, no log-joint)
+  bool has_confusion = false;
+  std::vector<std::vector<int>> confusion;  // [true][predicted] on the test set
+
+  bool has_samples = false;   // training points to draw (mixtures: a subsample; MNIST: every code), (K, n)
+  Eigen::MatrixXf samples;
+  std::vector<int> sample_labels;
+
+  bool has_gallery = false;
+  int image_side = 0;
+  int gallery_total = 0;  // misclassified over the whole test set
+  int test_size = 0;
+  std::vector<MisclassifiedDigit> gallery;
+
+  bool has_probe = false;
+  ProbeResult probe;
+};
+
+}  // namespace catgeo

@@ -1,0 +1,290 @@
+// Byte layout of commands and snapshots: a version word, then the fields in declaration order; optional parts behind
+// a flag byte. Numbers are little-endian (both WebAssembly and x86-64 are), matrices as rows, cols, then column-major
+// doubles, so the view receives exactly the engine's values.
+#include "engine/protocol_codec.h"
+
+#include "engine/wire.h"
+
+namespace catgeo {
+namespace {
+
+constexpr std::uint32_t kCommandMagic = 0x43474331;   // "CGC1"
+constexpr std::uint32_t kSnapshotMagic = 0x43474753;  // "CGGS"
+
+template <typename Matrix>
+void put_matrix(WireWriter& w, const Matrix& m) {
+  w.u32(static_cast<std::uint32_t>(m.rows()));
+  w.u32(static_cast<std::uint32_t>(m.cols()));
+  w.raw(m.data(), sizeof(typename Matrix::Scalar) * static_cast<std::size_t>(m.size()));
+}
+
+template <typename Matrix>
+void get_matrix(WireReader& r, Matrix& m) {
+  const std::uint32_t rows = r.u32(), cols = r.u32();
+  const std::size_t item = sizeof(typename Matrix::Scalar);
+  const std::size_t n = static_cast<std::size_t>(rows) * cols;
+  if (!r.ok() || (rows > 0 && cols > (1u << 30) / rows) || !r.fits(item * n)) return r.fail();
+  m.resize(rows, cols);
+  if (!r.raw(m.data(), item * n)) m.resize(0, 0);
+}
+
+void put_doubles(WireWriter& w, const std::vector<double>& v) {
+  w.u32(static_cast<std::uint32_t>(v.size()));
+  w.raw(v.data(), sizeof(double) * v.size());
+}
+
+void get_doubles(WireReader& r, std::vector<double>& v) {
+  v.resize(r.count(sizeof(double)));
+  r.raw(v.data(), sizeof(double) * v.size());
+}
+
+void put_ints(WireWriter& w, const std::vector<int>& v) {
+  w.u32(static_cast<std::uint32_t>(v.size()));
+  for (int x : v) w.i32(x);
+}
+
+void get_ints(WireReader& r, std::vector<int>& v) {
+  v.resize(r.count(4));
+  for (int& x : v) x = r.i32();
+}
+
+void put_bytes(WireWriter& w, const std::vector<std::uint8_t>& v) {
+  w.u32(static_cast<std::uint32_t>(v.size()));
+  w.raw(v.data(), v.size());
+}
+
+void get_bytes(WireReader& r, std::vector<std::uint8_t>& v) {
+  v.resize(r.count(1));
+  r.raw(v.data(), v.size());
+}
+
+void put_grid(WireWriter& w, const GridSpec& g) {
+  w.i32(g.dims);
+  for (int a = 0; a < 2; ++a) w.f64(g.lo[a]), w.f64(g.hi[a]), w.i32(g.count[a]);
+}
+
+void get_grid(WireReader& r, GridSpec& g) {
+  g.dims = r.i32();
+  for (int a = 0; a < 2; ++a) g.lo[a] = r.f64(), g.hi[a] = r.f64(), g.count[a] = r.i32();
+  if (g.dims < 1 || g.dims > 2 || g.count[0] < 0 || g.count[1] < 0 || g.count[0] > 4096 || g.count[1] > 4096)
+    r.fail();
+}
+
+// The fields a view draws and exports (the reference log-joint and scores stay in the engine).
+void put_fields(WireWriter& w, const GridFields& f) {
+  w.boolean(f.size() > 0);  // no fields yet (a new run): nothing else follows
+  if (f.size() == 0) return;
+  put_grid(w, f.grid);
+  w.i32(f.num_classes);
+  w.boolean(f.has_reference);
+  w.boolean(f.has_network);
+  for (const Eigen::MatrixXd* m : {&f.reference_posterior, &f.fcat, &f.fcat_eigen, &f.network_posterior, &f.fcode,
+                                   &f.fcode_eigen, &f.fcat_self})
+    put_matrix(w, *m);
+  w.u32(static_cast<std::uint32_t>(f.density.size()));
+  w.raw(f.density.data(), sizeof(double) * static_cast<std::size_t>(f.density.size()));
+}
+
+void get_fields(WireReader& r, GridFields& f) {
+  if (!r.boolean()) {
+    f = GridFields();
+    return;
+  }
+  GridSpec grid;
+  get_grid(r, grid);
+  const int classes = r.i32();
+  if (!r.ok() || classes < 0 || classes > kMaxClasses) return r.fail();
+  f.reshape(grid, classes);  // points and axes come from the grid
+  f.has_reference = r.boolean();
+  f.has_network = r.boolean();
+  for (Eigen::MatrixXd* m : {&f.reference_posterior, &f.fcat, &f.fcat_eigen, &f.network_posterior, &f.fcode,
+                             &f.fcode_eigen, &f.fcat_self})
+    get_matrix(r, *m);
+  f.density.resize(static_cast<Eigen::Index>(r.count(sizeof(double))));
+  r.raw(f.density.data(), sizeof(double) * static_cast<std::size_t>(f.density.size()));
+  const Eigen::Index P = f.points.cols();
+  for (const Eigen::MatrixXd* m : {&f.reference_posterior, &f.network_posterior})
+    if (m->cols() != P || m->rows() != classes) r.fail();
+  for (const Eigen::MatrixXd* m : {&f.fcat, &f.fcat_eigen, &f.fcode, &f.fcode_eigen, &f.fcat_self})
+    if (m->cols() != P || m->rows() != 3) r.fail();
+  if (f.density.size() != P) r.fail();
+}
+
+void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
+  w.f64(s.epoch), w.f64(s.train_loss), w.f64(s.test_loss), w.f64(s.test_accuracy), w.f64(s.info_r_lower_bound);
+  const MatchMetrics& m = s.match;
+  put_doubles(w, m.fcat_peaks), put_doubles(w, m.fcode_peaks), put_doubles(w, m.boundaries);
+  for (double v : {m.peak_boundary_distance, m.angle_deg_weighted, m.angle_deg_top20, m.loglog_r, m.spearman_r,
+                   m.contrast, m.exponent, m.info_loss})
+    w.f64(v);
+  w.i32(m.region_points);
+}
+
+void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
+  s.epoch = r.f64(), s.train_loss = r.f64(), s.test_loss = r.f64(), s.test_accuracy = r.f64();
+  s.info_r_lower_bound = r.f64();
+  MatchMetrics& m = s.match;
+  get_doubles(r, m.fcat_peaks), get_doubles(r, m.fcode_peaks), get_doubles(r, m.boundaries);
+  for (double* v : {&m.peak_boundary_distance, &m.angle_deg_weighted, &m.angle_deg_top20, &m.loglog_r, &m.spearman_r,
+                    &m.contrast, &m.exponent, &m.info_loss})
+    *v = r.f64();
+  m.region_points = r.i32();
+}
+
+void put_strings(WireWriter& w, const std::vector<std::string>& v) {
+  w.u32(static_cast<std::uint32_t>(v.size()));
+  for (const std::string& s : v) w.text(s);
+}
+
+void get_strings(WireReader& r, std::vector<std::string>& v) {
+  v.resize(r.count(4));
+  for (std::string& s : v) s = r.text();
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_command(const Command& c) {
+  WireWriter w;
+  w.u32(kCommandMagic);
+  w.u32(kProtocolVersion);
+  w.u8(static_cast<std::uint8_t>(c.kind));
+  w.u32(c.id);
+  w.text(c.key);
+  w.text(c.text);
+  w.f64(c.number), w.f64(c.seconds), w.f64(c.x), w.f64(c.y);
+  w.u32(static_cast<std::uint32_t>(c.points.size()));
+  for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
+  return std::move(w.bytes());
+}
+
+bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
+  WireReader r(data, size);
+  if (r.u32() != kCommandMagic || r.u32() != kProtocolVersion) return false;
+  const std::uint8_t kind = r.u8();
+  if (kind > static_cast<std::uint8_t>(CommandKind::ack)) return false;
+  c.kind = static_cast<CommandKind>(kind);
+  c.id = r.u32();
+  c.key = r.text();
+  c.text = r.text();
+  c.number = r.f64(), c.seconds = r.f64(), c.x = r.f64(), c.y = r.f64();
+  c.points.resize(r.count(20));
+  for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
+  return r.ok() && r.at_end();
+}
+
+std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
+  WireWriter w;
+  w.u32(kSnapshotMagic);
+  w.u32(s.protocol);
+  w.u32(s.completed);
+  w.boolean(s.has_config);
+  if (s.has_config) w.text(s.config_link), w.text(s.share_link), w.text(s.share_notice);
+  w.boolean(s.has_load);
+  if (s.has_load) {
+    w.u32(s.load.command), w.boolean(s.load.ok), w.boolean(s.load.pending), w.text(s.load.error);
+    put_strings(w, s.load.notices);
+  }
+  w.boolean(s.has_facts);
+  if (s.has_facts) {
+    const RunFacts& f = s.facts;
+    w.u32(f.serial), w.boolean(f.has_run), w.i32(f.dims), w.i32(f.num_classes), w.boolean(f.reference_exact);
+    w.boolean(f.learned_projection), w.f64(f.info_x);
+  }
+  w.u8(static_cast<std::uint8_t>(s.state));
+  w.text(s.message), w.text(s.status);
+  w.i32(s.epoch), w.f64(s.epoch_progress);
+  w.text(s.mnist_state);
+  const EnginePerf& p = s.perf;
+  w.f64(p.train_ms_last_tick), w.f64(p.field_ms_last), w.f64(p.refreshes_per_second), w.i32(p.refresh_count);
+  w.f64(p.samples_per_second);
+  w.boolean(s.history_reset);
+  w.u32(static_cast<std::uint32_t>(s.new_history.size()));
+  for (const MetricsSnapshot& row : s.new_history) put_snapshot_row(w, row);
+  w.boolean(s.has_fields);
+  if (s.has_fields) w.i32(s.fields_version), put_fields(w, s.fields);
+  w.boolean(s.has_confusion);
+  if (s.has_confusion) {
+    w.u32(static_cast<std::uint32_t>(s.confusion.size()));
+    for (const std::vector<int>& row : s.confusion) put_ints(w, row);
+  }
+  w.boolean(s.has_samples);
+  if (s.has_samples) put_matrix(w, s.samples), put_ints(w, s.sample_labels);
+  w.boolean(s.has_gallery);
+  if (s.has_gallery) {
+    w.i32(s.image_side), w.i32(s.gallery_total), w.i32(s.test_size);
+    w.u32(static_cast<std::uint32_t>(s.gallery.size()));
+    for (const MisclassifiedDigit& d : s.gallery) {
+      w.i32(d.test_index), w.i32(d.true_label), w.i32(d.predicted_label), w.f64(d.confidence);
+      put_bytes(w, d.pixels);
+    }
+  }
+  w.boolean(s.has_probe);
+  if (s.has_probe) {
+    w.f64(s.probe.x), w.f64(s.probe.y), w.boolean(s.probe.valid);
+    if (s.probe.valid) put_fields(w, s.probe.fields);
+    w.u32(static_cast<std::uint32_t>(s.probe.nearest.size()));
+    for (const NearestDigit& d : s.probe.nearest) {
+      w.i32(d.index), w.i32(d.label), w.f64(d.distance);
+      put_bytes(w, d.pixels);
+    }
+  }
+  return std::move(w.bytes());
+}
+
+bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
+  WireReader r(data, size);
+  s = Snapshot();
+  if (r.u32() != kSnapshotMagic) return false;
+  s.protocol = r.u32();
+  if (s.protocol != kProtocolVersion) return false;
+  s.completed = r.u32();
+  if ((s.has_config = r.boolean())) s.config_link = r.text(), s.share_link = r.text(), s.share_notice = r.text();
+  if ((s.has_load = r.boolean())) {
+    s.load.command = r.u32(), s.load.ok = r.boolean(), s.load.pending = r.boolean(), s.load.error = r.text();
+    get_strings(r, s.load.notices);
+  }
+  if ((s.has_facts = r.boolean())) {
+    RunFacts& f = s.facts;
+    f.serial = r.u32(), f.has_run = r.boolean(), f.dims = r.i32(), f.num_classes = r.i32();
+    f.reference_exact = r.boolean(), f.learned_projection = r.boolean(), f.info_x = r.f64();
+  }
+  const std::uint8_t state = r.u8();
+  if (state > static_cast<std::uint8_t>(RunState::diverged)) return false;
+  s.state = static_cast<RunState>(state);
+  s.message = r.text(), s.status = r.text();
+  s.epoch = r.i32(), s.epoch_progress = r.f64();
+  s.mnist_state = r.text();
+  EnginePerf& p = s.perf;
+  p.train_ms_last_tick = r.f64(), p.field_ms_last = r.f64(), p.refreshes_per_second = r.f64();
+  p.refresh_count = r.i32(), p.samples_per_second = r.f64();
+  s.history_reset = r.boolean();
+  s.new_history.resize(r.count(40));
+  for (MetricsSnapshot& row : s.new_history) get_snapshot_row(r, row);
+  if ((s.has_fields = r.boolean())) s.fields_version = r.i32(), get_fields(r, s.fields);
+  if ((s.has_confusion = r.boolean())) {
+    s.confusion.resize(r.count(4));
+    for (std::vector<int>& row : s.confusion) get_ints(r, row);
+  }
+  if ((s.has_samples = r.boolean())) get_matrix(r, s.samples), get_ints(r, s.sample_labels);
+  if ((s.has_gallery = r.boolean())) {
+    s.image_side = r.i32(), s.gallery_total = r.i32(), s.test_size = r.i32();
+    s.gallery.resize(r.count(24));
+    for (MisclassifiedDigit& d : s.gallery) {
+      d.test_index = r.i32(), d.true_label = r.i32(), d.predicted_label = r.i32();
+      d.confidence = static_cast<float>(r.f64());
+      get_bytes(r, d.pixels);
+    }
+  }
+  if ((s.has_probe = r.boolean())) {
+    s.probe.x = r.f64(), s.probe.y = r.f64(), s.probe.valid = r.boolean();
+    if (s.probe.valid) get_fields(r, s.probe.fields);
+    s.probe.nearest.resize(r.count(20));
+    for (NearestDigit& d : s.probe.nearest) {
+      d.index = r.i32(), d.label = r.i32(), d.distance = static_cast<float>(r.f64());
+      get_bytes(r, d.pixels);
+    }
+  }
+  return r.ok() && r.at_end();
+}
+
+}  // namespace catgeo

@@ -1,0 +1,125 @@
+// The real view, headless (Dear ImGui's example_null way: no renderer, the font atlas built but never uploaded) with
+// an in-process engine: every preset for a few hundred frames at phone, tablet, laptop and iframe sizes, the mouse
+// sweeping over the panels; natively and under ASan+UBSan (scripts/test).
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "core/json.h"
+#include "core/scenarios.h"
+#include "engine/in_process_link.h"
+#include "engine/mnist_source.h"
+#include "imgui.h"
+#include "test.h"
+#include "test_assets.h"
+
+namespace {
+
+class NullTextures : public catgeo::TextureStore {
+ public:
+  ImTextureID upload(int slot, int width, int height, const std::uint32_t* rgba) override {
+    uploads += width > 0 && height > 0 && rgba != nullptr;
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(slot + 1));
+  }
+  int uploads = 0;
+};
+
+struct HeadlessResult {
+  catgeo::RunView view;
+  int vertices = 0;  // in the last frame's draw lists
+  int rejected = 0;  // commands the engine could not decode
+  std::uint32_t last_sent = 0;
+  int uploads = 0;
+  std::string metrics;
+};
+
+HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = size;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+  NullTextures textures;
+  catgeo::InProcessLink engine;
+  catgeo::App app;
+  app.init(&textures, &engine, link);
+  HeadlessResult out;
+  for (int f = 0; f < frames; ++f) {
+    io.DeltaTime = 1.0f / 60.0f;
+    // The mouse sweeps every panel (each frame redrawn, hover read-outs asked of the engine); no clicks.
+    io.MousePos = ImVec2(std::fmod(f * 37.0f, size.x), std::fmod(f * 23.0f + 11.0f, size.y));
+    engine.run(0.004);
+    app.poll();
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+  }
+  // Let the engine answer every command the view sent, then draw once more.
+  for (int t = 0; t < 2000 && app.view().completed < app.last_sent(); ++t) {
+    engine.run(0.004);
+    app.poll();
+  }
+  ImGui::NewFrame();
+  app.frame();
+  ImGui::Render();
+  if (const ImDrawData* data = ImGui::GetDrawData()) out.vertices = data->TotalVtxCount;
+  out.view = app.view();
+  out.rejected = engine.rejected_commands();
+  out.last_sent = app.last_sent();
+  out.uploads = textures.uploads;
+  out.metrics = app.metrics_json(true);
+  app.shutdown();
+  ImGui::DestroyContext();
+  return out;
+}
+
+bool finite_fields(const catgeo::GridFields& f) {
+  return f.fcode.allFinite() && f.fcat.allFinite() && f.network_posterior.allFinite();
+}
+
+void check_run(const std::string& link, ImVec2 size, int frames) {
+  const HeadlessResult r = run_headless(link, size, frames);
+  const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
+                            std::to_string(static_cast<int>(size.y));
+  EXPECT_MSG(r.view.has_run(), where << ": no run (" << r.view.status << ")");
+  EXPECT_MSG(r.view.facts.serial == 1, where << ": " << r.view.facts.serial << " runs built");
+  EXPECT_MSG(r.view.completed == r.last_sent, where << ": commands unanswered");
+  EXPECT_MSG(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
+  EXPECT_MSG(r.view.epoch_progress > 0.0, where << ": autoplay did not train");
+  EXPECT_MSG(r.view.fields_valid() && finite_fields(r.view.fields), where << ": no finite fields");
+  EXPECT_MSG(r.view.history.size() >= 1, where << ": no history");
+  EXPECT_MSG(r.vertices > 1000, where << ": only " << r.vertices << " vertices drawn");
+  EXPECT_MSG(catgeo::parse_json(r.metrics).ok(), where << ": metrics JSON does not parse");
+}
+
+}  // namespace
+
+TEST_CASE(headless_every_preset_at_laptop_size, "slow") {
+  for (const std::string& id : catgeo::scenario_ids()) {
+    if (id == "mnist") continue;  // below, with the digits loaded
+    check_run("scenario=" + id + "&autoplay=1", ImVec2(1280, 800), 240);
+  }
+}
+
+TEST_CASE(headless_layouts_at_phone_tablet_lecture_and_iframe_sizes, "slow") {
+  check_run("scenario=E5&autoplay=1", ImVec2(390, 844), 200);
+  check_run("scenario=E1&autoplay=1&lecture=1", ImVec2(1024, 768), 200);
+  check_run("scenario=E7&autoplay=1&embed=1", ImVec2(400, 300), 200);
+  check_run("scenario=E6&autoplay=1&view=overlay", ImVec2(1920, 1080), 200);
+}
+
+TEST_CASE(headless_mnist_with_the_digits, "slow") {
+  std::vector<std::uint8_t> bytes;
+  std::string tried;
+  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
+    EXPECT_MSG(false, "assets/mnist14.cgd not found (looked in " << tried << "); scripts/setup makes it");
+    return;
+  }
+  catgeo::set_mnist_bytes(bytes.data(), bytes.size());
+  check_run("scenario=mnist&autoplay=1&digits=49", ImVec2(1280, 800), 200);
+}

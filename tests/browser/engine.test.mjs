@@ -1,0 +1,157 @@
+// The engine in its Web Worker: the page's main thread only draws (Long Tasks API), training does not slow the frame
+// rate, a shared link builds exactly one run, and hand-edited hashes during training are all loaded (no polling).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
+
+const TIMEOUT = { timeout: 600_000 };
+const shared = useServerAndBrowser();
+
+// Every main-thread task over 50 ms, recorded from the start (buffered) with its start time.
+const LONG_TASKS = () => {
+  window.catgeoLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.catgeoLongTasks.push({ start: entry.startTime, ms: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+// Moves the mouse over the view, the charts and the read-outs for `ms` (every frame is redrawn), optionally holding
+// the button down over the control panel's sliders part of the time.
+async function sweepMouse(page, ms, { drag = false } = {}) {
+  const end = Date.now() + ms;
+  let k = 0;
+  while (Date.now() < end) {
+    const x = 330 + ((k * 37) % 900), y = 40 + ((k * 23) % 700);
+    await page.mouse.move(x, y);
+    if (drag && k % 40 === 0) {  // a slider-like drag in the controls (left panel), released 20 moves later
+      await page.mouse.move(160, 420);
+      await page.mouse.down();
+      for (let j = 0; j < 20; ++j) await page.mouse.move(120 + 4 * j, 420);
+      await page.mouse.up();
+    }
+    await page.waitForTimeout(30);
+    ++k;
+  }
+}
+
+async function longTasksDuring(page, link, { ms = 8000, drag = false } = {}) {
+  await page.evaluate(async (text) => {
+    await catgeo.load(text);
+    await catgeo.play();
+  }, link);
+  if (link.includes('mnist')) {
+    await page.waitForFunction(() => catgeo.state() === 'training', null, { timeout: 90_000, polling: 250 });
+  }
+  const t0 = await page.evaluate(() => performance.now());
+  const frames0 = await page.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
+  await sweepMouse(page, ms, { drag });
+  const frames1 = await page.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
+  const t1 = await page.evaluate(() => performance.now());
+  const tasks = await page.evaluate((start) => window.catgeoLongTasks.filter((t) => t.start >= start), t0);
+  const metrics = await page.evaluate(() => catgeo.metrics());
+  await page.evaluate(() => catgeo.pause());
+  return { tasks, fps: (1000 * (frames1 - frames0)) / (t1 - t0), epochs: metrics.epoch_progress };
+}
+
+function report(name, r) {
+  const longest = r.tasks.reduce((m, t) => Math.max(m, t.ms), 0);
+  console.log(`${name}: ${r.tasks.length} long tasks (longest ${longest.toFixed(0)} ms), ${r.fps.toFixed(1)} fps, ` +
+              `epoch ${r.epochs.toFixed(2)}`);
+  return longest;
+}
+
+test('no main-thread task over 50 ms while training, with the mouse over the panels (1280x800)', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url, { initScript: LONG_TASKS });
+  try {
+    await waitForRunning(page);
+    const cases = [
+      ['E5', 'scenario=E5&epochs=10000', {}],
+      ['E5, dragging in the controls', 'scenario=E5&epochs=10000', { drag: true }],
+      ['E6 at 128x128', 'scenario=E6&epochs=10000', { grid: 128 }],
+      ['E7 with 256s-256s', 'scenario=E7&layers=256s-256s&epochs=10000', {}],
+      ['MNIST', 'scenario=mnist&epochs=1000', {}],
+    ];
+    for (const [name, link, options] of cases) {
+      if (options.grid) await page.evaluate((g) => catgeo.setOption('grid', g), options.grid);
+      const r = await longTasksDuring(page, link, options);
+      if (options.grid) await page.evaluate(() => catgeo.setOption('grid', 64));
+      const longest = report(name, r);
+      assert.ok(r.epochs > 0, `${name}: no training progress`);
+      assert.ok(r.tasks.length <= 3, `${name}: ${r.tasks.length} long tasks in 8 s: ${JSON.stringify(r.tasks)}`);
+      assert.ok(longest <= 100, `${name}: a main-thread task took ${longest} ms`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the frame rate while training is at least 90% of the idle redrawing frame rate', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
+  try {
+    await waitForRunning(page);
+    await page.evaluate(() => catgeo.load('scenario=E5&epochs=10000'));
+    const drawnFps = async () => {
+      const f0 = await page.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
+      const t0 = Date.now();
+      await sweepMouse(page, 5000);
+      const f1 = await page.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
+      return (1000 * (f1 - f0)) / (Date.now() - t0);
+    };
+    const idle = await drawnFps();
+    await page.evaluate(() => catgeo.play());
+    const training = await drawnFps();
+    await page.evaluate(() => catgeo.pause());
+    console.log(`frames drawn per second: idle redrawing ${idle.toFixed(1)}, training ${training.toFixed(1)} ` +
+                `(${(100 * training / idle).toFixed(0)}%)`);
+    assert.ok(training >= 0.9 * idle, `training ${training.toFixed(1)} fps vs idle ${idle.toFixed(1)} fps`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a shared link builds exactly one run, the right one', TIMEOUT, async () => {
+  const link = 'scenario=E7&seed=11&sigma=0.5';
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`);
+  try {
+    await waitForRunning(page);
+    const state = await page.evaluate(() => ({ runs: catgeo.runsCreated(), config: catgeo.config() }));
+    assert.equal(state.runs, 1, `${state.runs} runs were built for one shared link`);
+    assert.equal(state.config.scenario, 'E7');
+    assert.equal(state.config.seed, 11);
+    assert.equal(state.config.sigma, 0.5);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('100 hash edits during training are all loaded, and the hash follows the run without polling', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&autoplay=1`);
+  try {
+    await waitForRunning(page);
+    const lost = await page.evaluate(async () => {
+      const missed = [];
+      for (let i = 0; i < 100; ++i) {
+        const seed = 1000 + i;
+        location.hash = `scenario=E5&seed=${seed}&autoplay=1`;
+        const deadline = performance.now() + 10000;
+        while (performance.now() < deadline) {
+          const config = catgeo.config();
+          if (config.seed === seed && config.link.includes(`seed=${seed}`) && location.hash.includes(`seed=${seed}`)) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        if (catgeo.config().seed !== seed || !location.hash.includes(`seed=${seed}`)) missed.push(seed);
+      }
+      return missed;
+    });
+    assert.deepEqual(lost, [], `hash edits lost: ${lost.join(', ')}`);
+    // The engine's link is written to the hash by itself: a view toggle shows up there without any poll.
+    await page.evaluate(() => catgeo.set('log', 0));
+    await page.waitForFunction(() => location.hash.includes('log=0'), null, { timeout: 5000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
