@@ -213,7 +213,7 @@ try {
     const start = performance.now();
     const after = await catgeo.trainFor(ms);
     const seconds = (performance.now() - start) / 1000;
-    return { loaded, state: catgeo.state(), batch: config.batch, layers: config.layers, wait_ms: start - t0,
+    return { loaded, state: catgeo.state(), batch: config.training.batch_size, layers: config.network.hidden, wait_ms: start - t0,
       epochs: after.epoch_progress - before, seconds };
   }, { link, ms: SECONDS * 1000 }).then((r) => ({ ...r, samples_per_s: (r.epochs * perEpoch) / r.seconds }));
   R.page_training.e5 = await trainInPage('scenario=E5&epochs=10000', E5_SAMPLES_PER_EPOCH);

@@ -1,4 +1,4 @@
-# Web-only third-party targets from the scripts/setup cache: SDL2 built for WASM and the Dear ImGui backends
+# Web-only third-party targets from the scripts/setup cache: SDL2 built for WASM and the Dear ImGui input backend
 # (cmake/imgui.cmake, included first, defines imgui and CATGEO_IMGUI_DIR).
 set(CATGEO_SDL2_PREFIX "${CATGEO_CACHE}/sdl2-wasm")
 if(NOT EXISTS "${CATGEO_SDL2_PREFIX}/lib/libSDL2.a")
@@ -12,10 +12,7 @@ set_target_properties(SDL2::SDL2 PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${CATGEO_SDL2_PREFIX}/include/SDL2"
   INTERFACE_COMPILE_DEFINITIONS SDL_MAIN_HANDLED)
 
-# Dear ImGui backends for the platform layer: SDL2 input + OpenGL ES 3 (WebGL2) renderer.
-add_library(imgui_backends STATIC
-  ${CATGEO_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
-  ${CATGEO_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+# Dear ImGui's SDL2 input backend for the platform layer (the WebGL2 renderer is our own: src/platform/imgui_renderer).
+add_library(imgui_backends STATIC ${CATGEO_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)
 target_include_directories(imgui_backends SYSTEM PUBLIC ${CATGEO_IMGUI_DIR}/backends)
-target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
 target_link_libraries(imgui_backends PUBLIC imgui SDL2::SDL2)

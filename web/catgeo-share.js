@@ -15,14 +15,6 @@
 
   // ---- small helpers ------------------------------------------------------------------------------------------
 
-  const hasFn = (name) => typeof api[name] === 'function';
-
-  // JSON text, an object or undefined -> an object (or undefined).
-  function asObject(value) {
-    if (typeof value !== 'string') return value;
-    try { return JSON.parse(value); } catch { return undefined; }
-  }
-
   // The body of a hash or link: no '#', no surrounding spaces.
   function linkBody(text) {
     return String(text || '').replace(/^#/, '').trim();
@@ -41,28 +33,10 @@
     return flags;
   }
 
-  // The app's current share link (without '#'), or '' when the app cannot say yet.
+  // The engine's current share link (without '#'), or '' before the page runs.
   function currentLink() {
-    try {
-      if (hasFn('link')) return linkBody(api.link());
-      if (hasFn('config')) {
-        const config = asObject(api.config());
-        if (config && typeof config.link === 'string') return linkBody(config.link);
-      }
-    } catch (error) {
-      console.warn('catgeo-share: could not read the link:', error);
-    }
-    return '';
-  }
-
-  // Normalises what catgeo.load returned: an array of notices, or {notices, error, ok}, as JSON text or not.
-  function loadResult(value) {
-    const result = asObject(value);
-    if (Array.isArray(result)) return { notices: result.map(String), error: '' };
-    if (result && typeof result === 'object') {
-      return { notices: (result.notices || []).map(String), error: result.error ? String(result.error) : '' };
-    }
-    return { notices: [], error: '' };
+    if (api.phase !== 'running') return '';
+    return linkBody(api.config().link);
   }
 
   // ---- DOM: styles, notices banner, toolbar, embed dialog ------------------------------------------------------
@@ -327,11 +301,8 @@
 
   function fileStem() {
     const flags = linkFlags(currentLink());
-    let epoch = '';
-    try {
-      const metrics = hasFn('metrics') ? asObject(api.metrics()) : undefined;
-      if (metrics && Number.isFinite(metrics.epoch)) epoch = `-epoch${Math.round(metrics.epoch)}`;
-    } catch { /* no metrics yet */ }
+    const metrics = api.metrics();
+    const epoch = Number.isFinite(metrics.epoch) ? `-epoch${Math.round(metrics.epoch)}` : '';
     return `catgeo-${(flags.scenario || 'run').replace(/[^A-Za-z0-9_-]/g, '')}${epoch}`;
   }
 
@@ -373,8 +344,8 @@
   let lastLink = null;    // the link the hash shows (as written by us or loaded from it)
   let hashLoads = 0;      // hash edits on their way to the engine: the hash is theirs until they are loaded
 
-  function showLoadNotices(value) {
-    const result = loadResult(value);
+  // Shows what a load ({notices, error}) could not use; returns it.
+  function showLoadNotices(result) {
     const shown = result.error ? [...result.notices, result.error] : result.notices;
     showNotices('Some of this link could not be used:', shown);
     return result;
@@ -383,7 +354,6 @@
   // Loads a hash into the engine and shows its notices; resolves to {notices, error}.
   async function loadHash(hash) {
     const body = linkBody(hash);
-    if (!hasFn('load')) return { notices: [], error: '' };
     lastLink = body;
     ++hashLoads;
     let result;
@@ -465,7 +435,7 @@
   updateBar(window.location.hash);
   // The engine built the first run from the page's hash already (one run, no default first): show what that link
   // could not carry, then follow the engine's link and the user's hash edits.
-  if (hasFn('onSnapshot')) api.onSnapshot((completed, link) => syncHash(link));
+  api.onSnapshot((completed, link) => syncHash(link));
   window.addEventListener('hashchange', onHashChange);
   api.ready.then(() => {
     lastLink = linkBody(window.location.hash);

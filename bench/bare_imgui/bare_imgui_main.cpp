@@ -4,16 +4,17 @@
 #include <emscripten/emscripten.h>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/canvas_sizer.h"
 #include "platform/gl_window.h"
+#include "platform/imgui_renderer.h"
 
 namespace {
 
 struct BarePage {
   SDL_Window* window = nullptr;
   catgeo::platform::CanvasSizer canvas;
+  catgeo::platform::ImGuiRenderer renderer;
   unsigned frames = 0;
 };
 
@@ -26,7 +27,6 @@ void frame(void* user) {
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
   p.canvas.sync(p.window);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   ImGui::Begin("Hello", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -39,7 +39,7 @@ void frame(void* user) {
   glViewport(0, 0, width, height);
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  p.renderer.render(ImGui::GetDrawData(), width, height);
   SDL_GL_SwapWindow(p.window);
   publish_frame_count(++p.frames);
 }
@@ -56,7 +56,7 @@ int main() {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;
   ImGui_ImplSDL2_InitForOpenGL(p.window, gl.context);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (p.renderer.init()) return 1;
   emscripten_set_main_loop_arg(frame, &p, 0, false);
   return 0;
 }

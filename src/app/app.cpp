@@ -282,30 +282,13 @@ std::string App::metrics_json(bool with_history) const {
 }
 
 std::string App::config_json() const {
-  const ScenarioConfig& c = view_.config;
-  JsonValue out = JsonValue::object();
+  // The configuration export's schema (core/field_export.h), plus what only the page knows.
+  JsonValue out = config_to_json_value(view_.config);
   out.set("link", JsonValue::string(view_.share_link));
-  out.set("scenario", JsonValue::string(c.id));
-  out.set("title", JsonValue::string(c.title));
-  out.set("data", JsonValue::string(to_string(c.data)));
-  out.set("dims", JsonValue::number(c.grid.dims));
-  out.set("classes", JsonValue::number(view_.has_run() ? view_.facts.num_classes
-                                                       : static_cast<double>(c.classes.size())));
-  out.set("points", JsonValue::number(static_cast<double>(c.points.size())));
-  out.set("sigma", JsonValue::number(c.network.noise_sigma));
-  out.set("lr", JsonValue::number(c.training.learning_rate));
-  out.set("batch", JsonValue::number(c.training.batch_size));
-  out.set("opt", JsonValue::string(to_string(c.training.optimizer)));
-  out.set("seed", seed_json(c.training.seed));
-  out.set("epochs", JsonValue::number(c.training.epochs));
-  out.set("layers", hidden_layers_json(c.network.hidden));
-  out.set("view", JsonValue::string(c.view.mode == ViewMode::overlay ? "overlay" : "side"));
-  out.set("measure", JsonValue::string(c.view.measure == FieldMeasure::trace ? "trace" : "lmax"));
-  out.set("log", JsonValue::boolean(c.view.log_scale));
-  out.set("grid", JsonValue::number(view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid.count[0]
-                                                                                      : 0));
-  out.set("runs_created", JsonValue::number(view_.facts.serial));
   if (!view_.share_notice.empty()) out.set("notice", JsonValue::string(view_.share_notice));
+  out.set("display_grid", JsonValue::number(view_.fields_valid() && view_.fields.dims() == 2
+                                                ? view_.fields.grid.count[0] : 0));
+  out.set("runs_created", JsonValue::number(view_.facts.serial));
   return to_json(out);
 }
 

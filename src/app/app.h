@@ -115,6 +115,12 @@ class App {
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
   bool show_gallery_ = true;
+  struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
+    ImTextureID texture = nullptr;
+    int samples_version = -1, width = 0, height = 0;
+    double extent[4] = {0, 0, 0, 0};
+    std::vector<std::uint32_t> pixels;
+  } scatter_;
 
   DataTool tool_ = DataTool::none;
   int draw_class_ = 0;

@@ -279,21 +279,30 @@ void App::draw_network_editor() {
       changed = true;
     }
   }
+  const ParameterSpec& sigma_range = parameter("sigma");
   float sigma = static_cast<float>(network.noise_sigma);
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderFloat("noise sigma", &sigma, 0.05f, 2.0f, "%.2f")) network.noise_sigma = as_shown(sigma, "%.2f");
+  if (ImGui::SliderFloat(sigma_range.label, &sigma, static_cast<float>(sigma_range.min),
+                         static_cast<float>(sigma_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
+    network.noise_sigma = as_shown(sigma, "%.2f");
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
                       "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+  const ParameterSpec& lr_range = parameter("lr");
   float lr = static_cast<float>(config.training.learning_rate);
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderFloat("learn rate", &lr, 1e-4f, 100.0f, "%.4g", ImGuiSliderFlags_Logarithmic))
+  if (ImGui::SliderFloat(lr_range.label, &lr, static_cast<float>(lr_range.min), static_cast<float>(lr_range.max),
+                         "%.4g", ImGuiSliderFlags_Logarithmic))
     config.training.learning_rate = as_shown(lr, "%.4g");
   changed |= ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lr_range.help);
+  const ParameterSpec& batch_range = parameter("batch");
   int batch = config.training.batch_size;
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderInt("batch", &batch, 1, 512, "%d", ImGuiSliderFlags_Logarithmic)) config.training.batch_size = batch;
+  if (ImGui::SliderInt(batch_range.label, &batch, static_cast<int>(batch_range.min), static_cast<int>(batch_range.max),
+                       "%d", ImGuiSliderFlags_Logarithmic))
+    config.training.batch_size = batch;
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int opt = static_cast<int>(config.training.optimizer);
   const char* optimizers[] = {"Adam", "SGD"};
@@ -309,7 +318,7 @@ void App::draw_network_editor() {
   int epochs = config.training.epochs;
   const ParameterSpec& epoch_range = parameter("epochs");
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::SliderInt("epochs", &epochs, static_cast<int>(epoch_range.min), static_cast<int>(epoch_range.max), "%d",
+  if (ImGui::SliderInt(epoch_range.label, &epochs, static_cast<int>(epoch_range.min), static_cast<int>(epoch_range.max), "%d",
                        ImGuiSliderFlags_Logarithmic))
     config.training.epochs = epochs;
   changed |= ImGui::IsItemDeactivatedAfterEdit();

@@ -9,7 +9,6 @@
 namespace catgeo {
 namespace {
 
-enum Slot { kSlotFcat = 1, kSlotFcode = 2, kSlotRegionsReference = 3, kSlotRegionsNetwork = 4 };
 
 double masked_max(const GridFields& f, const Eigen::MatrixXd& packed, const Eigen::MatrixXd& eigen,
                   const std::vector<unsigned char>& mask, FieldMeasure measure) {

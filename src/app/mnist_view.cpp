@@ -44,19 +44,31 @@ void App::draw_code_scatter(const PlotFrame& frame) {
   const Eigen::MatrixXf& codes = view_.samples;  // (2, n)
   const int n = std::min(static_cast<int>(codes.cols()), static_cast<int>(view_.sample_labels.size()));
   if (codes.rows() != 2 || n == 0) return;
-  const int stride = n > kMaxScatterPoints ? (n + kMaxScatterPoints - 1) / kMaxScatterPoints : 1;
-  ImU32 colour[10];
-  for (int d = 0; d < 10; ++d) colour[d] = digit_colour(d, 200);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->PushClipRect(frame.p0, frame.p1, true);
-  const float radius = 1.5f;
-  for (int i = 0; i < n; i += stride) {
-    const ImVec2 s = frame.to_screen(codes(0, i), codes(1, i));
-    if (!frame.contains(s)) continue;
-    const ImU32 c = colour[((view_.class_digit(view_.sample_labels[i]) % 10) + 10) % 10];
-    draw->AddRectFilled(ImVec2(s.x - radius, s.y - radius), ImVec2(s.x + radius, s.y + radius), c);
+  // Rasterised at the plot's device-pixel size whenever the codes, the extent or the size change.
+  const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+  const int w = std::max(1, static_cast<int>(std::lround(frame.width() * scale)));
+  const int h = std::max(1, static_cast<int>(std::lround(frame.height() * scale)));
+  ScatterImage& s = scatter_;
+  const double extent[4] = {frame.lo[0], frame.hi[0], frame.lo[1], frame.hi[1]};
+  if (s.samples_version != view_.samples_version || s.width != w || s.height != h ||
+      !std::equal(extent, extent + 4, s.extent)) {
+    s.samples_version = view_.samples_version;
+    s.width = w;
+    s.height = h;
+    std::copy(extent, extent + 4, s.extent);
+    s.pixels.assign(static_cast<std::size_t>(w) * h, 0u);
+    const int stride = n > kMaxScatterPoints ? (n + kMaxScatterPoints - 1) / kMaxScatterPoints : 1;
+    const int r = std::max(1, static_cast<int>(std::lround(1.5f * scale)));  // a 3-CSS-pixel dot
+    for (int i = 0; i < n; i += stride) {
+      const ImVec2 p = frame.to_screen(codes(0, i), codes(1, i));
+      const int cx = static_cast<int>((p.x - frame.p0.x) * scale), cy = static_cast<int>((p.y - frame.p0.y) * scale);
+      const ImU32 c = digit_colour(view_.class_digit(view_.sample_labels[i]), 200);  // RGBA bytes in memory order
+      for (int y = std::max(0, cy - r); y < std::min(h, cy + r); ++y)
+        for (int x = std::max(0, cx - r); x < std::min(w, cx + r); ++x) s.pixels[static_cast<std::size_t>(y) * w + x] = c;
+    }
+    s.texture = textures_->upload(kSlotCodeScatter, w, h, s.pixels.data());
   }
-  draw->PopClipRect();
+  if (s.texture) ImGui::GetWindowDrawList()->AddImage(s.texture, frame.p0, frame.p1);
 }
 
 void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "app/app.h"
 #include "app/colormap.h"
@@ -75,19 +76,35 @@ void chart(const char* title, const std::vector<MetricsSnapshot>& history, doubl
     for (float x = p0.x + 3; x < p1.x - 3; x += 8)
       dl->AddLine(ImVec2(x, to_screen(0, v0).y), ImVec2(std::min(x + 4, p1.x - 3), to_screen(0, v0).y),
                   IM_COL32(180, 180, 180, 140));
-  ImVec2 prev;
-  bool have_prev = false;
-  for (const MetricsSnapshot& s : history) {
-    const double v = value(s);
-    if (!std::isfinite(v)) {
-      have_prev = false;
-      continue;
+  // One point per two pixel columns, whatever the history's length (thousands of epochs train in seconds): each
+  // column shows its last value, and a vertical stroke from its min to its max so that no spike is hidden.
+  const int columns = std::max(2, static_cast<int>((size.x - 6) / 2));
+  static std::vector<ImVec2> line;
+  line.clear();
+  const ImU32 colour = IM_COL32(120, 200, 255, 255);
+  auto flush = [&] {
+    if (line.size() > 1) dl->AddPolyline(line.data(), static_cast<int>(line.size()), colour, ImDrawFlags_None, 1.5f);
+    line.clear();
+  };
+  std::size_t i = 0;
+  for (int c = 0; c < columns && i < history.size(); ++c) {
+    const double column_end = last_epoch * (c + 1) / columns;
+    double v_min = INFINITY, v_max = -INFINITY, v_last = NAN, e_last = 0;
+    bool gap = false;
+    for (; i < history.size() && (history[i].epoch <= column_end || c == columns - 1); ++i) {
+      const double v = value(history[i]);
+      if (!std::isfinite(v)) {
+        gap = true;
+        continue;
+      }
+      v_min = std::min(v_min, v), v_max = std::max(v_max, v), v_last = v, e_last = history[i].epoch;
     }
-    const ImVec2 p = to_screen(s.epoch, v);
-    if (have_prev) dl->AddLine(prev, p, IM_COL32(120, 200, 255, 255), 1.5f);
-    prev = p;
-    have_prev = true;
+    if (gap && !std::isfinite(v_last)) flush();
+    if (!std::isfinite(v_last)) continue;
+    if (v_max > v_min) dl->AddLine(to_screen(e_last, v_min), to_screen(e_last, v_max), colour, 1.0f);
+    line.push_back(to_screen(e_last, v_last));
   }
+  flush();
   if (history.size() == 1 && std::isfinite(v0)) dl->AddCircleFilled(to_screen(0, v0), 2.5f, IM_COL32(120, 200, 255, 255));
 }
 

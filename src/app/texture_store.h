@@ -6,6 +6,10 @@
 
 namespace catgeo {
 
+// The app's texture slots, one per picture.
+enum TextureSlot { kSlotFcat = 1, kSlotFcode = 2, kSlotRegionsReference = 3, kSlotRegionsNetwork = 4,
+                   kSlotCodeScatter = 5 };
+
 class TextureStore {
  public:
   virtual ~TextureStore() = default;

@@ -6,12 +6,12 @@
 #include <string>
 
 #include "app/app.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
 #include "platform/gl_texture_store.h"
 #include "platform/gl_window.h"
+#include "platform/imgui_renderer.h"
 #include "platform/page_status.h"
 #include "platform/redraw_policy.h"
 #include "platform/share_api.h"
@@ -27,6 +27,7 @@ struct WebPlatform {
   CanvasSizer canvas;
   TouchHoverFix touch;
   GlTextureStore textures;
+  ImGuiRenderer renderer;
   WorkerLink engine;  // the engine runs in a Web Worker; the page's main thread only draws
   App app;
   RedrawPolicy redraw;
@@ -55,18 +56,22 @@ bool create_window_and_context(WebPlatform& p) {
   return true;
 }
 
-void init_imgui(WebPlatform& p) {
+bool init_imgui(WebPlatform& p) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no file system on the web; layout is the app's business
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl_context);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (const char* failed = p.renderer.init()) {
+    report_page_status("failed", failed);
+    return false;
+  }
+  return true;
 }
 
 void shutdown(WebPlatform& p) {
   p.app.shutdown();
   p.textures.release_all();
-  ImGui_ImplOpenGL3_Shutdown();
+  p.renderer.shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   SDL_GL_DeleteContext(p.gl_context);
@@ -102,7 +107,6 @@ void frame(void*) {
   }
   if (!p.redraw.should_draw(p.app.animating(), emscripten_get_now())) return;
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   p.touch.apply(ImGui::GetIO());
   ImGui::NewFrame();
@@ -113,7 +117,7 @@ void frame(void*) {
   const ImVec4 background = p.app.background_color();
   glClearColor(background.x, background.y, background.z, background.w);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  p.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
   share_after_render(framebuffer_width, framebuffer_height);  // PNG read-back of this very frame, share buttons
   SDL_GL_SwapWindow(p.window);
 
@@ -140,7 +144,7 @@ int main() {
   using namespace catgeo::platform;
   WebPlatform& p = platform();
   if (!create_window_and_context(p)) return 1;
-  init_imgui(p);
+  if (!init_imgui(p)) return 1;
   p.app.init(&p.textures, &p.engine, initial_page_link());
   // The browser owns the loop: one frame per requestAnimationFrame; main returns and the runtime stays alive.
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);

@@ -118,9 +118,9 @@ test('a shared link builds exactly one run, the right one', TIMEOUT, async () =>
     await waitForRunning(page);
     const state = await page.evaluate(() => ({ runs: catgeo.runsCreated(), config: catgeo.config() }));
     assert.equal(state.runs, 1, `${state.runs} runs were built for one shared link`);
-    assert.equal(state.config.scenario, 'E7');
-    assert.equal(state.config.seed, 11);
-    assert.equal(state.config.sigma, 0.5);
+    assert.equal(state.config.id, 'E7');
+    assert.equal(state.config.training.seed, 11);
+    assert.equal(state.config.network.noise_sigma, 0.5);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -139,10 +139,10 @@ test('100 hash edits during training are all loaded, and the hash follows the ru
         const deadline = performance.now() + 10000;
         while (performance.now() < deadline) {
           const config = catgeo.config();
-          if (config.seed === seed && config.link.includes(`seed=${seed}`) && location.hash.includes(`seed=${seed}`)) break;
+          if (config.training.seed === seed && config.link.includes(`seed=${seed}`) && location.hash.includes(`seed=${seed}`)) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        if (catgeo.config().seed !== seed || !location.hash.includes(`seed=${seed}`)) missed.push(seed);
+        if (catgeo.config().training.seed !== seed || !location.hash.includes(`seed=${seed}`)) missed.push(seed);
       }
       return missed;
     });

@@ -27,8 +27,8 @@ const statusText = (page) => page.evaluate(() => document.getElementById('catgeo
 test('lab loads E5 without console errors and draws a non-blank 2-D view', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
     const config = await page.evaluate(() => catgeo.config());
-    assert.equal(config.scenario, 'E5');
-    assert.equal(config.dims, 2);
+    assert.equal(config.id, 'E5');
+    assert.equal(config.grid.dims, 2);
     await waitForFrames(page, 5);
     assert.match(await statusText(page), /E5/);
     const stats = imageStats(decodePng(await saveViewScreenshot(page, 'lab-2d-start')));
@@ -92,8 +92,8 @@ test('switching scenario, single steps and reset (same seed, same initial metric
     });
     assert.equal(result.load.ok, true, JSON.stringify(result.load));
     assert.equal(result.initial.scenario, 'E7');
-    assert.equal(result.config.classes, 3);
-    assert.equal(result.config.seed, 3);
+    assert.equal(result.config.classes.length, 3);
+    assert.equal(result.config.training.seed, 3);
     assert.equal(result.initial.epochs, 0);
     assert.equal(result.stepped.epochs, 2);
     assert.equal(result.reset.epochs, 0);
@@ -107,8 +107,8 @@ test('switching scenario, single steps and reset (same seed, same initial metric
     await saveScreenshot(page, 'lab-e7');
     // Back to a 1-D preset through set().
     const e3 = await page.evaluate(async () => { await catgeo.set('scenario', 'E3'); return catgeo.config(); });
-    assert.equal(e3.scenario, 'E3');
-    assert.equal(e3.dims, 1);
+    assert.equal(e3.id, 'E3');
+    assert.equal(e3.grid.dims, 1);
     assert.deepEqual(errors, []);
   });
 });
@@ -119,8 +119,8 @@ test('drawing points: the JS API and the real mouse add points of the chosen cla
       { x: -1, y: -1, label: 0 }, { x: -1.2, y: -0.8, label: 0 }, { x: -0.8, y: -1.1, label: 0 },
       { x: 1, y: 1, label: 1 }, { x: 1.2, y: 0.8, label: 1 }, { x: 0.9, y: 1.1, label: 1 },
     ]));
-    assert.equal(config.scenario, 'drawn');
-    assert.equal(config.points, 6);
+    assert.equal(config.id, 'drawn');
+    assert.equal(config.points.length, 6);
     assert.equal(await page.evaluate(() => catgeo.trainingState()), 'paused');
     assert.equal((await page.evaluate(() => catgeo.metrics())).reference, 'kde');
     await page.evaluate(async () => { await catgeo.setOption('tool', 1); await catgeo.setOption('draw_class', 2); });
@@ -140,7 +140,7 @@ test('drawing points: the JS API and the real mouse add points of the chosen cla
       await catgeo.settled();
       return { config: catgeo.config(), metrics: catgeo.metrics() };
     });
-    assert.ok(after.config.points >= 6 + 8, `only ${after.config.points} points after drawing`);
+    assert.ok(after.config.points.length >= 6 + 8, `only ${after.config.points.length} points after drawing`);
     assert.equal(after.metrics.state, 'paused', after.metrics.message);
     const trained = await page.evaluate(() => catgeo.trainEpochs(20));
     assert.equal(trained.epochs, 20);
@@ -175,7 +175,7 @@ test('divergence (learning rate 50) pauses training and says so on the page', TI
 test('training runs in the engine worker: frames keep coming and the overlays refresh', TIMEOUT, async () => {
   await withLab(async ({ page, errors }) => {
     const start = await page.evaluate(async () => {
-      await catgeo.load({ scenario: 'E5' });
+      await catgeo.load({ scenario: 'E5', epochs: 10000 });  // the worker trains 100 epochs in under a second
       await catgeo.play();
       return { fields: catgeo.fields().version, perf: catgeo.perf() };
     });

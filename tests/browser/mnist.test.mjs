@@ -48,7 +48,7 @@ test('a shared MNIST link opens without a notice while the digits load, then run
     });
     assert.equal(banner, '', `notices banner shown: ${banner}`);
     await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60000 });
-    assert.equal((await page.evaluate(() => catgeo.config())).scenario, 'mnist');
+    assert.equal((await page.evaluate(() => catgeo.config())).id, 'mnist');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
