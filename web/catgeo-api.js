@@ -58,7 +58,8 @@
     // Training restarts (paused unless autoplay=1). Resolves to {ok, pending, error, notices, link} once the new
     // run is built and its fields are drawn.
     load(config) {
-      return command('catgeo_load', ['string'], [toLink(config)]).then(() => json('catgeo_load_result'));
+      const bytes = new TextEncoder().encode(toLink(config));  // with its length: a NUL byte must not end the link
+      return command('catgeo_load', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
     },
     // Changes one share-link key of the current configuration (training restarts). Resolves like load().
     set(key, value) {

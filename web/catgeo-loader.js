@@ -148,6 +148,8 @@
     worker.onmessage = (event) => {
       if (event.data instanceof ArrayBuffer) {
         engine.snapshots.push(event.data);
+        // Applied at once (not at the next frame), so that commands' Promises resolve as soon as they took effect.
+        if (phase === 'running') api.module._catgeo_take_snapshots();
       } else if (event.data && event.data.error) {
         fail('CatGeo stopped', event.data.error);
       }

@@ -341,7 +341,7 @@
 
   // ---- hash <-> app --------------------------------------------------------------------------------------------
 
-  let lastLink = null;    // the link the hash shows (as written by us or loaded from it)
+  let lastLink = null;    // the hash as we last wrote it or loaded it (null before the first run)
   let hashLoads = 0;      // hash edits on their way to the engine: the hash is theirs until they are loaded
 
   // Shows what a load ({notices, error}) could not use; returns it.
@@ -372,15 +372,20 @@
   // reports a link (no polling); a hash the user just edited is left alone until the engine has loaded it.
   function syncHash(link) {
     if (!link || hashLoads > 0) return;
-    let shownHash = linkBody(window.location.hash);
-    try { shownHash = decodeURIComponent(shownHash); } catch { /* compare the raw text */ }
-    let decodedLink = link;
-    try { decodedLink = decodeURIComponent(link); } catch { /* compare the raw text */ }
-    if (shownHash !== decodedLink && link !== linkBody(window.location.hash)) {
-      history.replaceState(history.state, '', `#${link}`);
+    const shown = linkBody(window.location.hash);
+    if (lastLink !== null && shown !== lastLink && !sameLink(shown, link)) {
+      onHashChange();  // edited since we last wrote or loaded it, and its hashchange not handled yet: load it first
+      return;
     }
-    if (link !== lastLink) lastLink = link;
+    if (!sameLink(shown, link)) history.replaceState(history.state, '', `#${link}`);
+    lastLink = link;
     updateBar(link);
+  }
+
+  // The same link, %-encoded or not.
+  function sameLink(a, b) {
+    const decoded = (text) => { try { return decodeURIComponent(text); } catch { return text; } };
+    return a === b || decoded(a) === decoded(b);
   }
 
   // Several hashchange events in a row (scripted changes) load once, with the latest hash.

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/config_checks.h"
+#include "core/check.h"
 #include "core/information.h"
 #include "core/mnist_asset.h"
 
@@ -16,6 +17,7 @@ namespace catgeo {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kMeasureChunk = 256;  // metric-grid points per slice of a deferred measurement
 
 unsigned long long next_reference_id() {
   static std::atomic<unsigned long long> counter{0};
@@ -119,14 +121,28 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
 }
 
 StepReport Experiment::train(const StepBudget& budget) {
+  if (measure_.pending) continue_measure(std::numeric_limits<double>::infinity());
   const StepReport report = trainer_->step(budget);
   steps_ += report.batches;
   if (report.epoch_completed && trainer_->state() != TrainerState::diverged) {
-    const auto start = std::chrono::steady_clock::now();
-    history_.push_back(measure());
-    last_measure_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    measure_.pending = true;
+    if (!budget.defer_measure) continue_measure(std::numeric_limits<double>::infinity());
   }
   return report;
+}
+
+bool Experiment::continue_measure(double budget_seconds) {
+  if (!measure_.pending) return true;
+  const auto start = std::chrono::steady_clock::now();
+  auto spent = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  if (!measure_.prepared) start_measure();
+  do {  // at least one chunk per call, so that any budget makes progress
+    measure_points(measure_.next + kMeasureChunk);
+  } while (measure_.next < metric_fields_.size() && spent() < budget_seconds);
+  if (measure_.next < metric_fields_.size()) return false;
+  history_.push_back(finish_measure());
+  measure_ = MeasureProgress{};
+  return true;
 }
 
 const MatrixF& Experiment::training_codes() {
@@ -195,10 +211,30 @@ void Experiment::prepare_fields(const GridSpec& grid, GridFields& fields) {
 }
 
 MetricsSnapshot Experiment::measure() {
+  CATGEO_CHECK(!measure_.pending, "measure() while a deferred measurement is pending: finish it first");
+  start_measure();
+  measure_points(metric_fields_.size());
+  const MetricsSnapshot s = finish_measure();
+  measure_ = MeasureProgress{};
+  return s;
+}
+
+void Experiment::start_measure() {
+  prepare_fields(current_grid(), metric_fields_);
+  measure_.prepared = true;
+  measure_.next = 0;
+}
+
+void Experiment::measure_points(int end) {
+  end = std::min(end, metric_fields_.size());
+  evaluator_.evaluate(net_, metric_fields_, measure_.next, end);
+  measure_.next = end;
+}
+
+MetricsSnapshot Experiment::finish_measure() {
   MetricsSnapshot s;
   s.epoch = trainer_->epoch_progress();
   s.train_loss = trainer_->epoch() > 0 ? trainer_->last_epoch_loss() : kNaN;
-  evaluate_fields(current_grid(), metric_fields_);
   s.match = compute_match_metrics(metric_fields_);
 
   const Dataset& test = split_.test;

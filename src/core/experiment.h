@@ -42,10 +42,14 @@ class Experiment {
   // I(mu; x) of the generative mixture (NaN for estimated references).
   double category_information() const { return category_information_; }
 
-  // Trains under the budget; at each epoch end appends a snapshot to history().
+  // Trains under the budget; at each epoch end appends a snapshot to history() (with budget.defer_measure the
+  // snapshot is left pending for continue_measure). A pending measurement is finished first.
   StepReport train(const StepBudget& budget);
-  // Wall time of the latest per-epoch measure() in train() (0 before the first epoch end).
-  double last_measure_seconds() const { return last_measure_seconds_; }
+  // The epoch ended but its metrics are not measured yet (train with defer_measure).
+  bool measure_pending() const { return measure_.pending; }
+  // Works on the pending measurement for about budget_seconds (at least one chunk of grid points); returns true
+  // once it is finished and appended to history(). The same numbers as an undeferred measurement, bit for bit.
+  bool continue_measure(double budget_seconds);
   // history()[0] is the state before training.
   const std::vector<MetricsSnapshot>& history() const { return history_; }
   // Metrics at the current parameters (on the metrics grid).
@@ -87,7 +91,14 @@ class Experiment {
   GridFields metric_fields_;
   NetworkFieldEvaluator evaluator_;
   long long steps_ = 0;  // optimiser steps taken, stamps cached codes
-  double last_measure_seconds_ = 0.0;
+  struct MeasureProgress {  // a measurement in slices: the metric grid's network fields, chunk by chunk
+    bool pending = false;
+    bool prepared = false;
+    int next = 0;
+  } measure_;
+  void start_measure();
+  void measure_points(int end);
+  MetricsSnapshot finish_measure();
 };
 
 }  // namespace catgeo

@@ -70,7 +70,6 @@ StepReport Trainer::step(const StepBudget& budget) {
   const int n = data_->size();
   while (state_ == TrainerState::training) {
     const int batch = std::min(config_.batch_size, n - cursor_);
-    if (budget.stop_before_epoch_end && cursor_ + batch >= n) break;
     batch_inputs_.resize(data_->input_dim(), batch);
     batch_labels_.resize(batch);
     for (int j = 0; j < batch; ++j) {

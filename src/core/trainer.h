@@ -15,9 +15,9 @@ namespace catgeo {
 struct StepBudget {
   long long max_samples = 0;
   double max_seconds = 0.0;
-  // Stop before the batch that would end the epoch (and trigger the metrics after it), leaving it for a later
-  // call: a frame-budgeted caller whose time is nearly used up. The call may then train no batch at all.
-  bool stop_before_epoch_end = false;
+  // Experiment::train only: leave the metrics of an epoch that ends in this call for Experiment::continue_measure,
+  // so that a caller working in time slices never waits for a whole measurement.
+  bool defer_measure = false;
 };
 
 struct StepReport {

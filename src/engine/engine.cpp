@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kPageDefaultScenario = "E5";  // what a page without a link shows
 constexpr int kFieldSlicePoints = 256;               // network fields per slice (the evaluator's own chunk)
+constexpr double kPublishInterval = 1.0 / 30.0;       // seconds between snapshots that only report progress
 
 double wall_seconds() {
   using clock = std::chrono::steady_clock;
@@ -255,8 +256,8 @@ bool Engine::tick(double budget_seconds) {
   const double left = [&] { return budget_seconds - (wall_seconds() - start); }();
   if (job_.active) {
     continue_field_job(left);
-  } else if (run_ && (playing_ || pending_.training)) {
-    train_slice(left);
+  } else if (run_ && (playing_ || pending_.training || run_->measure_pending())) {
+    train_slice(left);  // a paused run still finishes the metrics of the epoch it ended
   }
   const bool diverged = state() == RunState::diverged;
   if (!job_.active && run_ && !diverged && fields_stale_) {
@@ -275,22 +276,26 @@ bool Engine::tick(double budget_seconds) {
     rate_refreshes_ = 0;
     rate_samples_ = 0;
   }
-  return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training)) ||
-         (run_ && !diverged && fields_stale_);
+  return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
+         (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
 }
 
 void Engine::train_slice(double budget_seconds) {
   const double start = wall_seconds();
   bool trained = false;
-  while (run_->trainer().state() == TrainerState::training) {
-    if (pending_.training && (run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) break;
+  while (true) {
     const double left = budget_seconds - (wall_seconds() - start);
     if (left < 0.0005) break;
+    if (run_->measure_pending()) {  // an epoch's metrics, in chunks of grid points, between the slices' other work
+      if (!run_->continue_measure(left)) break;
+      trained = true;
+      continue;
+    }
+    if (run_->trainer().state() != TrainerState::training || !(playing_ || pending_.training)) break;
+    if (pending_.training && (run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) break;
     StepBudget step{0, left};
     if (pending_.training) step.max_seconds = std::min(left, std::max(0.0005, pending_.deadline - wall_seconds()));
-    // An epoch end costs its metrics as well: when they no longer fit in this slice, the next one starts with them
-    // (a slice that has trained nothing yet always goes ahead, so training cannot stall).
-    step.stop_before_epoch_end = trained && left < run_->last_measure_seconds();
+    step.defer_measure = true;
     const StepReport report = run_->train(step);
     if (report.batches == 0) break;
     rate_samples_ += report.samples;
@@ -298,6 +303,7 @@ void Engine::train_slice(double budget_seconds) {
   }
   perf_.train_ms_last_tick = 1000.0 * (wall_seconds() - start);
   if (trained) fields_stale_ = state_dirty_ = true;
+  if (run_->measure_pending()) return;  // the epoch is not done until its metrics are
   const bool stopped = run_->trainer().state() != TrainerState::training;
   if (stopped) playing_ = false;
   if (pending_.training &&
@@ -378,10 +384,16 @@ void Engine::evaluate_probe() {
 
 // ---------------------------------------------------------------- snapshots
 
+bool Engine::changed() const {
+  return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
+         samples_dirty_ || probe_dirty_ || history_reset_ || (run_ && history_sent_ < run_->history().size());
+}
+
 bool Engine::has_news() const {
-  return !awaiting_ack_ && (state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ ||
-                            derived_dirty_ || samples_dirty_ || probe_dirty_ || history_reset_ ||
-                            (run_ && history_sent_ < run_->history().size()));
+  if (awaiting_ack_) return false;
+  // A completed command goes out at once; other changes at most every kPublishInterval (the view draws at most
+  // that often, and each snapshot costs it a decode).
+  return completed() != published_completed_ || (changed() && wall_seconds() - last_publish_ >= kPublishInterval);
 }
 
 Snapshot Engine::take_snapshot() {
@@ -442,6 +454,8 @@ Snapshot Engine::take_snapshot() {
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
   fields_dirty_ = derived_dirty_ = probe_dirty_ = state_dirty_ = false;
   awaiting_ack_ = true;
+  last_publish_ = wall_seconds();
+  published_completed_ = s.completed;
   return s;
 }
 

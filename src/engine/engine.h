@@ -86,8 +86,12 @@ class Engine {
   int rate_refreshes_ = 0;
   long long rate_samples_ = 0;
 
+  bool changed() const;  // the next snapshot would carry something
+
   // What the next snapshot carries.
   bool awaiting_ack_ = false;
+  double last_publish_ = -1e9;           // wall seconds
+  std::uint32_t published_completed_ = 0;
   bool config_dirty_ = true, load_dirty_ = false, facts_dirty_ = true, history_reset_ = true, samples_dirty_ = false;
   bool fields_dirty_ = false, derived_dirty_ = false, probe_dirty_ = false, state_dirty_ = true;
   LoadOutcome load_;

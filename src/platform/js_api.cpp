@@ -39,8 +39,12 @@ EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() { return static_cast<int>(catgeo::
 EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo::platform::frames_drawn()); }
 
 // ---- commands (each returns its id) ----
-EMSCRIPTEN_KEEPALIVE unsigned catgeo_load(const char* link) { return sent(app().load_link(link)); }
-// One share-link key on the current config (value link-encoded); the run restarts.
+// Links arrive as UTF-8 bytes with their length, not as C strings: a NUL byte in a link must reach the codec (which
+// names it in a notice) instead of silently cutting the link short.
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_load(const char* link, int size) {
+  return sent(app().load_link(size > 0 ? std::string(link, static_cast<std::size_t>(size)) : std::string()));
+}
+// One share-link key on the current config (value link-encoded, so it holds no NUL); the run restarts.
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_set(const char* key, const char* value) { return sent(app().set_value(key, value)); }
 // command: "play" | "pause" | "reset".
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_command(const char* command) {
@@ -79,6 +83,10 @@ EMSCRIPTEN_KEEPALIVE unsigned catgeo_add_points(const char* text) {
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_set_option(const char* name, double value) {
   return sent(app().set_option(name, value));
 }
+
+// Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
+// so that command Promises resolve without waiting for the next frame to start.
+EMSCRIPTEN_KEEPALIVE void catgeo_take_snapshots() { catgeo::platform::take_snapshots(); }
 
 // ---- what the canvas shows ----
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_completed() { return app().view().completed; }

@@ -94,10 +94,7 @@ void frame(void*) {
   }
   ++p.ticks;
   p.canvas.sync(p.window);
-  if (p.app.poll()) {  // new snapshots: draw them, and let waiting JavaScript promises resolve
-    p.redraw.request();
-    report_engine_progress(p.app.view().completed, p.app.view().share_link.c_str(), p.app.view().load.command);
-  }
+  take_snapshots();
   int framebuffer_width = 0, framebuffer_height = 0;
   SDL_GL_GetDrawableSize(p.window, &framebuffer_width, &framebuffer_height);
   if (framebuffer_width != p.drawable_width || framebuffer_height != p.drawable_height) {
@@ -137,6 +134,13 @@ std::uint32_t frames_drawn() { return platform().frames; }
 std::uint32_t loop_ticks() { return platform().ticks; }
 
 void request_redraw() { platform().redraw.request(); }
+
+void take_snapshots() {
+  WebPlatform& p = platform();
+  if (!p.app.poll()) return;
+  p.redraw.request();  // new snapshots: draw them, and let waiting JavaScript promises resolve
+  report_engine_progress(p.app.view().completed, p.app.view().share_link.c_str(), p.app.view().load.command);
+}
 
 }  // namespace catgeo::platform
 

@@ -12,5 +12,6 @@ App& app();                    // the one app instance (one canvas per page)
 std::uint32_t frames_drawn();  // frames drawn since start (idle ticks draw nothing)
 std::uint32_t loop_ticks();    // browser frames the loop has seen since start
 void request_redraw();         // state changed outside the loop (a JS API call): draw the next frames
+void take_snapshots();         // applies the engine's waiting snapshots and tells the page (then draws them)
 
 }  // namespace catgeo::platform
