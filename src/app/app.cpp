@@ -332,6 +332,7 @@ std::string App::perf_json() const {
   out.set("refreshes_per_second", JsonValue::number(p.refreshes_per_second));
   out.set("refresh_count", JsonValue::number(p.refresh_count));
   out.set("samples_per_second", JsonValue::number(p.samples_per_second));
+  out.set("train_samples_per_second", JsonValue::number(p.train_samples_per_second));
   out.set("grid", JsonValue::number(view_.fields_valid() ? view_.fields.grid.count[0] : 0));
   out.set("state", JsonValue::string(to_string(view_.state)));
   out.set("snapshots", JsonValue::number(view_.snapshots));

@@ -272,9 +272,11 @@ bool Engine::tick(double budget_seconds) {
   if (now - rate_start_ >= 2.0) {
     perf_.refreshes_per_second = rate_refreshes_ / (now - rate_start_);
     perf_.samples_per_second = static_cast<double>(rate_samples_) / (now - rate_start_);
+    perf_.train_samples_per_second = rate_train_seconds_ > 0 ? rate_samples_ / rate_train_seconds_ : 0.0;
     rate_start_ = now;
     rate_refreshes_ = 0;
     rate_samples_ = 0;
+    rate_train_seconds_ = 0.0;
   }
   return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
          (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
@@ -296,7 +298,9 @@ void Engine::train_slice(double budget_seconds) {
     StepBudget step{0, left};
     if (pending_.training) step.max_seconds = std::min(left, std::max(0.0005, pending_.deadline - wall_seconds()));
     step.defer_measure = true;
+    const double train_start = wall_seconds();
     const StepReport report = run_->train(step);
+    rate_train_seconds_ += wall_seconds() - train_start;
     if (report.batches == 0) break;
     rate_samples_ += report.samples;
     trained = true;
@@ -373,7 +377,8 @@ void Engine::evaluate_probe() {
   probe_.x = probe_x_;
   probe_.y = probe_y_;
   if (!run_ || state() == RunState::diverged || !std::isfinite(probe_x_) || !std::isfinite(probe_y_)) return;
-  GridSpec grid = run_->current_grid();
+  GridSpec grid;  // one point (current_grid() would project every training digit just for its extent)
+  grid.dims = run_->dims();
   grid.lo[0] = grid.hi[0] = probe_x_;
   grid.lo[1] = grid.hi[1] = probe_y_;
   grid.count[0] = grid.count[1] = 1;

@@ -85,6 +85,7 @@ class Engine {
   double rate_start_ = 0.0;
   int rate_refreshes_ = 0;
   long long rate_samples_ = 0;
+  double rate_train_seconds_ = 0.0;  // time in the trainer in the current rate window
 
   bool changed() const;  // the next snapshot would carry something
 

@@ -70,7 +70,8 @@ struct EnginePerf {
   double field_ms_last = 0.0;  // compute time of the latest field refresh (summed over its slices)
   double refreshes_per_second = 0.0;
   int refresh_count = 0;
-  double samples_per_second = 0.0;  // training throughput incl. the per-epoch metrics, over the last 2 s
+  double samples_per_second = 0.0;        // training throughput incl. the per-epoch metrics, over the last 2 s
+  double train_samples_per_second = 0.0;  // the same samples over the time spent in the trainer alone
 };
 
 struct MisclassifiedDigit {

@@ -196,7 +196,7 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
   w.text(s.mnist_state);
   const EnginePerf& p = s.perf;
   w.f64(p.train_ms_last_tick), w.f64(p.field_ms_last), w.f64(p.refreshes_per_second), w.i32(p.refresh_count);
-  w.f64(p.samples_per_second);
+  w.f64(p.samples_per_second), w.f64(p.train_samples_per_second);
   w.boolean(s.history_reset);
   w.u32(static_cast<std::uint32_t>(s.new_history.size()));
   for (const MetricsSnapshot& row : s.new_history) put_snapshot_row(w, row);
@@ -256,7 +256,7 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   s.mnist_state = r.text();
   EnginePerf& p = s.perf;
   p.train_ms_last_tick = r.f64(), p.field_ms_last = r.f64(), p.refreshes_per_second = r.f64();
-  p.refresh_count = r.i32(), p.samples_per_second = r.f64();
+  p.refresh_count = r.i32(), p.samples_per_second = r.f64(), p.train_samples_per_second = r.f64();
   s.history_reset = r.boolean();
   s.new_history.resize(r.count(40));
   for (MetricsSnapshot& row : s.new_history) get_snapshot_row(r, row);

@@ -21,6 +21,7 @@ void WireWriter::text(const std::string& s) {
 }
 
 void WireWriter::raw(const void* data, std::size_t size) {
+  if (size == 0) return;  // data may be null (an empty vector)
   const auto* p = static_cast<const std::uint8_t*>(data);
   bytes_.insert(bytes_.end(), p, p + size);
 }
@@ -66,6 +67,7 @@ std::string WireReader::text() {
 
 bool WireReader::raw(void* out, std::size_t size) {
   if (!take(size)) return false;
+  if (size == 0) return true;  // out may be null (an empty vector)
   std::memcpy(out, data_ + pos_, size);
   pos_ += size;
   return true;
