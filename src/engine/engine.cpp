@@ -261,7 +261,11 @@ bool Engine::tick(double budget_seconds) {
   }
   const bool diverged = state() == RunState::diverged;
   if (!job_.active && run_ && !diverged && fields_stale_) {
-    const bool due = !playing_ || wall_seconds() - last_refresh_ >= refresh_interval_;
+    // While playing, at most every refresh_interval_; while a train_epochs / train_for runs, once it is done (its
+    // caller waits for the result); otherwise at once.
+    const bool due = pending_.training ? false
+                     : playing_        ? wall_seconds() - last_refresh_ >= refresh_interval_
+                                       : true;
     if (due) {
       start_field_job(false);
       continue_field_job(budget_seconds - (wall_seconds() - start));
