@@ -114,5 +114,14 @@ code=$?
   ! grep -q "Reset" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]
 check diverged_exit_1 $?
 
+# On a terminal (script gives the run a pseudo-terminal) a run longer than a second shows its progress on stderr,
+# one line rewritten in place, and clears it at the end; the JSON on stdout is the same as without a terminal.
+if command -v script >/dev/null 2>&1; then
+  script -qec "'$cli' train --scenario E6 --epochs 300 --json >'$tmp/tty_out'" /dev/null >"$tmp/tty" 2>&1
+  tr '\r' '\n' <"$tmp/tty" | grep -q "^catgeo: training epoch [0-9.]* of 300 ([0-9]* s)" && \
+    python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/tty_out"
+  check progress_on_a_terminal $?
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
