@@ -178,7 +178,9 @@ void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t com
 
 void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices,
                   bool fell_back) {
-  config_ = config;
+  // The engine runs exactly what its link says (read back through the one codec), so that the link reproduces it
+  // whichever way the configuration was made (a link, the widgets, drawn points).
+  config_ = decode_share_link(encode_share_link(config, nullptr, SIZE_MAX)).config;
   playing_ = false;
   set_pending(command);
   build_run();

@@ -151,3 +151,17 @@ TEST_CASE(engine_at_rest_publishes_nothing, "") {
     engine.handle(command(CommandKind::ack, 0));
   }
 }
+
+TEST_CASE(engine_runs_what_its_link_says, "") {
+  // Points added on top of another 2-D scenario: the run must be the one its own link rebuilds.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E7&seed=3"));
+  Command add = command(CommandKind::add_points, 2);
+  add.points = {{{-1.0, -1.0}, 0}, {{-1.2, -0.7}, 0}, {{1.0, 1.0}, 1}, {{1.1, 0.8}, 1}};
+  engine.handle(add);
+  const catgeo::Snapshot s = run_until(engine, 2);
+  EXPECT_TRUE(s.completed == 2 && engine.run());
+  const catgeo::ScenarioConfig again = catgeo::decode_share_link(s.config_link).config;
+  EXPECT_TRUE(catgeo::configs_equal(again, engine.config()));
+  EXPECT_TRUE(engine.config().points.size() == 4 && engine.config().training.seed == 3);
+}
