@@ -144,4 +144,20 @@ bool from_base64url(std::string_view text, std::vector<std::uint8_t>& out) {
   return true;
 }
 
+std::string with_pair(std::string_view link, const std::string& key, const std::string& value) {
+  std::string out;
+  bool replaced = false;
+  for (std::string_view pair : split(link, '&')) {
+    if (pair.empty()) continue;
+    std::string text(pair);
+    if (text.compare(0, key.size() + 1, key + "=") == 0) {
+      text = key + "=" + value;
+      replaced = true;
+    }
+    out += (out.empty() ? "" : "&") + text;
+  }
+  if (!replaced) out += (out.empty() ? "" : "&") + key + "=" + value;
+  return out;
+}
+
 }  // namespace catgeo

@@ -15,6 +15,8 @@ std::string_view link_body(std::string_view link);
 std::string percent_decode(std::string_view text);
 // The pieces between separators (n separators give n + 1 pieces, some maybe empty).
 std::vector<std::string_view> split(std::string_view text, char separator);
+// The link with the pair `key=value` (value link-encoded) in place of the key's pair, or appended when it has none.
+std::string with_pair(std::string_view link, const std::string& key, const std::string& value);
 
 struct LinkPair {
   std::string key;    // percent-decoded

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "core/scenarios.h"
+#include "core/link_text.h"
 #include "core/share_link.h"
 #include "engine/mnist_source.h"
 #include "engine/run_digest.h"
@@ -30,26 +31,6 @@ bool all_finite(const Eigen::MatrixXd& m) { return m.size() == 0 || m.allFinite(
 bool fields_finite(const GridFields& f) {
   return all_finite(f.network_posterior) && all_finite(f.fcode) && all_finite(f.reference_posterior) &&
          all_finite(f.fcat);
-}
-
-// The link with `key` set to `value` (link-encoded): the pair replaced where it stands, else appended.
-std::string with_key(const std::string& link, const std::string& key, const std::string& value) {
-  std::string out;
-  bool replaced = false;
-  std::size_t start = 0;
-  while (start <= link.size()) {
-    std::size_t end = link.find('&', start);
-    if (end == std::string::npos) end = link.size();
-    std::string pair = link.substr(start, end - start);
-    if (pair.compare(0, key.size() + 1, key + "=") == 0) {
-      pair = key + "=" + value;
-      replaced = true;
-    }
-    if (!pair.empty()) out += (out.empty() ? "" : "&") + pair;
-    start = end + 1;
-  }
-  if (!replaced) out += (out.empty() ? "" : "&") + key + "=" + value;
-  return out;
 }
 
 }  // namespace
@@ -154,7 +135,7 @@ void Engine::load_link(const std::string& link, std::uint32_t command) {
 }
 
 void Engine::set_key(const std::string& key, const std::string& value, std::uint32_t command) {
-  load_link(with_key(encode_share_link(config_, nullptr, SIZE_MAX), key, value), command);
+  load_link(with_pair(encode_share_link(config_, nullptr, SIZE_MAX), key, value), command);
 }
 
 void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t command) {

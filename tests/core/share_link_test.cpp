@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/scenarios.h"
+#include "core/link_text.h"
 #include "core/share_link.h"
 #include "test.h"
 
@@ -271,4 +272,11 @@ TEST_CASE(share_link_page_chrome_flags_round_trip_and_are_checked, "") {
   EXPECT_TRUE(flagged.notices.empty());
   flagged.config.view = plain.config.view;
   EXPECT_TRUE(catgeo::configs_equal(plain.config, flagged.config));
+}
+
+TEST_CASE(link_with_pair_replaces_in_place_or_appends, "") {
+  EXPECT_TRUE(catgeo::with_pair("scenario=E5&sigma=1&seed=7", "sigma", "0.5") == "scenario=E5&sigma=0.5&seed=7");
+  EXPECT_TRUE(catgeo::with_pair("scenario=E5&seed=7", "lr", "0.01") == "scenario=E5&seed=7&lr=0.01");
+  EXPECT_TRUE(catgeo::with_pair("", "scenario", "E3") == "scenario=E3");
+  EXPECT_TRUE(catgeo::with_pair("scenario=E5&seedling=1", "seed", "2") == "scenario=E5&seedling=1&seed=2");
 }
