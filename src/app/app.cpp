@@ -51,14 +51,16 @@ bool App::poll() {
     if (decode_snapshot(bytes.data(), bytes.size(), snapshot) && view_.apply(std::move(snapshot))) changed = true;
     send(CommandKind::ack);  // the engine publishes the next snapshot only after this one was taken
   }
-  if (!changed) return false;
-  const bool editing = ImGui::GetCurrentContext() && ImGui::IsAnyItemActive();
-  if (edit_version_ != view_.config_version && !editing && dragging_class_ < 0 && !pending_reload_) {
+  if (changed) update_status_line();
+  return changed;
+}
+
+void App::follow_engine_config() {
+  const bool editing = ImGui::IsAnyItemActive() || dragging_class_ >= 0 || pending_reload_;
+  if (edit_version_ != view_.config_version && !editing) {
     edit_ = view_.config;
     edit_version_ = view_.config_version;
   }
-  update_status_line();
-  return true;
 }
 
 void App::apply_config(const ScenarioConfig& config) {
@@ -191,6 +193,7 @@ bool App::animating() const {
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
+  follow_engine_config();
   update_images();
   layout_windows();
   draw_divergence_banner();

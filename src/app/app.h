@@ -68,6 +68,7 @@ class App {
   std::uint32_t send(Command command);
   std::uint32_t send(CommandKind kind);
   // app.cpp
+  void follow_engine_config();  // edit_ takes the engine's configuration unless a widget or a drag holds it
   void layout_windows();
   void layout_compact(const ViewConfig& view);
   void apply_config(const ScenarioConfig& config);  // the engine builds a new run from it
