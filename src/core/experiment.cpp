@@ -12,12 +12,12 @@
 #include "core/check.h"
 #include "core/information.h"
 #include "core/mnist_asset.h"
+#include "core/slice_size.h"
 
 namespace catgeo {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr int kMeasureChunk = 256;  // metric-grid points per slice of a deferred measurement
 
 unsigned long long next_reference_id() {
   static std::atomic<unsigned long long> counter{0};
@@ -135,22 +135,38 @@ bool Experiment::continue_measure(double budget_seconds) {
   if (!measure_.pending) return true;
   const auto start = std::chrono::steady_clock::now();
   auto spent = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
-  if (!measure_.prepared) start_measure();
-  do {  // at least one chunk per call, so that any budget makes progress
-    measure_points(measure_.next + kMeasureChunk);
-  } while (measure_.next < metric_fields_.size() && spent() < budget_seconds);
-  if (measure_.next < metric_fields_.size()) return false;
+  do {  // at least one step per call (the preparation or a chunk), so that any budget makes progress
+    if (measure_.prepared) measure_chunk();
+    else if (fields_need_codes() && !codes_current()) project_codes_chunk();
+    else start_measure();
+  } while (!measure_done() && spent() < budget_seconds);
+  if (!measure_done()) return false;
   history_.push_back(finish_measure());
   measure_ = MeasureProgress{};
   return true;
 }
 
 const MatrixF& Experiment::training_codes() {
-  if (codes_stamp_ != steps_) {
-    net_.project(split_.train.inputs, codes_);
+  while (!codes_current()) project_codes_chunk();
+  return codes_;
+}
+
+void Experiment::project_codes_chunk() {
+  if (codes_current()) return;
+  const Dataset& train = split_.train;
+  if (codes_building_stamp_ != steps_) {  // the network changed: start over
+    codes_building_stamp_ = steps_;
+    codes_next_ = 0;
+    codes_building_.resize(net_.projection_dim(), train.size());
+  }
+  const int count = std::min(train.size() - codes_next_, test_samples_per_slice(net_));
+  net_.project(train.inputs.middleCols(codes_next_, count), codes_chunk_);
+  codes_building_.middleCols(codes_next_, count) = codes_chunk_;
+  codes_next_ += count;
+  if (codes_next_ == train.size()) {
+    codes_.swap(codes_building_);
     codes_stamp_ = steps_;
   }
-  return codes_;
 }
 
 const CategoryModel& Experiment::reference() {
@@ -173,7 +189,7 @@ void Experiment::set_reference(std::unique_ptr<KdePosterior> kde) {
 
 GridSpec Experiment::current_grid(int count_override) {
   GridSpec grid = config_.grid;
-  if (net_.projection_layer() >= 0 || config_.data == DataKind::drawn_points) {
+  if (fields_need_codes()) {
     const MatrixF& codes = training_codes();
     grid.dims = 2;
     for (int axis = 0; axis < 2; ++axis) {
@@ -191,44 +207,80 @@ GridSpec Experiment::current_grid(int count_override) {
 }
 
 void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
-  prepare_fields(grid, fields);
-  evaluator_.evaluate(net_, fields);
+  FieldProgress progress = prepare_fields(grid, fields);
+  while (!progress.done(fields)) fill_fields_chunk(fields, progress);
 }
 
-void Experiment::evaluate_network_fields(GridFields& fields, int begin, int end) {
-  evaluator_.evaluate(net_, fields, begin, end);
-}
-
-void Experiment::prepare_fields(const GridSpec& grid, GridFields& fields) {
-  const CategoryModel& model = reference();
+Experiment::FieldProgress Experiment::prepare_fields(const GridSpec& grid, GridFields& fields) {
+  reference();  // builds a learned projection's KDE reference for the current codes
   // (A fresh GridFields has a default grid but no points: the size check catches it.)
   if (fields.size() != grid.size() || fields.num_classes != num_classes() || !same_grid(fields.grid, grid))
     fields.reshape(grid, num_classes());
-  if (fields.reference_id != reference_id_) {
-    evaluate_reference_fields(model, fields);
-    fields.reference_id = reference_id_;
+  fields.has_network = false;
+  FieldProgress progress;
+  if (fields.reference_id == reference_id_) {
+    progress.reference_row = grid_rows(fields);  // the same reference model on the same grid: kept
+  } else {
+    fields.has_reference = false;
+    fields.reference_id = 0;
   }
+  return progress;
+}
+
+void Experiment::fill_fields_chunk(GridFields& fields, FieldProgress& progress) {
+  if (progress.reference_row < grid_rows(fields)) {
+    const int rows = reference_rows_per_slice(fields);
+    evaluate_reference_rows(reference(), fields, progress.reference_row, progress.reference_row + rows);
+    progress.reference_row = std::min(grid_rows(fields), progress.reference_row + rows);
+    if (progress.reference_row == grid_rows(fields)) fields.reference_id = reference_id_;
+    return;
+  }
+  const int end = std::min(fields.size(), progress.next + grid_points_per_slice(net_));
+  evaluator_.evaluate(net_, fields, progress.next, end);
+  progress.next = end;
 }
 
 MetricsSnapshot Experiment::measure() {
   CATGEO_CHECK(!measure_.pending, "measure() while a deferred measurement is pending: finish it first");
   start_measure();
-  measure_points(metric_fields_.size());
+  while (!measure_done()) measure_chunk();
   const MetricsSnapshot s = finish_measure();
   measure_ = MeasureProgress{};
   return s;
 }
 
 void Experiment::start_measure() {
-  prepare_fields(current_grid(), metric_fields_);
+  const bool pending = measure_.pending;
+  measure_ = MeasureProgress{};
+  measure_.pending = pending;
+  measure_.fields = prepare_fields(current_grid(), metric_fields_);
   measure_.prepared = true;
-  measure_.next = 0;
+  measure_.noise = Rng(derive_seed(config_.training.seed, 3));
 }
 
-void Experiment::measure_points(int end) {
-  end = std::min(end, metric_fields_.size());
-  evaluator_.evaluate(net_, metric_fields_, measure_.next, end);
-  measure_.next = end;
+bool Experiment::measure_done() const {
+  return measure_.prepared && measure_.fields.done(metric_fields_) && measure_.test_next >= split_.test.size();
+}
+
+void Experiment::measure_chunk() {
+  if (!measure_.fields.done(metric_fields_)) {
+    fill_fields_chunk(metric_fields_, measure_.fields);
+    return;
+  }
+  const Dataset& test = split_.test;
+  const int begin = measure_.test_next;
+  const int count = std::min(test.size() - begin, test_samples_per_slice(net_));
+  measure_.noisy_loss_sum += net_.predict_and_noisy_loss_sum(test.inputs.middleCols(begin, count),
+                                                             test.labels.data() + begin, measure_.noise,
+                                                             test_probabilities_);
+  for (int i = 0; i < count; ++i) {
+    const int label = test.labels[begin + i];
+    Eigen::Index best;
+    test_probabilities_.col(i).maxCoeff(&best);
+    measure_.correct += best == label;
+    measure_.loss_sum -= std::log(std::max(static_cast<double>(test_probabilities_(label, i)), 1e-30));
+  }
+  measure_.test_next = begin + count;
 }
 
 MetricsSnapshot Experiment::finish_measure() {
@@ -236,22 +288,10 @@ MetricsSnapshot Experiment::finish_measure() {
   s.epoch = trainer_->epoch_progress();
   s.train_loss = trainer_->epoch() > 0 ? trainer_->last_epoch_loss() : kNaN;
   s.match = compute_match_metrics(metric_fields_);
-
-  const Dataset& test = split_.test;
-  MatrixF probabilities;
-  Rng noise(derive_seed(config_.training.seed, 3));
-  const float noisy_loss = net_.predict_and_noisy_loss(test.inputs, test.labels.data(), noise, probabilities);
-  double loss = 0.0;
-  int correct = 0;
-  for (int i = 0; i < test.size(); ++i) {
-    Eigen::Index best;
-    probabilities.col(i).maxCoeff(&best);
-    correct += best == test.labels[i];
-    loss -= std::log(std::max(static_cast<double>(probabilities(test.labels[i], i)), 1e-30));
-  }
-  s.test_loss = loss / test.size();
-  s.test_accuracy = static_cast<double>(correct) / test.size();
-  s.info_r_lower_bound = class_entropy_ - noisy_loss;
+  const int n = split_.test.size();
+  s.test_loss = measure_.loss_sum / n;
+  s.test_accuracy = static_cast<double>(measure_.correct) / n;
+  s.info_r_lower_bound = class_entropy_ - static_cast<float>(measure_.noisy_loss_sum / n);
   return s;
 }
 

@@ -41,14 +41,17 @@ class Experiment {
   bool reference_is_exact() const { return config_.data == DataKind::mixture; }
   // I(mu; x) of the generative mixture (NaN for estimated references).
   double category_information() const { return category_information_; }
+  // H(mu) of the class labels (nats): the lower bound on I(mu; r) is H(mu) minus the noisy test loss.
+  double class_entropy() const { return class_entropy_; }
 
   // Trains under the budget; at each epoch end appends a snapshot to history() (with budget.defer_measure the
   // snapshot is left pending for continue_measure). A pending measurement is finished first.
   StepReport train(const StepBudget& budget);
   // The epoch ended but its metrics are not measured yet (train with defer_measure).
   bool measure_pending() const { return measure_.pending; }
-  // Works on the pending measurement for about budget_seconds (at least one chunk of grid points); returns true
-  // once it is finished and appended to history(). The same numbers as an undeferred measurement, bit for bit.
+  // Works on the pending measurement for about budget_seconds (at least one step: its preparation, or a chunk of
+  // grid points or of test samples); returns true once it is finished and appended to history(). The same numbers
+  // as an undeferred measurement, bit for bit.
   bool continue_measure(double budget_seconds);
   // history()[0] is the state before training.
   const std::vector<MetricsSnapshot>& history() const { return history_; }
@@ -61,12 +64,26 @@ class Experiment {
   // Evaluates reference and network fields on a grid (display resolution is the caller's choice). The
   // reference fields are kept when `fields` already holds this reference model on this grid.
   void evaluate_fields(const GridSpec& grid, GridFields& fields);
-  // The same in slices: prepare_fields shapes `fields` for the grid and fills the reference part, then
-  // evaluate_network_fields fills the network part of points [begin, end) (the network must not change meanwhile).
-  void prepare_fields(const GridSpec& grid, GridFields& fields);
-  void evaluate_network_fields(GridFields& fields, int begin, int end);
+  // The same in slices: prepare_fields shapes `fields` for the grid and builds the reference model, then each
+  // fill_fields_chunk fills one chunk (reference rows unless they are kept, then network points) until
+  // progress.done(fields). The network and the reference must not change meanwhile. Chunk sizes come from
+  // core/slice_size.h, never from a time budget, so sliced fields equal whole ones bit for bit.
+  struct FieldProgress {
+    int reference_row = 0;  // the next grid row of the reference part (grid_rows(fields) when kept)
+    int next = 0;           // the next point of the network part
+    bool done(const GridFields& fields) const { return reference_row >= grid_rows(fields) && next >= fields.size(); }
+  };
+  FieldProgress prepare_fields(const GridSpec& grid, GridFields& fields);
+  void fill_fields_chunk(GridFields& fields, FieldProgress& progress);
   // Training codes x (K, n) of the current network (the inputs themselves without a projection layer).
   const MatrixF& training_codes();
+  // The same in slices: while !codes_current(), each project_codes_chunk projects one chunk of training samples;
+  // training_codes() then has nothing left to do. (It runs the same chunks itself, so the codes are the same.)
+  bool codes_current() const { return codes_stamp_ == steps_; }
+  // Whether fields and metrics need the training codes: a learned projection (or drawn points) sets the grid
+  // from their bounding box, and a learned projection's KDE reference is built on them.
+  bool fields_need_codes() const { return net_.projection_layer() >= 0 || config_.data == DataKind::drawn_points; }
+  void project_codes_chunk();
   // confusion[true][predicted] counts on the test set.
   std::vector<std::vector<int>> confusion_matrix() const;
 
@@ -83,21 +100,33 @@ class Experiment {
   std::unique_ptr<KdePosterior> kde_;
   long long kde_stamp_ = -1;  // optimiser step count the KDE was built at
   unsigned long long reference_id_ = 0;  // unique over all runs, so cached reference fields never go stale
-  MatrixF codes_;
-  long long codes_stamp_ = -1;
+  MatrixF codes_;                // (K, n)
+  long long codes_stamp_ = -1;   // the steps_ codes_ belongs to
+  MatrixF codes_building_;       // (K, n), filled chunk by chunk
+  MatrixF codes_chunk_;          // (K, chunk)
+  int codes_next_ = 0;           // the next training sample of codes_building_
+  long long codes_building_stamp_ = -1;
   double category_information_ = 0.0;
   double class_entropy_ = 0.0;
   std::vector<MetricsSnapshot> history_;
   GridFields metric_fields_;
   NetworkFieldEvaluator evaluator_;
   long long steps_ = 0;  // optimiser steps taken, stamps cached codes
-  struct MeasureProgress {  // a measurement in slices: the metric grid's network fields, chunk by chunk
+  // A measurement in slices: the metric grid's network fields, then the test set, chunk by chunk. Chunk sizes
+  // depend on the network only (core/slice_size.h), so sliced and whole measurements agree bit for bit.
+  struct MeasureProgress {
     bool pending = false;
     bool prepared = false;
-    int next = 0;
+    FieldProgress fields;  // of metric_fields_
+    int test_next = 0;  // the next test sample
+    double loss_sum = 0.0, noisy_loss_sum = 0.0;
+    int correct = 0;
+    Rng noise = Rng(1);  // the test loss's representation noise, drawn in sample order (seeded by start_measure)
   } measure_;
+  MatrixF test_probabilities_;  // (M, chunk)
   void start_measure();
-  void measure_points(int end);
+  bool measure_done() const;
+  void measure_chunk();  // one chunk of grid points or of test samples
   MetricsSnapshot finish_measure();
 };
 

@@ -64,22 +64,31 @@ void GridFields::reshape(const GridSpec& spec, int classes) {
   reference_id = 0;
 }
 
+int grid_rows(const GridFields& fields) { return static_cast<int>(fields.axis_y.size()); }
+
 void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {
+  evaluate_reference_rows(model, fields, 0, grid_rows(fields));
+}
+
+void evaluate_reference_rows(const CategoryModel& model, GridFields& fields, int row_begin, int row_end) {
   const int K = model.dims();
   const int M = model.num_classes();
   CATGEO_CHECK(K == fields.dims() && M == fields.num_classes, "fields shaped for another model");
+  row_end = std::min(row_end, grid_rows(fields));
+  if (row_end <= row_begin) return;
+  const int nx = static_cast<int>(fields.axis_x.size());
+  const int first = row_begin * nx, last = row_end * nx;  // the points of those rows
   double posterior[kMaxClasses];
-  model.class_terms_on_grid(fields.axis_x.data(), static_cast<int>(fields.axis_x.size()), fields.axis_y.data(),
-                            static_cast<int>(fields.axis_y.size()), fields.reference_log_joint.data(),
-                            fields.reference_scores.data());
-  for (int i = 0; i < fields.size(); ++i) {
+  model.class_terms_on_grid(fields.axis_x.data(), nx, fields.axis_y.data() + row_begin, row_end - row_begin,
+                            fields.reference_log_joint.col(first).data(), fields.reference_scores.col(first).data());
+  for (int i = first; i < last; ++i) {
     const double* scores = fields.reference_scores.col(i).data();
     const double log_density = posterior_from_log_joint(fields.reference_log_joint.col(i).data(), M, posterior);
     fields.density(i) = std::exp(log_density);
     for (int mu = 0; mu < M; ++mu) fields.reference_posterior(mu, i) = posterior[mu];
     store(fields.fcat, fields.fcat_eigen, i, categorical_fisher_from_scores(posterior, scores, M, K));
   }
-  fields.has_reference = true;
+  if (row_end == grid_rows(fields)) fields.has_reference = true;
 }
 
 void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields, int begin, int end) {

@@ -45,6 +45,10 @@ struct GridFields {
 
 // Fills reference_posterior, density, fcat, fcat_eigen from a reference category model.
 void evaluate_reference_fields(const CategoryModel& model, GridFields& fields);
+// The same for grid rows [row_begin, row_end) only (the points iy * count[0] + ix of those rows; 1-D grids have one
+// row), so that a large grid can be filled in slices; has_reference is set when row_end reaches the last row.
+void evaluate_reference_rows(const CategoryModel& model, GridFields& fields, int row_begin, int row_end);
+int grid_rows(const GridFields& fields);  // count[1] in 2-D, 1 in 1-D
 
 // Fills network_posterior, fcode, fcode_eigen, fcat_self; chunked batches, no per-point allocation.
 class NetworkFieldEvaluator {

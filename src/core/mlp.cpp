@@ -173,8 +173,8 @@ void Mlp::add_representation_noise(const MatrixF& clean, Rng& noise_rng) const {
   noisy = clean + static_cast<float>(noise_sigma_) * noisy;
 }
 
-float Mlp::predict_and_noisy_loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
-                                  MatrixF& probabilities) const {
+double Mlp::predict_and_noisy_loss_sum(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
+                                       MatrixF& probabilities) const {
   const int readout = num_layers() - 1;
   forward(inputs, 0, representation_layer_);
   add_representation_noise(activations_[representation_layer_], noise_rng);
@@ -182,7 +182,7 @@ float Mlp::predict_and_noisy_loss(const Eigen::Ref<const MatrixF>& inputs, const
   softmax_columns(activations_[readout], nullptr);
   probabilities = activations_[readout];
   forward(noisy_representation_, representation_layer_ + 1, readout);
-  return static_cast<float>(softmax_columns(activations_[readout], labels) / static_cast<double>(inputs.cols()));
+  return softmax_columns(activations_[readout], labels);
 }
 
 void Mlp::predict(const Eigen::Ref<const MatrixF>& inputs, MatrixF& probabilities) const {

@@ -56,9 +56,10 @@ class Mlp {
   float loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng) const;
   // Noiseless class probabilities, (M, B).
   void predict(const Eigen::Ref<const MatrixF>& inputs, MatrixF& probabilities) const;
-  // predict() and loss(inputs, labels, &noise_rng) in one pass: the layers up to r run once for both.
-  float predict_and_noisy_loss(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
-                               MatrixF& probabilities) const;
+  // predict() and the summed (not mean) noisy cross-entropy of loss(inputs, labels, &noise_rng) in one pass: the
+  // layers up to r run once for both. Summed so that a test set scored in chunks adds up to the same total.
+  double predict_and_noisy_loss_sum(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,
+                                    MatrixF& probabilities) const;
   // Projection x of each input, (K, B) (the input itself when projection_layer() == -1).
   void project(const Eigen::Ref<const MatrixF>& inputs, MatrixF& codes) const;
   // Evaluate read-out, r and the exact Jacobians at points of the projection space, (K, B).

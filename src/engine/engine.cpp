@@ -10,14 +10,13 @@
 #include "core/scenarios.h"
 #include "core/link_text.h"
 #include "core/share_link.h"
+#include "core/slice_size.h"
 #include "engine/mnist_source.h"
-#include "engine/run_digest.h"
 
 namespace catgeo {
 namespace {
 
 constexpr const char* kPageDefaultScenario = "E5";  // what a page without a link shows
-constexpr int kFieldSlicePoints = 256;               // network fields per slice (the evaluator's own chunk)
 constexpr double kPublishInterval = 1.0 / 30.0;       // seconds between snapshots that only report progress
 
 double wall_seconds() {
@@ -188,6 +187,8 @@ void Engine::build_run() {
   confusion_.clear();
   gallery_.clear();
   gallery_total_ = 0;
+  samples_.resize(0, 0);
+  sample_labels_.clear();
   probe_ = ProbeResult();
   if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
     request_mnist();  // the platform downloads the digits; poll_digits() builds the run once they arrive
@@ -203,6 +204,12 @@ void Engine::build_run() {
   run_ = std::move(created.value);
   ++runs_created_;
   status_.clear();
+  capture_samples();
+}
+
+void Engine::capture_samples() {
+  training_samples(*run_, samples_, sample_labels_);
+  samples_dirty_ = true;
 }
 
 void Engine::poll_digits() {
@@ -236,23 +243,14 @@ bool Engine::tick(double budget_seconds) {
   perf_.train_ms_last_tick = 0.0;
   poll_digits();
   if (probe_wanted_) evaluate_probe();
-  const double left = [&] { return budget_seconds - (wall_seconds() - start); }();
+  // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
+  // come on top of a slice of training.
+  if (!job_.active && refresh_due()) start_field_job();
+  const double left = budget_seconds - (wall_seconds() - start);
   if (job_.active) {
     continue_field_job(left);
   } else if (run_ && (playing_ || pending_.training || run_->measure_pending())) {
     train_slice(left);  // a paused run still finishes the metrics of the epoch it ended
-  }
-  const bool diverged = state() == RunState::diverged;
-  if (!job_.active && run_ && !diverged && fields_stale_) {
-    // While playing, at most every refresh_interval_; while a train_epochs / train_for runs, once it is done (its
-    // caller waits for the result); otherwise at once.
-    const bool due = pending_.training ? false
-                     : playing_        ? wall_seconds() - last_refresh_ >= refresh_interval_
-                                       : true;
-    if (due) {
-      start_field_job(false);
-      continue_field_job(budget_seconds - (wall_seconds() - start));
-    }
   }
   complete_pending_if_settled();
   const double now = wall_seconds();
@@ -265,8 +263,17 @@ bool Engine::tick(double budget_seconds) {
     rate_samples_ = 0;
     rate_train_seconds_ = 0.0;
   }
+  const bool diverged = state() == RunState::diverged;
   return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
          (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
+}
+
+bool Engine::refresh_due() {
+  if (!run_ || state() == RunState::diverged || !fields_stale_) return false;
+  // While playing, at most every refresh_interval_; while a train_epochs / train_for runs, once it is done (its
+  // caller waits for the result); otherwise at once.
+  if (pending_.training) return false;
+  return !playing_ || wall_seconds() - last_refresh_ >= refresh_interval_;
 }
 
 void Engine::train_slice(double budget_seconds) {
@@ -317,23 +324,34 @@ GridSpec Engine::display_grid() {
   return grid;
 }
 
-void Engine::start_field_job(bool force) {
-  job_ = FieldJob{true, force, 0, 0.0};
-  const double start = wall_seconds();
-  run_->prepare_fields(display_grid(), building_);
-  job_.seconds += wall_seconds() - start;
+void Engine::start_field_job() {
+  job_ = FieldJob{};
+  job_.active = true;
 }
 
 void Engine::continue_field_job(double budget_seconds) {
   const double start = wall_seconds();
-  while (job_.next < building_.size()) {
-    const int end = std::min(building_.size(), job_.next + kFieldSlicePoints);
-    run_->evaluate_network_fields(building_, job_.next, end);
-    job_.next = end;
+  const int test_size = run_->test_data().size();
+  while (!job_.prepared || !job_.fields.done(building_) || job_.test_next < test_size) {
+    if (!job_.prepared) {
+      if (run_->fields_need_codes() && !run_->codes_current()) {
+        run_->project_codes_chunk();
+      } else {
+        job_.digest = start_digest(*run_);
+        job_.fields = run_->prepare_fields(display_grid(), building_);
+        job_.prepared = true;
+      }
+    } else if (!job_.fields.done(building_)) {
+      run_->fill_fields_chunk(building_, job_.fields);
+    } else {
+      const int end = std::min(test_size, job_.test_next + test_samples_per_slice(run_->network()));
+      digest_samples(*run_, job_.test_next, end, job_.digest);
+      job_.test_next = end;
+    }
     if (wall_seconds() - start >= budget_seconds) break;
   }
   job_.seconds += wall_seconds() - start;
-  if (job_.next >= building_.size()) finish_field_job();
+  if (job_.prepared && job_.fields.done(building_) && job_.test_next >= test_size) finish_field_job();
 }
 
 void Engine::finish_field_job() {
@@ -348,12 +366,12 @@ void Engine::finish_field_job() {
     ++fields_version_;
     fields_dirty_ = true;
   }
-  const RunDigest digest = digest_run(*run_);
-  confusion_ = digest.confusion;
-  gallery_ = digest.gallery;
-  gallery_total_ = digest.gallery_total;
+  confusion_ = std::move(job_.digest.confusion);
+  gallery_ = std::move(job_.digest.gallery);
+  gallery_total_ = job_.digest.gallery_total;
   derived_dirty_ = true;
-  if (run_->network().projection_layer() >= 0) samples_dirty_ = true;  // the codes move with training
+  // The codes move with training: those of the network just evaluated (cached by the refresh's reference).
+  if (run_->network().projection_layer() >= 0) capture_samples();
   state_dirty_ = true;
 }
 
@@ -440,7 +458,8 @@ Snapshot Engine::take_snapshot() {
   }
   if (samples_dirty_) {
     s.has_samples = true;
-    if (run_) training_samples(*run_, s.samples, s.sample_labels);
+    s.samples = samples_;
+    s.sample_labels = sample_labels_;
   }
   if (probe_dirty_) s.has_probe = true, s.probe = probe_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;

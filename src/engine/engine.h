@@ -10,6 +10,7 @@
 #include "core/experiment.h"
 #include "core/grid_fields.h"
 #include "engine/protocol.h"
+#include "engine/run_digest.h"
 
 namespace catgeo {
 
@@ -39,10 +40,12 @@ class Engine {
     int epoch = 0;              // stop at this completed epoch
     double deadline = 0.0;      // or at this wall time (seconds)
   };
-  struct FieldJob {  // a display-field refresh filled in slices
+  struct FieldJob {  // a display refresh in slices: the training codes if needed, the fields, the test digest
     bool active = false;
-    bool force = false;
-    int next = 0;
+    bool prepared = false;  // the codes are current and the fields are shaped
+    Experiment::FieldProgress fields;  // of building_
+    int test_next = 0;  // the next test sample of the digest
+    RunDigest digest;
     double seconds = 0.0;
   };
 
@@ -56,12 +59,13 @@ class Engine {
   void complete_pending_if_settled();
   std::uint32_t completed() const { return pending_.command ? pending_.command - 1 : received_; }
   void train_slice(double budget_seconds);
-  void start_field_job(bool force);
+  bool refresh_due();
+  void start_field_job();
   void continue_field_job(double budget_seconds);
   void finish_field_job();
   void evaluate_probe();
   GridSpec display_grid();
-  void mark_samples();
+  void capture_samples();  // the points to draw, from the network the latest fields show
 
   ScenarioConfig config_;
   std::unique_ptr<Experiment> run_;
@@ -85,6 +89,8 @@ class Engine {
   double rate_start_ = 0.0;
   int rate_refreshes_ = 0;
   long long rate_samples_ = 0;
+  Eigen::MatrixXf samples_;  // (K or input dim, n) points to draw (engine/run_digest.h training_samples)
+  std::vector<int> sample_labels_;
   double rate_train_seconds_ = 0.0;  // time in the trainer in the current rate window
 
   bool changed() const;  // the next snapshot would carry something

@@ -24,25 +24,28 @@ int image_side(const Dataset& data) {
   return side > 2 && side * side == data.input_dim() ? side : 0;
 }
 
-RunDigest digest_run(const Experiment& run) {
+RunDigest start_digest(const Experiment& run) {
   RunDigest d;
   const int M = run.num_classes();
   d.confusion.assign(M, std::vector<int>(M, 0));
+  return d;
+}
+
+void digest_samples(const Experiment& run, int begin, int end, RunDigest& d) {
   const Dataset& test = run.test_data();
-  if (test.size() == 0) return d;
-  MatrixF probabilities;  // (M, test size)
-  run.network().predict(test.inputs, probabilities);
+  if (end <= begin) return;
+  MatrixF probabilities;  // (M, end - begin)
+  run.network().predict(test.inputs.middleCols(begin, end - begin), probabilities);
   const int side = run.network().projection_layer() >= 0 ? image_side(test) : 0;
-  for (int i = 0; i < test.size(); ++i) {
+  for (int i = begin; i < end; ++i) {
     Eigen::Index best;
-    const float p = probabilities.col(i).maxCoeff(&best);
+    const float p = probabilities.col(i - begin).maxCoeff(&best);
     ++d.confusion[test.labels[i]][best];
     if (side == 0 || static_cast<int>(best) == test.labels[i]) continue;
     ++d.gallery_total;
     if (static_cast<int>(d.gallery.size()) < kGalleryMaxShown)
       d.gallery.push_back({i, test.labels[i], static_cast<int>(best), p, image_pixels(test, i, side)});
   }
-  return d;
 }
 
 void training_samples(Experiment& run, Eigen::MatrixXf& points, std::vector<int>& labels) {

@@ -18,8 +18,10 @@ struct RunDigest {
   int gallery_total = 0;                    // misclassified over the whole test set (image data only)
 };
 
-// One pass over the test set.
-RunDigest digest_run(const Experiment& run);
+// One pass over the test set in chunks, so that it fits between other work: start_digest, then digest_samples over
+// consecutive ranges [begin, end) until the test set's end.
+RunDigest start_digest(const Experiment& run);
+void digest_samples(const Experiment& run, int begin, int end, RunDigest& digest);
 
 // Side of a square image input (14 for the MNIST asset), 0 when the inputs are not images.
 int image_side(const Dataset& data);

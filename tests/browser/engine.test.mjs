@@ -182,7 +182,8 @@ test('commands take effect within 100 ms while the engine trains and refreshes l
   const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   try {
     await waitForRunning(page);
-    for (const link of ['scenario=E5&epochs=10000', 'scenario=E6&epochs=10000', 'scenario=E7&layers=256s-256s&epochs=10000']) {
+    for (const link of ['scenario=E5&epochs=10000', 'scenario=E6&epochs=10000', 'scenario=E7&layers=256s-256s&epochs=10000',
+      'scenario=mnist&epochs=10000']) {
       const latencies = await page.evaluate(async (text) => {
         await catgeo.load(text);
         await catgeo.setOption('grid', 128);

@@ -1,5 +1,9 @@
-// Experiment::evaluate_fields: cached reference fields are reused only for the same reference model and grid.
+// Experiment::evaluate_fields: cached reference fields are reused only for the same reference model and grid; fields
+// filled in chunks equal one pass.
 #include "core/experiment.h"
+#include "core/kde_posterior.h"
+#include "core/mixture.h"
+#include "core/rng.h"
 #include "core/scenarios.h"
 #include "test.h"
 
@@ -56,4 +60,60 @@ TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_anothe
   GridFields fresh_tall;
   e6->evaluate_fields(tall, fresh_tall);
   EXPECT_TRUE(shared.points == fresh_tall.points && shared.fcat == fresh_tall.fcat);
+}
+
+TEST_CASE(fields_filled_in_chunks_equal_one_pass, "") {
+  // The engine and the per-epoch metrics fill fields chunk by chunk (reference rows, then network points); the
+  // chunks must not change a single value against one pass of each evaluator over the whole grid.
+  auto e7 = make_run("E7");
+  if (!e7) return;
+  e7->train({1 << 20, 0.0});
+  const GridSpec grid = e7->current_grid(160);  // 12 reference rows and 256 network points per chunk
+  GridFields chunked, whole;
+  Experiment::FieldProgress progress = e7->prepare_fields(grid, chunked);
+  int chunks = 0;
+  while (!progress.done(chunked)) {
+    e7->fill_fields_chunk(chunked, progress);
+    ++chunks;
+  }
+  EXPECT_MSG(chunks > 100, chunks << " chunks");
+  whole.reshape(grid, e7->num_classes());
+  const Result<Mixture> mixture = Mixture::build(e7->config().classes);
+  EXPECT_MSG(mixture.ok(), mixture.status.message);
+  if (!mixture.ok()) return;
+  evaluate_reference_fields(mixture.value, whole);
+  NetworkFieldEvaluator evaluator;
+  evaluator.evaluate(e7->network(), whole);
+  EXPECT_TRUE(chunked.has_reference && chunked.has_network);
+  EXPECT_TRUE(chunked.fcat == whole.fcat && chunked.density == whole.density &&
+              chunked.reference_posterior == whole.reference_posterior);
+  EXPECT_TRUE(chunked.fcode == whole.fcode && chunked.network_posterior == whole.network_posterior);
+
+  // A KDE reference (the learned-projection path) row by row: 7 rows at a time against the whole grid at once.
+  Rng rng(3);
+  Eigen::MatrixXd points(2, 400);
+  std::vector<int> labels(400);
+  for (int i = 0; i < 400; ++i) {
+    labels[i] = i % 3;
+    points(0, i) = labels[i] + 0.6 * rng.normal();
+    points(1, i) = 0.6 * rng.normal();
+  }
+  const auto kde = KdePosterior::build(points, labels, 3, 0.0);
+  EXPECT_MSG(kde.ok(), kde.status.message);
+  if (!kde.ok()) return;
+  GridSpec box;
+  box.dims = 2;
+  box.lo[0] = -2;
+  box.hi[0] = 4;
+  box.lo[1] = -2;
+  box.hi[1] = 2;
+  box.count[0] = 50;
+  box.count[1] = 45;
+  GridFields rows, all;
+  rows.reshape(box, 3);
+  all.reshape(box, 3);
+  for (int r = 0; r < grid_rows(rows); r += 7) evaluate_reference_rows(kde.value, rows, r, r + 7);
+  evaluate_reference_fields(kde.value, all);
+  EXPECT_TRUE(rows.has_reference && rows.fcat == all.fcat && rows.density == all.density &&
+              rows.reference_posterior == all.reference_posterior);
 }

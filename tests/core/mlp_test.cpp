@@ -84,7 +84,7 @@ TEST_CASE(mlp_noisy_gradient_matches_finite_differences_for_fixed_noise, "") {
   EXPECT_MSG(worst < 2e-2, "worst relative gradient error " << worst);
 }
 
-TEST_CASE(predict_and_noisy_loss_equals_predict_and_loss_bit_for_bit, "") {
+TEST_CASE(predict_and_noisy_loss_sum_equals_predict_and_loss_bit_for_bit, "") {
   // r in the middle (layer 1 of 3), so layers before and after it both run; 9 noisy units x 7 points is odd.
   Mlp net = make_net(2, {{6, Activation::tanh}, {9, Activation::sigmoid}, {5, Activation::relu}}, 4, -1, 1);
   Rng rng(12);
@@ -94,7 +94,7 @@ TEST_CASE(predict_and_noisy_loss_equals_predict_and_loss_bit_for_bit, "") {
   net.predict(x, expected_probabilities);
   Rng noise_a(31), noise_b(31);
   const float expected_loss = net.loss(x, labels, &noise_a);
-  const float loss = net.predict_and_noisy_loss(x, labels, noise_b, probabilities);
+  const float loss = static_cast<float>(net.predict_and_noisy_loss_sum(x, labels, noise_b, probabilities) / 7.0);
   EXPECT_MSG(loss == expected_loss, loss << " vs " << expected_loss);
   EXPECT_TRUE(probabilities == expected_probabilities);
   EXPECT_TRUE(noise_a.next_u64() == noise_b.next_u64());  // the same number of noise draws

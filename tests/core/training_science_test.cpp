@@ -4,6 +4,7 @@
 
 #include "core/experiment.h"
 #include "core/scenarios.h"
+#include "core/slice_size.h"
 #include "test.h"
 
 using namespace catgeo;
@@ -101,6 +102,36 @@ TEST_CASE(deferred_metrics_in_slices_give_the_same_run, "") {
                 split.history()[i].info_r_lower_bound == whole->history()[i].info_r_lower_bound &&
                 split.history()[i].match.angle_deg_weighted == whole->history()[i].match.angle_deg_weighted &&
                 split.history()[i].epoch == whole->history()[i].epoch);
+}
+
+TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
+  // A wide network scores its test set in chunks of a few dozen samples (core/slice_size.h), so that one slice of
+  // work stays short; the chunked totals must be those of one pass over the whole test set.
+  ScenarioConfig config = scenario_preset("E5").value;
+  config.training.epochs = 1;
+  config.network.hidden = {LayerSpec{256, Activation::sigmoid}, LayerSpec{256, Activation::sigmoid}};
+  std::unique_ptr<Experiment> run = run_to_end(config);
+  if (!run) return;
+  const Dataset& test = run->test_data();
+  const int chunk = test_samples_per_slice(run->network());
+  EXPECT_MSG(test.size() > 4 * chunk, test.size() << " test samples, chunks of " << chunk);
+  MatrixF probabilities;
+  Rng noise(derive_seed(config.training.seed, 3));
+  const double noisy_sum = run->network().predict_and_noisy_loss_sum(test.inputs, test.labels.data(), noise,
+                                                                    probabilities);
+  double loss = 0.0;
+  int correct = 0;
+  for (int i = 0; i < test.size(); ++i) {
+    Eigen::Index best;
+    probabilities.col(i).maxCoeff(&best);
+    correct += best == test.labels[i];
+    loss -= std::log(std::max(static_cast<double>(probabilities(test.labels[i], i)), 1e-30));
+  }
+  const MetricsSnapshot& last = run->history().back();
+  EXPECT_MSG(last.test_loss == loss / test.size(), last.test_loss << " vs " << loss / test.size());
+  EXPECT_TRUE(last.test_accuracy == static_cast<double>(correct) / test.size());
+  const double bound = run->class_entropy() - static_cast<float>(noisy_sum / test.size());
+  EXPECT_MSG(std::fabs(last.info_r_lower_bound - bound) < 1e-6, last.info_r_lower_bound << " vs " << bound);
 }
 
 TEST_CASE(divergence_is_reported_not_crashed, "") {
