@@ -51,6 +51,11 @@
 #catgeo-share-bar{position:fixed;right:84px;bottom:10px;z-index:15;display:flex;gap:4px;flex-wrap:wrap;
   font:12px system-ui,sans-serif}
 #catgeo-share-bar[hidden]{display:none}
+/* Embeds: the link to the full page sits in the figure's empty title bar, clear of the play bar. */
+#catgeo-share-bar.catgeo-share-embed{top:2px;bottom:auto;right:6px}
+#catgeo-share-bar.catgeo-share-embed a{padding:1px 8px}
+/* Portrait screens (the app's portrait layout, app/screen_layout.cpp): the Controls tab has these buttons. */
+@media (max-width:699.98px),(max-width:999.98px) and (max-aspect-ratio:10/11){#catgeo-share-bar:not(.catgeo-share-embed){display:none}}
 #catgeo-share-bar button,#catgeo-share-bar a,#catgeo-embed-dialog button{background:#343a44;color:#e8e8e8;
   border:1px solid #555;border-radius:4px;padding:3px 8px;cursor:pointer;text-decoration:none;font:inherit}
 #catgeo-share-bar button:hover,#catgeo-share-bar a:hover{background:#465060}
@@ -130,6 +135,7 @@
     if (key === barKey) return;  // rebuilding under the pointer could swallow a click
     barKey = key;
     bar.textContent = '';
+    bar.classList.toggle('catgeo-share-embed', flags.embed === '1');
     if (flags.controls === '0') {
       bar.hidden = true;
       return;

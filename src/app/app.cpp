@@ -126,54 +126,81 @@ const ProbeResult* App::probe_at(double x, double y) const {
 
 namespace {
 
-// Positions the next panel window and draws its border, which ImGui leaves out for windows without a background.
-void place_panel(ImVec2 pos, ImVec2 size) {
-  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-  ImGui::GetBackgroundDrawList()->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+// Draws `contents` in a borderless panel window at `box` (with its border, which ImGui leaves out for windows without
+// a background).
+template <typename Contents>
+void panel(const char* name, const PanelBox& box, ImGuiWindowFlags extra, Contents contents) {
+  if (!box.shown()) return;
+  ImGui::SetNextWindowPos(box.pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(box.size, ImGuiCond_Always);
+  ImGui::GetBackgroundDrawList()->AddRect(box.pos, ImVec2(box.pos.x + box.size.x, box.pos.y + box.size.y),
                                           ImGui::GetColorU32(ImGuiCol_Border));
-}
-
-}  // namespace
-
-// Embed mode (panels hidden): the view fills the canvas; a slim bar of run controls at the bottom unless controls=0.
-void App::layout_compact(const ViewConfig& view) {
-  const ImVec2 size = ImGui::GetIO().DisplaySize;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float bar_h = view.controls ? 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y : 0.0f;
-  place_panel(ImVec2(0, 0), ImVec2(size.x, std::max(120.0f, size.y - bar_h)));
-  draw_view();
-  if (!view.controls) return;
-  ImGui::SetNextWindowPos(ImVec2(0, size.y - bar_h), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(std::min(size.x, 420.0f), bar_h), ImGuiCond_Always);
-  ImGui::Begin("##compact-controls", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  draw_run_buttons();
+  ImGui::Begin(name, nullptr, kPanelWindowFlags | extra);
+  contents();
   ImGui::End();
 }
 
+constexpr ImGuiWindowFlags kFigureFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+}  // namespace
+
 void App::layout_windows() {
   const ViewConfig& view = edit_.view;
-  ImGui::GetIO().FontGlobalScale = view.lecture ? 1.4f : 1.0f;  // lecture: readable from the back of the room
-  if (!side_panels_visible(view)) {
-    layout_compact(view);
-    return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ScreenRequest request;
+  request.display = ImGui::GetIO().DisplaySize;
+  request.side_panels = side_panels_visible(view);
+  request.run_controls = view.controls;
+  request.lecture = view.lecture;
+  request.sheet_expanded = sheet_expanded_;
+  request.bar_height = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y;
+  layout_ = choose_screen_layout(request);
+  ImGui::GetIO().FontGlobalScale = layout_.font_scale;
+  panel("View", layout_.view, kFigureFlags, [&] { draw_view(); });
+  switch (layout_.kind) {
+    case ScreenKind::compact:
+      panel("##compact-controls", layout_.bar, ImGuiWindowFlags_NoDecoration, [&] { draw_run_buttons(); });
+      break;
+    case ScreenKind::portrait:
+      panel("##sheet", layout_.sheet, ImGuiWindowFlags_NoTitleBar, [&] { draw_sheet(); });
+      break;
+    case ScreenKind::columns:
+      panel("CatGeo lab", layout_.controls, 0, [&] { draw_controls(true); });
+      panel("Metrics against epoch", layout_.charts, 0, [&] { draw_charts(); });
+      panel("Readouts", layout_.readouts, 0, [&] { draw_readouts(true); });
+      break;
   }
-  const ImVec2 size = ImGui::GetIO().DisplaySize;
-  const float left = std::min(320.0f, std::max(240.0f, size.x * 0.24f));
-  const float right = std::min(360.0f, std::max(260.0f, size.x * 0.26f));
-  const float middle = std::max(200.0f, size.x - left - right);
-  const float view_h = std::max(200.0f, size.y * 0.64f);
-  // The bottom-right corner stays free: the page scrolls there (see the wheel policy) and the fps line sits there.
-  const float right_h = std::max(200.0f, size.y - 44.0f);
-  place_panel(ImVec2(0, 0), ImVec2(left, size.y));
-  draw_controls();
-  place_panel(ImVec2(left, 0), ImVec2(middle, view_h));
-  draw_view();
-  place_panel(ImVec2(left, view_h), ImVec2(middle, size.y - view_h));
-  draw_charts();
-  place_panel(ImVec2(left + middle, 0), ImVec2(size.x - left - middle, right_h));
-  draw_readouts();
+}
+
+void App::draw_sheet() {
+  draw_run_buttons();
+  if (!ImGui::BeginTabBar("##sheet-tabs")) return;
+  if (ImGui::TabItemButton(sheet_expanded_ ? "Figure" : "More", ImGuiTabItemFlags_Trailing))
+    sheet_expanded_ = !sheet_expanded_;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
+  if (ImGui::BeginTabItem("Controls")) {
+    ImGui::BeginChild("##controls");
+    draw_controls(false);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Metrics")) {
+    draw_charts();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Read-outs")) {
+    ImGui::BeginChild("##readouts");
+    draw_readouts(false);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("About")) {
+    ImGui::BeginChild("##about");
+    draw_explanation();
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 ImVec4 App::background_color() const {
@@ -195,6 +222,7 @@ void App::frame() {
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
   follow_engine_config();
   update_images();
+  play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   layout_windows();
   draw_divergence_banner();
   if (view_.has_run() && view_.config.data == DataKind::mnist && show_gallery_) draw_gallery_window();
@@ -354,6 +382,16 @@ std::string App::view_rect_json() const {
     extent.push_back(JsonValue::number(v));
   out.set("extent", extent);  // data x0, x1, y0, y1
   out.set("tool", JsonValue::string(tool_ == DataTool::draw ? "draw" : tool_ == DataTool::erase ? "erase" : "none"));
+  const auto box = [](ImVec2 a, ImVec2 b) {  // left, top, right, bottom
+    JsonValue out = JsonValue::array();
+    for (float v : {a.x, a.y, b.x, b.y}) out.push_back(JsonValue::number(v));
+    return out;
+  };
+  out.set("play_button", box(play_button_min_, play_button_max_));
+  out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
+  out.set("canvas", box(ImVec2(0, 0), ImGui::GetIO().DisplaySize));
+  out.set("layout", JsonValue::string(layout_.kind == ScreenKind::portrait ? "portrait"
+                                      : layout_.kind == ScreenKind::compact ? "compact" : "columns"));
   return to_json(out);
 }
 

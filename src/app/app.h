@@ -10,6 +10,7 @@
 #include "app/field_images.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
+#include "app/screen_layout.h"
 #include "app/texture_store.h"
 #include "engine/engine_link.h"
 #include "engine/protocol.h"
@@ -22,6 +23,11 @@ enum class DataTool { none, draw, erase };
 // The tiled panels (controls, view, charts, readouts) fill the canvas and draw no background of their own:
 // software WebGL pays for every pixel, and their backgrounds were about a third of a frame (20 of 67 ms). The
 // platform clears the canvas with background_color(), the colour those backgrounds had.
+// Shown wherever numbers are (About, the (i) button): what the formulas rest on.
+constexpr const char* kHonestNote =
+    "Honest note: only the abstract of Bonnasse-Gahot & Nadal (arXiv 2510.19021) was available. The formulas here are "
+    "derived from the paper's abstract and the authors' earlier work; the numbers are this demo's own.";
+
 constexpr ImGuiWindowFlags kPanelWindowFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBackground;
 
@@ -70,7 +76,7 @@ class App {
   // app.cpp
   void follow_engine_config();  // edit_ takes the engine's configuration unless a widget or a drag holds it
   void layout_windows();
-  void layout_compact(const ViewConfig& view);
+  void draw_sheet();  // portrait: run buttons, then Controls / Metrics / Read-outs / About tabs
   void apply_config(const ScenarioConfig& config);  // the engine builds a new run from it
   void apply_view_options();                        // edit_.view to the engine (the run goes on)
   void update_status_line();
@@ -78,7 +84,7 @@ class App {
   void request_probe(double x, double y);
   const ProbeResult* probe_at(double x, double y) const;  // the engine's answer for this point, once it came
   // controls.cpp
-  void draw_controls();
+  void draw_controls(bool with_run_buttons);
   void draw_scenario_picker();
   void draw_run_buttons();
   void draw_data_editor();
@@ -96,9 +102,10 @@ class App {
   // view_1d.cpp
   void draw_view_1d();
   // readouts.cpp
-  void draw_readouts();
+  void draw_readouts(bool with_explanation);
   void draw_charts();
   void draw_explanation();
+  void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
   // mnist_view.cpp
   void draw_code_scatter(const PlotFrame& frame);
@@ -116,6 +123,9 @@ class App {
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
   bool show_gallery_ = true;
+  bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
+  int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
+  ScreenLayout layout_;          // this frame's arrangement
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;
     int samples_version = -1, width = 0, height = 0;
@@ -131,6 +141,8 @@ class App {
   double probe_x_ = 1e300, probe_y_ = 1e300;  // the latest point asked of the engine
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
+  ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)
+  ImVec2 figure_min_, figure_max_;            // every 2-D map of this frame (zero size: none)
   std::string status_line_;
   float frame_ms_avg_ = 16.0f;
 };

@@ -49,12 +49,13 @@ ScenarioConfig as_custom(ScenarioConfig c) {
 
 }  // namespace
 
-void App::draw_controls() {
-  ImGui::Begin("CatGeo lab", nullptr, kPanelWindowFlags);
+void App::draw_controls(bool with_run_buttons) {
   draw_scenario_picker();
   ImGui::Separator();
-  draw_run_buttons();
-  ImGui::Separator();
+  if (with_run_buttons) {
+    draw_run_buttons();
+    ImGui::Separator();
+  }
   if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_data_editor();
   if (ImGui::CollapsingHeader("Network and training", ImGuiTreeNodeFlags_DefaultOpen)) draw_network_editor();
   if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) draw_view_options();
@@ -65,7 +66,6 @@ void App::draw_controls() {
     ImGui::PopTextWrapPos();
     draw_share_buttons();  // app/share_hooks.h: Copy link, Embed, PNG, CSV, History, Config
   }
-  ImGui::End();
 }
 
 void App::draw_scenario_picker() {
@@ -100,6 +100,8 @@ void App::draw_run_buttons() {
   } else if (ImGui::Button("Play", ImVec2(64, 0))) {
     play();
   }
+  play_button_min_ = ImGui::GetItemRectMin();
+  play_button_max_ = ImGui::GetItemRectMax();
   ImGui::SameLine();
   if (ImGui::Button("Step")) train_epochs(1, 60.0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch");
@@ -107,6 +109,8 @@ void App::draw_run_buttons() {
   ImGui::SameLine();
   if (ImGui::Button("Reset")) reset();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to epoch 0 with the same seed (same initial network)");
+  ImGui::SameLine();
+  draw_about_button();  // in every mode, embeds and lectures included
   if (view_.has_run()) {
     const int epochs = view_.config.training.epochs;
     const float progress = static_cast<float>(view_.epoch_progress / epochs);

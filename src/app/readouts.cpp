@@ -110,11 +110,9 @@ void chart(const char* title, const std::vector<MetricsSnapshot>& history, doubl
 
 }  // namespace
 
-void App::draw_readouts() {
-  ImGui::Begin("Readouts", nullptr, kPanelWindowFlags);
+void App::draw_readouts(bool with_explanation) {
   if (!view_.has_run() || view_.history.empty()) {
     ImGui::TextWrapped("%s", view_.status.empty() ? "Starting..." : view_.status.c_str());
-    ImGui::End();
     return;
   }
   const int dims = view_.facts.dims;
@@ -180,22 +178,17 @@ void App::draw_readouts() {
       ImGui::EndTable();
     }
   }
-  if (!edit_.view.lecture &&  // lecture mode: the lecturer explains
+  if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_explanation();
   }
-  ImGui::End();
 }
 
 void App::draw_charts() {
-  ImGui::Begin("Metrics against epoch", nullptr, kPanelWindowFlags);
-  if (!view_.has_run() || view_.history.empty()) {
-    ImGui::End();
-    return;
-  }
+  if (!view_.has_run() || view_.history.empty()) return;
   const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const int columns = 4;
+  const int columns = avail.x < 520.0f ? 2 : 4;  // a phone's sheet: two charts per row
   int count = 0;
   for (const MetricDef& m : kMetrics) count += shown(m, dims) && m.get != nullptr;
   const int rows = (count + columns - 1) / columns;
@@ -209,7 +202,6 @@ void App::draw_charts() {
                                                   m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
-  ImGui::End();
 }
 
 void App::draw_explanation() {
@@ -235,10 +227,21 @@ void App::draw_explanation() {
       "convention, axes along the eigenvectors with half-lengths ~ sqrt(lambda_i / lambda_max of that field). "
       "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
   ImGui::TextUnformatted("Noise sigma matters: at 0.5-1 F_code follows F_cat; near 0.2 the match can fail.");
-  ImGui::TextDisabled(
-      "Honest note: only the abstract of Bonnasse-Gahot & Nadal (arXiv 2510.19021) was available. The formulas here "
-      "are derived from the paper's abstract and the authors' earlier work; the numbers are this demo's own.");
+  ImGui::TextDisabled("%s", kHonestNote);
   ImGui::PopTextWrapPos();
+}
+
+void App::draw_about_button() {
+  if (ImGui::SmallButton("(i)")) ImGui::OpenPopup("##about-numbers");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where the formulas and numbers come from");
+  if (ImGui::BeginPopup("##about-numbers")) {
+    ImGui::PushTextWrapPos(std::min(ImGui::GetIO().DisplaySize.x - 24.0f, 420.0f));
+    ImGui::TextUnformatted(view_.facts.reference_exact ? "F_cat: exact (from the generative mixture)."
+                                                       : "F_cat: estimated (class-wise kernel density estimate).");
+    ImGui::TextUnformatted(kHonestNote);
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+  }
 }
 
 void App::draw_divergence_banner() {

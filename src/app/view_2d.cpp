@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/mnist_view.h"
 #include "app/colormap.h"
+#include "app/screen_layout.h"
 #include "core/fisher.h"
 #include "core/share_link.h"
 
@@ -19,6 +20,11 @@ constexpr ImU32 kNetworkBoundary = IM_COL32(255, 80, 200, 230);
 void draw_segments(ImDrawList* dl, const PlotFrame& f, const std::vector<float>& s, ImU32 color, float thickness) {
   for (size_t i = 0; i + 3 < s.size(); i += 4)
     dl->AddLine(f.to_screen(s[i], s[i + 1]), f.to_screen(s[i + 2], s[i + 3]), color, thickness);
+}
+
+// The long text when it fits in `width`, else the short one.
+const char* fit_text(const char* long_text, const char* short_text, float width) {
+  return ImGui::CalcTextSize(long_text).x <= width ? long_text : short_text;
 }
 
 void draw_axes(ImDrawList* dl, const PlotFrame& f) {
@@ -64,7 +70,6 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 }  // namespace
 
 void App::draw_view() {
-  ImGui::Begin("View", nullptr, kPanelWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   view_frame_valid_ = false;
   if (view_.snapshots == 0) {
     ImGui::TextDisabled("Starting the engine...");
@@ -82,58 +87,82 @@ void App::draw_view() {
   } else {
     draw_view_2d();
   }
-  ImGui::End();
 }
 
 void App::draw_view_2d() {
   const ViewConfig& view = edit_.view;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool side = view.mode == ViewMode::side_by_side && view_.has_run();
-  const float legend_h = 46.0f, bar_w = 70.0f, margin = 34.0f;
-  const float panels = side ? 2.0f : 1.0f;
-  float size = std::min((avail.x - bar_w - margin * panels) / panels, avail.y - legend_h - 20.0f - 18.0f);
-  size = std::max(size, 80.0f);
+  const MapChrome chrome;
+  // Portrait (phones): when two maps would be small, one at a time, chosen here (the link still holds both).
+  const float min_size = layout_.kind == ScreenKind::portrait ? kPortraitMinMapSize : 0.0f;
+  MapArrangement arrangement = arrange_maps(ImGui::GetContentRegionAvail(), side ? 2 : 1, chrome, min_size);
+  const bool one_at_a_time = arrangement.one_at_a_time;
+  if (one_at_a_time) {
+    ImGui::RadioButton("F_cat", &portrait_map_, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("F_code", &portrait_map_, 1);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(one at a time here)");
+    arrangement = arrange_maps(ImGui::GetContentRegionAvail(), 1, chrome);
+  }
+  const float size = arrangement.map_size, margin = chrome.margin, title_h = chrome.title;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   // The fields' own grid (a learned projection's extent follows its codes); the configured one until they arrive.
   const GridSpec grid = view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid : edit_.grid;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (int p = 0; p < (side ? 2 : 1); ++p) {
+  ImVec2 maps_end = origin;  // bottom-right corner of the last map
+  const int first_map = one_at_a_time ? portrait_map_ : 0;
+  const int last_map = one_at_a_time ? portrait_map_ : side ? 1 : 0;
+  for (int p = first_map; p <= last_map; ++p) {
     PlotFrame frame;
-    frame.p0 = ImVec2(origin.x + margin + p * (size + margin), origin.y + 18.0f);
+    frame.p0 = one_at_a_time ? ImVec2(origin.x + margin, origin.y + title_h)
+               : arrangement.stacked ? ImVec2(origin.x + margin, origin.y + title_h + p * (size + title_h + 16.0f))
+                                   : ImVec2(origin.x + margin + p * (size + margin), origin.y + title_h);
     frame.p1 = ImVec2(frame.p0.x + size, frame.p0.y + size);
+    maps_end = frame.p1;
     for (int axis = 0; axis < 2; ++axis) frame.lo[axis] = grid.lo[axis], frame.hi[axis] = grid.hi[axis];
-    const char* title = !side ? "Overlay: network decision regions, F_cat and F_code glyphs"
-                        : p == 0 ? (view_.facts.reference_exact ? "F_cat (exact, from the mixture)"
-                                                                 : "F_cat (estimated by KDE)")
-                                 : "F_code = J^T J / sigma^2 (network)";
-    dl->AddText(ImVec2(frame.p0.x, origin.y), IM_COL32(230, 230, 230, 255), title);
+    const char* title = !side  ? fit_text("Overlay: network decision regions, F_cat and F_code glyphs",
+                                          "Overlay: regions, F_cat and F_code", size + margin)
+                        : p == 0 ? (view_.facts.reference_exact
+                                        ? fit_text("F_cat (exact, from the mixture)", "F_cat (exact)", size + margin)
+                                        : fit_text("F_cat (estimated by KDE)", "F_cat (KDE estimate)", size + margin))
+                                 : fit_text("F_code = J^T J / sigma^2 (network)", "F_code (network)", size + margin);
+    dl->AddText(ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
-    if (p == 0) {
+    if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;
     }
     handle_canvas_input(frame);
   }
-  const float right = origin.x + margin + panels * (size + margin);
-  if (side) draw_color_bar(ImVec2(right - margin + 8.0f, origin.y + 18.0f), ImVec2(right - margin + 22.0f, origin.y + 18.0f + size));
+  figure_min_ = ImVec2(origin.x + margin, origin.y + title_h);
+  figure_max_ = maps_end;
+  if (side) draw_color_bar(ImVec2(maps_end.x + 8.0f, origin.y + title_h), ImVec2(maps_end.x + 22.0f, maps_end.y));
   // Legend
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 18.0f + size + 20.0f));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.gap));
+  bool first_item = true;
+  const auto legend_item = [&](ImVec4 colour, const char* text) {  // on the same line while it fits, else the next
+    if (!first_item) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text).x) ImGui::NewLine();
+    }
+    first_item = false;
+    ImGui::TextColored(colour, "%s", text);
+  };
   if (view.show_boundary) {
-    ImGui::TextColored(ImVec4(1, 1, 1, 1), "-- reference boundary");
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(1.0f, 0.31f, 0.78f, 1), "-- network boundary");
-    ImGui::SameLine();
+    legend_item(ImVec4(1, 1, 1, 1), "-- reference boundary");
+    legend_item(ImVec4(1.0f, 0.31f, 0.78f, 1), "-- network boundary");
   }
   if (view.glyphs) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "O F_cat");
-    ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "O F_code");
-    ImGui::SameLine();
+    legend_item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "O F_cat");
+    legend_item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "O F_code");
   }
-  ImGui::NewLine();
+  if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
+  ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
   ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ~ sqrt(lambda_i / max lambda)"
                       " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
                       view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
+  ImGui::PopTextWrapPos();
 }
 
 void App::draw_panel_2d(const PlotFrame& frame, int which) {
@@ -242,7 +271,7 @@ void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
     const float y = p1.y - (p1.y - p0.y) * k / 3.0f;
     dl->AddText(ImVec2(p1.x + 4, y - 7), IM_COL32(200, 200, 200, 255), log_scale ? labels_log[k] : labels_lin[k]);
   }
-  dl->AddText(ImVec2(p0.x - 4, p1.y + 18), IM_COL32(200, 200, 200, 255), "F/max");
+  dl->AddText(ImVec2(p1.x + 4, p1.y + 9), IM_COL32(200, 200, 200, 255), "F/max");  // under the last tick label
 }
 
 void App::handle_canvas_input(const PlotFrame& frame) {

@@ -43,16 +43,20 @@ void install_wheel_policy(SDL_Window* window) {
 
 void TouchHoverFix::observe(const SDL_Event& event) {
   if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
-    frames_since_lift_ = 0;
-  } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION) {
-    frames_since_lift_ = -1;
+    frames_until_hide_ = pressed_this_frame_ ? 2 : 1;  // ImGui sees this release in the next frame, or in this one
+  } else if (event.type == SDL_MOUSEBUTTONDOWN) {
+    pressed_this_frame_ = true;
+    frames_until_hide_ = -1;
+  } else if (event.type == SDL_MOUSEMOTION) {
+    frames_until_hide_ = -1;
   }
 }
 
 void TouchHoverFix::apply(ImGuiIO& io) {
-  if (frames_since_lift_ < 0) return;
-  if (frames_since_lift_ >= 1) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-  ++frames_since_lift_;
+  pressed_this_frame_ = false;
+  if (frames_until_hide_ < 0) return;
+  if (frames_until_hide_ == 0) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  else --frames_until_hide_;
 }
 
 }  // namespace catgeo::platform

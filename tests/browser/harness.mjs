@@ -84,8 +84,8 @@ export function launchBrowser() {
 
 // Opens `url` in a fresh context; `errors` collects console errors and uncaught page errors as strings.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  initScript, prepare } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  hasTouch = false, initScript, prepare } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });

@@ -1,0 +1,56 @@
+// Which arrangement of the panels suits a canvas, by its size in CSS px: a phone or portrait tablet gets the figure
+// full width on top and a tabbed sheet below, a laptop three columns, a projector the same with larger type, an
+// iframe without side panels the figure and a play bar. Pure geometry (no ImGui state), tested natively.
+#pragma once
+#include "imgui.h"
+
+namespace catgeo {
+
+enum class ScreenKind { portrait, columns, compact };
+
+struct PanelBox {
+  ImVec2 pos, size;
+  bool shown() const { return size.x > 0 && size.y > 0; }
+};
+
+struct ScreenLayout {
+  ScreenKind kind = ScreenKind::columns;
+  float font_scale = 1.0f;
+  PanelBox view;      // the figure
+  PanelBox charts;    // columns: metrics under the figure
+  PanelBox controls;  // columns: left column
+  PanelBox readouts;  // columns: right column
+  PanelBox sheet;     // portrait: run buttons and tabs (Controls, Metrics, Read-outs, About) below the figure
+  PanelBox bar;       // compact: the play bar under the figure
+};
+
+struct ScreenRequest {
+  ImVec2 display;            // canvas size, CSS px
+  bool side_panels = true;   // false: compact (embed)
+  bool run_controls = true;  // compact: whether the play bar shows
+  bool lecture = false;      // larger type
+  bool sheet_expanded = false;  // portrait: the sheet covers most of the figure
+  float bar_height = 0.0f;   // compact: the play bar's height at font scale 1 (frame height, padding)
+};
+
+ScreenLayout choose_screen_layout(const ScreenRequest& request);
+
+// Portrait: the figure's height for a canvas `width` wide, `height` tall: what its maps need (two side by side, or
+// one at a time when those would be under kPortraitMinMapSize), within 40-70% of the height.
+float portrait_figure_height(float width, float height);
+
+// How the figure's two maps are arranged in an area: side by side or one above the other, whichever gives the larger
+// maps; when neither gives maps of at least `min_size` (a phone), one map at a time, as large as the area allows.
+// `chrome` is the space one map needs besides its square (title, margins, colour bar, legend).
+struct MapArrangement {
+  bool stacked = false;
+  bool one_at_a_time = false;
+  float map_size = 0.0f;  // side of each square map
+};
+struct MapChrome {
+  float title = 18.0f, margin = 34.0f, color_bar = 70.0f, legend = 46.0f, gap = 26.0f;
+};
+constexpr float kPortraitMinMapSize = 200.0f;  // CSS px: smaller maps are shown one at a time in portrait
+MapArrangement arrange_maps(ImVec2 area, int maps, const MapChrome& chrome, float min_size = 0.0f);
+
+}  // namespace catgeo

@@ -1,0 +1,60 @@
+// Layouts by canvas size: which arrangement each device class gets, and that its panels tile the canvas.
+#include "app/screen_layout.h"
+#include "test.h"
+
+using namespace catgeo;
+
+namespace {
+
+ScreenLayout layout_for(float w, float h, bool side_panels = true) {
+  ScreenRequest r;
+  r.display = ImVec2(w, h);
+  r.side_panels = side_panels;
+  r.bar_height = 60.0f;
+  return choose_screen_layout(r);
+}
+
+bool inside(const PanelBox& b, float w, float h) {
+  return b.pos.x >= 0 && b.pos.y >= 0 && b.pos.x + b.size.x <= w + 0.5f && b.pos.y + b.size.y <= h + 0.5f;
+}
+
+}  // namespace
+
+TEST_CASE(phones_and_portrait_tablets_get_the_figure_on_top_and_a_sheet_below, "") {
+  for (ImVec2 s : {ImVec2(360, 740), ImVec2(390, 844), ImVec2(768, 1024), ImVec2(640, 360)}) {
+    const ScreenLayout l = layout_for(s.x, s.y);
+    EXPECT_MSG(l.kind == ScreenKind::portrait, s.x << "x" << s.y);
+    EXPECT_TRUE(l.view.size.x == s.x && l.sheet.size.x == s.x);
+    EXPECT_TRUE(l.view.pos.y == 0 && l.sheet.pos.y == l.view.size.y);
+    EXPECT_TRUE(l.view.size.y + l.sheet.size.y == s.y && inside(l.sheet, s.x, s.y));
+    EXPECT_TRUE(!l.controls.shown() && !l.readouts.shown() && !l.charts.shown());
+  }
+}
+
+TEST_CASE(laptops_and_projectors_get_three_columns_projectors_larger_type, "") {
+  for (ImVec2 s : {ImVec2(1024, 768), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    const ScreenLayout l = layout_for(s.x, s.y);
+    EXPECT_MSG(l.kind == ScreenKind::columns, s.x << "x" << s.y);
+    EXPECT_TRUE(l.controls.pos.x == 0 && l.view.pos.x == l.controls.size.x);
+    EXPECT_TRUE(l.readouts.pos.x == l.view.pos.x + l.view.size.x && inside(l.readouts, s.x, s.y));
+    EXPECT_TRUE(l.charts.pos.y == l.view.size.y && inside(l.charts, s.x, s.y));
+  }
+  EXPECT_TRUE(layout_for(1280, 800).font_scale == 1.0f && layout_for(1920, 1080).font_scale > 1.0f);
+}
+
+TEST_CASE(embeds_get_the_figure_and_a_play_bar, "") {
+  for (ImVec2 s : {ImVec2(320, 240), ImVec2(400, 300), ImVec2(720, 480)}) {
+    const ScreenLayout l = layout_for(s.x, s.y, false);
+    EXPECT_TRUE(l.kind == ScreenKind::compact && l.view.size.x == s.x && l.bar.shown());
+    EXPECT_TRUE(l.view.size.y + l.bar.size.y == s.y);
+  }
+}
+
+TEST_CASE(maps_stack_when_that_makes_them_larger, "") {
+  const MapChrome chrome;
+  const MapArrangement phone = arrange_maps(ImVec2(374, 500), 2, chrome);  // a phone's figure: about square
+  EXPECT_MSG(phone.stacked && phone.map_size > 0.6f * 374 - chrome.margin, phone.map_size);
+  const MapArrangement laptop = arrange_maps(ImVec2(640, 480), 2, chrome);
+  EXPECT_TRUE(!laptop.stacked);
+  EXPECT_TRUE(arrange_maps(ImVec2(374, 900), 1, chrome).stacked == false);  // one map never stacks
+}

@@ -1,0 +1,49 @@
+// Layouts by canvas size: at phone, tablet, lecture, laptop, projector and iframe sizes the page picks its arrangement,
+// the figure is large enough, the Play button is on screen, nothing logs an error; a screenshot of each is saved to
+// tests/browser/artifacts/layout-<name>.png (scripts/screenshots copies them for the README).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, saveScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+const TIMEOUT = { timeout: 180_000 };
+
+export const LAYOUT_SIZES = [
+  { name: 'phone', viewport: { width: 360, height: 740 }, scale: 3, touch: true, layout: 'portrait', figure: 0.6 },
+  { name: 'tablet', viewport: { width: 768, height: 1024 }, scale: 2, touch: true, layout: 'portrait', figure: 0.6 },
+  { name: 'lecture', viewport: { width: 1024, height: 768 }, scale: 2, link: '&lecture=1', layout: 'columns' },
+  { name: 'laptop', viewport: { width: 1280, height: 800 }, scale: 1, layout: 'columns' },
+  { name: 'projector', viewport: { width: 1920, height: 1080 }, scale: 1, layout: 'columns' },
+  { name: 'iframe-720x480', viewport: { width: 720, height: 480 }, scale: 1, link: '&embed=1', layout: 'compact', figure: 0.6 },
+  { name: 'iframe-400x300', viewport: { width: 400, height: 300 }, scale: 2, link: '&embed=1', layout: 'compact', figure: 0.6 },
+];
+
+for (const size of LAYOUT_SIZES) {
+  test(`${size.name} (${size.viewport.width}x${size.viewport.height}): ${size.layout} layout, figure and Play on screen`,
+    TIMEOUT, async () => {
+      const { context, page, errors } = await openPage(shared.browser,
+        `${shared.server.url}#scenario=E5&epochs=20${size.link || ''}`,
+        { viewport: size.viewport, deviceScaleFactor: size.scale, hasTouch: Boolean(size.touch) });
+      try {
+        await waitForRunning(page);
+        await page.evaluate(async () => { await catgeo.trainEpochs(20); });
+        await page.waitForTimeout(500);  // a few frames with the trained fields
+        const r = await page.evaluate(() => catgeo.viewRect());
+        await saveScreenshot(page, `layout-${size.name}`);
+        assert.equal(r.layout, size.layout);
+        const [fl, ft, fr, fb] = r.figure;
+        assert.ok(fr > fl && fb > ft && fl >= 0 && ft >= 0 && fr <= size.viewport.width && fb <= size.viewport.height,
+          `the figure ${r.figure} lies on the canvas`);
+        if (size.figure) {
+          assert.ok(fr - fl >= size.figure * size.viewport.width,
+            `the figure is ${(fr - fl).toFixed(0)} px wide, under ${size.figure * 100}% of ${size.viewport.width}`);
+        }
+        const [pl, pt, pr, pb] = r.play_button;
+        assert.ok(pr > pl && pb > pt && pr <= size.viewport.width && pb <= size.viewport.height,
+          `the Play button ${r.play_button} is on screen`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+}
