@@ -156,7 +156,9 @@ void App::layout_windows() {
   request.bar_height = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y;
   layout_ = choose_screen_layout(request);
   ImGui::GetIO().FontGlobalScale = layout_.font_scale;
-  panel("View", layout_.view, kFigureFlags, [&] { draw_view(); });
+  // Portrait: no title bar over the figure (a phone's height is precious).
+  const ImGuiWindowFlags figure_flags = kFigureFlags | (layout_.kind == ScreenKind::portrait ? ImGuiWindowFlags_NoTitleBar : 0);
+  panel("View", layout_.view, figure_flags, [&] { draw_view(); });
   switch (layout_.kind) {
     case ScreenKind::compact:
       panel("##compact-controls", layout_.bar, ImGuiWindowFlags_NoDecoration, [&] { draw_run_buttons(); });
@@ -172,15 +174,21 @@ void App::layout_windows() {
   }
 }
 
+void App::drag_to_scroll() {
+  // ImGui 1.86 scrolls only by wheel and scrollbar; a finger drags the page it is on, as on any phone page.
+  if (!touch_sizing_ || !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) || ImGui::IsAnyItemActive()) return;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
 void App::draw_sheet() {
   draw_run_buttons();
   if (!ImGui::BeginTabBar("##sheet-tabs")) return;
-  if (ImGui::TabItemButton(sheet_expanded_ ? "Figure" : "More", ImGuiTabItemFlags_Trailing))
-    sheet_expanded_ = !sheet_expanded_;
+  if (ImGui::TabItemButton(sheet_expanded_ ? "-" : "+", ImGuiTabItemFlags_Trailing)) sheet_expanded_ = !sheet_expanded_;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
   if (ImGui::BeginTabItem("Controls")) {
     ImGui::BeginChild("##controls");
     draw_controls(false);
+    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -191,16 +199,30 @@ void App::draw_sheet() {
   if (ImGui::BeginTabItem("Read-outs")) {
     ImGui::BeginChild("##readouts");
     draw_readouts(false);
+    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("About")) {
     ImGui::BeginChild("##about");
     draw_explanation();
+    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
+}
+
+void App::set_touch_sizing(bool touch) {
+  if (touch == touch_sizing_) return;
+  touch_sizing_ = touch;
+  ImGuiStyle& style = ImGui::GetStyle();
+  const ImGuiStyle defaults;
+  // 13 px type + 2 x 16 px padding = 45 px frames: every button, slider, checkbox and tab a finger can hit.
+  style.FramePadding = touch ? ImVec2(10, 16) : defaults.FramePadding;
+  style.ItemSpacing = touch ? ImVec2(10, 8) : defaults.ItemSpacing;
+  style.ScrollbarSize = touch ? 24.0f : defaults.ScrollbarSize;
+  style.GrabMinSize = touch ? 24.0f : defaults.GrabMinSize;
 }
 
 ImVec4 App::background_color() const {

@@ -41,7 +41,9 @@ class App {
   void frame();     // every drawn frame, between ImGui::NewFrame() and ImGui::Render()
   void shutdown();  // once, while the ImGui context still exists
 
-  ImVec4 background_color() const;  // the style's window background over the page colour, opaque
+  ImVec4 background_color() const;
+  // Touch devices: controls at least 44 CSS px tall (frame padding, spacing, scrollbars); call before the frame.
+  void set_touch_sizing(bool touch);  // the style's window background over the page colour, opaque
   // True when the next frame would differ without any input: training, a command not yet answered, a held mouse
   // button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
@@ -77,6 +79,7 @@ class App {
   void follow_engine_config();  // edit_ takes the engine's configuration unless a widget or a drag holds it
   void layout_windows();
   void draw_sheet();  // portrait: run buttons, then Controls / Metrics / Read-outs / About tabs
+  void drag_to_scroll();  // touch: a finger dragging in the current window scrolls it
   void apply_config(const ScenarioConfig& config);  // the engine builds a new run from it
   void apply_view_options();                        // edit_.view to the engine (the run goes on)
   void update_status_line();
@@ -123,6 +126,7 @@ class App {
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
   bool show_gallery_ = true;
+  bool touch_sizing_ = false;
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   ScreenLayout layout_;          // this frame's arrangement

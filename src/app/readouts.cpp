@@ -232,7 +232,7 @@ void App::draw_explanation() {
 }
 
 void App::draw_about_button() {
-  if (ImGui::SmallButton("(i)")) ImGui::OpenPopup("##about-numbers");
+  if (ImGui::Button("(i)")) ImGui::OpenPopup("##about-numbers");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where the formulas and numbers come from");
   if (ImGui::BeginPopup("##about-numbers")) {
     ImGui::PushTextWrapPos(std::min(ImGui::GetIO().DisplaySize.x - 24.0f, 420.0f));

@@ -34,7 +34,14 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* wheel, void* user_data) {
   return ImGui::GetIO().WantCaptureMouse ? EM_TRUE : EM_FALSE;  // EM_TRUE = preventDefault
 }
 
+EM_JS(int, catgeo_js_coarse_pointer, (), {
+  Module.catgeoCoarsePointer = Module.catgeoCoarsePointer || window.matchMedia('(pointer: coarse)');
+  return Module.catgeoCoarsePointer.matches ? 1 : 0;
+});
+
 }  // namespace
+
+bool coarse_pointer() { return catgeo_js_coarse_pointer() != 0; }
 
 void install_wheel_policy(SDL_Window* window) {
   emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, nullptr);  // removes SDL's handler

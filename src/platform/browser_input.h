@@ -11,6 +11,9 @@ namespace catgeo::platform {
 // SDL and prevents the page from scrolling only while ImGui wants the mouse. Call after window creation.
 void install_wheel_policy(SDL_Window* window);
 
+// Whether the page's main pointer is a finger (CSS `pointer: coarse`): touch devices get 44 px controls.
+bool coarse_pointer();
+
 // After a finger lifts, ImGui would keep "hovering" where it was; this moves the mouse off-screen once ImGui has seen
 // the release where the finger was. A quick tap (press and release polled in the same frame) is seen by ImGui as
 // pressed in that frame and released in the next one (the SDL backend holds a press for one frame), so the mouse

@@ -106,6 +106,7 @@ void frame(void*) {
 
   ImGui_ImplSDL2_NewFrame();
   p.touch.apply(ImGui::GetIO());
+  p.app.set_touch_sizing(coarse_pointer());
   ImGui::NewFrame();
   p.app.frame();
   ImGui::Render();
