@@ -247,7 +247,6 @@ void App::frame() {
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   layout_windows();
   draw_divergence_banner();
-  if (view_.has_run() && view_.config.data == DataKind::mnist && show_gallery_) draw_gallery_window();
   char fps[64];
   std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
   ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),

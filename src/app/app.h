@@ -113,7 +113,7 @@ class App {
   // mnist_view.cpp
   void draw_code_scatter(const PlotFrame& frame);
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
-  void draw_gallery_window();
+  void draw_gallery();  // the misclassified test digits, in the read-outs
 
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;
@@ -125,7 +125,6 @@ class App {
   int images_version_ = -1;
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
-  bool show_gallery_ = true;
   bool touch_sizing_ = false;
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code

@@ -107,19 +107,15 @@ void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {
   ImGui::EndTooltip();
 }
 
-void App::draw_gallery_window() {
-  const float pixel = 3.0f;
-  ImGui::SetNextWindowSize(ImVec2(440, 420), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Misclassified test digits", &show_gallery_)) {
-    ImGui::End();
-    return;
-  }
+void App::draw_gallery() {
+  const float pixel = 2.0f;
   const int side = view_.image_side;
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::Text("%d of %d test digits misclassified; the first %d (true -> predicted, confidence):",
               view_.gallery_total, view_.test_size, static_cast<int>(view_.gallery.size()));
+  ImGui::PopTextWrapPos();
   if (side == 0 || view_.gallery.empty()) {
     ImGui::TextDisabled(side == 0 ? "(these data are not images)" : "(none)");
-    ImGui::End();
     return;
   }
   const float tile = side * pixel, gap = 8.0f, label_height = ImGui::GetTextLineHeight();
@@ -144,7 +140,6 @@ void App::draw_gallery_window() {
   }
   const int rows = (static_cast<int>(view_.gallery.size()) + columns - 1) / columns;
   ImGui::Dummy(ImVec2(columns * cell_w, rows * cell_h));
-  ImGui::End();
 }
 
 }  // namespace catgeo

@@ -1,4 +1,4 @@
-// Readouts: the metric table (before training vs now), the confusion matrix, metric charts against epoch, the
+// Readouts: the metric table (before training vs now), the confusion matrix, the metric charts' grid, the
 // explanation panel, and the divergence banner.
 #include <algorithm>
 #include <cmath>
@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/colormap.h"
+#include "app/metric_chart.h"
 
 namespace catgeo {
 namespace {
@@ -35,78 +36,6 @@ const MetricDef kMetrics[] = {
 };
 
 bool shown(const MetricDef& m, int dims) { return m.dims == 0 || m.dims == dims; }
-
-void chart(const char* title, const std::vector<MetricsSnapshot>& history, double (*get)(const MetricsSnapshot&),
-           bool log_axis, ImVec2 size) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0 = ImGui::GetCursorScreenPos(), p1(p0.x + size.x, p0.y + size.y);
-  ImGui::Dummy(size);
-  dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));
-  dl->AddRect(p0, p1, IM_COL32(90, 90, 90, 255));
-  auto value = [&](const MetricsSnapshot& s) {
-    const double v = get(s);
-    return log_axis ? (v > 0 ? std::log10(v) : NAN) : v;
-  };
-  double lo = INFINITY, hi = -INFINITY;
-  for (const MetricsSnapshot& s : history) {
-    const double v = value(s);
-    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  }
-  char text[96];
-  const double before = history.empty() ? NAN : get(history.front()), now = history.empty() ? NAN : get(history.back());
-  dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title);
-  char before_text[24] = "-", now_text[24] = "-";  // "-" for values not defined yet, as in the table
-  if (std::isfinite(before)) std::snprintf(before_text, sizeof before_text, "%.3g", before);
-  if (std::isfinite(now)) std::snprintf(now_text, sizeof now_text, "%.3g", now);
-  std::snprintf(text, sizeof text, "before %s, now %s", before_text, now_text);
-  dl->AddText(ImVec2(p0.x + 4, p0.y + 16), IM_COL32(150, 200, 255, 255), text);
-  if (!std::isfinite(lo) || history.size() < 1) return;
-  if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
-  const double pad = 0.08 * (hi - lo);
-  lo -= pad, hi += pad;
-  const double last_epoch = std::max(1.0, history.back().epoch);
-  const float top = p0.y + 32, bottom = p1.y - 3;
-  auto to_screen = [&](double epoch, double v) {
-    return ImVec2(static_cast<float>(p0.x + 3 + (size.x - 6) * epoch / last_epoch),
-                  static_cast<float>(bottom - (bottom - top) * (v - lo) / (hi - lo)));
-  };
-  // The value before training, as a dashed reference line.
-  const double v0 = value(history.front());
-  if (std::isfinite(v0))
-    for (float x = p0.x + 3; x < p1.x - 3; x += 8)
-      dl->AddLine(ImVec2(x, to_screen(0, v0).y), ImVec2(std::min(x + 4, p1.x - 3), to_screen(0, v0).y),
-                  IM_COL32(180, 180, 180, 140));
-  // One point per two pixel columns, whatever the history's length (thousands of epochs train in seconds): each
-  // column shows its last value, and a vertical stroke from its min to its max so that no spike is hidden.
-  const int columns = std::max(2, static_cast<int>((size.x - 6) / 2));
-  static std::vector<ImVec2> line;
-  line.clear();
-  const ImU32 colour = IM_COL32(120, 200, 255, 255);
-  auto flush = [&] {
-    if (line.size() > 1) dl->AddPolyline(line.data(), static_cast<int>(line.size()), colour, ImDrawFlags_None, 1.5f);
-    line.clear();
-  };
-  std::size_t i = 0;
-  for (int c = 0; c < columns && i < history.size(); ++c) {
-    const double column_end = last_epoch * (c + 1) / columns;
-    double v_min = INFINITY, v_max = -INFINITY, v_last = NAN, e_last = 0;
-    bool gap = false;
-    for (; i < history.size() && (history[i].epoch <= column_end || c == columns - 1); ++i) {
-      const double v = value(history[i]);
-      if (!std::isfinite(v)) {
-        gap = true;
-        continue;
-      }
-      v_min = std::min(v_min, v), v_max = std::max(v_max, v), v_last = v, e_last = history[i].epoch;
-    }
-    if (gap && !std::isfinite(v_last)) flush();
-    if (!std::isfinite(v_last)) continue;
-    if (v_max > v_min) dl->AddLine(to_screen(e_last, v_min), to_screen(e_last, v_max), colour, 1.0f);
-    line.push_back(to_screen(e_last, v_last));
-  }
-  flush();
-  if (history.size() == 1 && std::isfinite(v0)) dl->AddCircleFilled(to_screen(0, v0), 2.5f, IM_COL32(120, 200, 255, 255));
-}
 
 }  // namespace
 
@@ -156,6 +85,8 @@ void App::draw_readouts(bool with_explanation) {
   }
   if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
     const std::vector<std::vector<int>>& confusion = view_.confusion;
+    const bool digits = view_.config.data == DataKind::mnist;  // MNIST classes are named by their digit
+    const auto name = [&](int label) { return digits ? view_.class_digit(label) : label + 1; };
     const int m = static_cast<int>(confusion.size());
     if (m > 0 && ImGui::BeginTable("confusion", m + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableNextRow();
@@ -163,12 +94,12 @@ void App::draw_readouts(bool with_explanation) {
       ImGui::TextDisabled("true\\pred");
       for (int p = 0; p < m; ++p) {
         ImGui::TableNextColumn();
-        ImGui::TextColored(class_color_vec(p), "%d", p + 1);
+        ImGui::TextColored(class_color_vec(p), "%d", name(p));
       }
       for (int t = 0; t < m; ++t) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(class_color_vec(t), "%d", t + 1);
+        ImGui::TextColored(class_color_vec(t), "%d", name(t));
         for (int p = 0; p < m; ++p) {
           ImGui::TableNextColumn();
           if (t == p) ImGui::Text("%d", confusion[t][p]);
@@ -177,6 +108,11 @@ void App::draw_readouts(bool with_explanation) {
       }
       ImGui::EndTable();
     }
+  }
+  // Beside the maps (the read-out column, a phone's Read-outs tab), never over them.
+  if (view_.config.data == DataKind::mnist &&
+      ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_gallery();
   }
   if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -197,9 +133,10 @@ void App::draw_charts() {
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
     if (k % columns != 0) ImGui::SameLine(0, 6);
-    chart(m.name, view_.history, m.get, m.log_axis, size);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\ndashed line: value before training%s", m.help,
-                                                  m.log_axis ? "\n(log axis)" : "");
+    const ChartHover hover = metric_chart(m.name, view_.history, m.get, m.log_axis, size);
+    if (hover.active)
+      ImGui::SetTooltip("epoch %g: %s = %.4g\n%s\ndashed line: value before training%s", hover.epoch, m.name,
+                        hover.value, m.help, m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
 }

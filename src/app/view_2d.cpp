@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/mnist_view.h"
+#include "app/axis_ticks.h"
 #include "app/colormap.h"
 #include "app/screen_layout.h"
 #include "core/fisher.h"
@@ -32,17 +33,18 @@ void draw_axes(ImDrawList* dl, const PlotFrame& f) {
   char label[16];
   for (int axis = 0; axis < 2; ++axis) {
     const double lo = f.lo[axis], hi = f.hi[axis];
-    const double step = (hi - lo) > 5 ? 2.0 : (hi - lo) > 2.5 ? 1.0 : 0.5;
-    for (double v = std::ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
-      std::snprintf(label, sizeof label, "%g", std::fabs(v) < 1e-9 ? 0.0 : v);
+    // About one label per 45 px, whatever the extent (a learned projection's codes span tens of units).
+    const float length = axis == 0 ? f.width() : f.height();
+    for (double v : nice_ticks(lo, hi, std::max(2, static_cast<int>(length / 45.0f)))) {
+      std::snprintf(label, sizeof label, "%g", v);
       if (axis == 0) {
         const ImVec2 p = f.to_screen(v, lo);
         dl->AddLine(ImVec2(p.x, f.p1.y), ImVec2(p.x, f.p1.y + 4), IM_COL32(150, 150, 150, 255));
-        dl->AddText(ImVec2(p.x - 6, f.p1.y + 4), IM_COL32(170, 170, 170, 255), label);
+        dl->AddText(ImVec2(p.x - 0.5f * ImGui::CalcTextSize(label).x, f.p1.y + 4), IM_COL32(170, 170, 170, 255), label);
       } else {
         const ImVec2 p = f.to_screen(f.lo[0], v);
         dl->AddLine(ImVec2(f.p0.x - 4, p.y), ImVec2(f.p0.x, p.y), IM_COL32(150, 150, 150, 255));
-        dl->AddText(ImVec2(f.p0.x - 30, p.y - 7), IM_COL32(170, 170, 170, 255), label);
+        dl->AddText(ImVec2(f.p0.x - 6 - ImGui::CalcTextSize(label).x, p.y - 7), IM_COL32(170, 170, 170, 255), label);
       }
     }
   }
@@ -349,8 +351,10 @@ void App::draw_hover_tooltip(double x, double y) {
   ImGui::Separator();
   ImGui::TextUnformatted("P(mu|x)   reference   network");
   for (int mu = 0; mu < f.num_classes; ++mu)
-    ImGui::TextColored(class_color_vec(mu), "class %d   %8.3f   %8.3f", mu + 1, f.reference_posterior(mu, 0),
-                       f.network_posterior(mu, 0));
+    ImGui::TextColored(class_color_vec(mu), view_.config.data == DataKind::mnist ? "digit %d   %8.3f   %8.3f"
+                                                                                : "class %d   %8.3f   %8.3f",
+                       view_.config.data == DataKind::mnist ? view_.class_digit(mu) : mu + 1,
+                       f.reference_posterior(mu, 0), f.network_posterior(mu, 0));
   ImGui::Separator();
   const Sym2 a = GridFields::unpack(f.fcat, 0), b = GridFields::unpack(f.fcode, 0);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat  = [%.3g %.3g; %.3g %.3g]", a.f11, a.f12,
