@@ -77,6 +77,8 @@
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },
     viewRect() { return json('catgeo_view_rect'); },
+    // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
+    tour() { return json('catgeo_tour'); },
     loadResult() { return json('catgeo_load_result'); },
     // Runs the engine has built since the page opened (a shared link builds exactly one).
     runsCreated() { return json('catgeo_config').runs_created; },

@@ -12,6 +12,7 @@
 #include "app/run_view.h"
 #include "app/screen_layout.h"
 #include "app/texture_store.h"
+#include "core/tour.h"
 #include "engine/engine_link.h"
 #include "engine/protocol.h"
 #include "imgui.h"
@@ -65,6 +66,7 @@ class App {
   std::string config_json() const;
   std::string fields_json() const;
   std::string perf_json() const;
+  std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/tour.h)
   std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
@@ -110,6 +112,9 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
+  // tour_view.cpp
+  const TourStep* tour_step() const;  // the step the run's link names, or nullptr
+  void draw_tour_caption();
   // mnist_view.cpp
   void draw_code_scatter(const PlotFrame& frame);
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
@@ -126,6 +131,7 @@ class App {
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
   bool touch_sizing_ = false;
+  bool tour_caption_shown_ = false;  // drawn this frame
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   ScreenLayout layout_;          // this frame's arrangement

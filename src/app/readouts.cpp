@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "app/app.h"
@@ -13,6 +14,7 @@ namespace catgeo {
 namespace {
 
 struct MetricDef {
+  const char* key;   // its name in metrics() (core/run_report.cpp)
   const char* name;
   const char* help;
   double (*get)(const MetricsSnapshot&);
@@ -21,18 +23,18 @@ struct MetricDef {
 };
 
 const MetricDef kMetrics[] = {
-    {"train loss", "mean noisy cross-entropy of the last epoch (nats)", [](const MetricsSnapshot& s) { return s.train_loss; }, 0, false},
-    {"test loss", "clean cross-entropy on the test set (nats)", [](const MetricsSnapshot& s) { return s.test_loss; }, 0, false},
-    {"test accuracy", "fraction correct on the test set", [](const MetricsSnapshot& s) { return s.test_accuracy; }, 0, false},
-    {"I(mu;r) lower bound", "H(mu) - noisy test cross-entropy (nats)", [](const MetricsSnapshot& s) { return s.info_r_lower_bound; }, 0, false},
-    {"angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p * lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
-    {"angle (top 20%), deg", "median angle over the top 20% of lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
-    {"peak-boundary distance", "largest distance between an F_code peak and a decision boundary (Hausdorff)", [](const MetricsSnapshot& s) { return s.match.peak_boundary_distance; }, 1, false},
-    {"log-log r", "Pearson r of log F_code vs log F_cat (traces in 2-D) in the data region", [](const MetricsSnapshot& s) { return s.match.loglog_r; }, 0, false},
-    {"rank (Spearman) r", "Spearman correlation of F_code and F_cat (traces in 2-D)", [](const MetricsSnapshot& s) { return s.match.spearman_r; }, 0, false},
-    {"contrast", "max / min of F_code (trace) in the data region", [](const MetricsSnapshot& s) { return s.match.contrast; }, 0, true},
-    {"exponent gamma", "log F_code ~ gamma log F_cat + c", [](const MetricsSnapshot& s) { return s.match.exponent; }, 0, false},
-    {"information loss", "1/2 integral p Tr(F_code^-1 F_cat) (nats, spec 1.7)", [](const MetricsSnapshot& s) { return s.match.info_loss; }, 0, true},
+    {"train_loss", "train loss", "mean noisy cross-entropy of the last epoch (nats)", [](const MetricsSnapshot& s) { return s.train_loss; }, 0, false},
+    {"test_loss", "test loss", "clean cross-entropy on the test set (nats)", [](const MetricsSnapshot& s) { return s.test_loss; }, 0, false},
+    {"test_accuracy", "test accuracy", "fraction correct on the test set", [](const MetricsSnapshot& s) { return s.test_accuracy; }, 0, false},
+    {"info_r_lower_bound", "I(mu;r) lower bound", "H(mu) - noisy test cross-entropy (nats)", [](const MetricsSnapshot& s) { return s.info_r_lower_bound; }, 0, false},
+    {"angle_deg_weighted", "angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p * lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
+    {"angle_deg_top20", "angle (top 20%), deg", "median angle over the top 20% of lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
+    {"peak_boundary_distance", "peak-boundary distance", "largest distance between an F_code peak and a decision boundary (Hausdorff)", [](const MetricsSnapshot& s) { return s.match.peak_boundary_distance; }, 1, false},
+    {"loglog_r", "log-log r", "Pearson r of log F_code vs log F_cat (traces in 2-D) in the data region", [](const MetricsSnapshot& s) { return s.match.loglog_r; }, 0, false},
+    {"spearman_r", "rank (Spearman) r", "Spearman correlation of F_code and F_cat (traces in 2-D)", [](const MetricsSnapshot& s) { return s.match.spearman_r; }, 0, false},
+    {"contrast", "contrast", "max / min of F_code (trace) in the data region", [](const MetricsSnapshot& s) { return s.match.contrast; }, 0, true},
+    {"exponent", "exponent gamma", "log F_code ~ gamma log F_cat + c", [](const MetricsSnapshot& s) { return s.match.exponent; }, 0, false},
+    {"info_loss", "information loss", "1/2 integral p Tr(F_code^-1 F_cat) (nats, spec 1.7)", [](const MetricsSnapshot& s) { return s.match.info_loss; }, 0, true},
 };
 
 bool shown(const MetricDef& m, int dims) { return m.dims == 0 || m.dims == dims; }
@@ -134,6 +136,10 @@ void App::draw_charts() {
     if (!shown(m, dims)) continue;
     if (k % columns != 0) ImGui::SameLine(0, 6);
     const ChartHover hover = metric_chart(m.name, view_.history, m.get, m.log_axis, size);
+    const TourStep* step = tour_step();
+    if (step && step->claim.metric && std::string(step->claim.metric) == m.key)  // the chart the tour step names
+      ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                          IM_COL32(255, 217, 89, 255), 0.0f, 0, 2.5f);
     if (hover.active)
       ImGui::SetTooltip("epoch %g: %s = %.4g\n%s\ndashed line: value before training%s", hover.epoch, m.name,
                         hover.value, m.help, m.log_axis ? "\n(log axis)" : "");

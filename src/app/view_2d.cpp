@@ -73,6 +73,8 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 
 void App::draw_view() {
   view_frame_valid_ = false;
+  tour_caption_shown_ = tour_step() != nullptr;
+  draw_tour_caption();
   if (view_.snapshots == 0) {
     ImGui::TextDisabled("Starting the engine...");
   } else if (!view_.has_run()) {

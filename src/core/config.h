@@ -74,6 +74,7 @@ struct ViewConfig {
   bool controls = true;   // run controls (play/pause/reset, share and export buttons); false hides them all
   bool autoplay = false;  // start training as soon as the run is built
   bool lecture = false;   // large fonts, explanation text hidden
+  int tour = 0;           // guided-tour step whose caption shows (core/tour.h), 0 = none
 };
 
 // Whether the side panels (scenario, network, read-outs) show: panels=1/0 decides, otherwise hidden only in embed mode.

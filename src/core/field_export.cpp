@@ -168,6 +168,7 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   view.set("controls", JsonValue::boolean(v.controls));
   view.set("autoplay", JsonValue::boolean(v.autoplay));
   view.set("lecture", JsonValue::boolean(v.lecture));
+  view.set("tour", JsonValue::number(v.tour));
   out.set("view", view);
   return out;
 }

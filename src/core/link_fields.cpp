@@ -218,6 +218,8 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("autoplay", v, c.view.autoplay, n); }},
     {"lecture", [](const ScenarioConfig& c) { return flag_text(c.view.lecture); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("lecture", v, c.view.lecture, n); }},
+    {"tour", [](const ScenarioConfig& c) { return std::to_string(c.view.tour); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("tour", v, c.view.tour, n); }},
 };
 
 const FieldCodec* find_field(std::string_view key) {

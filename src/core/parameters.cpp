@@ -5,6 +5,7 @@
 
 #include "core/check.h"
 #include "core/number_text.h"
+#include "core/tour.h"
 
 namespace catgeo {
 namespace {
@@ -46,6 +47,7 @@ const std::vector<ParameterSpec> kTable = {
     {"controls", K::flag, 0, 1, "0|1", "run controls", "play/pause/reset, share and export buttons", false},
     {"autoplay", K::flag, 0, 1, "0|1", "autoplay", "start training as soon as the run is built", false},
     {"lecture", K::flag, 0, 1, "0|1", "lecture mode", "large fonts, explanation text hidden", false},
+    {"tour", K::integer, 0, kTourSteps, "", "tour step", "guided-tour step: its settings and caption (0: none)", false},
     {"grid.bound", K::part, -1000, 1000, "", "grid bounds", "lo and hi of each grid axis", true},
     {"grid.count", K::part, 3, 4096, "", "grid points", "grid points per axis", true},
 };

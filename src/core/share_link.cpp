@@ -2,12 +2,14 @@
 #include "core/share_link.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/link_fields.h"
 #include "core/link_notices.h"
 #include "core/link_payloads.h"
 #include "core/link_text.h"
 #include "core/scenarios.h"
+#include "core/tour.h"
 
 namespace catgeo {
 namespace {
@@ -180,6 +182,18 @@ LinkDecodeResult decode_share_link(std::string_view link) {
                      std::string("could not read the link (no known key such as scenario=E5); showing the default "
                                  "scenario ") + kDefaultId);
   }
+  // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/tour.h).
+  if (const std::string* tour = find_value(pairs, "tour"); tour && !find_value(pairs, "scenario")) {
+    std::string rest;  // the other pairs as they were written (still encoded)
+    for (std::size_t start = 0; start <= body.size();) {
+      const std::size_t end = std::min(body.find('&', start), body.size());
+      const std::string_view pair = std::string_view(body).substr(start, end - start);
+      if (!pair.empty() && pair.substr(0, 5) != "tour=") rest += (rest.empty() ? "" : "&") + std::string(pair);
+      start = end + 1;
+    }
+    const std::string expanded = tour_link(std::atoi(tour->c_str()), rest);
+    if (!expanded.empty()) return decode_share_link(expanded);
+  }
   if (!base_config(pairs, result.config, notices)) {
     return fall_back(text_notices.finish(), "unknown scenario '" + shown(*find_value(pairs, "scenario")) +
                                                 "' (known: " + known_scenarios() + "); showing " + kDefaultId);
@@ -228,7 +242,7 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
          a.view.show_boundary == b.view.show_boundary && a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
-         a.view.lecture == b.view.lecture;
+         a.view.lecture == b.view.lecture && a.view.tour == b.view.tour;
 }
 
 }  // namespace catgeo

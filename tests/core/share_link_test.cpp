@@ -6,6 +6,7 @@
 #include "core/scenarios.h"
 #include "core/link_text.h"
 #include "core/share_link.h"
+#include "core/tour.h"
 #include "test.h"
 
 using catgeo::decode_share_link;
@@ -279,4 +280,24 @@ TEST_CASE(link_with_pair_replaces_in_place_or_appends, "") {
   EXPECT_TRUE(catgeo::with_pair("scenario=E5&seed=7", "lr", "0.01") == "scenario=E5&seed=7&lr=0.01");
   EXPECT_TRUE(catgeo::with_pair("", "scenario", "E3") == "scenario=E3");
   EXPECT_TRUE(catgeo::with_pair("scenario=E5&seedling=1", "seed", "2") == "scenario=E5&seedling=1&seed=2");
+}
+
+TEST_CASE(a_tour_link_opens_its_step_with_the_other_keys_on_top, "") {
+  const catgeo::LinkDecodeResult step = decode_share_link("tour=3");
+  const catgeo::LinkDecodeResult same = decode_share_link(std::string(catgeo::tour_steps()[2].link) + "&tour=3");
+  EXPECT_MSG(step.notices.empty(), (step.notices.empty() ? "" : step.notices[0]));
+  EXPECT_TRUE(catgeo::configs_equal(step.config, same.config) && step.config.view.tour == 3);
+  EXPECT_TRUE(step.config.id == "E5" && step.config.training.epochs == 30);
+  const catgeo::LinkDecodeResult embedded = decode_share_link("tour=3&embed=1&sigma=2");  // one step as one embed
+  EXPECT_TRUE(embedded.config.view.embed && embedded.config.network.noise_sigma == 2.0 && embedded.config.view.tour == 3);
+  // The link the page then shows says everything, and reads back to the same run.
+  const std::string link = encode_share_link(embedded.config);
+  EXPECT_MSG(link.find("tour=3") != std::string::npos && link.rfind("scenario=E5", 0) == 0, link);
+  EXPECT_TRUE(catgeo::configs_equal(decode_share_link(link).config, embedded.config));
+  for (int n = 1; n <= catgeo::kTourSteps; ++n) {  // every step's link is clean
+    const catgeo::LinkDecodeResult r = decode_share_link("tour=" + std::to_string(n));
+    EXPECT_MSG(r.notices.empty() && !r.fell_back_to_defaults && r.config.view.tour == n, "step " << n);
+  }
+  const catgeo::LinkDecodeResult beyond = decode_share_link("scenario=E5&tour=99");
+  EXPECT_TRUE(!beyond.notices.empty() && beyond.config.view.tour == catgeo::kTourSteps);  // clamped, and said so
 }

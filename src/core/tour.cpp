@@ -1,0 +1,64 @@
+// The guided tour's steps (see tour.h). Captions say only what the page shows; the claims are checked in the browser
+// tests (tests/browser/tour.test.mjs).
+#include "core/tour.h"
+
+#include "core/check.h"
+
+namespace catgeo {
+
+const std::vector<TourStep>& tour_steps() {
+  static const std::vector<TourStep> steps = {
+      {"Categories and F_cat",
+       "Two categories on a line. F_cat, the categorical Fisher information, measures how fast category membership "
+       "changes with x: it is largest where the classes meet.",
+       "the F_cat curve and its peak at the boundary",
+       "scenario=E1",
+       {}},
+      {"The peak is near the boundary, not on it",
+       "With unequal widths the boundary and the F_cat peak part ways: F_cat follows how fast P(mu|x) changes, not "
+       "where the classes are equally likely.",
+       "the F_cat peak against the reference boundary (the vertical line)",
+       "scenario=E2",
+       {}},
+      {"Training makes F_code follow F_cat",
+       "A network learns the two classes. Its neural Fisher information F_code starts flat; training with "
+       "cross-entropy raises it where F_cat is high: the log-log correlation climbs.",
+       "the log-log r chart, and the F_code map against the F_cat map",
+       "scenario=E5&epochs=30",
+       {"loglog_r", true, 30}},
+      {"The most sensitive direction crosses the boundary",
+       "Each ellipse's long axis is the direction the code is most sensitive to. After training, F_code's long axes "
+       "turn to cross the boundary like F_cat's: the angle between them falls.",
+       "the ellipses on both maps and the angle chart",
+       "scenario=E6&epochs=40",
+       {"angle_deg_weighted", false, 40}},
+      {"Noise is the knob",
+       "The noise sigma on the layer r is the knob: the code must expand where categories change to beat it. At "
+       "sigma = 0.5 the contrast of F_code (max over min) grows as it learns; move the slider to compare.",
+       "the contrast chart",
+       "scenario=E5&sigma=0.5&epochs=30",
+       {"contrast", true, 30}},
+      {"Three classes",
+       "Three categories meet at a point. F_cat has a ridge along each boundary; the network's F_code learns all three "
+       "ridges, and the angle between their main directions falls.",
+       "the three ridges on both maps",
+       "scenario=E7&epochs=40",
+       {"angle_deg_weighted", false, 40}},
+      {"Digits through a learned projection",
+       "Handwritten digits pass through a 2-unit layer x that the network learns. F_cat is estimated there (a kernel "
+       "density estimate on the codes), and the test accuracy climbs as the categories separate.",
+       "the codes of the ten digits and the accuracy chart",
+       "scenario=mnist&epochs=3",
+       {"test_accuracy", true, 3}},
+  };
+  CATGEO_CHECK(static_cast<int>(steps.size()) == kTourSteps, "kTourSteps must count the tour's steps");
+  return steps;
+}
+
+std::string tour_link(int step, const std::string& rest) {
+  const std::vector<TourStep>& steps = tour_steps();
+  if (step < 1 || step > static_cast<int>(steps.size())) return "";
+  return std::string(steps[step - 1].link) + "&tour=" + std::to_string(step) + (rest.empty() ? "" : "&" + rest);
+}
+
+}  // namespace catgeo

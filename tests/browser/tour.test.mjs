@@ -1,0 +1,67 @@
+// The guided tour: every step opens from its link (tour=N), shows its caption, and, for the steps that train, the
+// metric its caption names moves the way the caption says; one step embeds as one figure with its caption.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+const TIMEOUT = { timeout: 420_000 };
+
+test('every tour step loads from its link, shows its caption and keeps its claim', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=1`);
+  try {
+    await waitForRunning(page);
+    const count = await page.evaluate(() => catgeo.tour().count);
+    assert.ok(count >= 6 && count <= 8, `${count} steps`);
+    for (let n = 1; n <= count; ++n) {
+      const step = await page.evaluate(async (k) => {
+        const loaded = await catgeo.load(`tour=${k}`);
+        await catgeo.settled();
+        return { loaded, tour: catgeo.tour(), config: catgeo.config(), before: catgeo.metrics() };
+      }, n);
+      assert.equal(step.loaded.ok, true, `step ${n}: ${step.loaded.error}`);
+      assert.deepEqual(step.loaded.notices, [], `step ${n}: notices`);
+      assert.equal(step.tour.step, n);
+      assert.equal(step.config.view.tour, n);
+      assert.ok(step.config.link.includes(`tour=${n}`), step.config.link);
+      assert.ok(step.config.link.startsWith(step.tour.link.split('&')[0]), `step ${n} runs ${step.config.link}`);
+      await waitForFrames(page, 3);
+      assert.equal(await page.evaluate(() => catgeo.tour().shown), true, `step ${n}: caption not drawn`);
+      await saveScreenshot(page, `tour-${n}`);
+      const claim = step.tour.claim;
+      if (!claim) {  // steps 1 and 2 are about the 1-D picture: where F_cat peaks against the class boundary
+        const offset = Math.abs(step.before.fcat_peaks[0] - step.before.boundaries[0]);
+        console.log(`step ${n} (${step.tour.title}): F_cat peak ${step.before.fcat_peaks}, boundary ${step.before.boundaries}`);
+        assert.ok(n === 1 ? offset < 0.02 : offset > 0.05, `step ${n}: the F_cat peak is ${offset} from the boundary`);
+        continue;
+      }
+      const after = await page.evaluate((epochs) => catgeo.trainEpochs(epochs), claim.epochs);
+      const b = step.before[claim.metric], a = after[claim.metric];
+      console.log(`step ${n} (${step.tour.title}): ${claim.metric} ${b} -> ${a} after ${claim.epochs} epochs`);
+      assert.ok(Number.isFinite(a) && Number.isFinite(b), `${claim.metric}: ${b} -> ${a}`);
+      assert.ok(claim.rises ? a > b : a < b, `step ${n}: ${claim.metric} should ${claim.rises ? 'rise' : 'fall'}: ${b} -> ${a}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('one tour step embeds as one figure with its caption and the (i) note', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=3&embed=1`,
+    { viewport: { width: 720, height: 480 } });
+  try {
+    await waitForRunning(page);
+    await page.evaluate(() => catgeo.settled());
+    await waitForFrames(page, 3);
+    const r = await page.evaluate(() => ({ tour: catgeo.tour(), rect: catgeo.viewRect() }));
+    assert.equal(r.tour.step, 3);
+    assert.equal(r.tour.shown, true);
+    assert.equal(r.rect.layout, 'compact');
+    assert.ok(r.rect.figure[2] > r.rect.figure[0], 'a figure under the caption');
+    await saveScreenshot(page, 'tour-embed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
