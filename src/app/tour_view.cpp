@@ -26,13 +26,19 @@ void App::draw_tour_caption() {
     if (!view.controls) link += "&controls=0";
     load_link(link);
   };
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.35f, 1.0f), "Tour %d/%d: %s", n, kTourSteps, step->title);
-  ImGui::SameLine();
-  if (n > 1 && ImGui::SmallButton("< Prev")) go(n - 1);
-  ImGui::SameLine();
-  if (n < kTourSteps && ImGui::SmallButton("Next >")) go(n + 1);
-  ImGui::SameLine();
-  if (ImGui::SmallButton("End tour")) set_value("tour", "0");
+  ImGui::PopTextWrapPos();
+  // The buttons follow on the same line while they fit (a phone puts them on the next).
+  const auto button = [&](const char* label) {  // full-size buttons for fingers
+    ImGui::SameLine();
+    const float width = ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    return touch_sizing_ ? ImGui::Button(label) : ImGui::SmallButton(label);
+  };
+  if (n > 1 && button("< Prev")) go(n - 1);
+  if (n < kTourSteps && button("Next >")) go(n + 1);
+  if (button("End tour")) set_value("tour", "0");
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(step->caption);
   ImGui::TextDisabled("Look at: %s.%s", step->look_at, step->claim.metric ? " Press Play." : "");

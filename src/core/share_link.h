@@ -22,6 +22,8 @@ namespace catgeo {
 //   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
 //   log=0|1 glyphs=0|1 data=0|1 boundary=0|1
 //   embed=0|1 panels=0|1|auto controls=0|1 autoplay=0|1 lecture=0|1   page chrome (ViewConfig); the CLI ignores them
+//   tour=1..7                guided-tour step whose caption shows (core/tour.h). Without scenario=, tour=N stands
+//                            for that step's settings with the link's other keys on top
 // Numbers use JSON number grammar in the shortest form that reads back exactly (0.003, 1e-5).
 // Not carried (always the base preset's): title, test_samples, grid, mnist.side, mnist.test_fraction.
 constexpr std::size_t kShareLinkMaxLength = 2000;  // drawn points are left out of longer links
