@@ -114,6 +114,8 @@
   const bar = document.body.appendChild(element('div', { id: 'catgeo-share-bar', hidden: '' }));
   const openFull = element('a', { target: '_blank', rel: 'noopener', title: 'Open this view in a full CatGeo page' },
     'Open in CatGeo ↗');
+  const article = element('a', { href: 'article.html', title: 'A short article on the paper with live figures' },
+    'Article');
   const buttons = [
     ['Copy link', () => copyLink()],
     ['Embed', () => showEmbedDialog()],
@@ -145,6 +147,7 @@
       bar.appendChild(openFull);
     } else {
       for (const button of buttons) bar.appendChild(button);
+      bar.appendChild(article);
     }
     bar.hidden = false;
   }

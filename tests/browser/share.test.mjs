@@ -151,17 +151,17 @@ test('CLI and page agree on the same link within the stated tolerance', TIMEOUT,
   }
 });
 
-test('the embed example loads two working instances', TIMEOUT, async (t) => {
+test('the article loads its live tour figures, each running its own step', TIMEOUT, async (t) => {
   if (skipUnbuilt(t)) return;
-  if (!existsSync(path.join(webRoot, 'embed-example.html'))) {
-    t.skip('embed-example.html is not in the built web folder (reconfigure the wasm-release build)');
+  if (!existsSync(path.join(webRoot, 'article.html'))) {
+    t.skip('article.html is not in the built web folder (reconfigure the wasm-release build)');
     return;
   }
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}embed-example.html`,
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}article.html`,
     { viewport: { width: 1000, height: 900 } });
   try {
     const frames = [];
-    for (const id of ['catgeo-e5', 'catgeo-e1']) {
+    for (const id of ['catgeo-tour1', 'catgeo-tour3', 'catgeo-tour6']) {
       const handle = await page.waitForSelector(`#${id}`);
       await handle.scrollIntoViewIfNeeded();  // loading="lazy": the frame starts when it nears the viewport
       const frame = await (await page.waitForSelector(`#${id}`)).contentFrame();
@@ -183,7 +183,11 @@ test('the embed example loads two working instances', TIMEOUT, async (t) => {
       assert.ok(metrics && typeof metrics === 'object' && metrics.scenario, `${id}: metrics ${JSON.stringify(metrics)}`);
       scenarios.push(metrics.scenario);
     }
-    assert.deepEqual(scenarios, ['E5', 'E1'], 'each iframe runs its own configuration');
+    assert.deepEqual(scenarios, ['E1', 'E5', 'E7'], 'each iframe runs its own tour step');
+    for (const [id, frame] of frames) {
+      const tour = await frame.evaluate(() => catgeo.tour());
+      assert.ok(tour.step > 0 && tour.shown, `${id}: its caption shows (${JSON.stringify(tour).slice(0, 80)})`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
