@@ -157,7 +157,8 @@ void App::layout_windows() {
   layout_ = choose_screen_layout(request);
   ImGui::GetIO().FontGlobalScale = layout_.font_scale;
   // Portrait: no title bar over the figure (a phone's height is precious).
-  const ImGuiWindowFlags figure_flags = kFigureFlags | (layout_.kind == ScreenKind::portrait ? ImGuiWindowFlags_NoTitleBar : 0);
+  const ImGuiWindowFlags figure_flags =
+      kFigureFlags | (layout_.kind == ScreenKind::portrait ? ImGuiWindowFlags_NoTitleBar : 0);
   panel("View", layout_.view, figure_flags, [&] { draw_view(); });
   switch (layout_.kind) {
     case ScreenKind::compact:
@@ -177,14 +178,16 @@ void App::layout_windows() {
 void App::drag_to_scroll() {
   // ImGui 1.86 scrolls only by wheel and scrollbar; a finger drags the page it is on, as on any phone page.
   if (!touch_sizing_ || !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) || ImGui::IsAnyItemActive()) return;
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
 void App::draw_sheet() {
   draw_run_buttons();
   if (!ImGui::BeginTabBar("##sheet-tabs")) return;
   if (ImGui::TabItemButton(sheet_expanded_ ? "-" : "+", ImGuiTabItemFlags_Trailing)) sheet_expanded_ = !sheet_expanded_;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
   if (ImGui::BeginTabItem("Controls")) {
     ImGui::BeginChild("##controls");
     draw_controls(false);

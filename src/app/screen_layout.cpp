@@ -10,7 +10,9 @@ constexpr float kPortraitMaxWidth = 700.0f;   // narrower than this: always the 
 constexpr float kPortraitTabletWidth = 1000.0f;  // up to this width, a canvas taller than wide is portrait too
 constexpr float kProjectorWidth = 1700.0f;    // from this width, larger type (projectors, large screens)
 
-PanelBox box(float x, float y, float w, float h) { return {ImVec2(x, y), ImVec2(std::max(0.0f, w), std::max(0.0f, h))}; }
+PanelBox box(float x, float y, float w, float h) {
+  return {ImVec2(x, y), ImVec2(std::max(0.0f, w), std::max(0.0f, h))};
+}
 
 }  // namespace
 
