@@ -43,7 +43,7 @@ void App::draw_tour_caption() {
   ImGui::TextUnformatted(step->caption);
   // An embed has no charts: say where the named one is.
   const char* play = !step->claim.metric                  ? ""
-                     : layout_.kind == ScreenKind::compact  ? " Press Play; the full page (Open in CatGeo) has the charts."
+                     : layout_.kind == ScreenKind::compact  ? " Press Play; the full page has the charts."
                      : layout_.kind == ScreenKind::portrait ? " Press Play; the charts are in the Metrics tab."
                                                             : " Press Play.";
   ImGui::TextDisabled("Look at: %s.%s", step->look_at, play);
