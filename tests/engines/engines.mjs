@@ -1,0 +1,146 @@
+// Firefox/WebKit test helpers: Xvfb, WebKitWebDriver, the E5 run in the page, Chromium's reference run, the checks.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { launchBrowser, openPage, waitForRunning } from '../browser/harness.mjs';
+import { decodePng, imageStats } from '../browser/png.mjs';
+
+export const EPOCHS = 50;
+export const LINK = `scenario=E5&epochs=${EPOCHS}&seed=3`;
+
+// Starts `command` in its own process group; `exited` resolves (to a description) when it ends or fails to start.
+// stop() ends the group (with the browsers it started): SIGTERM, so that Xvfb removes its socket, then SIGKILL after
+// 5 s; Node's exit sends SIGKILL.
+function startGroup(command, args, options) {
+  const child = spawn(command, args, { ...options, detached: true });
+  let running = true;
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve(`${command} exited (${signal || code})`));
+    child.once('error', (error) => resolve(`${command} failed: ${error.message}`));
+  }).finally(() => { running = false; });
+  const signal = (name) => { if (running && child.pid) process.kill(-child.pid, name); };
+  const kill = () => signal('SIGKILL');
+  process.once('exit', kill);
+  return {
+    child,
+    exited,
+    async stop() {
+      process.off('exit', kill);
+      signal('SIGTERM');
+      const timer = setTimeout(kill, 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// An X server on a free display (Xvfb picks it and writes its number to fd 3 once it accepts clients).
+export async function startXvfb() {
+  const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1000x24', '-nolisten', 'tcp'],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  let timer;
+  const timedOut = new Promise((resolve) => { timer = setTimeout(resolve, 20_000, 'timed out'); });
+  const number = await Promise.race([once(xvfb.child.stdio[3], 'data'), xvfb.exited, timedOut]);
+  clearTimeout(timer);
+  if (typeof number === 'string') {
+    await xvfb.stop();
+    throw new Error(`Xvfb did not start: ${number}`);
+  }
+  return { display: `:${String(number[0]).trim()}`, stop: xvfb.stop };
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// WebKitWebDriver on a free port, its browsers on `display`; resolves to { url, stop } once it answers /status.
+export async function startWebKitDriver(display) {
+  const port = await freePort();
+  const driver = startGroup('/usr/bin/WebKitWebDriver', [`--port=${port}`],
+    { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const url = `http://127.0.0.1:${port}`;
+  let gone = '';
+  driver.exited.then((how) => { gone = how; });
+  const deadline = Date.now() + 20_000;
+  while (!await fetch(`${url}/status`).then((response) => response.ok, () => false)) {
+    if (gone || Date.now() > deadline) {
+      await driver.stop();
+      throw new Error(`WebKitWebDriver did not start: ${gone || 'timed out'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, stop: driver.stop };
+}
+
+// Runs in the page (serialised by puppeteer, selenium and playwright): trains `epochs` epochs, waits for 5 more
+// browser frames and returns what the tests check.
+export async function trainInPage(epochs) {
+  await window.catgeo.ready;
+  await window.catgeo.trainEpochs(epochs);
+  const frames = () => window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []);
+  const target = frames() + 5;
+  while (frames() < target) await new Promise((resolve) => setTimeout(resolve, 20));
+  const message = document.getElementById('catgeo-message');
+  return {
+    metrics: window.catgeo.metrics(),
+    state: document.body.dataset.catgeoState,
+    message: message.hidden ? '' : message.innerText,
+    viewRect: window.catgeo.viewRect(),
+    innerWidth: window.innerWidth,
+  };
+}
+
+// The numeric fields of metrics() and of its `before` (as 'before.NAME'), sorted by name.
+export function numericMetrics(metrics) {
+  const fields = [
+    ...Object.entries(metrics),
+    ...Object.entries(metrics.before).map(([key, value]) => [`before.${key}`, value]),
+  ].filter(([, value]) => typeof value === 'number');
+  return Object.fromEntries(fields.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+// Chromium's run of LINK on `serverUrl` (headless, SwiftShader), the reference the other engines must equal.
+export async function chromiumRun(serverUrl) {
+  const browser = await launchBrowser();
+  try {
+    const { page, errors } = await openPage(browser, `${serverUrl}#${LINK}`);
+    await waitForRunning(page);
+    const result = await page.evaluate(trainInPage, EPOCHS);
+    assert.deepEqual(errors, [], 'Chromium reference run');
+    assert.equal(result.metrics.epochs, EPOCHS, 'Chromium reference run');
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+// The common checks of an engine's trainInPage() result and its screenshot (PNG bytes) against Chromium's result.
+export function checkRun(engine, result, screenshot, chromium) {
+  assert.equal(result.state, 'running', `${engine}: page state ${result.state}: ${result.message}`);
+  assert.equal(result.message, '', `${engine}: the page shows a message`);
+  assert.equal(result.metrics.epochs, EPOCHS, `${engine}: epochs trained`);
+  assert.ok(result.viewRect.valid, `${engine}: no 2-D view on screen`);
+  const stats = imageStats(cropPng(decodePng(Buffer.from(screenshot)), result.viewRect, result.innerWidth));
+  assert.ok(stats.distinctColors >= 200, `${engine}: the 2-D view has only ${stats.distinctColors} colours: blank?`);
+  assert.deepEqual(numericMetrics(result.metrics), numericMetrics(chromium.metrics),
+    `${engine}: metrics differ from Chromium's`);
+}
+
+// The part of a decoded screenshot inside `rect` (CSS pixels of a page `innerWidth` CSS pixels wide).
+function cropPng(image, rect, innerWidth) {
+  const scale = image.width / innerWidth;
+  const [left, top] = [Math.round(rect.left * scale), Math.round(rect.top * scale)];
+  const width = Math.min(Math.round(rect.right * scale), image.width) - left;
+  const height = Math.min(Math.round(rect.bottom * scale), image.height) - top;
+  const pixels = Buffer.alloc(width * height * image.channels);
+  for (let y = 0; y < height; ++y) {
+    const start = ((top + y) * image.width + left) * image.channels;
+    image.pixels.copy(pixels, y * width * image.channels, start, start + width * image.channels);
+  }
+  return { width, height, channels: image.channels, pixels };
+}
