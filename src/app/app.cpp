@@ -216,6 +216,16 @@ void App::draw_sheet() {
   ImGui::EndTabBar();
 }
 
+bool App::shortcut(Shortcut shortcut) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || io.NavVisible || ImGui::IsAnyItemFocused() || ImGui::IsAnyItemActive()) return false;
+  const bool can_train = view_.state == RunState::training || view_.state == RunState::paused;
+  if (!can_train) return false;
+  if (shortcut == Shortcut::play_pause) view_.state == RunState::training ? pause() : play();
+  else train_epochs(1, 60.0);
+  return true;
+}
+
 void App::set_touch_sizing(bool touch) {
   if (touch == touch_sizing_) return;
   touch_sizing_ = touch;

@@ -20,6 +20,7 @@
 namespace catgeo {
 
 enum class DataTool { none, draw, erase };
+enum class Shortcut { play_pause, step };
 
 // The tiled panels (controls, view, charts, readouts) fill the canvas and draw no background of their own:
 // software WebGL pays for every pixel, and their backgrounds were about a third of a frame (20 of 67 ms). The
@@ -48,6 +49,9 @@ class App {
   // True when the next frame would differ without any input: training, a command not yet answered, a held mouse
   // button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
+  // A keyboard shortcut, unless a widget has the keyboard (text input, or keyboard navigation showing its focus,
+  // where Space and the arrows belong to the widget). True when it was taken.
+  bool shortcut(Shortcut shortcut);
 
   // ---- scripting (JS API). Commands return their id: view().completed >= id once they took effect. ----
   std::uint32_t load_link(const std::string& link);

@@ -100,11 +100,12 @@ void App::draw_run_buttons() {
   } else if (ImGui::Button("Play", ImVec2(64, 0))) {
     play();
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space (while the page has focus)");
   play_button_min_ = ImGui::GetItemRectMin();
   play_button_max_ = ImGui::GetItemRectMax();
   ImGui::SameLine();
   if (ImGui::Button("Step")) train_epochs(1, 60.0);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch (right arrow)");
   if (!can_train) ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Reset")) reset();

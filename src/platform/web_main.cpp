@@ -60,6 +60,7 @@ bool init_imgui(WebPlatform& p) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no file system on the web; layout is the app's business
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows and Space reach every widget
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl_context);
   if (const char* failed = p.renderer.init()) {
     report_page_status("failed", failed);
@@ -79,6 +80,14 @@ void shutdown(WebPlatform& p) {
   SDL_Quit();
 }
 
+// Space plays / pauses and the right arrow trains one epoch while no widget has the keyboard (the keys reach the page
+// only while its canvas has focus: SDL listens on #canvas).
+bool take_shortcut(App& app, SDL_Keycode key) {
+  if (key == SDLK_SPACE) return app.shortcut(Shortcut::play_pause);
+  if (key == SDLK_RIGHT) return app.shortcut(Shortcut::step);
+  return false;
+}
+
 void frame(void*) {
   WebPlatform& p = platform();
   SDL_Event event;
@@ -89,6 +98,10 @@ void frame(void*) {
       return;
     }
     p.touch.observe(event);
+    if (event.type == SDL_KEYDOWN && !event.key.repeat && take_shortcut(p.app, event.key.keysym.sym)) {
+      p.redraw.request();
+      continue;  // the key was a shortcut, not input for a widget
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     p.redraw.request();
   }

@@ -1,0 +1,35 @@
+// Keyboard shortcuts: while the canvas has focus, Space plays and pauses and the right arrow trains one epoch; with
+// the focus elsewhere the keys do nothing to the lab.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+const TIMEOUT = { timeout: 180_000 };
+
+test('Space plays and pauses, the right arrow steps one epoch, only while the canvas has focus', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`);
+  try {
+    await waitForRunning(page);
+    await page.evaluate(() => catgeo.settled());
+    await page.focus('#canvas');
+    const state = () => page.evaluate(() => catgeo.state());
+    assert.equal(await state(), 'paused');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => catgeo.state() === 'training', null, { timeout: 5000 });
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => catgeo.state() === 'paused', null, { timeout: 5000 });
+    const before = await page.evaluate(async () => { await catgeo.settled(); return catgeo.metrics().epochs; });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((e) => catgeo.metrics().epochs === e + 1, before, { timeout: 10_000 });
+    assert.equal(await state(), 'paused');
+    // Focus elsewhere: the keys do not reach the lab.
+    await page.evaluate(() => { document.activeElement.blur(); });
+    await page.keyboard.press('Space');
+    await waitForFrames(page, 5);
+    assert.equal(await state(), 'paused', 'Space without the canvas focused must not start training');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
