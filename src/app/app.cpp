@@ -188,31 +188,21 @@ void App::draw_sheet() {
   if (ImGui::TabItemButton(sheet_expanded_ ? "-" : "+", ImGuiTabItemFlags_Trailing)) sheet_expanded_ = !sheet_expanded_;
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
-  if (ImGui::BeginTabItem("Controls")) {
-    ImGui::BeginChild("##controls");
-    draw_controls(false);
+  const auto scrolling_tab = [&](const char* label, auto contents) {  // a tab whose page a finger scrolls
+    if (!ImGui::BeginTabItem(label)) return;
+    ImGui::BeginChild(label);
+    contents();
     drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("Metrics")) {
+  };
+  scrolling_tab("Controls", [&] { draw_controls(false); });
+  if (ImGui::BeginTabItem("Metrics")) {  // the charts fill the tab: nothing to scroll
     draw_charts();
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Read-outs")) {
-    ImGui::BeginChild("##readouts");
-    draw_readouts(false);
-    drag_to_scroll();
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("About")) {
-    ImGui::BeginChild("##about");
-    draw_explanation();
-    drag_to_scroll();
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
+  scrolling_tab("Read-outs", [&] { draw_readouts(false); });
+  scrolling_tab("About", [&] { draw_explanation(); });
   ImGui::EndTabBar();
 }
 

@@ -87,8 +87,6 @@ void App::draw_readouts(bool with_explanation) {
   }
   if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
     const std::vector<std::vector<int>>& confusion = view_.confusion;
-    const bool digits = view_.config.data == DataKind::mnist;  // MNIST classes are named by their digit
-    const auto name = [&](int label) { return digits ? view_.class_digit(label) : label + 1; };
     const int m = static_cast<int>(confusion.size());
     if (m > 0 && ImGui::BeginTable("confusion", m + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableNextRow();
@@ -96,12 +94,12 @@ void App::draw_readouts(bool with_explanation) {
       ImGui::TextDisabled("true\\pred");
       for (int p = 0; p < m; ++p) {
         ImGui::TableNextColumn();
-        ImGui::TextColored(class_color_vec(p), "%d", name(p));
+        ImGui::TextColored(class_color_vec(p), "%d", view_.class_number(p));
       }
       for (int t = 0; t < m; ++t) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(class_color_vec(t), "%d", name(t));
+        ImGui::TextColored(class_color_vec(t), "%d", view_.class_number(t));
         for (int p = 0; p < m; ++p) {
           ImGui::TableNextColumn();
           if (t == p) ImGui::Text("%d", confusion[t][p]);

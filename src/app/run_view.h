@@ -24,6 +24,8 @@ struct RunView {
   const MetricsSnapshot* before() const { return history.empty() ? nullptr : &history.front(); }
   // The digit a class index stands for (MNIST: config.mnist.digits[label]), else the label itself.
   int class_digit(int label) const;
+  // How the page names a class: its digit for MNIST, else its 1-based number (class 1, 2, ...).
+  int class_number(int label) const { return config.data == DataKind::mnist ? class_digit(label) : label + 1; }
   // What the run summaries (metrics(), the history export) say about the run besides its history.
   RunReportFacts report_facts() const;
 

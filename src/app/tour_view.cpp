@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/flow_layout.h"
 #include "core/json.h"
 #include "core/tour.h"
 
@@ -31,9 +32,7 @@ void App::draw_tour_caption() {
   ImGui::PopTextWrapPos();
   // The buttons follow on the same line while they fit (a phone puts them on the next).
   const auto button = [&](const char* label) {  // full-size buttons for fingers
-    ImGui::SameLine();
-    const float width = ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    same_line_or_wrap(ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x);
     return touch_sizing_ ? ImGui::Button(label) : ImGui::SmallButton(label);
   };
   if (n > 1 && button("< Prev")) go(n - 1);

@@ -8,6 +8,7 @@
 #include "app/mnist_view.h"
 #include "app/axis_ticks.h"
 #include "app/colormap.h"
+#include "app/flow_layout.h"
 #include "app/screen_layout.h"
 #include "core/fisher.h"
 #include "core/share_link.h"
@@ -146,10 +147,7 @@ void App::draw_view_2d() {
   ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.gap));
   bool first_item = true;
   const auto legend_item = [&](ImVec4 colour, const char* text) {  // on the same line while it fits, else the next
-    if (!first_item) {
-      ImGui::SameLine();
-      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text).x) ImGui::NewLine();
-    }
+    if (!first_item) same_line_or_wrap(ImGui::CalcTextSize(text).x);
     first_item = false;
     ImGui::TextColored(colour, "%s", text);
   };
@@ -353,9 +351,8 @@ void App::draw_hover_tooltip(double x, double y) {
   ImGui::Separator();
   ImGui::TextUnformatted("P(mu|x)   reference   network");
   for (int mu = 0; mu < f.num_classes; ++mu)
-    ImGui::TextColored(class_color_vec(mu), view_.config.data == DataKind::mnist ? "digit %d   %8.3f   %8.3f"
-                                                                                : "class %d   %8.3f   %8.3f",
-                       view_.config.data == DataKind::mnist ? view_.class_digit(mu) : mu + 1,
+    ImGui::TextColored(class_color_vec(mu), "%s %d   %8.3f   %8.3f",
+                       view_.config.data == DataKind::mnist ? "digit" : "class", view_.class_number(mu),
                        f.reference_posterior(mu, 0), f.network_posterior(mu, 0));
   ImGui::Separator();
   const Sym2 a = GridFields::unpack(f.fcat, 0), b = GridFields::unpack(f.fcode, 0);

@@ -137,7 +137,7 @@ bool Experiment::continue_measure(double budget_seconds) {
   auto spent = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   do {  // at least one step per call (the preparation or a chunk), so that any budget makes progress
     if (measure_.prepared) measure_chunk();
-    else if (fields_need_codes() && !codes_current()) project_codes_chunk();
+    else if (fields_wait_for_codes()) project_codes_chunk();
     else start_measure();
   } while (!measure_done() && spent() < budget_seconds);
   if (!measure_done()) return false;
@@ -159,7 +159,7 @@ void Experiment::project_codes_chunk() {
     codes_next_ = 0;
     codes_building_.resize(net_.projection_dim(), train.size());
   }
-  const int count = std::min(train.size() - codes_next_, test_samples_per_slice(net_));
+  const int count = std::min(train.size() - codes_next_, samples_per_slice(net_));
   net_.project(train.inputs.middleCols(codes_next_, count), codes_chunk_);
   codes_building_.middleCols(codes_next_, count) = codes_chunk_;
   codes_next_ += count;
@@ -269,7 +269,7 @@ void Experiment::measure_chunk() {
   }
   const Dataset& test = split_.test;
   const int begin = measure_.test_next;
-  const int count = std::min(test.size() - begin, test_samples_per_slice(net_));
+  const int count = std::min(test.size() - begin, samples_per_slice(net_));
   measure_.noisy_loss_sum += net_.predict_and_noisy_loss_sum(test.inputs.middleCols(begin, count),
                                                              test.labels.data() + begin, measure_.noise,
                                                              test_probabilities_);

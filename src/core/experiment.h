@@ -83,6 +83,8 @@ class Experiment {
   // Whether fields and metrics need the training codes: a learned projection (or drawn points) sets the grid
   // from their bounding box, and a learned projection's KDE reference is built on them.
   bool fields_need_codes() const { return net_.projection_layer() >= 0 || config_.data == DataKind::drawn_points; }
+  // The codes the fields need are not projected yet for this network: project_codes_chunk first.
+  bool fields_wait_for_codes() const { return fields_need_codes() && !codes_current(); }
   void project_codes_chunk();
   // confusion[true][predicted] counts on the test set.
   std::vector<std::vector<int>> confusion_matrix() const;

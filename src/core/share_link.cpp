@@ -185,12 +185,8 @@ LinkDecodeResult decode_share_link(std::string_view link) {
   // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/tour.h).
   if (const std::string* tour = find_value(pairs, "tour"); tour && !find_value(pairs, "scenario")) {
     std::string rest;  // the other pairs as they were written (still encoded)
-    for (std::size_t start = 0; start <= body.size();) {
-      const std::size_t end = std::min(body.find('&', start), body.size());
-      const std::string_view pair = std::string_view(body).substr(start, end - start);
+    for (std::string_view pair : split(body, '&'))
       if (!pair.empty() && pair.substr(0, 5) != "tour=") rest += (rest.empty() ? "" : "&") + std::string(pair);
-      start = end + 1;
-    }
     const std::string expanded = tour_link(std::atoi(tour->c_str()), rest);
     if (!expanded.empty()) return decode_share_link(expanded);
   }

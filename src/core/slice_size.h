@@ -20,8 +20,8 @@ inline int columns_per_slice(const Mlp& net, long long passes, int limit) {
 
 // Network fields at grid points: a forward pass and K tangents per point.
 inline int grid_points_per_slice(const Mlp& net) { return columns_per_slice(net, 1 + net.projection_dim(), 256); }
-// Test samples scored with and without representation noise: about two forward passes per sample.
-inline int test_samples_per_slice(const Mlp& net) { return columns_per_slice(net, 2, 4096); }
+// Samples (test set scored with and without noise, training codes projected): at most two forward passes each.
+inline int samples_per_slice(const Mlp& net) { return columns_per_slice(net, 2, 4096); }
 
 // Grid rows of reference fields: about kReferencePointsPerSlice points (a KDE reference of a few thousand codes
 // costs about a microsecond per point; a mixture much less).

@@ -332,9 +332,10 @@ void Engine::start_field_job() {
 void Engine::continue_field_job(double budget_seconds) {
   const double start = wall_seconds();
   const int test_size = run_->test_data().size();
-  while (!job_.prepared || !job_.fields.done(building_) || job_.test_next < test_size) {
+  const auto done = [&] { return job_.prepared && job_.fields.done(building_) && job_.test_next >= test_size; };
+  while (!done()) {
     if (!job_.prepared) {
-      if (run_->fields_need_codes() && !run_->codes_current()) {
+      if (run_->fields_wait_for_codes()) {
         run_->project_codes_chunk();
       } else {
         job_.digest = start_digest(*run_);
@@ -344,14 +345,14 @@ void Engine::continue_field_job(double budget_seconds) {
     } else if (!job_.fields.done(building_)) {
       run_->fill_fields_chunk(building_, job_.fields);
     } else {
-      const int end = std::min(test_size, job_.test_next + test_samples_per_slice(run_->network()));
+      const int end = std::min(test_size, job_.test_next + samples_per_slice(run_->network()));
       digest_samples(*run_, job_.test_next, end, job_.digest);
       job_.test_next = end;
     }
     if (wall_seconds() - start >= budget_seconds) break;
   }
   job_.seconds += wall_seconds() - start;
-  if (job_.prepared && job_.fields.done(building_) && job_.test_next >= test_size) finish_field_job();
+  if (done()) finish_field_job();
 }
 
 void Engine::finish_field_job() {

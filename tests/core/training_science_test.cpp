@@ -113,7 +113,7 @@ TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
   std::unique_ptr<Experiment> run = run_to_end(config);
   if (!run) return;
   const Dataset& test = run->test_data();
-  const int chunk = test_samples_per_slice(run->network());
+  const int chunk = samples_per_slice(run->network());
   EXPECT_MSG(test.size() > 4 * chunk, test.size() << " test samples, chunks of " << chunk);
   MatrixF probabilities;
   Rng noise(derive_seed(config.training.seed, 3));
