@@ -16,6 +16,9 @@ add_library(imgui STATIC
   ${CATGEO_IMGUI_DIR}/imgui.cpp
   ${CATGEO_IMGUI_DIR}/imgui_draw.cpp
   ${CATGEO_IMGUI_DIR}/imgui_tables.cpp
-  ${CATGEO_IMGUI_DIR}/imgui_widgets.cpp)
+  ${CATGEO_IMGUI_DIR}/imgui_widgets.cpp
+  ${PROJECT_SOURCE_DIR}/src/app/imgui_item_hooks.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${CATGEO_IMGUI_DIR})
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS)
+target_include_directories(imgui PRIVATE ${PROJECT_SOURCE_DIR}/src)
+# IMGUI_ENABLE_TEST_ENGINE: ImGui reports each labelled widget to src/app/imgui_item_hooks.cpp (the layout report).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)

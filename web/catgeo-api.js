@@ -77,6 +77,8 @@
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },
     viewRect() { return json('catgeo_view_rect'); },
+    // The last frame's layout report: {widgets, labels, windows, problems: [{kind, window, text, other?, by}]}.
+    layoutReport() { return json('catgeo_layout_report'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },
     loadResult() { return json('catgeo_load_result'); },

@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "app/boundary_contour.h"
+#include "app/label_audit.h"
+#include "app/typeface.h"
 #include "core/field_export.h"
 #include "core/json.h"
 #include "core/run_report.h"
@@ -155,7 +157,9 @@ void App::layout_windows() {
   request.sheet_expanded = sheet_expanded_;
   request.bar_height = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y;
   layout_ = choose_screen_layout(request);
-  ImGui::GetIO().FontGlobalScale = layout_.font_scale;
+  ImGuiIO& io = ImGui::GetIO();
+  io.FontGlobalScale = typeface_global_scale(*io.Fonts, layout_.font_scale);
+  typeface_pixels_wanted_ = typeface_device_pixels(layout_.font_scale, io.DisplayFramebufferScale.x);
   // Portrait: no title bar over the figure (a phone's height is precious).
   const ImGuiWindowFlags figure_flags =
       kFigureFlags | (layout_.kind == ScreenKind::portrait ? ImGuiWindowFlags_NoTitleBar : 0);
@@ -184,25 +188,40 @@ void App::drag_to_scroll() {
 
 void App::draw_sheet() {
   draw_run_buttons();
-  if (!ImGui::BeginTabBar("##sheet-tabs")) return;
+  if (!ImGui::BeginTabBar("##sheet-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;  // never a cut tab label
   if (ImGui::TabItemButton(sheet_expanded_ ? "-" : "+", ImGuiTabItemFlags_Trailing)) sheet_expanded_ = !sheet_expanded_;
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(sheet_expanded_ ? "Show the figure again" : "Give the panels more room");
-  const auto scrolling_tab = [&](const char* label, auto contents) {  // a tab whose page a finger scrolls
-    if (!ImGui::BeginTabItem(label)) return;
-    ImGui::BeginChild(label);
+  // Long tab names when the four fit the bar, else short ones (the ### part keeps each tab's identity).
+  struct TabName { const char *long_name, *short_name; };
+  constexpr TabName kTabs[] = {{"Controls###controls", "Edit###controls"}, {"Metrics###metrics", "Charts###metrics"},
+                               {"Read-outs###readouts", "Values###readouts"}, {"About###about", "About###about"}};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float long_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;  // the +/- button
+  for (const TabName& t : kTabs)
+    long_width += ImGui::CalcTextSize(t.long_name, nullptr, true).x + 2.0f * style.FramePadding.x + style.ItemInnerSpacing.x;
+  const bool short_names = long_width > ImGui::GetContentRegionAvail().x;
+  int index = 0;
+  const auto begin_tab = [&](const TabName& name) {
+    const char* label = short_names ? name.short_name : name.long_name;
+    const ImGuiTabItemFlags flags = sheet_tab_request_ == index++ ? ImGuiTabItemFlags_SetSelected : 0;
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    note_fitted_text(label, ImGui::GetItemRectSize().x - 2.0f * style.FramePadding.x);  // stops at ###
+    return open;
+  };
+  const auto scrolling_tab = [&](const TabName& name, auto contents) {  // a tab whose page a finger scrolls
+    if (!begin_tab(name)) return;
+    ImGui::BeginChild("##tab-page");
     contents();
     drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   };
-  scrolling_tab("Controls", [&] { draw_controls(false); });
-  if (ImGui::BeginTabItem("Metrics")) {  // the charts fill the tab: nothing to scroll
-    draw_charts();
-    ImGui::EndTabItem();
-  }
-  scrolling_tab("Read-outs", [&] { draw_readouts(false); });
-  scrolling_tab("About", [&] { draw_explanation(); });
+  scrolling_tab(kTabs[0], [&] { draw_controls(false); });
+  scrolling_tab(kTabs[1], [&] { draw_charts(); });
+  scrolling_tab(kTabs[2], [&] { draw_readouts(false); });
+  scrolling_tab(kTabs[3], [&] { draw_explanation(); });
+  sheet_tab_request_ = -1;
   ImGui::EndTabBar();
 }
 
@@ -245,15 +264,19 @@ bool App::animating() const {
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
+  label_audit_start_frame();
   follow_engine_config();
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   layout_windows();
   draw_divergence_banner();
-  char fps[64];
-  std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
-  ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),
-                                          IM_COL32(150, 150, 150, 255), fps);
+  if (layout_.kind == ScreenKind::columns) {  // in the strip the columns leave free at the bottom right
+    char fps[64];
+    std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
+    ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),
+                                            IM_COL32(150, 150, 150, 255), fps);
+  }
+  layout_report_ = label_audit_finish_frame();
 }
 
 // ---------------------------------------------------------------- scripting
@@ -298,6 +321,10 @@ std::uint32_t App::add_points(const std::vector<DrawnPoint>& points) {
 std::uint32_t App::set_option(const std::string& name, double value) {
   if (name == "tool") {  // 0 look, 1 draw, 2 erase (drawn data)
     tool_ = static_cast<DataTool>(std::clamp(static_cast<int>(value), 0, 2));
+    return 0;
+  }
+  if (name == "sheet_tab") {  // portrait: 0 Controls, 1 Metrics, 2 Read-outs, 3 About
+    sheet_tab_request_ = std::clamp(static_cast<int>(value), 0, 3);
     return 0;
   }
   if (name == "draw_class") {  // 0-based
@@ -391,6 +418,25 @@ std::string App::perf_json() const {
   out.set("grid", JsonValue::number(view_.fields_valid() ? view_.fields.grid.count[0] : 0));
   out.set("state", JsonValue::string(to_string(view_.state)));
   out.set("snapshots", JsonValue::number(view_.snapshots));
+  return to_json(out);
+}
+
+std::string App::layout_report_json() const {
+  JsonValue out = JsonValue::object();
+  out.set("widgets", JsonValue::number(layout_report_.widgets));
+  out.set("labels", JsonValue::number(layout_report_.labels));
+  out.set("windows", JsonValue::number(layout_report_.windows));
+  JsonValue problems = JsonValue::array();
+  for (const LabelProblem& p : layout_report_.problems) {
+    JsonValue item = JsonValue::object();
+    item.set("kind", JsonValue::string(to_string(p.kind)));
+    item.set("window", JsonValue::string(p.window));
+    item.set("text", JsonValue::string(p.text));
+    if (!p.other.empty()) item.set("other", JsonValue::string(p.other));
+    item.set("by", JsonValue::number(std::round(10.0 * p.by) / 10.0));
+    problems.push_back(std::move(item));
+  }
+  out.set("problems", std::move(problems));
   return to_json(out);
 }
 

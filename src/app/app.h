@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/field_images.h"
+#include "app/label_audit.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
 #include "app/screen_layout.h"
@@ -46,6 +47,8 @@ class App {
   ImVec4 background_color() const;
   // Touch devices: controls at least 44 CSS px tall (frame padding, spacing, scrollbars); call before the frame.
   void set_touch_sizing(bool touch);  // the style's window background over the page colour, opaque
+  // The typeface size (device pixels) this frame's layout wants; the platform rebuilds the font atlas when it changes.
+  int typeface_pixels_wanted() const { return typeface_pixels_wanted_; }
   // True when the next frame would differ without any input: training, a command not yet answered, a held mouse
   // button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
@@ -71,7 +74,9 @@ class App {
   std::string fields_json() const;
   std::string perf_json() const;
   std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/tour.h)
-  std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
+  std::string view_rect_json() const;
+  // The last frame's layout report (app/label_audit.h): labels cut or drawn over each other, and how many were checked.
+  std::string layout_report_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -137,8 +142,11 @@ class App {
   bool touch_sizing_ = false;
   bool tour_caption_shown_ = false;  // drawn this frame
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
+  int sheet_tab_request_ = -1;   // portrait: a tab to select in the next frame (set_option "sheet_tab")
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   ScreenLayout layout_;          // this frame's arrangement
+  int typeface_pixels_wanted_ = 0;
+  LabelReport layout_report_;    // the last frame's
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;
     int samples_version = -1, width = 0, height = 0;

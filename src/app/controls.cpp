@@ -7,6 +7,9 @@
 
 #include "app/app.h"
 #include "app/colormap.h"
+#include "app/flow_layout.h"
+#include "app/label_audit.h"
+#include "app/text_fit.h"
 #include "core/scenarios.h"
 #include "app/share_hooks.h"
 #include "core/share_link.h"
@@ -71,9 +74,14 @@ void App::draw_controls(bool with_run_buttons) {
 void App::draw_scenario_picker() {
   const ScenarioConfig& current = edit_;
   ImGui::TextUnformatted("Scenario");
+  const std::string preview = current.id + ": " + current.title;
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 2.0f * ImGui::GetStyle().FramePadding.x;
+  const std::string shown = fit_words(preview, room);  // the combo would cut it mid-word
+  note_fitted_text(shown.c_str(), room);
   ImGui::SetNextItemWidth(-1);
-  std::string preview = current.id + ": " + current.title;
-  if (ImGui::BeginCombo("##scenario", preview.c_str())) {
+  const bool open = ImGui::BeginCombo("##scenario", shown.c_str());
+  if (shown != preview && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preview.c_str());
+  if (open) {
     for (const std::string& id : scenario_ids()) {
       Result<ScenarioConfig> preset = scenario_preset(id);
       const std::string label = id + ": " + preset.value.title;
@@ -96,8 +104,8 @@ void App::draw_run_buttons() {
   const bool can_train = state == RunState::training || state == RunState::paused;
   if (!can_train) ImGui::BeginDisabled();
   if (state == RunState::training) {
-    if (ImGui::Button("Pause", ImVec2(64, 0))) pause();
-  } else if (ImGui::Button("Play", ImVec2(64, 0))) {
+    if (ImGui::Button("Pause", ImVec2(4.9f * ImGui::GetFontSize(), 0))) pause();
+  } else if (ImGui::Button("Play", ImVec2(4.9f * ImGui::GetFontSize(), 0))) {
     play();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space (while the page has focus)");
@@ -175,8 +183,9 @@ void App::draw_data_editor() {
     ImGui::TextWrapped("%s. Edit it to make a custom mixture%s.", config.title.c_str(),
                        dims == 2 ? " (or drag a class mean on the 2-D view)" : "");
   }
+  const float em = ImGui::GetFontSize();  // widths in ems follow the lecture and projector type sizes
   int classes = static_cast<int>(config.classes.size());
-  ImGui::SetNextItemWidth(100);
+  ImGui::SetNextItemWidth(7.7f * em);
   const ParameterSpec& class_range = parameter("classes");
   if (ImGui::SliderInt("classes", &classes, static_cast<int>(class_range.min), static_cast<int>(class_range.max))) {
     ScenarioConfig c = as_custom(config);
@@ -194,10 +203,10 @@ void App::draw_data_editor() {
   for (int mu = 0; mu < static_cast<int>(config.classes.size()); ++mu) {
     GaussianClass& g = config.classes[mu];
     ImGui::PushID(mu);
-    ImGui::ColorButton("##c", class_color_vec(mu), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+    ImGui::ColorButton("##c", class_color_vec(mu), ImGuiColorEditFlags_NoTooltip, ImVec2(0.9f * em, 0.9f * em));
     ImGui::SameLine();
     float mean[2] = {static_cast<float>(g.mean(0)), dims == 2 ? static_cast<float>(g.mean(1)) : 0.0f};
-    ImGui::SetNextItemWidth(dims == 2 ? 120 : 60);
+    ImGui::SetNextItemWidth((dims == 2 ? 9.2f : 4.6f) * em);
     if (dims == 2 ? ImGui::DragFloat2("mean", mean, 0.01f, -3.0f, 3.0f, "%.2f")
                   : ImGui::DragFloat("mean", mean, 0.01f, -3.0f, 3.0f, "%.2f")) {
       g.mean(0) = mean[0];
@@ -205,9 +214,10 @@ void App::draw_data_editor() {
     }
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     float sd[2] = {static_cast<float>(std::sqrt(g.cov(0, 0))), dims == 2 ? static_cast<float>(std::sqrt(g.cov(1, 1))) : 0.f};
-    ImGui::SetNextItemWidth(dims == 2 ? 120 : 60);
-    if (dims == 2) ImGui::Indent(20);
-    else ImGui::SameLine();
+    const float sd_width = (dims == 2 ? 9.2f : 4.6f) * em;
+    if (dims == 2) ImGui::Indent(1.5f * em);
+    else same_line_or_wrap(sd_width + ImGui::CalcTextSize(" sd").x);
+    ImGui::SetNextItemWidth(sd_width);
     if (dims == 2 ? ImGui::DragFloat2("sd x, y", sd, 0.005f, 0.05f, 2.0f, "%.2f")
                   : ImGui::DragFloat("sd", sd, 0.005f, 0.05f, 2.0f, "%.2f")) {
       const double corr = dims == 2 ? g.cov(0, 1) / std::sqrt(g.cov(0, 0) * g.cov(1, 1)) : 0.0;
@@ -219,17 +229,18 @@ void App::draw_data_editor() {
     }
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     float prior = static_cast<float>(g.prior);
-    ImGui::SetNextItemWidth(dims == 2 ? 50 : 45);
-    ImGui::SameLine();
+    const float prior_width = (dims == 2 ? 3.8f : 3.5f) * em;
+    same_line_or_wrap(prior_width + ImGui::CalcTextSize(" prior").x);
+    ImGui::SetNextItemWidth(prior_width);
     if (ImGui::DragFloat("prior", &prior, 0.01f, 0.05f, 10.0f, "%.2f")) g.prior = prior;
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     if (dims == 2) {
       float corr = static_cast<float>(g.cov(0, 1) / std::sqrt(g.cov(0, 0) * g.cov(1, 1)));
-      ImGui::SetNextItemWidth(120);
+      ImGui::SetNextItemWidth(9.2f * em);
       if (ImGui::DragFloat("corr", &corr, 0.01f, -0.9f, 0.9f, "%.2f"))
         g.cov(0, 1) = g.cov(1, 0) = corr * std::sqrt(g.cov(0, 0) * g.cov(1, 1));
       changed |= ImGui::IsItemDeactivatedAfterEdit();
-      ImGui::Unindent(20);
+      ImGui::Unindent(1.5f * em);
     }
     ImGui::PopID();
   }
@@ -245,13 +256,15 @@ void App::draw_network_editor() {
   const int rep = network.representation_layer < 0 ? count - 1 : network.representation_layer;
   const int proj = network.projection_layer;
   const ParameterSpec& width_range = parameter("layers.width");
+  const float em = ImGui::GetFontSize();  // widths in ems follow the lecture and projector type sizes
+  const float slider_width = -7.0f * em;  // room for the longest label, "learning rate"
   ImGui::TextDisabled("Hidden layers");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("In order from the input. r: the noisy layer the read-out sees; x: the learned 2-D projection.");
   for (int l = 0; l < count; ++l) {
     ImGui::PushID(l);
     int width = hidden[l].width;
-    ImGui::SetNextItemWidth(110);
+    ImGui::SetNextItemWidth(8.5f * em);
     if (l == proj) ImGui::BeginDisabled();  // the projection space keeps its dimension
     if (ImGui::SliderInt("##w", &width, static_cast<int>(width_range.min), static_cast<int>(width_range.max),
                          "%d units"))
@@ -259,7 +272,7 @@ void App::draw_network_editor() {
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
     int act = static_cast<int>(hidden[l].activation);
-    ImGui::SetNextItemWidth(80);
+    ImGui::SetNextItemWidth(6.2f * em);
     if (ImGui::Combo("##a", &act, kActivationNames, 4)) {
       hidden[l].activation = static_cast<Activation>(act);
       changed = true;
@@ -286,7 +299,7 @@ void App::draw_network_editor() {
   }
   const ParameterSpec& sigma_range = parameter("sigma");
   float sigma = static_cast<float>(network.noise_sigma);
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(slider_width);
   if (ImGui::SliderFloat(sigma_range.label, &sigma, static_cast<float>(sigma_range.min),
                          static_cast<float>(sigma_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
     network.noise_sigma = as_shown(sigma, "%.2f");
@@ -296,7 +309,7 @@ void App::draw_network_editor() {
                       "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
   const ParameterSpec& lr_range = parameter("lr");
   float lr = static_cast<float>(config.training.learning_rate);
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(slider_width);
   if (ImGui::SliderFloat(lr_range.label, &lr, static_cast<float>(lr_range.min), static_cast<float>(lr_range.max),
                          "%.4g", ImGuiSliderFlags_Logarithmic))
     config.training.learning_rate = as_shown(lr, "%.4g");
@@ -304,25 +317,25 @@ void App::draw_network_editor() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lr_range.help);
   const ParameterSpec& batch_range = parameter("batch");
   int batch = config.training.batch_size;
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(slider_width);
   if (ImGui::SliderInt(batch_range.label, &batch, static_cast<int>(batch_range.min), static_cast<int>(batch_range.max),
                        "%d", ImGuiSliderFlags_Logarithmic))
     config.training.batch_size = batch;
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int opt = static_cast<int>(config.training.optimizer);
   const char* optimizers[] = {"Adam", "SGD"};
-  ImGui::SetNextItemWidth(70);
+  ImGui::SetNextItemWidth(5.4f * em);
   if (ImGui::Combo("##opt", &opt, optimizers, 2)) {
     config.training.optimizer = static_cast<OptimizerKind>(opt);
     changed = true;
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(120);
+  same_line_or_wrap(7.0f * em + ImGui::CalcTextSize(" seed").x);
+  ImGui::SetNextItemWidth(7.0f * em);
   ImGui::InputScalar("seed", ImGuiDataType_U64, &config.training.seed);  // all 64 bits, as the link carries them
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int epochs = config.training.epochs;
   const ParameterSpec& epoch_range = parameter("epochs");
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(slider_width);
   if (ImGui::SliderInt(epoch_range.label, &epochs, static_cast<int>(epoch_range.min), static_cast<int>(epoch_range.max), "%d",
                        ImGuiSliderFlags_Logarithmic))
     config.training.epochs = epochs;
@@ -336,20 +349,20 @@ void App::draw_view_options() {
   if (edit_.grid.dims == 2) {
     int mode = static_cast<int>(view.mode);
     ImGui::RadioButton("side by side", &mode, 0);
-    ImGui::SameLine();
+    same_line_or_wrap(toggle_width("overlay"));
     ImGui::RadioButton("overlay", &mode, 1);
     view.mode = static_cast<ViewMode>(mode);
   }
   int measure = static_cast<int>(view.measure);
   ImGui::RadioButton("trace", &measure, 0);
-  ImGui::SameLine();
+  same_line_or_wrap(toggle_width("largest eigenvalue"));
   ImGui::RadioButton("largest eigenvalue", &measure, 1);
   view.measure = static_cast<FieldMeasure>(measure);
   ImGui::Checkbox("log scale", &view.log_scale);
-  ImGui::SameLine();
+  same_line_or_wrap(toggle_width("glyphs"));
   ImGui::Checkbox("glyphs", &view.glyphs);
   ImGui::Checkbox("data", &view.show_data);
-  ImGui::SameLine();
+  same_line_or_wrap(toggle_width("boundaries"));
   ImGui::Checkbox("boundaries", &view.show_boundary);
   if (view.mode != before.mode || view.measure != before.measure || view.log_scale != before.log_scale ||
       view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary)
@@ -357,13 +370,15 @@ void App::draw_view_options() {
   if (edit_.grid.dims == 2) {
     const int resolution = view_.fields_valid() ? view_.fields.grid.count[0] : 0;
     ImGui::TextUnformatted("Field grid:");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("64x64", resolution == 64)) set_option("grid", 64);
-    ImGui::SameLine();
-    if (ImGui::RadioButton("128x128", resolution == 128)) set_option("grid", 128);
+    same_line_or_wrap(toggle_width("64×64"));
+    if (ImGui::RadioButton("64×64", resolution == 64)) set_option("grid", 64);
+    same_line_or_wrap(toggle_width("128×128"));
+    if (ImGui::RadioButton("128×128", resolution == 128)) set_option("grid", 128);
   }
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%.0f fps; engine: train %.1f ms/slice, fields %.1f ms", ImGui::GetIO().Framerate,
                       view_.perf.train_ms_last_tick, view_.perf.field_ms_last);
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace catgeo

@@ -10,4 +10,22 @@ inline void same_line_or_wrap(float width) {
   if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
+// Width of a checkbox or radio button with this label.
+inline float toggle_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
+// A legend whose coloured items flow like words.
+class FlowingLegend {
+ public:
+  void item(ImVec4 colour, const char* text) {
+    if (!first_) same_line_or_wrap(ImGui::CalcTextSize(text).x);
+    first_ = false;
+    ImGui::TextColored(colour, "%s", text);
+  }
+
+ private:
+  bool first_ = true;
+};
+
 }  // namespace catgeo

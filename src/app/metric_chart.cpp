@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/axis_ticks.h"
+#include "app/label_audit.h"
 
 namespace catgeo {
 namespace {
@@ -41,14 +42,14 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   }
   const float line_h = ImGui::GetTextLineHeight();
   dl->PushClipRect(p0, p1, true);  // no label leaves its chart
-  dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title);
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title, p0, p1);
   char before_text[24] = "-", now_text[24] = "-", text[96];  // "-" for values not defined yet, as in the table
   const double before = history.empty() ? NAN : get(history.front()), now = history.empty() ? NAN : get(history.back());
   if (std::isfinite(before)) std::snprintf(before_text, sizeof before_text, "%.3g", before);
   if (std::isfinite(now)) std::snprintf(now_text, sizeof now_text, "%.3g", now);
   std::snprintf(text, sizeof text, "before %s, now %s", before_text, now_text);
   if (ImGui::CalcTextSize(text).x > size.x - 8.0f) std::snprintf(text, sizeof text, "%s -> %s", before_text, now_text);
-  dl->AddText(ImVec2(p0.x + 4, p0.y + 2 + line_h), IM_COL32(150, 200, 255, 255), text);
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2 + line_h), IM_COL32(150, 200, 255, 255), text, p0, p1);
   if (!std::isfinite(lo) || history.empty()) {
     dl->PopClipRect();
     return hover;
@@ -58,8 +59,8 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   lo -= pad, hi += pad;
   const double last_epoch = std::max(1.0, history.back().epoch);
   // Axes get room for their labels when the chart is large enough to read them (a phone's sheet, a projector).
-  const bool axes = size.y >= 5.0f * line_h && size.x >= 120.0f;
-  const float left = p0.x + (axes ? 38.0f : 3.0f), right = p1.x - 4.0f;
+  const bool axes = size.y >= kChartLinesForAxes * line_h && size.x >= 9.0f * line_h;
+  const float left = p0.x + (axes ? 2.9f * ImGui::GetFontSize() : 3.0f), right = p1.x - 4.0f;
   const float top = p0.y + 2.0f * line_h + 6.0f, bottom = p1.y - (axes ? line_h + 4.0f : 3.0f);
   const auto to_screen = [&](double epoch, double v) {
     return ImVec2(static_cast<float>(left + (right - left) * epoch / last_epoch),
@@ -68,24 +69,30 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   if (axes) {
     char label[24];
     const int value_ticks = std::max(2, static_cast<int>((bottom - top) / (1.6f * line_h)));
+    // Labels centred on their ticks, each clear of the title lines, the epoch labels and the label above it.
+    const float lowest = bottom + 1.0f - line_h, highest = p0.y + 2.0f + 2.0f * line_h;
+    float previous_top = lowest + line_h;
     for (double v : nice_ticks(lo, hi, std::min(value_ticks, 4))) {
       if (log_axis && std::fabs(v - std::round(v)) > 1e-9) continue;  // powers of ten only
       const float y = to_screen(0, v).y;
       dl->AddLine(ImVec2(left - 3, y), ImVec2(left, y), kTick);
+      const float label_top = std::min(y - 0.5f * line_h, lowest);
+      if (label_top < highest || label_top + line_h > previous_top) continue;
       tick_label(label, sizeof label, v, log_axis);
-      dl->AddText(ImVec2(p0.x + 3, y - 0.5f * line_h), kLabel, label);
+      draw_label(dl, ImVec2(p0.x + 3, label_top), kLabel, label, p0, p1);
+      previous_top = label_top;
     }
     for (double e : nice_ticks(0.0, last_epoch, std::max(2, static_cast<int>((right - left) / 60.0f)))) {
       const float x = to_screen(e, lo).x;
       dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + 3), kTick);
       std::snprintf(label, sizeof label, "%g", e);
       const float w = ImGui::CalcTextSize(label).x;
-      dl->AddText(ImVec2(std::clamp(x - 0.5f * w, left, right - w), bottom + 2), kLabel, label);
+      draw_label(dl, ImVec2(std::clamp(x - 0.5f * w, left, right - w), bottom + 2), kLabel, label, p0, p1);
     }
     dl->AddLine(ImVec2(left, top), ImVec2(left, bottom), kTick);
     dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), kTick);
     const float w = ImGui::CalcTextSize("epoch").x;
-    dl->AddText(ImVec2(right - w, bottom - line_h - 1), IM_COL32(120, 120, 120, 255), "epoch");
+    draw_label(dl, ImVec2(right - w, bottom - line_h - 1), IM_COL32(120, 120, 120, 255), "epoch", p0, p1);
   }
   // The value before training, as a dashed reference line.
   const double v0 = value(history.front());

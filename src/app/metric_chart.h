@@ -14,6 +14,9 @@ struct ChartHover {
   double value = 0.0;   // its value (NaN: not defined then)
 };
 
+// Charts at least this many text lines tall get axes (two title lines, the plot, the epoch labels).
+constexpr float kChartLinesForAxes = 6.5f;
+
 // Draws at the cursor (an ImGui item of `size`). Returns what the mouse points at.
 ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& history,
                         double (*get)(const MetricsSnapshot&), bool log_axis, ImVec2 size);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/label_audit.h"
 
 namespace catgeo {
 namespace {
@@ -131,9 +132,9 @@ void App::draw_gallery() {
     const int truth = view_.class_digit(m.true_label), predicted = view_.class_digit(m.predicted_label);
     char text[32];
     std::snprintf(text, sizeof text, "%d -> %d", truth, predicted);
-    draw->AddText(ImVec2(at.x, at.y + tile + 1.0f), digit_colour(predicted), text);
+    draw_label(draw, ImVec2(at.x, at.y + tile + 1.0f), digit_colour(predicted), text);
     std::snprintf(text, sizeof text, "%.0f%%", 100.0 * m.confidence);
-    draw->AddText(ImVec2(at.x, at.y + tile + 1.0f + label_height), IM_COL32(160, 160, 160, 255), text);
+    draw_label(draw, ImVec2(at.x, at.y + tile + 1.0f + label_height), IM_COL32(160, 160, 160, 255), text);
     if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + tile, at.y + tile)))
       ImGui::SetTooltip("test digit #%d: true %d, predicted %d (p = %.3f)", m.test_index, truth, predicted,
                         m.confidence);

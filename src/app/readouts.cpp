@@ -8,7 +8,9 @@
 
 #include "app/app.h"
 #include "app/colormap.h"
+#include "app/label_audit.h"
 #include "app/metric_chart.h"
+#include "app/text_fit.h"
 
 namespace catgeo {
 namespace {
@@ -26,15 +28,15 @@ const MetricDef kMetrics[] = {
     {"train_loss", "train loss", "mean noisy cross-entropy of the last epoch (nats)", [](const MetricsSnapshot& s) { return s.train_loss; }, 0, false},
     {"test_loss", "test loss", "clean cross-entropy on the test set (nats)", [](const MetricsSnapshot& s) { return s.test_loss; }, 0, false},
     {"test_accuracy", "test accuracy", "fraction correct on the test set", [](const MetricsSnapshot& s) { return s.test_accuracy; }, 0, false},
-    {"info_r_lower_bound", "I(mu;r) lower bound", "H(mu) - noisy test cross-entropy (nats)", [](const MetricsSnapshot& s) { return s.info_r_lower_bound; }, 0, false},
-    {"angle_deg_weighted", "angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p * lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
-    {"angle_deg_top20", "angle (top 20%), deg", "median angle over the top 20% of lambda_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
+    {"info_r_lower_bound", "I(μ; r) lower bound", "H(μ) − noisy test cross-entropy (nats)", [](const MetricsSnapshot& s) { return s.info_r_lower_bound; }, 0, false},
+    {"angle_deg_weighted", "angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p · λ_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
+    {"angle_deg_top20", "angle (top 20%), deg", "median angle over the top 20% of λ_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
     {"peak_boundary_distance", "peak-boundary distance", "largest distance between an F_code peak and a decision boundary (Hausdorff)", [](const MetricsSnapshot& s) { return s.match.peak_boundary_distance; }, 1, false},
     {"loglog_r", "log-log r", "Pearson r of log F_code vs log F_cat (traces in 2-D) in the data region", [](const MetricsSnapshot& s) { return s.match.loglog_r; }, 0, false},
     {"spearman_r", "rank (Spearman) r", "Spearman correlation of F_code and F_cat (traces in 2-D)", [](const MetricsSnapshot& s) { return s.match.spearman_r; }, 0, false},
     {"contrast", "contrast", "max / min of F_code (trace) in the data region", [](const MetricsSnapshot& s) { return s.match.contrast; }, 0, true},
     {"exponent", "exponent gamma", "log F_code ~ gamma log F_cat + c", [](const MetricsSnapshot& s) { return s.match.exponent; }, 0, false},
-    {"info_loss", "information loss", "1/2 integral p Tr(F_code^-1 F_cat) (nats, spec 1.7)", [](const MetricsSnapshot& s) { return s.match.info_loss; }, 0, true},
+    {"info_loss", "information loss", "½ ∫ p Tr(F_code⁻¹ F_cat) (nats, spec 1.7; a high-SNR approximation)", [](const MetricsSnapshot& s) { return s.match.info_loss; }, 0, true},
 };
 
 bool shown(const MetricDef& m, int dims) { return m.dims == 0 || m.dims == dims; }
@@ -49,8 +51,8 @@ void App::draw_readouts(bool with_explanation) {
   const int dims = view_.facts.dims;
   ImGui::Text("%s  epoch %d  (%s)", view_.config.id.c_str(), view_.epoch, to_string(view_.state));
   ImGui::TextDisabled("F_cat: %s", view_.facts.reference_exact ? "exact (generative mixture)" : "estimated (class-wise KDE)");
-  if (std::isfinite(view_.facts.info_x)) ImGui::TextDisabled("I(mu; x) = %.3f nats", view_.facts.info_x);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("information of the data about the category: an upper bound for I(mu; r)");
+  if (std::isfinite(view_.facts.info_x)) ImGui::TextDisabled("I(μ; x) = %.3f nats", view_.facts.info_x);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("information of the data about the category: an upper bound for I(μ; r)");
   const MetricsSnapshot& before = *view_.before();
   const MetricsSnapshot& now = *view_.latest();
   if (ImGui::BeginTable("metrics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
@@ -62,8 +64,10 @@ void App::draw_readouts(bool with_explanation) {
       if (!shown(m, dims)) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(m.name);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.help);
+      const std::string name = fit_words(m.name, ImGui::GetContentRegionAvail().x);
+      note_fitted_text(name.c_str(), ImGui::GetContentRegionAvail().x);
+      ImGui::TextUnformatted(name.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", m.name, m.help);
       ImGui::TableNextColumn();
       const double b = m.get(before), v = m.get(now);
       if (std::isfinite(b)) ImGui::TextDisabled("%.3g", b);
@@ -124,11 +128,14 @@ void App::draw_charts() {
   if (!view_.has_run() || view_.history.empty()) return;
   const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const int columns = avail.x < 520.0f ? 2 : 4;  // a phone's sheet: two charts per row
+  const float em = ImGui::GetFontSize();
+  const int columns = std::clamp(static_cast<int>(avail.x / (13.0f * em)), 1, 4);  // charts at least 13 ems wide
   int count = 0;
   for (const MetricDef& m : kMetrics) count += shown(m, dims) && m.get != nullptr;
   const int rows = (count + columns - 1) / columns;
-  const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns, std::max(40.0f, (avail.y - (rows - 1) * 6.0f) / rows));
+  // Tall enough for their axes; the panel scrolls when they do not fit.
+  const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns,
+                    std::max(kChartLinesForAxes * ImGui::GetTextLineHeight(), (avail.y - (rows - 1) * 6.0f) / rows));
   int k = 0;
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
@@ -148,15 +155,15 @@ void App::draw_charts() {
 void App::draw_explanation() {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(
-      "A network learns categories mu from points x. Two Fisher informations (2x2 matrices in 2-D) are compared at "
+      "A network learns categories μ from points x. Two Fisher informations (2×2 matrices in 2-D) are compared at "
       "each x:");
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat(x) = sum_mu P(mu|x) grad ln P(mu|x) grad ln P(mu|x)^T");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat(x) = Σ_μ P(μ|x) ∇ln P(μ|x) ∇ln P(μ|x)ᵀ");
   ImGui::TextUnformatted(
       "how fast category membership changes when x moves. It is large near class boundaries. Exact for the "
       "Gaussian mixtures; for drawn points it comes from a kernel density estimate (estimated).");
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code(x) = J^T J / sigma^2,  J = dr/dx");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code(x) = JᵀJ / σ²,  J = ∂r/∂x");
   ImGui::TextUnformatted(
-      "how fast the noisy layer r of the network changes when x moves (sigma = noise on r). Large F_code = neural "
+      "how fast the noisy layer r of the network changes when x moves (σ = noise on r). Large F_code = neural "
       "space expanded there.");
   ImGui::TextUnformatted(
       "Claim: learning makes F_code follow F_cat: the network expands its representation near the category "
@@ -164,10 +171,10 @@ void App::draw_explanation() {
       "log-log correlation and contrast rise against their values before training.");
   ImGui::TextUnformatted(
       "Pictures: 2-D heat maps show the trace (or largest eigenvalue) of each field divided by its maximum in "
-      "the data region (p(x) >= 5% of max; dimmed outside), on one shared colour bar. Ellipses: sensitivity "
-      "convention, axes along the eigenvectors with half-lengths ~ sqrt(lambda_i / lambda_max of that field). "
+      "the data region (p(x) ≥ 5% of max; dimmed outside), on one shared colour bar. Ellipses: sensitivity "
+      "convention, axes along the eigenvectors with half-lengths ∝ √(λ_i / λ_max of that field). "
       "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
-  ImGui::TextUnformatted("Noise sigma matters: at 0.5-1 F_code follows F_cat; near 0.2 the match can fail.");
+  ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat; near 0.2 the match can fail.");
   ImGui::TextDisabled("%s", kHonestNote);
   ImGui::PopTextWrapPos();
 }

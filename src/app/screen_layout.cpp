@@ -45,11 +45,13 @@ ScreenLayout choose_screen_layout(const ScreenRequest& r) {
   const float right = std::clamp(w * 0.26f, 260.0f * out.font_scale, 360.0f * out.font_scale);
   const float middle = std::max(200.0f, w - left - right);
   const float view_h = std::max(200.0f, h * 0.64f);
-  // The bottom-right corner stays free: the page scrolls there (see the wheel policy) and the fps line sits there.
+  // A strip under the charts and read-outs stays free: the page's share bar (HTML over the canvas) and the fps line
+  // sit there, and the page scrolls there (see the wheel policy).
+  constexpr float kBottomStrip = 44.0f;
   out.controls = box(0, 0, left, h);
   out.view = box(left, 0, middle, view_h);
-  out.charts = box(left, view_h, middle, h - view_h);
-  out.readouts = box(left + middle, 0, w - left - middle, std::max(200.0f, h - 44.0f));
+  out.charts = box(left, view_h, middle, h - view_h - kBottomStrip);
+  out.readouts = box(left + middle, 0, w - left - middle, std::max(200.0f, h - kBottomStrip));
   return out;
 }
 
@@ -60,14 +62,20 @@ float portrait_figure_height(float w, float h) {
   constexpr float kPadding = 16.0f;
   const float pair = (w - kPadding - c.color_bar - 2.0f * c.margin) / 2.0f;
   const float maps = pair >= kPortraitMinMapSize ? pair : w - kPadding - c.color_bar - c.margin + kToggle;
-  return std::clamp(maps + c.title + c.legend + c.gap + kWindowAndNote, 0.4f * h, 0.7f * h);
+  return std::clamp(maps + c.title + c.legend + c.ticks + kWindowAndNote, 0.4f * h, 0.7f * h);
+}
+
+MapChrome MapChrome::for_type_size(float font_px) {
+  const float k = font_px / 13.0f;
+  const MapChrome base;
+  return {base.title * k, base.margin * k, base.color_bar * k, base.legend * k, base.ticks * k};
 }
 
 MapArrangement arrange_maps(ImVec2 area, int maps, const MapChrome& c, float min_size) {
   const float n = static_cast<float>(std::max(1, maps));
-  const float single = std::min(area.x - c.color_bar - c.margin, area.y - c.title - c.legend - c.gap);
-  const float side = std::min((area.x - c.color_bar - c.margin * n) / n, area.y - c.title - c.legend - c.gap);
-  const float stacked = std::min(area.x - c.color_bar - c.margin, (area.y - c.legend - c.gap) / n - c.title);
+  const float single = std::min(area.x - c.color_bar - c.margin, area.y - c.title - c.ticks - c.legend);
+  const float side = std::min((area.x - c.color_bar - c.margin * n) / n, area.y - c.title - c.ticks - c.legend);
+  const float stacked = std::min(area.x - c.color_bar - c.margin, (area.y - c.legend) / n - c.title - c.ticks);
   MapArrangement out;
   out.stacked = maps > 1 && stacked > side;
   out.map_size = std::max(60.0f, out.stacked ? stacked : side);

@@ -48,7 +48,10 @@ struct MapArrangement {
   float map_size = 0.0f;  // side of each square map
 };
 struct MapChrome {
-  float title = 18.0f, margin = 34.0f, color_bar = 70.0f, legend = 46.0f, gap = 26.0f;
+  // CSS px at 13 px type: the title line above each map, the margin left of it (y tick labels), the colour bar and its
+  // labels, the legend under the maps, and the band under each map for its x tick labels.
+  float title = 18.0f, margin = 34.0f, color_bar = 70.0f, legend = 46.0f, ticks = 22.0f;
+  static MapChrome for_type_size(float font_px);  // the same, scaled to the type size
 };
 constexpr float kPortraitMinMapSize = 200.0f;  // CSS px: smaller maps are shown one at a time in portrait
 MapArrangement arrange_maps(ImVec2 area, int maps, const MapChrome& chrome, float min_size = 0.0f);

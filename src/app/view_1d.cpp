@@ -6,6 +6,8 @@
 
 #include "app/app.h"
 #include "app/colormap.h"
+#include "app/flow_layout.h"
+#include "app/label_audit.h"
 #include "core/metrics.h"
 
 namespace catgeo {
@@ -30,7 +32,7 @@ void vline(ImDrawList* dl, const PlotFrame& f, double x, ImU32 color, float thic
 void frame_box(ImDrawList* dl, const PlotFrame& f, const char* title) {
   dl->AddRectFilled(f.p0, f.p1, IM_COL32(20, 22, 26, 255));
   dl->AddRect(f.p0, f.p1, IM_COL32(120, 120, 120, 255));
-  dl->AddText(ImVec2(f.p0.x + 4, f.p0.y + 2), IM_COL32(220, 220, 220, 255), title);
+  draw_label(dl, ImVec2(f.p0.x + 4, f.p0.y + 2), IM_COL32(220, 220, 220, 255), title);
 }
 
 }  // namespace
@@ -59,7 +61,7 @@ void App::draw_view_1d() {
   post.lo[1] = -0.02, post.hi[1] = 1.1;
   fisher.lo[1] = -0.02, fisher.hi[1] = 1.12;
 
-  frame_box(dl, post, "P(mu|x): reference (thick), network (thin)");
+  frame_box(dl, post, "P(μ|x): reference (thick), network (thin)");
   for (int mu = 0; mu < f.num_classes; ++mu) {
     polyline(dl, post, f.points, f.reference_posterior.data() + mu, f.num_classes, n, 1.0, class_color(mu, 200), 3.0f);
     polyline(dl, post, f.points, f.network_posterior.data() + mu, f.num_classes, n, 1.0, IM_COL32(255, 255, 255, 220),
@@ -125,16 +127,14 @@ void App::draw_view_1d() {
   for (double v = std::ceil(f.grid.lo[0] / step) * step; v <= f.grid.hi[0] + 1e-9; v += step) {
     std::snprintf(label, sizeof label, "%g", std::fabs(v) < 1e-9 ? 0.0 : v);
     const ImVec2 p = hist.to_screen(v, 0);
-    dl->AddText(ImVec2(p.x - 6, hist.p1.y + 3), IM_COL32(170, 170, 170, 255), label);
+    draw_label(dl, ImVec2(p.x - 6, hist.p1.y + 3), IM_COL32(170, 170, 170, 255), label);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, hist.p1.y + 22));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "-- F_cat");
-  ImGui::SameLine();
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "-- F_code (triangles: its peaks)");
-  ImGui::SameLine();
-  ImGui::TextColored(ImVec4(1, 1, 1, 1), "| reference boundary");
-  ImGui::SameLine();
-  ImGui::TextColored(ImVec4(1.0f, 0.31f, 0.78f, 1), "| network boundary");
+  FlowingLegend legend;
+  legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "— F_cat");
+  legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "— F_code (▼ its peaks)");
+  legend.item(ImVec4(1, 1, 1, 1), "| reference boundary");
+  legend.item(ImVec4(1.0f, 0.31f, 0.78f, 1), "| network boundary");
 
   // Hover: exact values at the mouse.
   const ImGuiIO& io = ImGui::GetIO();
@@ -148,7 +148,7 @@ void App::draw_view_1d() {
       const GridFields& h = probe->fields;
       ImGui::BeginTooltip();
       ImGui::Text("x = %.3f", x);
-      ImGui::TextUnformatted("P(mu|x)   reference   network");
+      ImGui::TextUnformatted("P(μ|x)   reference   network");
       for (int mu = 0; mu < h.num_classes; ++mu)
         ImGui::TextColored(class_color_vec(mu), "class %d   %8.3f   %8.3f", mu + 1, h.reference_posterior(mu, 0),
                            h.network_posterior(mu, 0));

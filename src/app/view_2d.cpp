@@ -9,7 +9,9 @@
 #include "app/axis_ticks.h"
 #include "app/colormap.h"
 #include "app/flow_layout.h"
+#include "app/label_audit.h"
 #include "app/screen_layout.h"
+#include "app/text_fit.h"
 #include "core/fisher.h"
 #include "core/share_link.h"
 
@@ -24,13 +26,18 @@ void draw_segments(ImDrawList* dl, const PlotFrame& f, const std::vector<float>&
     dl->AddLine(f.to_screen(s[i], s[i + 1]), f.to_screen(s[i + 2], s[i + 3]), color, thickness);
 }
 
-// The long text when it fits in `width`, else the short one.
-const char* fit_text(const char* long_text, const char* short_text, float width) {
-  return ImGui::CalcTextSize(long_text).x <= width ? long_text : short_text;
-}
-
+// The frame, round ticks on both axes and the axes' names: x₁ at the right end of the tick labels, x₂ in the margin
+// above the y tick labels; a tick label that would run into a name is left out.
 void draw_axes(ImDrawList* dl, const PlotFrame& f) {
+  constexpr ImU32 kTick = IM_COL32(150, 150, 150, 255), kTickLabel = IM_COL32(170, 170, 170, 255);
+  constexpr ImU32 kName = IM_COL32(215, 215, 215, 255);
   dl->AddRect(f.p0, f.p1, IM_COL32(120, 120, 120, 255));
+  const float line_h = ImGui::GetTextLineHeight();
+  const char* names[2] = {"x₁", "x₂"};
+  const ImVec2 x_name_size = ImGui::CalcTextSize(names[0]), y_name_size = ImGui::CalcTextSize(names[1]);
+  const ImVec2 x_name(f.p1.x - x_name_size.x, f.p1.y + 4), y_name(f.p0.x - 6 - y_name_size.x, f.p0.y - line_h - 2);
+  draw_label(dl, x_name, kName, names[0]);
+  draw_label(dl, y_name, kName, names[1]);
   char label[16];
   for (int axis = 0; axis < 2; ++axis) {
     const double lo = f.lo[axis], hi = f.hi[axis];
@@ -38,14 +45,19 @@ void draw_axes(ImDrawList* dl, const PlotFrame& f) {
     const float length = axis == 0 ? f.width() : f.height();
     for (double v : nice_ticks(lo, hi, std::max(2, static_cast<int>(length / 45.0f)))) {
       std::snprintf(label, sizeof label, "%g", v);
+      const ImVec2 size = ImGui::CalcTextSize(label);
       if (axis == 0) {
         const ImVec2 p = f.to_screen(v, lo);
-        dl->AddLine(ImVec2(p.x, f.p1.y), ImVec2(p.x, f.p1.y + 4), IM_COL32(150, 150, 150, 255));
-        dl->AddText(ImVec2(p.x - 0.5f * ImGui::CalcTextSize(label).x, f.p1.y + 4), IM_COL32(170, 170, 170, 255), label);
+        dl->AddLine(ImVec2(p.x, f.p1.y), ImVec2(p.x, f.p1.y + 4), kTick);
+        if (p.x + 0.5f * size.x + 4.0f > x_name.x) continue;  // the name x₁ is there
+        draw_label(dl, ImVec2(p.x - 0.5f * size.x, f.p1.y + 4), kTickLabel, label);
       } else {
         const ImVec2 p = f.to_screen(f.lo[0], v);
-        dl->AddLine(ImVec2(f.p0.x - 4, p.y), ImVec2(f.p0.x, p.y), IM_COL32(150, 150, 150, 255));
-        dl->AddText(ImVec2(f.p0.x - 6 - ImGui::CalcTextSize(label).x, p.y - 7), IM_COL32(170, 170, 170, 255), label);
+        dl->AddLine(ImVec2(f.p0.x - 4, p.y), ImVec2(f.p0.x, p.y), kTick);
+        // Centred on its tick, but clear of the x tick labels' row under the frame.
+        const float top = std::min(p.y - 0.5f * line_h, f.p1.y + 3.0f - line_h);
+        if (top < y_name.y + y_name_size.y + 1.0f) continue;  // the name x₂ is there
+        draw_label(dl, ImVec2(f.p0.x - 6 - size.x, top), kTickLabel, label);
       }
     }
   }
@@ -97,7 +109,7 @@ void App::draw_view() {
 void App::draw_view_2d() {
   const ViewConfig& view = edit_.view;
   const bool side = view.mode == ViewMode::side_by_side && view_.has_run();
-  const MapChrome chrome;
+  const MapChrome chrome = MapChrome::for_type_size(ImGui::GetFontSize());
   // Portrait (phones): when two maps would be small, one at a time, chosen here (the link still holds both).
   const float min_size = layout_.kind == ScreenKind::portrait ? kPortraitMinMapSize : 0.0f;
   MapArrangement arrangement = arrange_maps(ImGui::GetContentRegionAvail(), side ? 2 : 1, chrome, min_size);
@@ -121,18 +133,21 @@ void App::draw_view_2d() {
   for (int p = first_map; p <= last_map; ++p) {
     PlotFrame frame;
     frame.p0 = one_at_a_time ? ImVec2(origin.x + margin, origin.y + title_h)
-               : arrangement.stacked ? ImVec2(origin.x + margin, origin.y + title_h + p * (size + title_h + 16.0f))
+               : arrangement.stacked ? ImVec2(origin.x + margin, origin.y + title_h + p * (size + title_h + chrome.ticks))
                                    : ImVec2(origin.x + margin + p * (size + margin), origin.y + title_h);
     frame.p1 = ImVec2(frame.p0.x + size, frame.p0.y + size);
     maps_end = frame.p1;
     for (int axis = 0; axis < 2; ++axis) frame.lo[axis] = grid.lo[axis], frame.hi[axis] = grid.hi[axis];
+    // The title may run over the margin to the next map, up to that map's axis name x₂; else it stops at the bar.
+    const bool map_follows = side && p == 0 && !arrangement.stacked && !one_at_a_time;
+    const float room = map_follows ? size + margin - ImGui::CalcTextSize("x₂").x - 10.0f : size + 6.0f;
     const char* title = !side  ? fit_text("Overlay: network decision regions, F_cat and F_code glyphs",
-                                          "Overlay: regions, F_cat and F_code", size + margin)
+                                          "Overlay: regions, F_cat and F_code", room)
                         : p == 0 ? (view_.facts.reference_exact
-                                        ? fit_text("F_cat (exact, from the mixture)", "F_cat (exact)", size + margin)
-                                        : fit_text("F_cat (estimated by KDE)", "F_cat (KDE estimate)", size + margin))
-                                 : fit_text("F_code = J^T J / sigma^2 (network)", "F_code (network)", size + margin);
-    dl->AddText(ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
+                                        ? fit_text("F_cat (exact, from the mixture)", "F_cat (exact)", room)
+                                        : fit_text("F_cat (estimated by KDE)", "F_cat (KDE estimate)", room))
+                                 : fit_text("F_code = JᵀJ / σ² (network)", "F_code (network)", room);
+    draw_label(dl, ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
     if (p == first_map) {
       view_frame_ = frame;
@@ -144,24 +159,19 @@ void App::draw_view_2d() {
   figure_max_ = maps_end;
   if (side) draw_color_bar(ImVec2(maps_end.x + 8.0f, origin.y + title_h), ImVec2(maps_end.x + 22.0f, maps_end.y));
   // Legend
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.gap));
-  bool first_item = true;
-  const auto legend_item = [&](ImVec4 colour, const char* text) {  // on the same line while it fits, else the next
-    if (!first_item) same_line_or_wrap(ImGui::CalcTextSize(text).x);
-    first_item = false;
-    ImGui::TextColored(colour, "%s", text);
-  };
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.ticks));
+  FlowingLegend legend;
   if (view.show_boundary) {
-    legend_item(ImVec4(1, 1, 1, 1), "-- reference boundary");
-    legend_item(ImVec4(1.0f, 0.31f, 0.78f, 1), "-- network boundary");
+    legend.item(ImVec4(1, 1, 1, 1), "— reference boundary");
+    legend.item(ImVec4(1.0f, 0.31f, 0.78f, 1), "— network boundary");
   }
   if (view.glyphs) {
-    legend_item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "O F_cat");
-    legend_item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "O F_code");
+    legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "○ F_cat");
+    legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
-  ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ~ sqrt(lambda_i / max lambda)"
+  ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ∝ √(λ_i / max λ)"
                       " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
                       view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
   ImGui::PopTextWrapPos();
@@ -199,8 +209,8 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
   draw_axes(dl, frame);
   if (view_.state == RunState::diverged) {
     dl->AddRectFilled(frame.p0, frame.p1, IM_COL32(0, 0, 0, 150));
-    dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 10), IM_COL32(255, 120, 100, 255), "Diverged:");
-    dl->AddText(ImVec2(frame.p0.x + 10, frame.p0.y + 26), IM_COL32(255, 120, 100, 255), "last good picture");
+    draw_label(dl, ImVec2(frame.p0.x + 10, frame.p0.y + 10), IM_COL32(255, 120, 100, 255), "Diverged:");
+    draw_label(dl, ImVec2(frame.p0.x + 10, frame.p0.y + 26), IM_COL32(255, 120, 100, 255), "last good picture");
   }
 }
 
@@ -266,14 +276,16 @@ void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
     dl->AddRectFilledMultiColor(ImVec2(p0.x, y0), ImVec2(p1.x, y1), hi, hi, lo, lo);
   }
   dl->AddRect(p0, p1, IM_COL32(150, 150, 150, 255));
+  note_figure_area("colour bar", p0, p1);  // no label may be drawn over it
   const bool log_scale = edit_.view.log_scale;
   const char* labels_log[] = {"1e-3", "1e-2", "0.1", "1"};
   const char* labels_lin[] = {"0", "1/3", "2/3", "1"};
-  for (int k = 0; k < 4; ++k) {
-    const float y = p1.y - (p1.y - p0.y) * k / 3.0f;
-    dl->AddText(ImVec2(p1.x + 4, y - 7), IM_COL32(200, 200, 200, 255), log_scale ? labels_log[k] : labels_lin[k]);
+  const float line_h = ImGui::GetTextLineHeight();
+  for (int k = 0; k < 4; ++k) {  // centred on their level, but never above or below the bar (titles sit there)
+    const float y = std::clamp(p1.y - (p1.y - p0.y) * k / 3.0f - 0.5f * line_h, p0.y, p1.y - line_h);
+    draw_label(dl, ImVec2(p1.x + 4, y), IM_COL32(200, 200, 200, 255), log_scale ? labels_log[k] : labels_lin[k]);
   }
-  dl->AddText(ImVec2(p1.x + 4, p1.y + 9), IM_COL32(200, 200, 200, 255), "F/max");  // under the last tick label
+  draw_label(dl, ImVec2(p0.x, p1.y + 2), IM_COL32(200, 200, 200, 255), "F/max");  // under the bar
 }
 
 void App::handle_canvas_input(const PlotFrame& frame) {
@@ -349,7 +361,7 @@ void App::draw_hover_tooltip(double x, double y) {
   ImGui::BeginTooltip();
   ImGui::Text("x = (%.3f, %.3f)", x, y);
   ImGui::Separator();
-  ImGui::TextUnformatted("P(mu|x)   reference   network");
+  ImGui::TextUnformatted("P(μ|x)   reference   network");
   for (int mu = 0; mu < f.num_classes; ++mu)
     ImGui::TextColored(class_color_vec(mu), "%s %d   %8.3f   %8.3f",
                        view_.config.data == DataKind::mnist ? "digit" : "class", view_.class_number(mu),

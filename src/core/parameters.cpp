@@ -16,7 +16,7 @@ constexpr int kMaxHiddenLayers = 4;  // layers; rep and proj index them from 0
 const std::vector<ParameterSpec> kTable = {
     {"n", K::integer, 10, 100000, "", "training samples", "samples drawn from the mixture for training", true},
     {"dseed", K::seed, 0, 0, "", "data seed", "seed of the sampled data set", true},
-    {"sigma", K::real, 0.01, 10, "", "noise sigma", "std of the Gaussian noise added to the noisy layer r", true},
+    {"sigma", K::real, 0.01, 10, "", "noise σ", "std of the Gaussian noise added to the noisy layer r", true},
     {"layers", K::integer, 1, kMaxHiddenLayers, "", "hidden layers",
      "hidden layers: width + t/s/r/l (tanh, sigmoid, relu, linear) joined by '-', e.g. 64t-128s", true},
     {"layers.width", K::part, 1, 512, "", "layer width", "units in one hidden layer", true},

@@ -15,7 +15,7 @@ const std::vector<TourStep>& tour_steps() {
        "scenario=E1",
        {}},
       {"The peak is near the boundary, not on it",
-       "With unequal widths the boundary and the F_cat peak part ways: F_cat follows how fast P(mu|x) changes, not "
+       "With unequal widths the boundary and the F_cat peak part ways: F_cat follows how fast P(μ|x) changes, not "
        "where the classes are equally likely.",
        "the F_cat peak against the reference boundary (the vertical line)",
        "scenario=E2",
@@ -33,8 +33,8 @@ const std::vector<TourStep>& tour_steps() {
        "scenario=E6&epochs=40",
        {"angle_deg_weighted", false, 40}},
       {"Noise is the knob",
-       "The noise sigma on the layer r is the knob: the code must expand where categories change to beat it. At "
-       "sigma = 0.5 the contrast of F_code (max over min) grows as it learns; move the slider to compare.",
+       "The noise σ on the layer r is the knob: the code must expand where categories change to beat it. At "
+       "σ = 0.5 the contrast of F_code (max over min) grows as it learns; move the slider to compare.",
        "the contrast chart",
        "scenario=E5&sigma=0.5&epochs=30",
        {"contrast", true, 30}},

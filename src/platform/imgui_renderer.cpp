@@ -69,19 +69,24 @@ const char* ImGuiRenderer::init() {
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
   glBindVertexArray(0);
 
-  ImGuiIO& io = ImGui::GetIO();
-  io.BackendRendererName = "catgeo_webgl2";
+  ImGui::GetIO().BackendRendererName = "catgeo_webgl2";
+  upload_font_atlas();
+  return nullptr;
+}
+
+void ImGuiRenderer::upload_font_atlas() {
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  glGenTextures(1, &font_texture_);
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  if (!font_texture_) glGenTextures(1, &font_texture_);
   glBindTexture(GL_TEXTURE_2D, font_texture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
-  return nullptr;
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+  atlas.ClearTexData();  // the GPU holds the pixels now
 }
 
 void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int framebuffer_height) {

@@ -14,6 +14,8 @@ class ImGuiRenderer {
   // Compiles the shader, makes the buffers and uploads ImGui's font atlas (the ImGui context must exist).
   // Returns null, or what failed.
   const char* init();
+  // (Re)uploads the font atlas after it was rebuilt (a new typeface size); not between NewFrame and Render.
+  void upload_font_atlas();
   void render(const ImDrawData* data, int framebuffer_width, int framebuffer_height);
   void shutdown();
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/typeface.h"
 #include "imgui_impl_sdl.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
@@ -35,6 +36,7 @@ struct WebPlatform {
   std::uint32_t ticks = 0;   // browser frames seen by the loop
   std::uint32_t frames = 0;  // frames drawn (ticks with nothing to change draw nothing)
   int drawable_width = 0, drawable_height = 0;
+  int typeface_pixels = 0;  // the size the font atlas was rasterised at (device pixels)
 };
 
 WebPlatform& platform() {
@@ -62,6 +64,8 @@ bool init_imgui(WebPlatform& p) {
   ImGui::GetIO().IniFilename = nullptr;  // no file system on the web; layout is the app's business
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows and Space reach every widget
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl_context);
+  p.typeface_pixels = typeface_device_pixels(1.0f, static_cast<float>(emscripten_get_device_pixel_ratio()));
+  load_typeface(*ImGui::GetIO().Fonts, p.typeface_pixels);
   if (const char* failed = p.renderer.init()) {
     report_page_status("failed", failed);
     return false;
@@ -131,6 +135,13 @@ void frame(void*) {
   p.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
   share_after_render(framebuffer_width, framebuffer_height);  // PNG read-back of this very frame, share buttons
   SDL_GL_SwapWindow(p.window);
+  const int wanted = p.app.typeface_pixels_wanted();  // 0 until a layout was made
+  if (wanted > 0 && wanted != p.typeface_pixels) {  // a new pixel ratio or font scale: sharp text again
+    p.typeface_pixels = wanted;
+    load_typeface(*ImGui::GetIO().Fonts, p.typeface_pixels);
+    p.renderer.upload_font_atlas();
+    p.redraw.request();
+  }
 
   if (++p.frames == 1) report_page_status("running", "");
   if (p.app.status_line() != p.mirrored_status) {  // the app's status line, for screen readers and tests

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/typeface.h"
 #include "core/json.h"
 #include "core/scenarios.h"
 #include "engine/in_process_link.h"
@@ -33,13 +34,16 @@ struct HeadlessResult {
   std::uint32_t last_sent = 0;
   int uploads = 0;
   std::string metrics;
+  std::string layout;  // the last frame's layout report
 };
 
-HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames) {
+// sheet_tab: portrait, the sheet's tab to show (-1: the first).
+HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, int sheet_tab = -1) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = size;
+  catgeo::load_typeface(*io.Fonts, catgeo::typeface_device_pixels(1.0f, 1.0f));
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -48,6 +52,7 @@ HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames) {
   catgeo::InProcessLink engine;
   catgeo::App app;
   app.init(&textures, &engine, link);
+  if (sheet_tab >= 0) app.set_option("sheet_tab", sheet_tab);
   HeadlessResult out;
   for (int f = 0; f < frames; ++f) {
     io.DeltaTime = 1.0f / 60.0f;
@@ -73,6 +78,7 @@ HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames) {
   out.last_sent = app.last_sent();
   out.uploads = textures.uploads;
   out.metrics = app.metrics_json(true);
+  out.layout = app.layout_report_json();
   app.shutdown();
   ImGui::DestroyContext();
   return out;
@@ -122,4 +128,34 @@ TEST_CASE(headless_mnist_with_the_digits, "slow") {
   }
   catgeo::set_mnist_bytes(bytes.data(), bytes.size());
   check_run("scenario=mnist&autoplay=1&digits=49", ImVec2(1280, 800), 200);
+}
+
+namespace {
+
+// The layout report of the last frame: nothing cut, nothing drawn over anything, and enough checked to mean it.
+void check_layout(const std::string& link, ImVec2 size, int sheet_tab = -1) {
+  const HeadlessResult r = run_headless(link, size, 150, sheet_tab);
+  const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
+                            std::to_string(static_cast<int>(size.y)) + " tab " + std::to_string(sheet_tab);
+  const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
+  EXPECT_MSG(report.ok(), where << ": the layout report does not parse");
+  if (!report.ok()) return;
+  const catgeo::JsonValue& problems = *report.value.find("problems");
+  EXPECT_MSG(report.value.find("labels")->as_number() >= 10, where << ": too few labels checked: " << r.layout);
+  EXPECT_MSG(problems.size() == 0, where << ": " << r.layout);
+}
+
+}  // namespace
+
+TEST_CASE(headless_layout_report_at_every_size, "slow") {
+  const ImVec2 sizes[] = {{360, 740}, {768, 1024}, {1280, 800}, {1920, 1080}};
+  for (const char* link : {"scenario=E1", "scenario=E5", "scenario=E7"})
+    for (ImVec2 size : sizes) check_layout(link, size);
+  for (int tab = 1; tab < 4; ++tab)  // the phone's and the portrait tablet's other sheet tabs
+    for (ImVec2 size : {ImVec2(360, 740), ImVec2(768, 1024)}) check_layout("scenario=E5", size, tab);
+  for (const char* link : {"scenario=E1&lecture=1", "scenario=E5&lecture=1"}) check_layout(link, ImVec2(1024, 768));
+  for (const char* link : {"scenario=E5&embed=1", "scenario=E1&embed=1", "tour=4&embed=1"}) {
+    check_layout(link, ImVec2(720, 480));
+    check_layout(link, ImVec2(400, 300));
+  }
 }

@@ -53,7 +53,10 @@ TEST_CASE(embeds_get_the_figure_and_a_play_bar, "") {
 TEST_CASE(maps_stack_when_that_makes_them_larger, "") {
   const MapChrome chrome;
   const MapArrangement phone = arrange_maps(ImVec2(374, 500), 2, chrome);  // a phone's figure: about square
-  EXPECT_MSG(phone.stacked && phone.map_size > 0.6f * 374 - chrome.margin, phone.map_size);
+  const float side_by_side = (374 - chrome.color_bar - 2 * chrome.margin) / 2;  // 118 px each
+  EXPECT_MSG(phone.stacked && phone.map_size > 1.5f * side_by_side, phone.map_size);
+  // Each stacked map keeps its title line and its band of x tick labels: they fill the height exactly.
+  EXPECT_NEAR(2 * (phone.map_size + chrome.title + chrome.ticks) + chrome.legend, 500.0, 1e-3);
   const MapArrangement laptop = arrange_maps(ImVec2(640, 480), 2, chrome);
   EXPECT_TRUE(!laptop.stacked);
   EXPECT_TRUE(arrange_maps(ImVec2(374, 900), 1, chrome).stacked == false);  // one map never stacks

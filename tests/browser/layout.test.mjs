@@ -41,6 +41,23 @@ for (const size of LAYOUT_SIZES) {
         const [pl, pt, pr, pb] = r.play_button;
         assert.ok(pr > pl && pb > pt && pr <= size.viewport.width && pb <= size.viewport.height,
           `the Play button ${r.play_button} is on screen`);
+        // The app's own layout report: no label cut or drawn over another, on every panel (portrait: every tab).
+        const reportProblems = async (where) => {
+          await page.waitForTimeout(300);  // frames laid out since the last change
+          const report = await page.evaluate(() => catgeo.layoutReport());
+          assert.ok(report.labels + report.widgets >= 10, `${where}: only ${report.labels} labels checked`);
+          return report.problems.map((p) => `${where}: ${p.kind} "${p.text}"${p.other ? ` / "${p.other}"` : ''} ` +
+            `in ${p.window} by ${p.by} px`);
+        };
+        const problems = await reportProblems('first view');
+        if (size.layout === 'portrait') {
+          for (const [tab, name] of [[1, 'Metrics'], [2, 'Read-outs'], [3, 'About'], [0, 'Controls']]) {
+            await page.evaluate((t) => catgeo.setOption('sheet_tab', t), tab);
+            problems.push(...await reportProblems(`${name} tab`));
+            if (tab === 2) await saveScreenshot(page, `layout-${size.name}-readouts`);
+          }
+        }
+        assert.deepEqual(problems, []);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
