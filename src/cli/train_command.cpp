@@ -11,6 +11,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "core/experiment.h"
+#include "core/information_summary.h"
 #include "core/link_fields.h"
 #include "core/mnist_asset.h"
 #include "core/parameters.h"
@@ -145,6 +146,7 @@ int run_train(int argc, char** argv) {
   }
   Result<std::unique_ptr<Experiment>> run = Experiment::create(config, &mnist);
   if (!run.ok()) return fail(run.status.message);
+  const InformationSummary before = measure_information(*run.value);
   {
     Progress progress;
     while (run.value->trainer().state() == TrainerState::training) {
@@ -153,7 +155,7 @@ int run_train(int argc, char** argv) {
     }
   }
 
-  const JsonValue summary = run_summary(*run.value, args.has("history"));
+  const JsonValue summary = run_summary(*run.value, args.has("history"), before, measure_information(*run.value));
   if (args.has("json")) std::printf("%s\n", to_json(summary).c_str());
   else print_readable(summary);
   if (run.value->trainer().state() == TrainerState::diverged) {

@@ -39,6 +39,8 @@ class Experiment {
   int num_classes() const { return split_.train.num_classes; }
   // True when the reference F_cat comes from the exact generative mixture, false for a KDE estimate.
   bool reference_is_exact() const { return config_.data == DataKind::mixture; }
+  // The generative mixture of x (nullptr for estimated references: drawn points, MNIST).
+  const Mixture* mixture() const { return mixture_.get(); }
   // I(mu; x) of the generative mixture (NaN for estimated references).
   double category_information() const { return category_information_; }
   // H(mu) of the class labels (nats): the lower bound on I(mu; r) is H(mu) minus the noisy test loss.

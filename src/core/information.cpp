@@ -37,6 +37,22 @@ double mutual_information(const CategoryModel& model, const GridSpec& grid) {
   return joint_term * cell - prior_term;
 }
 
+double differential_entropy(const CategoryModel& model, const GridSpec& grid) {
+  const int K = model.dims(), M = model.num_classes();
+  double log_joint[kMaxClasses], scores[2 * kMaxClasses], posterior[kMaxClasses];
+  double sum = 0.0;  // sum p ln p
+  const int nx = grid.count[0], ny = K == 2 ? grid.count[1] : 1;
+  for (int iy = 0; iy < ny; ++iy) {
+    for (int ix = 0; ix < nx; ++ix) {
+      const double x[2] = {grid_coordinate(grid, 0, ix), K == 2 ? grid_coordinate(grid, 1, iy) : 0.0};
+      model.class_terms(x, log_joint, scores);
+      const double log_density = posterior_from_log_joint(log_joint, M, posterior);
+      if (std::isfinite(log_density)) sum += std::exp(log_density) * log_density;
+    }
+  }
+  return -sum * grid_cell_measure(grid);
+}
+
 GridSpec quadrature_grid(const Mixture& mixture) {
   GridSpec grid;
   grid.dims = mixture.dims();

@@ -140,18 +140,24 @@ Dataset Mixture::sample(int n, Rng& rng) const {
   int slot = 0;
   for (int mu = 0; mu < M; ++mu) {
     for (int i = 0; i < counts[mu]; ++i, ++slot) {
-      double z[2];
-      for (int k = 0; k < dims_; ++k) z[k] = rng.normal();
+      double x[2];
+      sample_point(mu, rng, x);
       const int col = order[slot];
-      for (int k = 0; k < dims_; ++k) {
-        double v = classes_[mu].mean[k];
-        for (int l = 0; l <= k; ++l) v += cholesky_[mu](k, l) * z[l];
-        data.inputs(k, col) = static_cast<float>(v);
-      }
+      for (int k = 0; k < dims_; ++k) data.inputs(k, col) = static_cast<float>(x[k]);
       data.labels[col] = mu;
     }
   }
   return data;
+}
+
+void Mixture::sample_point(int mu, Rng& rng, double* x) const {
+  double z[2];
+  for (int k = 0; k < dims_; ++k) z[k] = rng.normal();
+  for (int k = 0; k < dims_; ++k) {
+    double v = classes_[mu].mean[k];
+    for (int l = 0; l <= k; ++l) v += cholesky_[mu](k, l) * z[l];
+    x[k] = v;
+  }
 }
 
 Mixture Mixture::with_added_isotropic_noise(double variance) const {

@@ -32,6 +32,8 @@ class Mixture : public CategoryModel {
 
   // n samples; class counts follow the priors exactly (largest remainder), order shuffled.
   Dataset sample(int n, Rng& rng) const;
+  // One point x (K values) from p(x|mu), in double precision: K normals from rng.
+  void sample_point(int mu, Rng& rng, double* x) const;
   // The mixture of x + N(0, variance * I): the exact law of a linear code r = x + noise.
   Mixture with_added_isotropic_noise(double variance) const;
 

@@ -233,4 +233,24 @@ void Mlp::probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionPro
   out.jacobian.swap(tangents_[representation_layer_]);
 }
 
+void Mlp::representation_at(const Eigen::Ref<const MatrixF>& codes, MatrixF& representation) const {
+  CATGEO_CHECK(codes.rows() == projection_dim(), "codes must have projection_dim() rows");
+  forward(codes, projection_layer_ + 1, representation_layer_);
+  representation.swap(activations_[representation_layer_]);
+}
+
+void Mlp::readout_log_probabilities(const Eigen::Ref<const MatrixF>& representation, MatrixF& log_probabilities) const {
+  CATGEO_CHECK(representation.rows() == representation_width(), "representations must have N rows");
+  const int readout = num_layers() - 1;
+  forward(representation, representation_layer_ + 1, readout);
+  MatrixF& logits = activations_[readout];
+  for (Eigen::Index b = 0; b < logits.cols(); ++b) {  // log-softmax, as softmax_columns computes it
+    auto column = logits.col(b);
+    const float top = column.maxCoeff();
+    column.array() -= top;
+    column.array() -= std::log(column.array().exp().sum());
+  }
+  log_probabilities.swap(logits);
+}
+
 }  // namespace catgeo

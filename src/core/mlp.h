@@ -64,6 +64,11 @@ class Mlp {
   void project(const Eigen::Ref<const MatrixF>& inputs, MatrixF& codes) const;
   // Evaluate read-out, r and the exact Jacobians at points of the projection space, (K, B).
   void probe_projection(const Eigen::Ref<const MatrixF>& codes, ProjectionProbe& out) const;
+  // Clean r = f(x), (N, B), at points of the projection space (K, B): the layers after x up to r, no Jacobians.
+  void representation_at(const Eigen::Ref<const MatrixF>& codes, MatrixF& representation) const;
+  // The read-out from given representations r (N, B): the layers after r and a log-softmax, ln g(mu|r) as (M, B).
+  // At the clean r it is the log of probe_projection's probabilities; at r + sigma z, of the noisy network's.
+  void readout_log_probabilities(const Eigen::Ref<const MatrixF>& representation, MatrixF& log_probabilities) const;
 
  private:
   struct Layer {

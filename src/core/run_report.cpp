@@ -83,4 +83,40 @@ JsonValue run_summary(const Experiment& run, bool include_history) {
   return run_summary(report_facts(run), run.history(), include_history);
 }
 
+void add_information(const InformationSummary& info, JsonValue& o) {
+  o.set("info_r", JsonValue::number(info.info_r));
+  o.set("info_r_se", JsonValue::number(info.info_r_se));
+  o.set("info_r_highsnr", JsonValue::number(info.info_r_highsnr));
+  o.set("coding_cost", JsonValue::number(info.coding_cost));
+  o.set("decoding_cost", JsonValue::number(info.decoding_cost));
+  o.set("decoding_cost_se", JsonValue::number(info.decoding_cost_se));
+  o.set("bayes_cost", JsonValue::number(info.bayes_cost));
+  o.set("bv_noise", JsonValue::number(info.bv_noise));
+  o.set("bv_bias", JsonValue::number(info.bv_bias));
+  o.set("bv_variance", JsonValue::number(info.bv_variance));
+  o.set("info_xr", JsonValue::number(info.info_xr));
+  o.set("info_xr_se", JsonValue::number(info.info_xr_se));
+  o.set("info_xr_highsnr", JsonValue::number(info.info_xr_highsnr));
+  o.set("fcode_over_fcat_cv", JsonValue::number(info.fcode_over_fcat_cv));
+}
+
+JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
+                      const InformationSummary& latest) {
+  JsonValue o = run_summary(run, include_history);
+  // Rebuilt in key order: the latest snapshot's keys, the information keys, then "before" (and "history").
+  JsonValue out = JsonValue::object();
+  for (size_t i = 0; i < o.keys().size(); ++i) {
+    const std::string& key = o.keys()[i];
+    if (key == "before") {
+      add_information(latest, out);
+      JsonValue old = o.items()[i];
+      add_information(before, old);
+      out.set(key, old);
+    } else {
+      out.set(key, o.items()[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace catgeo

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/experiment.h"
+#include "core/information_summary.h"
 #include "core/json.h"
 
 namespace catgeo {
@@ -30,6 +31,14 @@ RunReportFacts report_facts(const Experiment& run);
 // training) and, with include_history, "history" (every snapshot). history must not be empty.
 JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnapshot>& history, bool include_history);
 JsonValue run_summary(const Experiment& run, bool include_history);
+// The same plus the information measures (core/information_summary.h) of the latest state at top level and of the
+// state before training inside "before": info_r, info_r_se, info_r_highsnr, coding_cost, decoding_cost,
+// decoding_cost_se, bayes_cost, bv_noise, bv_bias, bv_variance, info_xr, info_xr_se, info_xr_highsnr,
+// fcode_over_fcat_cv (nats except the last; null where not available, e.g. info_r for estimated references).
+JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
+                      const InformationSummary& latest);
+// The information keys above, added to an object.
+void add_information(const InformationSummary& info, JsonValue& object);
 
 const char* to_string(TrainerState state);
 

@@ -48,9 +48,13 @@ check fcat_2d_csv $?
 "$cli" train --scenario E1 --epochs 2 --json >"$tmp/train.json" 2>"$tmp/err"
 code=$?
 ok=0
-for key in epochs train_loss test_accuracy fcat_peaks fcode_peaks loglog_r spearman_r contrast info_loss; do
+for key in epochs train_loss test_accuracy fcat_peaks fcode_peaks loglog_r spearman_r contrast info_loss \
+  info_r info_r_se info_r_highsnr coding_cost decoding_cost decoding_cost_se bv_noise bv_bias bv_variance \
+  info_xr info_xr_se info_xr_highsnr fcode_over_fcat_cv; do
   grep -q "\"$key\":" "$tmp/train.json" || ok=1
 done
+# The information keys (issue 13) are also inside "before", with numbers for a mixture scenario.
+grep -q '"before":{[^}]*"info_r":[0-9.-]' "$tmp/train.json" || ok=1
 [ "$code" -eq 0 ] && [ "$(wc -l <"$tmp/train.json")" -eq 1 ]
 check train_json $((ok | $?))
 "$cli" train --scenario E5 --epochs 1 --json | grep -q '"angle_deg_weighted":'

@@ -1,0 +1,78 @@
+// Bias-variance decomposition of the Bayes cost per grid point by Monte-Carlo over the representation noise.
+#include "core/bias_variance.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "core/check.h"
+#include "core/fisher.h"
+
+namespace catgeo {
+namespace {
+
+constexpr int kPointsPerBatch = 16;  // grid points whose T draws go through the read-out together
+
+}  // namespace
+
+BiasVarianceField bias_variance_decomposition(const GridFields& fields, const NoisyCode& code, Rng& rng,
+                                              int noise_samples) {
+  CATGEO_CHECK(fields.has_reference, "the bias-variance decomposition needs the reference posterior on the grid");
+  CATGEO_CHECK(code.readout_classes() == fields.num_classes, "the code's read-out must have the fields' classes");
+  CATGEO_CHECK(code.projection_dim() == fields.dims(), "the code must live on the fields' projection space");
+  CATGEO_CHECK(noise_samples >= 1, "at least one noise draw per point");
+  const int P = fields.size(), M = fields.num_classes, N = code.width(), T = noise_samples;
+  const double sigma = code.noise_sigma();
+  BiasVarianceField out;
+  out.noise_samples = T;
+  out.noise.resize(P);
+  out.bias.resize(P);
+  out.variance.resize(P);
+  out.cross_entropy.resize(P);
+  Eigen::MatrixXd points, clean, r, log_g;  // (K, B), (N, B), (N, B*T), (M, B*T)
+  std::vector<float> z(static_cast<size_t>(N) * T * kPointsPerBatch);
+  for (int begin = 0; begin < P; begin += kPointsPerBatch) {
+    const int n = std::min(kPointsPerBatch, P - begin);
+    points = fields.points.middleCols(begin, n);
+    code.represent(points, clean, nullptr);
+    for (int b = 0; b < n; ++b) rng.normals(z.data() + static_cast<size_t>(b) * T * N, static_cast<size_t>(T) * N);
+    r.resize(N, static_cast<Eigen::Index>(n) * T);
+    for (int b = 0; b < n; ++b)
+      for (int t = 0; t < T; ++t)
+        for (int u = 0; u < N; ++u) r(u, b * T + t) = clean(u, b) + sigma * z[(static_cast<size_t>(b) * T + t) * N + u];
+    code.readout_log_probabilities(r, log_g);
+    for (int b = 0; b < n; ++b) {
+      const int i = begin + b;
+      double mean_log[kMaxClasses], top = -1e300;
+      for (int mu = 0; mu < M; ++mu) {
+        mean_log[mu] = log_g.row(mu).segment(static_cast<Eigen::Index>(b) * T, T).sum() / T;
+        top = std::max(top, mean_log[mu]);
+      }
+      double z_sum = 0.0;
+      for (int mu = 0; mu < M; ++mu) z_sum += std::exp(mean_log[mu] - top);
+      const double log_z = top + std::log(z_sum);
+      double noise = 0.0, bias = 0.0, cross = 0.0;
+      for (int mu = 0; mu < M; ++mu) {
+        const double p = fields.reference_posterior(mu, i);
+        if (p <= 0.0) continue;
+        noise -= p * std::log(p);
+        bias += p * (std::log(p) - (mean_log[mu] - log_z));
+        cross -= p * mean_log[mu];
+      }
+      out.noise(i) = noise;
+      out.bias(i) = bias;
+      out.variance(i) = -log_z;
+      out.cross_entropy(i) = cross;
+    }
+  }
+  const double total = fields.density.sum();
+  if (total > 0.0) {
+    out.mean_noise = fields.density.dot(out.noise) / total;
+    out.mean_bias = fields.density.dot(out.bias) / total;
+    out.mean_variance = fields.density.dot(out.variance) / total;
+    out.mean_cross_entropy = fields.density.dot(out.cross_entropy) / total;
+  }
+  return out;
+}
+
+}  // namespace catgeo
