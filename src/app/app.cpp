@@ -155,6 +155,7 @@ void App::layout_windows() {
   request.run_controls = view.controls;
   request.lecture = view.lecture;
   request.sheet_expanded = sheet_expanded_;
+  request.figure_header = figure_header_height_;
   request.bar_height = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y;
   layout_ = choose_screen_layout(request);
   ImGuiIO& io = ImGui::GetIO();
@@ -426,6 +427,11 @@ std::string App::layout_report_json() const {
   out.set("widgets", JsonValue::number(layout_report_.widgets));
   out.set("labels", JsonValue::number(layout_report_.labels));
   out.set("windows", JsonValue::number(layout_report_.windows));
+  // The typeface as rasterised (device px) and the pixel ratio it should match (typeface_device_pixels).
+  const ImGuiIO& io = ImGui::GetIO();
+  out.set("typeface_device_px", JsonValue::number(io.Fonts->Fonts.empty() ? 0.0 : io.Fonts->Fonts[0]->FontSize));
+  out.set("typeface_wanted_px", JsonValue::number(typeface_pixels_wanted_));
+  out.set("pixel_ratio", JsonValue::number(io.DisplayFramebufferScale.x));
   JsonValue problems = JsonValue::array();
   for (const LabelProblem& p : layout_report_.problems) {
     JsonValue item = JsonValue::object();

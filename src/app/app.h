@@ -143,6 +143,7 @@ class App {
   bool tour_caption_shown_ = false;  // drawn this frame
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
   int sheet_tab_request_ = -1;   // portrait: a tab to select in the next frame (set_option "sheet_tab")
+  float figure_header_height_ = 0.0f;  // what the figure shows above its maps (the tour caption), last frame
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;

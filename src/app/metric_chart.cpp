@@ -48,7 +48,7 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   if (std::isfinite(before)) std::snprintf(before_text, sizeof before_text, "%.3g", before);
   if (std::isfinite(now)) std::snprintf(now_text, sizeof now_text, "%.3g", now);
   std::snprintf(text, sizeof text, "before %s, now %s", before_text, now_text);
-  if (ImGui::CalcTextSize(text).x > size.x - 8.0f) std::snprintf(text, sizeof text, "%s -> %s", before_text, now_text);
+  if (ImGui::CalcTextSize(text).x > size.x - 8.0f) std::snprintf(text, sizeof text, "%s → %s", before_text, now_text);
   draw_label(dl, ImVec2(p0.x + 4, p0.y + 2 + line_h), IM_COL32(150, 200, 255, 255), text, p0, p1);
   if (!std::isfinite(lo) || history.empty()) {
     dl->PopClipRect();

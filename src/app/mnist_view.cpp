@@ -112,7 +112,7 @@ void App::draw_gallery() {
   const float pixel = 2.0f;
   const int side = view_.image_side;
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::Text("%d of %d test digits misclassified; the first %d (true -> predicted, confidence):",
+  ImGui::Text("%d of %d test digits misclassified; the first %d (true → predicted, confidence):",
               view_.gallery_total, view_.test_size, static_cast<int>(view_.gallery.size()));
   ImGui::PopTextWrapPos();
   if (side == 0 || view_.gallery.empty()) {
@@ -120,7 +120,7 @@ void App::draw_gallery() {
     return;
   }
   const float tile = side * pixel, gap = 8.0f, label_height = ImGui::GetTextLineHeight();
-  const float cell_w = std::max(tile, ImGui::CalcTextSize("9 -> 9").x) + gap;
+  const float cell_w = std::max(tile, ImGui::CalcTextSize("9 → 9").x) + gap;
   const float cell_h = tile + 2.0f * label_height + gap;
   const int columns = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / cell_w));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -131,7 +131,7 @@ void App::draw_gallery() {
     draw_digit_image(draw, m.pixels, side, at, pixel);
     const int truth = view_.class_digit(m.true_label), predicted = view_.class_digit(m.predicted_label);
     char text[32];
-    std::snprintf(text, sizeof text, "%d -> %d", truth, predicted);
+    std::snprintf(text, sizeof text, "%d → %d", truth, predicted);
     draw_label(draw, ImVec2(at.x, at.y + tile + 1.0f), digit_colour(predicted), text);
     std::snprintf(text, sizeof text, "%.0f%%", 100.0 * m.confidence);
     draw_label(draw, ImVec2(at.x, at.y + tile + 1.0f + label_height), IM_COL32(160, 160, 160, 255), text);
@@ -140,7 +140,7 @@ void App::draw_gallery() {
                         m.confidence);
   }
   const int rows = (static_cast<int>(view_.gallery.size()) + columns - 1) / columns;
-  ImGui::Dummy(ImVec2(columns * cell_w, rows * cell_h));
+  ImGui::Dummy(ImVec2(columns * cell_w - gap, rows * cell_h));  // no gap after the last column
 }
 
 }  // namespace catgeo

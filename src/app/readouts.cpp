@@ -92,7 +92,26 @@ void App::draw_readouts(bool with_explanation) {
   if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
     const std::vector<std::vector<int>>& confusion = view_.confusion;
     const int m = static_cast<int>(confusion.size());
-    if (m > 0 && ImGui::BeginTable("confusion", m + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    // Ten digits do not fit a narrow column: then the table scrolls sideways instead of cutting its counts.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float cell = ImGui::CalcTextSize("0000").x + 2.0f * style.CellPadding.x;
+    const bool scroll = ImGui::CalcTextSize("true\\pred").x + (m + 1) * cell > ImGui::GetContentRegionAvail().x;
+    const float row = ImGui::GetTextLineHeight() + 2.0f * style.CellPadding.y + 1.0f;
+    const ImVec2 outer = scroll ? ImVec2(0.0f, (m + 1) * row + style.ScrollbarSize + 4.0f) : ImVec2(0.0f, 0.0f);
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | (scroll ? ImGuiTableFlags_ScrollX : 0);
+    char count[16];
+    const auto count_cell = [&](int value, bool diagonal) {
+      std::snprintf(count, sizeof count, "%d", value);
+      note_fitted_text(count, ImGui::GetContentRegionAvail().x);
+      if (diagonal) ImGui::TextUnformatted(count);
+      else ImGui::TextDisabled("%s", count);
+    };
+    if (m > 0 && ImGui::BeginTable("confusion", m + 1, flags, outer)) {
+      // Fixed widths (four digits), not fitted to last frame's counts: a count that grows is never cut for a frame.
+      ImGui::TableSetupColumn("##true", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("true\\pred").x);
+      for (int p = 0; p < m; ++p)
+        ImGui::TableSetupColumn("##pred", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0000").x);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextDisabled("true\\pred");
@@ -106,8 +125,7 @@ void App::draw_readouts(bool with_explanation) {
         ImGui::TextColored(class_color_vec(t), "%d", view_.class_number(t));
         for (int p = 0; p < m; ++p) {
           ImGui::TableNextColumn();
-          if (t == p) ImGui::Text("%d", confusion[t][p]);
-          else ImGui::TextDisabled("%d", confusion[t][p]);
+          count_cell(confusion[t][p], t == p);
         }
       }
       ImGui::EndTable();

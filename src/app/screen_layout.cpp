@@ -35,7 +35,7 @@ ScreenLayout choose_screen_layout(const ScreenRequest& r) {
     out.kind = ScreenKind::portrait;
     out.font_scale = r.lecture ? 1.25f : 1.0f;
     // The figure takes what its maps need; the sheet gets the rest, or all but a strip of the figure when expanded.
-    const float figure = r.sheet_expanded ? std::min(96.0f, 0.15f * h) : portrait_figure_height(w, h);
+    const float figure = r.sheet_expanded ? std::min(96.0f, 0.15f * h) : portrait_figure_height(w, h, r.figure_header);
     out.view = box(0, 0, w, figure);
     out.sheet = box(0, figure, w, h - figure);
     return out;
@@ -55,14 +55,15 @@ ScreenLayout choose_screen_layout(const ScreenRequest& r) {
   return out;
 }
 
-float portrait_figure_height(float w, float h) {
+float portrait_figure_height(float w, float h, float header) {
   const MapChrome c;
   constexpr float kWindowAndNote = 100.0f;  // the panel's title bar and padding, and the wrapped note under the legend
   constexpr float kToggle = 24.0f;          // the F_cat / F_code switch of one-map-at-a-time
   constexpr float kPadding = 16.0f;
   const float pair = (w - kPadding - c.color_bar - 2.0f * c.margin) / 2.0f;
   const float maps = pair >= kPortraitMinMapSize ? pair : w - kPadding - c.color_bar - c.margin + kToggle;
-  return std::clamp(maps + c.title + c.legend + c.ticks + kWindowAndNote, 0.4f * h, 0.7f * h);
+  return std::clamp(maps + c.title + c.legend + c.ticks + kWindowAndNote + header, 0.4f * h,
+                    (header > 0.0f ? 0.8f : 0.7f) * h);
 }
 
 MapChrome MapChrome::for_type_size(float font_px) {

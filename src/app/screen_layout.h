@@ -30,14 +30,16 @@ struct ScreenRequest {
   bool run_controls = true;  // compact: whether the play bar shows
   bool lecture = false;      // larger type
   bool sheet_expanded = false;  // portrait: the sheet covers most of the figure
+  float figure_header = 0.0f;   // portrait: CSS px the figure shows above its maps (a tour step's caption)
   float bar_height = 0.0f;   // compact: the play bar's height at font scale 1 (frame height, padding)
 };
 
 ScreenLayout choose_screen_layout(const ScreenRequest& request);
 
 // Portrait: the figure's height for a canvas `width` wide, `height` tall: what its maps need (two side by side, or
-// one at a time when those would be under kPortraitMinMapSize), within 40-70% of the height.
-float portrait_figure_height(float width, float height);
+// one at a time when those would be under kPortraitMinMapSize) plus `header` above them, within 40-70% of the height
+// (80% with a header: a tour step's caption must not squeeze its map).
+float portrait_figure_height(float width, float height, float header = 0.0f);
 
 // How the figure's two maps are arranged in an area: side by side or one above the other, whichever gives the larger
 // maps; when neither gives maps of at least `min_size` (a phone), one map at a time, as large as the area allows.

@@ -35,9 +35,10 @@ void App::draw_tour_caption() {
     same_line_or_wrap(ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x);
     return touch_sizing_ ? ImGui::Button(label) : ImGui::SmallButton(label);
   };
-  if (n > 1 && button("< Prev")) go(n - 1);
-  if (n < kTourSteps && button("Next >")) go(n + 1);
-  if (button("End tour")) set_value("tour", "0");
+  if (n > 1 && button("◀ Prev")) go(n - 1);
+  if (n < kTourSteps && button("Next ▶")) go(n + 1);
+  if (button("End")) set_value("tour", "0");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("End the tour (the figure stays)");
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(step->caption);
   // An embed has no charts: say where the named one is.

@@ -87,7 +87,9 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 void App::draw_view() {
   view_frame_valid_ = false;
   tour_caption_shown_ = tour_step() != nullptr;
+  const float caption_top = ImGui::GetCursorPosY();
   draw_tour_caption();
+  figure_header_height_ = ImGui::GetCursorPosY() - caption_top;  // the portrait layout makes room for it
   if (view_.snapshots == 0) {
     ImGui::TextDisabled("Starting the engine...");
   } else if (!view_.has_run()) {

@@ -141,6 +141,7 @@ void check_layout(const std::string& link, ImVec2 size, int sheet_tab = -1) {
   EXPECT_MSG(report.ok(), where << ": the layout report does not parse");
   if (!report.ok()) return;
   const catgeo::JsonValue& problems = *report.value.find("problems");
+  EXPECT_MSG(r.view.fields_valid(), where << ": no fields drawn yet, so the maps' labels went unchecked");
   EXPECT_MSG(report.value.find("labels")->as_number() >= 10, where << ": too few labels checked: " << r.layout);
   EXPECT_MSG(problems.size() == 0, where << ": " << r.layout);
 }
@@ -154,6 +155,15 @@ TEST_CASE(headless_layout_report_at_every_size, "slow") {
   for (int tab = 1; tab < 4; ++tab)  // the phone's and the portrait tablet's other sheet tabs
     for (ImVec2 size : {ImVec2(360, 740), ImVec2(768, 1024)}) check_layout("scenario=E5", size, tab);
   for (const char* link : {"scenario=E1&lecture=1", "scenario=E5&lecture=1"}) check_layout(link, ImVec2(1024, 768));
+  std::vector<std::uint8_t> digits;  // MNIST: the learned projection's maps, the digit tooltips, the gallery
+  std::string tried;
+  EXPECT_MSG(catgeo::test::read_asset("mnist14.cgd", digits, tried), "assets/mnist14.cgd not found in " << tried);
+  catgeo::set_mnist_bytes(digits.data(), digits.size());
+  for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    check_layout("scenario=mnist&digits=49", size);
+    check_layout("scenario=mnist", size);  // ten digits: a 10 x 10 confusion matrix in a narrow column
+  }
+  for (int tab = 0; tab < 4; ++tab) check_layout("scenario=mnist&digits=49", ImVec2(360, 740), tab);
   for (const char* link : {"scenario=E5&embed=1", "scenario=E1&embed=1", "tour=4&embed=1"}) {
     check_layout(link, ImVec2(720, 480));
     check_layout(link, ImVec2(400, 300));

@@ -61,3 +61,9 @@ TEST_CASE(maps_stack_when_that_makes_them_larger, "") {
   EXPECT_TRUE(!laptop.stacked);
   EXPECT_TRUE(arrange_maps(ImVec2(374, 900), 1, chrome).stacked == false);  // one map never stacks
 }
+
+TEST_CASE(a_tour_caption_gets_room_above_the_phone_map, "") {
+  const float plain = portrait_figure_height(360, 740), with_caption = portrait_figure_height(360, 740, 180);
+  EXPECT_MSG(with_caption > plain + 100, plain << " -> " << with_caption);  // the map keeps most of its size
+  EXPECT_TRUE(with_caption <= 0.8f * 740 && plain <= 0.7f * 740);           // the sheet keeps a fifth at least
+}

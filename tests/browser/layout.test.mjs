@@ -64,3 +64,33 @@ for (const size of LAYOUT_SIZES) {
       }
     });
 }
+
+test('the typeface is rasterised for the pixel ratio, and again when the ratio changes', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=5`,
+    { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    await waitForRunning(page);
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => catgeo.layoutReport());
+    assert.equal(before.pixel_ratio, 1);
+    assert.equal(before.typeface_device_px, 13, 'at 1x the atlas holds 13 px glyphs');
+    await page.evaluate(() => {  // main-thread long tasks while the atlas is rebuilt
+      window.longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
+        .observe({ type: 'longtask' });
+    });
+    const cdp = await context.newCDPSession(page);  // a window dragged to a 2x screen
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
+    await page.waitForFunction(() => catgeo.layoutReport().typeface_device_px === 26, null, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => catgeo.layoutReport());
+    assert.equal(after.pixel_ratio, 2);
+    assert.equal(after.typeface_wanted_px, 26);
+    assert.deepEqual(after.problems, [], 'the same layout at 2x: nothing cut');
+    const longTasks = await page.evaluate(() => window.longTasks);
+    console.log(`typeface rebuild 13 -> 26 px: main-thread long tasks ${JSON.stringify(longTasks)}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

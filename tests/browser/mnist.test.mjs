@@ -32,6 +32,10 @@ test('all ten digits: test accuracy above 85% within 90 s of in-page training', 
     assert.ok(metrics.test_accuracy > 0.85, `accuracy ${metrics.test_accuracy} after ${seconds} s`);
     assert.ok(Number.isFinite(metrics.angle_deg_top20), 'the top-20% angle is reported');
     await saveViewScreenshot(page, 'mnist-all-ten');
+    await page.screenshot({ path: new URL('./artifacts/mnist-all-ten-page.png', import.meta.url).pathname });
+    // The learned projection's maps (their ticks span tens of units), the digit gallery in the read-outs: tidy.
+    const report = await page.evaluate(() => catgeo.layoutReport());
+    assert.deepEqual(report.problems, [], 'the layout report lists no cut or overlapping label');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -28,6 +28,7 @@ test('every tour step loads from its link, shows its caption and keeps its claim
       await waitForFrames(page, 3);
       assert.equal(await page.evaluate(() => catgeo.tour().shown), true, `step ${n}: caption not drawn`);
       await saveScreenshot(page, `tour-${n}`);
+      assert.deepEqual((await page.evaluate(() => catgeo.layoutReport())).problems, [], `step ${n}: layout report`);
       const claim = step.tour.claim;
       if (!claim) {  // steps 1 and 2 are about the 1-D picture: where F_cat peaks against the class boundary
         const offset = Math.abs(step.before.fcat_peaks[0] - step.before.boundaries[0]);
@@ -60,6 +61,27 @@ test('one tour step embeds as one figure with its caption and the (i) note', TIM
     assert.equal(r.rect.layout, 'compact');
     assert.ok(r.rect.figure[2] > r.rect.figure[0], 'a figure under the caption');
     await saveScreenshot(page, 'tour-embed');
+    assert.deepEqual((await page.evaluate(() => catgeo.layoutReport())).problems, [], 'layout report');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a tour step on a phone: caption, a map at least 60% of the width, nothing cut', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=3`,
+    { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true });
+  try {
+    await waitForRunning(page);
+    await page.evaluate(() => catgeo.settled());
+    await waitForFrames(page, 3);
+    const r = await page.evaluate(() => ({ tour: catgeo.tour(), rect: catgeo.viewRect(), report: catgeo.layoutReport() }));
+    await saveScreenshot(page, 'tour-phone');
+    assert.equal(r.tour.shown, true);
+    assert.equal(r.rect.layout, 'portrait');
+    const [left, , right] = r.rect.figure;
+    assert.ok(right - left >= 0.6 * 360, `the map is ${right - left} px wide on a 360 px phone`);
+    assert.deepEqual(r.report.problems, []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
