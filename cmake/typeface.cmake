@@ -8,7 +8,7 @@ endif()
 # mathematical operators (∇ ∑ √ ∫ ≈ ≤) and the geometric shapes of the play bar (▶ ■). The view asks ImGui for
 # every code point up to U+25FF; the atlas holds only those the cut font has.
 set(CATGEO_TYPEFACE_UNICODES
-  "U+0020-007E,U+00A0-00FF,U+0391-03A9,U+03B1-03C9,U+2009-2027,U+2070-208E,U+1D40,U+2190-2193,U+21D2,U+2200-2265,U+25A0-25CF")
+  "U+0020-007E,U+00A0-00FF,U+0391-03A9,U+03B1-03C9,U+2009-2027,U+2070-208E,U+1D40,U+1E21,U+2190-2193,U+21D2,U+2200-2265,U+25A0-25CF")
 set(typeface_ttf ${CMAKE_BINARY_DIR}/typeface/typeface.ttf)
 set(typeface_cpp ${CMAKE_BINARY_DIR}/typeface/typeface_bytes.cpp)
 add_custom_command(

@@ -359,7 +359,14 @@ std::string App::metrics_json(bool with_history) const {
     out.set("message", JsonValue::string(view_.status));
     return to_json(out);
   }
-  JsonValue summary = run_summary(view_.report_facts(), view_.history, with_history);
+  // The information keys of the latest measured epoch (core/run_report.h, as the CLI writes them), the epoch-0 ones
+  // in "before"; null until measured (the engine measures on a schedule, engine/protocol.h InformationRow).
+  const InformationRow* latest = view_.latest_information();
+  const InformationRow* before = view_.information_before();
+  JsonValue summary = with_information(run_summary(view_.report_facts(), view_.history, with_history),
+                                       before ? before->summary : unmeasured_information(),
+                                       latest ? latest->summary : unmeasured_information());
+  summary.set("info_epoch", latest ? JsonValue::number(latest->epoch) : JsonValue());
   summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
   return to_json(summary);
 }

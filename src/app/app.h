@@ -121,6 +121,9 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
+  // information_view.cpp
+  void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
+  void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
   void draw_tour_caption();
@@ -148,6 +151,11 @@ class App {
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;
   LabelReport layout_report_;    // the last frame's
+  struct BiasVarianceImages {  // the three maps, uploaded once per measurement
+    int version = -1;
+    ImTextureID textures[3] = {nullptr, nullptr, nullptr};
+    double max[3] = {0, 0, 0};
+  } bias_variance_images_;
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;
     int samples_version = -1, width = 0, height = 0;

@@ -4,10 +4,12 @@
 
 namespace catgeo {
 
-// Call between two items: SameLine(), or a new line when an item `width` wide would not fit after the last one.
+// Call between two items: SameLine() when an item `width` wide fits after the last one, else nothing (the next item
+// starts the next line; moving there with SameLine then NewLine would mark the line as reaching past the edge).
 inline void same_line_or_wrap(float width) {
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+  const float after_last = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;  // where SameLine would go
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+  if (right - after_last >= width) ImGui::SameLine();
 }
 
 // Width of a checkbox or radio button with this label.

@@ -5,20 +5,13 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/axis_ticks.h"
+#include "app/chart_axes.h"
 #include "app/label_audit.h"
 
 namespace catgeo {
 namespace {
 
 constexpr ImU32 kLine = IM_COL32(120, 200, 255, 255);
-constexpr ImU32 kTick = IM_COL32(150, 150, 150, 255);
-constexpr ImU32 kLabel = IM_COL32(170, 170, 170, 255);
-
-void tick_label(char* out, std::size_t size, double v, bool log_axis) {
-  if (log_axis) std::snprintf(out, size, "1e%g", v);
-  else std::snprintf(out, size, "%g", std::fabs(v) < 1e-12 ? 0.0 : v);
-}
 
 }  // namespace
 
@@ -54,46 +47,11 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
     dl->PopClipRect();
     return hover;
   }
-  if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
-  const double pad = 0.08 * (hi - lo);
-  lo -= pad, hi += pad;
   const double last_epoch = std::max(1.0, history.back().epoch);
-  // Axes get room for their labels when the chart is large enough to read them (a phone's sheet, a projector).
-  const bool axes = size.y >= kChartLinesForAxes * line_h && size.x >= 9.0f * line_h;
-  const float left = p0.x + (axes ? 2.9f * ImGui::GetFontSize() : 3.0f), right = p1.x - 4.0f;
-  const float top = p0.y + 2.0f * line_h + 6.0f, bottom = p1.y - (axes ? line_h + 4.0f : 3.0f);
-  const auto to_screen = [&](double epoch, double v) {
-    return ImVec2(static_cast<float>(left + (right - left) * epoch / last_epoch),
-                  static_cast<float>(bottom - (bottom - top) * (v - lo) / (hi - lo)));
-  };
-  if (axes) {
-    char label[24];
-    const int value_ticks = std::max(2, static_cast<int>((bottom - top) / (1.6f * line_h)));
-    // Labels centred on their ticks, each clear of the title lines, the epoch labels and the label above it.
-    const float lowest = bottom + 1.0f - line_h, highest = p0.y + 2.0f + 2.0f * line_h;
-    float previous_top = lowest + line_h;
-    for (double v : nice_ticks(lo, hi, std::min(value_ticks, 4))) {
-      if (log_axis && std::fabs(v - std::round(v)) > 1e-9) continue;  // powers of ten only
-      const float y = to_screen(0, v).y;
-      dl->AddLine(ImVec2(left - 3, y), ImVec2(left, y), kTick);
-      const float label_top = std::min(y - 0.5f * line_h, lowest);
-      if (label_top < highest || label_top + line_h > previous_top) continue;
-      tick_label(label, sizeof label, v, log_axis);
-      draw_label(dl, ImVec2(p0.x + 3, label_top), kLabel, label, p0, p1);
-      previous_top = label_top;
-    }
-    for (double e : nice_ticks(0.0, last_epoch, std::max(2, static_cast<int>((right - left) / 60.0f)))) {
-      const float x = to_screen(e, lo).x;
-      dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + 3), kTick);
-      std::snprintf(label, sizeof label, "%g", e);
-      const float w = ImGui::CalcTextSize(label).x;
-      draw_label(dl, ImVec2(std::clamp(x - 0.5f * w, left, right - w), bottom + 2), kLabel, label, p0, p1);
-    }
-    dl->AddLine(ImVec2(left, top), ImVec2(left, bottom), kTick);
-    dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), kTick);
-    const float w = ImGui::CalcTextSize("epoch").x;
-    draw_label(dl, ImVec2(right - w, bottom - line_h - 1), IM_COL32(120, 120, 120, 255), "epoch", p0, p1);
-  }
+  const ChartAxes axes = draw_chart_axes(dl, p0, p1, 0.0, last_epoch, "epoch", lo, hi, log_axis);
+  const float left = axes.left, right = axes.right, top = axes.top, bottom = axes.bottom;
+  lo = axes.lo;
+  const auto to_screen = [&](double epoch, double v) { return axes.to_screen(epoch, v); };
   // The value before training, as a dashed reference line.
   const double v0 = value(history.front());
   if (std::isfinite(v0))

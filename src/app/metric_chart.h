@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "app/chart_axes.h"
 #include "core/experiment.h"
 #include "imgui.h"
 
@@ -13,9 +14,6 @@ struct ChartHover {
   double epoch = 0.0;   // the nearest recorded epoch
   double value = 0.0;   // its value (NaN: not defined then)
 };
-
-// Charts at least this many text lines tall get axes (two title lines, the plot, the epoch labels).
-constexpr float kChartLinesForAxes = 6.5f;
 
 // Draws at the cursor (an ImGui item of `size`). Returns what the mouse points at.
 ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& history,

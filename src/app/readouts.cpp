@@ -131,6 +131,7 @@ void App::draw_readouts(bool with_explanation) {
       ImGui::EndTable();
     }
   }
+  if (ImGui::CollapsingHeader("Bias and variance of the cost", ImGuiTreeNodeFlags_DefaultOpen)) draw_bias_variance();
   // Beside the maps (the read-out column, a phone's Read-outs tab), never over them.
   if (view_.config.data == DataKind::mnist &&
       ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -151,9 +152,10 @@ void App::draw_charts() {
   int count = 0;
   for (const MetricDef& m : kMetrics) count += shown(m, dims) && m.get != nullptr;
   const int rows = (count + columns - 1) / columns;
-  // Tall enough for their axes; the panel scrolls when they do not fit.
+  // Tall enough for their axes, short enough that the information charts below show; the panel scrolls.
   const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns,
-                    std::max(kChartLinesForAxes * ImGui::GetTextLineHeight(), (avail.y - (rows - 1) * 6.0f) / rows));
+                    std::clamp((avail.y - (rows - 1) * 6.0f) / rows, kChartLinesForAxes * ImGui::GetTextLineHeight(),
+                               8.0f * ImGui::GetTextLineHeight()));  // the information charts follow
   int k = 0;
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
@@ -168,6 +170,7 @@ void App::draw_charts() {
                         hover.value, m.help, m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
+  draw_information_charts(avail.x);
 }
 
 void App::draw_explanation() {

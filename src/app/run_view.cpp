@@ -29,6 +29,9 @@ bool RunView::apply(Snapshot&& s) {
   perf = s.perf;
   if (s.history_reset) history.clear();
   history.insert(history.end(), s.new_history.begin(), s.new_history.end());
+  if (s.history_reset) information.clear();
+  information.insert(information.end(), s.new_information.begin(), s.new_information.end());
+  if (s.has_bias_variance) bias_variance = std::move(s.bias_variance), ++bias_variance_version;
   if (s.has_fields) fields = std::move(s.fields), fields_version = s.fields_version;
   if (s.has_confusion) confusion = std::move(s.confusion);
   if (s.has_samples) samples = std::move(s.samples), sample_labels = std::move(s.sample_labels), ++samples_version;

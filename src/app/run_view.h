@@ -22,6 +22,11 @@ struct RunView {
   bool fields_valid() const { return fields.size() > 0; }
   const MetricsSnapshot* latest() const { return history.empty() ? nullptr : &history.back(); }
   const MetricsSnapshot* before() const { return history.empty() ? nullptr : &history.front(); }
+  // The latest information row and the one of epoch 0 (nullptr until measured).
+  const InformationRow* latest_information() const { return information.empty() ? nullptr : &information.back(); }
+  const InformationRow* information_before() const {
+    return !information.empty() && information.front().epoch == 0 ? &information.front() : nullptr;
+  }
   // The digit a class index stands for (MNIST: config.mnist.digits[label]), else the label itself.
   int class_digit(int label) const;
   // How the page names a class: its digit for MNIST, else its 1-based number (class 1, 2, ...).
@@ -41,8 +46,11 @@ struct RunView {
   int epoch = 0;
   double epoch_progress = 0.0;
   EnginePerf perf;
-  std::vector<MetricsSnapshot> history;  // [0] is the state before training
-  GridFields fields;                     // display fields; size() 0 until computed
+  std::vector<MetricsSnapshot> history;     // [0] is the state before training
+  std::vector<InformationRow> information;  // the information measures at the scheduled epochs, in epoch order
+  BiasVarianceMaps bias_variance;           // per grid point, of the latest information row (epoch -1: none)
+  int bias_variance_version = 0;
+  GridFields fields;  // display fields; size() 0 until computed
   int fields_version = 0;
   std::vector<std::vector<int>> confusion;
   Eigen::MatrixXf samples;  // (K, n) training points or codes to draw

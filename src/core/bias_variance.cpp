@@ -9,30 +9,33 @@
 #include "core/fisher.h"
 
 namespace catgeo {
-namespace {
 
-constexpr int kPointsPerBatch = 16;  // grid points whose T draws go through the read-out together
-
-}  // namespace
-
-BiasVarianceField bias_variance_decomposition(const GridFields& fields, const NoisyCode& code, Rng& rng,
-                                              int noise_samples) {
+void start_bias_variance(const GridFields& fields, const NoisyCode& code, int noise_samples, BiasVarianceField& out) {
   CATGEO_CHECK(fields.has_reference, "the bias-variance decomposition needs the reference posterior on the grid");
   CATGEO_CHECK(code.readout_classes() == fields.num_classes, "the code's read-out must have the fields' classes");
   CATGEO_CHECK(code.projection_dim() == fields.dims(), "the code must live on the fields' projection space");
   CATGEO_CHECK(noise_samples >= 1, "at least one noise draw per point");
-  const int P = fields.size(), M = fields.num_classes, N = code.width(), T = noise_samples;
-  const double sigma = code.noise_sigma();
-  BiasVarianceField out;
-  out.noise_samples = T;
+  const int P = fields.size();
+  out = BiasVarianceField{};
+  out.noise_samples = noise_samples;
   out.noise.resize(P);
   out.bias.resize(P);
   out.variance.resize(P);
   out.cross_entropy.resize(P);
+}
+
+void bias_variance_points(const GridFields& fields, const NoisyCode& code, Rng& rng, int point_begin, int point_end,
+                          BiasVarianceField& out) {
+  const int P = fields.size(), M = fields.num_classes, N = code.width(), T = out.noise_samples;
+  CATGEO_CHECK(out.noise.size() == static_cast<Eigen::Index>(P) && T >= 1, "start_bias_variance first");
+  CATGEO_CHECK(point_begin % kBiasVariancePointsPerBatch == 0 && point_begin <= point_end && point_end <= P &&
+                   (point_end % kBiasVariancePointsPerBatch == 0 || point_end == P),
+               "the points must be whole batches of kBiasVariancePointsPerBatch");
+  const double sigma = code.noise_sigma();
   Eigen::MatrixXd points, clean, r, log_g;  // (K, B), (N, B), (N, B*T), (M, B*T)
-  std::vector<float> z(static_cast<size_t>(N) * T * kPointsPerBatch);
-  for (int begin = 0; begin < P; begin += kPointsPerBatch) {
-    const int n = std::min(kPointsPerBatch, P - begin);
+  std::vector<float> z(static_cast<size_t>(N) * T * kBiasVariancePointsPerBatch);
+  for (int begin = point_begin; begin < point_end; begin += kBiasVariancePointsPerBatch) {
+    const int n = std::min(kBiasVariancePointsPerBatch, P - begin);
     points = fields.points.middleCols(begin, n);
     code.represent(points, clean, nullptr);
     for (int b = 0; b < n; ++b) rng.normals(z.data() + static_cast<size_t>(b) * T * N, static_cast<size_t>(T) * N);
@@ -65,6 +68,9 @@ BiasVarianceField bias_variance_decomposition(const GridFields& fields, const No
       out.cross_entropy(i) = cross;
     }
   }
+}
+
+void finish_bias_variance(const GridFields& fields, BiasVarianceField& out) {
   const double total = fields.density.sum();
   if (total > 0.0) {
     out.mean_noise = fields.density.dot(out.noise) / total;
@@ -72,6 +78,14 @@ BiasVarianceField bias_variance_decomposition(const GridFields& fields, const No
     out.mean_variance = fields.density.dot(out.variance) / total;
     out.mean_cross_entropy = fields.density.dot(out.cross_entropy) / total;
   }
+}
+
+BiasVarianceField bias_variance_decomposition(const GridFields& fields, const NoisyCode& code, Rng& rng,
+                                              int noise_samples) {
+  BiasVarianceField out;
+  start_bias_variance(fields, code, noise_samples, out);
+  bias_variance_points(fields, code, rng, 0, fields.size(), out);
+  finish_bias_variance(fields, out);
   return out;
 }
 

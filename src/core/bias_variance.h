@@ -30,4 +30,14 @@ struct BiasVarianceField {
 BiasVarianceField bias_variance_decomposition(const GridFields& fields, const NoisyCode& code, Rng& rng,
                                               int noise_samples = 256);
 
+// The same in slices of grid points (bias_variance_decomposition runs these three): start_bias_variance shapes `out`
+// for T = noise_samples; each bias_variance_points fills points [point_begin, point_end), whole batches of
+// kBiasVariancePointsPerBatch (the last may be short), in grid order with the same rng; finish_bias_variance takes
+// the p(x)-averages. Any such slicing gives the same numbers as one call.
+constexpr int kBiasVariancePointsPerBatch = 2;  // grid points whose T draws go through the read-out together
+void start_bias_variance(const GridFields& fields, const NoisyCode& code, int noise_samples, BiasVarianceField& out);
+void bias_variance_points(const GridFields& fields, const NoisyCode& code, Rng& rng, int point_begin, int point_end,
+                          BiasVarianceField& out);
+void finish_bias_variance(const GridFields& fields, BiasVarianceField& out);
+
 }  // namespace catgeo

@@ -69,6 +69,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       run->split_.train = run->mixture_->sample(config.train_samples, data_rng);
       run->split_.test = run->mixture_->sample(config.test_samples, data_rng);
       run->category_information_ = mutual_information(*run->mixture_, quadrature_grid(*run->mixture_));
+      run->data_entropy_ = differential_entropy(*run->mixture_, quadrature_grid(*run->mixture_));
       break;
     }
     case DataKind::drawn_points: {
@@ -80,7 +81,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       run->set_reference(std::make_unique<KdePosterior>(std::move(kde.value)));
       run->split_.train = data.value;
       run->split_.test = std::move(data.value);  // drawn data: the test set is the training set
-      run->category_information_ = kNaN;
+      run->category_information_ = run->data_entropy_ = kNaN;
       break;
     }
     case DataKind::mnist: {
@@ -93,7 +94,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
                        std::to_string(config.mnist.side));
       const Dataset subset = select_digits(*mnist_source, config.mnist.digits);
       run->split_ = stratified_split(subset, config.mnist.test_fraction, data_rng);
-      run->category_information_ = kNaN;
+      run->category_information_ = run->data_entropy_ = kNaN;
       break;
     }
   }

@@ -43,6 +43,8 @@ class Experiment {
   const Mixture* mixture() const { return mixture_.get(); }
   // I(mu; x) of the generative mixture (NaN for estimated references).
   double category_information() const { return category_information_; }
+  // H(x) of the generative mixture by quadrature (information.h; NaN for estimated references).
+  double data_entropy() const { return data_entropy_; }
   // H(mu) of the class labels (nats): the lower bound on I(mu; r) is H(mu) minus the noisy test loss.
   double class_entropy() const { return class_entropy_; }
 
@@ -88,6 +90,14 @@ class Experiment {
   // The codes the fields need are not projected yet for this network: project_codes_chunk first.
   bool fields_wait_for_codes() const { return fields_need_codes() && !codes_current(); }
   void project_codes_chunk();
+  // The reference model of the current parameters: the mixture, or the KDE on the current codes (building it if
+  // needed, in one piece). Valid until the next training step.
+  const CategoryModel& reference_model() { return reference(); }
+  // The same when it is a KDE (drawn points, MNIST), to copy; nullptr for a mixture.
+  const KdePosterior* kde_reference() {
+    reference();
+    return mixture_ ? nullptr : kde_.get();
+  }
   // confusion[true][predicted] counts on the test set.
   std::vector<std::vector<int>> confusion_matrix() const;
 
@@ -112,6 +122,7 @@ class Experiment {
   long long codes_building_stamp_ = -1;
   double category_information_ = 0.0;
   double class_entropy_ = 0.0;
+  double data_entropy_ = 0.0;
   std::vector<MetricsSnapshot> history_;
   GridFields metric_fields_;
   NetworkFieldEvaluator evaluator_;

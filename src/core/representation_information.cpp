@@ -3,6 +3,7 @@
 
 #include <Eigen/LU>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -15,7 +16,6 @@ namespace catgeo {
 namespace {
 
 constexpr double kLog2Pi = 1.8378770664093454836;
-constexpr int kChunk = 64;  // joint draws per batch of code evaluations
 
 // Lower Cholesky factor of a symmetric positive 1x1 or 2x2 matrix (a11, a21, a22) and ln det of the factor.
 struct SmallCholesky {
@@ -78,23 +78,20 @@ MeanSe mean_se(const std::vector<double>& v) {
 
 }  // namespace
 
-RepresentationInformation estimate_representation_information(const Mixture& mixture, const NoisyCode& code, Rng& rng,
-                                                              const RepresentationInformationSettings& settings) {
+RepresentationInformationEstimator::RepresentationInformationEstimator(
+    const Mixture& mixture, const NoisyCode& code, const RepresentationInformationSettings& settings, double info_x)
+    : mixture_(mixture), code_(code), settings_(settings) {
   const int K = mixture.dims(), M = mixture.num_classes();
   CATGEO_CHECK(code.projection_dim() == K, "the code must live on the mixture's projection space");
   CATGEO_CHECK(settings.joint_samples >= 2 && settings.proposal_samples >= 2, "need at least 2 samples of each kind");
-  const int N = code.width(), R = settings.joint_samples, S = settings.proposal_samples;
-  const int S_local = std::clamp(static_cast<int>(std::lround(settings.local_fraction * S)), 1, S - 1);
-  const double alpha = static_cast<double>(S_local) / S;
-  const double sigma = code.noise_sigma(), inv_var = 1.0 / (sigma * sigma);
-  const bool readout = code.readout_classes() > 0;
-  CATGEO_CHECK(!readout || code.readout_classes() == M, "the read-out must have the mixture's classes");
-
-  RepresentationInformation out;
-  out.samples = R;
-  out.info_x = mutual_information(mixture, quadrature_grid(mixture));
-  for (int mu = 0; mu < M; ++mu) out.class_entropy -= mixture.prior(mu) * std::log(mixture.prior(mu));
-  const double conditional_entropy_x = out.class_entropy - out.info_x;  // H(mu|x)
+  CATGEO_CHECK(settings.draws_per_batch >= 1, "at least one joint draw per batch");
+  CATGEO_CHECK(code.readout_classes() == 0 || code.readout_classes() == M,
+               "the read-out must have the mixture's classes");
+  const int R = settings.joint_samples, S = settings.proposal_samples;
+  S_local_ = std::clamp(static_cast<int>(std::lround(settings.local_fraction * S)), 1, S - 1);
+  alpha_ = static_cast<double>(S_local_) / S;
+  info_x_ = std::isnan(info_x) ? mutual_information(mixture, quadrature_grid(mixture)) : info_x;
+  for (int mu = 0; mu < M; ++mu) class_entropy_ -= mixture.prior(mu) * std::log(mixture.prior(mu));
 
   // Lambda_0 = Cov_p(x)^-1 (K, K), the prior precision that regularises the local proposal.
   double mean_total[2] = {0.0, 0.0}, second[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
@@ -105,31 +102,56 @@ RepresentationInformation estimate_representation_information(const Mixture& mix
       for (int l = 0; l < K; ++l) second[k][l] += mixture.prior(mu) * (c.cov(k, l) + c.mean[k] * c.mean[l]);
     }
   }
-  double prior_precision[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
   const double c11 = second[0][0] - mean_total[0] * mean_total[0];
   if (K == 1) {
-    prior_precision[0][0] = 1.0 / c11;
+    prior_precision_[0][0] = 1.0 / c11;
   } else {
     const double c12 = second[0][1] - mean_total[0] * mean_total[1], c22 = second[1][1] - mean_total[1] * mean_total[1];
     const double det = c11 * c22 - c12 * c12;
-    prior_precision[0][0] = c22 / det;
-    prior_precision[1][1] = c11 / det;
-    prior_precision[0][1] = prior_precision[1][0] = -c12 / det;
+    prior_precision_[0][0] = c22 / det;
+    prior_precision_[1][1] = c11 / det;
+    prior_precision_[0][1] = prior_precision_[1][0] = -c12 / det;
   }
+  paired_entropy_.resize(R);
+  decoding_.resize(R);
+  bayes_.resize(R);
+  code_information_.resize(R);
+  ess_min_ = std::numeric_limits<double>::infinity();
+}
 
-  std::vector<double> paired_entropy(R), decoding(R), bayes(R), code_information(R);  // per draw
-  double correction_sum = 0.0, ess_sum = 0.0, ess_min = std::numeric_limits<double>::infinity();
-  Eigen::MatrixXd x0(K, kChunk), f0, jacobian, r(N, kChunk), xs(K, kChunk * S), fs, log_g;
-  std::vector<float> z(static_cast<size_t>(N) * kChunk);
-  std::vector<double> log_proposal(static_cast<size_t>(kChunk) * S), log_prior(static_cast<size_t>(kChunk) * S);
-  std::vector<double> posterior_s(static_cast<size_t>(kChunk) * S * M), entropy_x(kChunk), log_w(S);
-  std::vector<int> labels(kChunk);
-  SmallCholesky local[kChunk];
-  double xhat[kChunk][2];
+void RepresentationInformationEstimator::step(Rng& rng) {
+  if (done()) return;
+  // The batch below is the estimator's loop body as it was in one piece, on local names for the members.
+  const Mixture& mixture = mixture_;
+  const NoisyCode& code = code_;
+  const RepresentationInformationSettings& settings = settings_;
+  const int K = mixture.dims(), M = mixture.num_classes();
+  const int N = code.width(), R = settings.joint_samples, S = settings.proposal_samples, S_local = S_local_;
+  const double alpha = alpha_;
+  const double sigma = code.noise_sigma(), inv_var = 1.0 / (sigma * sigma);
+  const bool readout = code.readout_classes() > 0;
+  const int chunk = settings.draws_per_batch;
+  const auto& prior_precision = prior_precision_;
+  std::vector<double>& paired_entropy = paired_entropy_;
+  std::vector<double>& decoding = decoding_;
+  std::vector<double>& bayes = bayes_;
+  std::vector<double>& code_information = code_information_;
+  double& correction_sum = correction_sum_;
+  double& ess_sum = ess_sum_;
+  double& ess_min = ess_min_;
+
+  Eigen::MatrixXd x0(K, chunk), f0, jacobian, r(N, chunk), xs(K, chunk * S), fs, log_g;
+  std::vector<float> z(static_cast<size_t>(N) * chunk);
+  std::vector<double> log_proposal(static_cast<size_t>(chunk) * S), log_prior(static_cast<size_t>(chunk) * S);
+  std::vector<double> posterior_s(static_cast<size_t>(chunk) * S * M), entropy_x(chunk), log_w(S);
+  std::vector<int> labels(chunk);
+  std::vector<SmallCholesky> local(chunk);
+  std::vector<std::array<double, 2>> xhat(chunk);
   double log_joint[kMaxClasses], scores[2 * kMaxClasses], posterior[kMaxClasses];
 
-  for (int begin = 0; begin < R; begin += kChunk) {
-    const int n = std::min(kChunk, R - begin);
+  {
+    const int begin = next_;
+    const int n = std::min(chunk, R - begin);
     // 1. Joint draws (mu, x) and r = f(x) + sigma z.
     x0.resize(K, n);
     for (int i = 0; i < n; ++i) {
@@ -179,7 +201,7 @@ RepresentationInformation estimate_representation_information(const Mixture& mix
         mixture.class_terms(x, log_joint, scores);
         const size_t slot = static_cast<size_t>(i) * S + s;
         log_prior[slot] = posterior_from_log_joint(log_joint, M, &posterior_s[slot * M]);
-        const double a = std::log(alpha) + log_gaussian(x, xhat[i], local[i], K);
+        const double a = std::log(alpha) + log_gaussian(x, xhat[i].data(), local[i], K);
         const double b = std::log1p(-alpha) + log_prior[slot];
         const double top = std::max(a, b);
         log_proposal[slot] = top + std::log(std::exp(a - top) + std::exp(b - top));
@@ -231,29 +253,46 @@ RepresentationInformation estimate_representation_information(const Mixture& mix
         bayes[begin + i] = paired_entropy[begin + i] + decoding[begin + i];
       }
     }
+    next_ = begin + n;
   }
+}
 
-  const MeanSe loss = mean_se(paired_entropy);
+RepresentationInformation RepresentationInformationEstimator::result() const {
+  CATGEO_CHECK(done(), "the estimate is not finished: step() until done()");
+  const int R = settings_.joint_samples, S = settings_.proposal_samples;
+  RepresentationInformation out;
+  out.samples = R;
+  out.info_x = info_x_;
+  out.class_entropy = class_entropy_;
+  const double conditional_entropy_x = out.class_entropy - out.info_x;  // H(mu|x)
+  const MeanSe loss = mean_se(paired_entropy_);
   out.info_loss = loss.mean;
   out.info_r = out.info_x - loss.mean;
   out.info_r_se = loss.se;
   out.coding_cost = out.class_entropy - out.info_r;
-  const MeanSe xr = mean_se(code_information);
+  const MeanSe xr = mean_se(code_information_);
   out.info_xr = xr.mean;
   out.info_xr_se = xr.se;
-  out.bias_correction = correction_sum / R;
-  out.mean_ess_fraction = ess_sum / R / S;
-  out.min_ess = ess_min;
+  out.bias_correction = correction_sum_ / R;
+  out.mean_ess_fraction = ess_sum_ / R / S;
+  out.min_ess = ess_min_;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   out.bayes_cost = out.bayes_cost_se = out.decoding_cost = out.decoding_cost_se = nan;
-  if (readout) {
-    const MeanSe dec = mean_se(decoding), cost = mean_se(bayes);
+  if (code_.readout_classes() > 0) {
+    const MeanSe dec = mean_se(decoding_), cost = mean_se(bayes_);
     out.decoding_cost = dec.mean;
     out.decoding_cost_se = dec.se;
     out.bayes_cost = conditional_entropy_x + cost.mean;
     out.bayes_cost_se = cost.se;
   }
   return out;
+}
+
+RepresentationInformation estimate_representation_information(const Mixture& mixture, const NoisyCode& code, Rng& rng,
+                                                              const RepresentationInformationSettings& settings) {
+  RepresentationInformationEstimator estimator(mixture, code, settings, std::numeric_limits<double>::quiet_NaN());
+  while (!estimator.done()) estimator.step(rng);
+  return estimator.result();
 }
 
 }  // namespace catgeo

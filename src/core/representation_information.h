@@ -2,6 +2,8 @@
 // importance sampling of P(mu|r), with the coding/decoding split of the read-out's Bayes cost (spec 1.2-1.4).
 // Eigen+std.
 #pragma once
+#include <vector>
+
 #include "core/mixture.h"
 #include "core/noisy_code.h"
 #include "core/rng.h"
@@ -36,6 +38,8 @@ struct RepresentationInformationSettings {
   int proposal_samples = 48;      // S per r
   double local_fraction = 0.75;   // S_loc / S
   double proposal_inflation = 2;  // c: the local proposal's covariance over the Gauss-Newton posterior covariance
+  int draws_per_batch = 64;       // joint draws per batch of code evaluations (the random stream is drawn batch by
+                                  // batch, so the numbers depend on it: core/slice_size.h sizes it for a network)
 };
 
 struct RepresentationInformation {
@@ -60,5 +64,34 @@ struct RepresentationInformation {
 // Needs code.projection_dim() == mixture.dims(). Deterministic for the rng state.
 RepresentationInformation estimate_representation_information(const Mixture& mixture, const NoisyCode& code, Rng& rng,
                                                               const RepresentationInformationSettings& settings = {});
+
+// The same estimator in batches, for callers that must not run it in one piece (the engine's ticks): step() draws
+// and scores one batch of settings.draws_per_batch joint draws; result() once done(). The same rng state and
+// settings give the same numbers as estimate_representation_information (which runs these steps), however the
+// steps are spread over calls. The mixture and the code must outlive the estimator and not change meanwhile.
+class RepresentationInformationEstimator {
+ public:
+  // info_x: I(mu; x) by quadrature when the caller has it (Experiment::category_information, the same function on
+  // the same grid); NaN computes it here.
+  RepresentationInformationEstimator(const Mixture& mixture, const NoisyCode& code,
+                                     const RepresentationInformationSettings& settings, double info_x);
+  bool done() const { return next_ >= settings_.joint_samples; }
+  int draws_done() const { return next_; }
+  void step(Rng& rng);  // one batch (nothing when done)
+  RepresentationInformation result() const;
+
+ private:
+  const Mixture& mixture_;
+  const NoisyCode& code_;
+  RepresentationInformationSettings settings_;
+  int S_local_ = 1;
+  double alpha_ = 0.5;
+  double prior_precision_[2][2] = {{0.0, 0.0}, {0.0, 0.0}};  // Cov_p(x)^-1 (K, K)
+  double info_x_ = 0.0, class_entropy_ = 0.0;
+  // The next joint draw, and the per-draw values (R) and sums of the draws so far.
+  int next_ = 0;
+  std::vector<double> paired_entropy_, decoding_, bayes_, code_information_;
+  double correction_sum_ = 0.0, ess_sum_ = 0.0, ess_min_ = 0.0;
+};
 
 }  // namespace catgeo

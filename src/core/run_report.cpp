@@ -1,6 +1,7 @@
 // JSON views of a run: metric snapshots, history and a summary object.
 #include "core/run_report.h"
 
+#include <limits>
 #include <vector>
 
 namespace catgeo {
@@ -100,23 +101,36 @@ void add_information(const InformationSummary& info, JsonValue& o) {
   o.set("fcode_over_fcat_cv", JsonValue::number(info.fcode_over_fcat_cv));
 }
 
-JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
-                      const InformationSummary& latest) {
-  JsonValue o = run_summary(run, include_history);
+JsonValue with_information(const JsonValue& summary, const InformationSummary& before,
+                           const InformationSummary& latest) {
   // Rebuilt in key order: the latest snapshot's keys, the information keys, then "before" (and "history").
   JsonValue out = JsonValue::object();
-  for (size_t i = 0; i < o.keys().size(); ++i) {
-    const std::string& key = o.keys()[i];
+  for (size_t i = 0; i < summary.keys().size(); ++i) {
+    const std::string& key = summary.keys()[i];
     if (key == "before") {
       add_information(latest, out);
-      JsonValue old = o.items()[i];
+      JsonValue old = summary.items()[i];
       add_information(before, old);
       out.set(key, old);
     } else {
-      out.set(key, o.items()[i]);
+      out.set(key, summary.items()[i]);
     }
   }
   return out;
+}
+
+InformationSummary unmeasured_information() {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  InformationSummary s;
+  s.info_r = s.info_r_se = s.coding_cost = s.decoding_cost = s.decoding_cost_se = s.bayes_cost = nan;
+  s.info_xr = s.info_xr_se = s.info_xr_highsnr = s.info_r_bias_correction = s.ess_fraction = s.info_r_highsnr = nan;
+  s.bv_noise = s.bv_bias = s.bv_variance = s.bv_cross_entropy = s.fcode_over_fcat_cv = nan;
+  return s;
+}
+
+JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
+                      const InformationSummary& latest) {
+  return with_information(run_summary(run, include_history), before, latest);
 }
 
 }  // namespace catgeo

@@ -39,6 +39,12 @@ JsonValue run_summary(const Experiment& run, bool include_history, const Informa
                       const InformationSummary& latest);
 // The information keys above, added to an object.
 void add_information(const InformationSummary& info, JsonValue& object);
+// A summary of run_summary(facts, history, ...) with the information keys inserted as above (the latest state's
+// at top level before "before", the state before training's inside it). The page's metrics() passes
+// unmeasured_information() for a state not measured yet: every key null.
+JsonValue with_information(const JsonValue& summary, const InformationSummary& before,
+                           const InformationSummary& latest);
+InformationSummary unmeasured_information();  // every value NaN
 
 const char* to_string(TrainerState state);
 

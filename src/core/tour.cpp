@@ -50,6 +50,12 @@ const std::vector<TourStep>& tour_steps() {
        "the codes of the ten digits and the accuracy chart",
        "scenario=mnist&epochs=3",
        {"test_accuracy", true, 3}},
+      {"What the code keeps about the category",
+       "Training raises I(μ; r), what the noisy layer r tells about the category, toward I(μ; x), all the data "
+       "holds. It is estimated by Monte-Carlo; the high-SNR formula is only an approximation of it.",
+       "the information charts under the metric charts: the estimate between its lower bound and I(μ; x)",
+       "scenario=E1&epochs=60",
+       {"info_r_lower_bound", true, 60}},
   };
   CATGEO_CHECK(static_cast<int>(steps.size()) == kTourSteps, "kTourSteps must count the tour's steps");
   return steps;

@@ -175,6 +175,13 @@ void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vect
 }
 
 void Engine::build_run() {
+  information_jobs_.clear();  // they refer to the old run's mixture
+  information_scheduled_ = -1;
+  information_seconds_ = 0.0;
+  information_history_.clear();
+  information_sent_ = 0;
+  bias_variance_ = BiasVarianceMaps();
+  bias_variance_dirty_ = true;
   run_.reset();
   job_.active = false;
   fields_stale_ = true;
@@ -205,6 +212,7 @@ void Engine::build_run() {
   ++runs_created_;
   status_.clear();
   capture_samples();
+  schedule_information();  // epoch 0
 }
 
 void Engine::capture_samples() {
@@ -246,6 +254,15 @@ bool Engine::tick(double budget_seconds) {
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
+  // An information measurement (of a copy of an earlier epoch's network) takes half of what is left when there is
+  // other work, all of it otherwise; at least one chunk per tick.
+  information_work_last_tick_ = 0;
+  information_chunks_last_tick_ = 0;
+  if (!information_jobs_.empty()) {
+    const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
+    const double left = budget_seconds - (wall_seconds() - start);
+    continue_information(other_work ? 0.5 * left : left);
+  }
   const double left = budget_seconds - (wall_seconds() - start);
   if (job_.active) {
     continue_field_job(left);
@@ -264,7 +281,8 @@ bool Engine::tick(double budget_seconds) {
     rate_train_seconds_ = 0.0;
   }
   const bool diverged = state() == RunState::diverged;
-  return waiting_for_digits_ || job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
+  return waiting_for_digits_ || job_.active || !information_jobs_.empty() ||
+         (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
          (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
 }
 
@@ -284,6 +302,7 @@ void Engine::train_slice(double budget_seconds) {
     if (left < 0.0005) break;
     if (run_->measure_pending()) {  // an epoch's metrics, in chunks of grid points, between the slices' other work
       if (!run_->continue_measure(left)) break;
+      schedule_information();  // before the next training step: the copy is of this epoch's network
       trained = true;
       continue;
     }
@@ -376,6 +395,37 @@ void Engine::finish_field_job() {
   state_dirty_ = true;
 }
 
+void Engine::schedule_information() {
+  const int epoch = run_->trainer().epoch();
+  if (epoch <= information_scheduled_ || !information_due(epoch, config_.training.epochs)) return;
+  information_jobs_.push_back(std::make_unique<InformationProgress>(*run_));
+  information_scheduled_ = epoch;
+  perf_.info_queued = static_cast<int>(information_jobs_.size());
+}
+
+void Engine::continue_information(double budget_seconds) {
+  const double start = wall_seconds();
+  do {  // at least one chunk, so that any budget makes progress
+    InformationProgress& job = *information_jobs_.front();
+    const double chunk_start = wall_seconds();
+    information_work_last_tick_ += job.step();
+    ++information_chunks_last_tick_;
+    information_seconds_ += wall_seconds() - chunk_start;
+    if (!job.done()) continue;
+    perf_.info_ms_last = 1000.0 * information_seconds_;
+    information_seconds_ = 0.0;
+    information_history_.push_back(InformationRow{job.epoch(), job.summary()});
+    bias_variance_.epoch = job.epoch();
+    bias_variance_.grid = job.fields().grid;
+    bias_variance_.noise = job.bias_variance().noise;
+    bias_variance_.bias = job.bias_variance().bias;
+    bias_variance_.variance = job.bias_variance().variance;
+    bias_variance_dirty_ = state_dirty_ = true;
+    information_jobs_.pop_front();
+    perf_.info_queued = static_cast<int>(information_jobs_.size());
+  } while (!information_jobs_.empty() && wall_seconds() - start < budget_seconds);
+}
+
 void Engine::evaluate_probe() {
   probe_wanted_ = false;
   probe_dirty_ = true;
@@ -397,7 +447,8 @@ void Engine::evaluate_probe() {
 
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
-         samples_dirty_ || probe_dirty_ || history_reset_ || (run_ && history_sent_ < run_->history().size());
+         samples_dirty_ || probe_dirty_ || history_reset_ || bias_variance_dirty_ ||
+         information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
 bool Engine::has_news() const {
@@ -442,12 +493,16 @@ Snapshot Engine::take_snapshot() {
   s.mnist_state = mnist_state_name(mnist_state());
   s.perf = perf_;
   s.history_reset = history_reset_;
-  if (history_reset_) history_sent_ = 0;
+  if (history_reset_) history_sent_ = information_sent_ = 0;
   if (run_) {
     const std::vector<MetricsSnapshot>& history = run_->history();
     s.new_history.assign(history.begin() + static_cast<std::ptrdiff_t>(history_sent_), history.end());
     history_sent_ = history.size();
   }
+  s.new_information.assign(information_history_.begin() + static_cast<std::ptrdiff_t>(information_sent_),
+                           information_history_.end());
+  information_sent_ = information_history_.size();
+  if (bias_variance_dirty_) s.has_bias_variance = true, s.bias_variance = bias_variance_;
   if (fields_dirty_) s.has_fields = true, s.fields_version = fields_version_, s.fields = fields_;
   if (derived_dirty_) {
     s.has_confusion = s.has_gallery = true;
@@ -464,7 +519,7 @@ Snapshot Engine::take_snapshot() {
   }
   if (probe_dirty_) s.has_probe = true, s.probe = probe_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
-  fields_dirty_ = derived_dirty_ = probe_dirty_ = state_dirty_ = false;
+  fields_dirty_ = derived_dirty_ = probe_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

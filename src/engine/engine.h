@@ -2,6 +2,7 @@
 // It takes commands and publishes snapshots (engine/protocol.h); all long work is done in tick() under a time budget,
 // so a command takes effect within one tick. Runs in a Web Worker in the browser, in process natively. Core + std only.
 #pragma once
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/config.h"
 #include "core/experiment.h"
 #include "core/grid_fields.h"
+#include "core/information_progress.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 
@@ -30,6 +32,12 @@ class Engine {
   const Experiment* run() const { return run_.get(); }
   RunState state() const;
   std::uint32_t runs_created() const { return runs_created_; }
+  // The information rows measured so far (epoch order) and the work of the latest tick's information chunks
+  // (multiply-adds, core/information_progress.h) and their count.
+  const std::vector<InformationRow>& information_history() const { return information_history_; }
+  long long information_work_last_tick() const { return information_work_last_tick_; }
+  int information_chunks_last_tick() const { return information_chunks_last_tick_; }
+  bool information_pending() const { return !information_jobs_.empty(); }
 
  private:
   // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
@@ -64,6 +72,8 @@ class Engine {
   void continue_field_job(double budget_seconds);
   void finish_field_job();
   void evaluate_probe();
+  void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
+  void continue_information(double budget_seconds);
   GridSpec display_grid();
   void capture_samples();  // the points to draw, from the network the latest fields show
 
@@ -92,6 +102,15 @@ class Engine {
   Eigen::MatrixXf samples_;  // (K or input dim, n) points to draw (engine/run_digest.h training_samples)
   std::vector<int> sample_labels_;
   double rate_train_seconds_ = 0.0;  // time in the trainer in the current rate window
+  // Information measurements (epoch 0, every max(1, epochs / 10) epochs, the last epoch), each on a copy of the
+  // network of its epoch, in chunks between the other work; oldest first.
+  std::deque<std::unique_ptr<InformationProgress>> information_jobs_;
+  int information_scheduled_ = -1;    // the latest epoch queued
+  double information_seconds_ = 0.0;  // of the measurement at the front
+  long long information_work_last_tick_ = 0;
+  int information_chunks_last_tick_ = 0;
+  std::vector<InformationRow> information_history_;
+  BiasVarianceMaps bias_variance_;
 
   bool changed() const;  // the next snapshot would carry something
 
@@ -103,6 +122,8 @@ class Engine {
   bool fields_dirty_ = false, derived_dirty_ = false, probe_dirty_ = false, state_dirty_ = true;
   LoadOutcome load_;
   std::size_t history_sent_ = 0;
+  std::size_t information_sent_ = 0;
+  bool bias_variance_dirty_ = false;
   std::vector<std::vector<int>> confusion_;
   int gallery_total_ = 0;
   std::vector<MisclassifiedDigit> gallery_;

@@ -9,10 +9,11 @@
 #include "core/config.h"
 #include "core/experiment.h"
 #include "core/grid_fields.h"
+#include "core/information_summary.h"
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 1;
+constexpr std::uint32_t kProtocolVersion = 2;  // 2: information rows, bias-variance maps
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -72,6 +73,24 @@ struct EnginePerf {
   int refresh_count = 0;
   double samples_per_second = 0.0;        // training throughput incl. the per-epoch metrics, over the last 2 s
   double train_samples_per_second = 0.0;  // the same samples over the time spent in the trainer alone
+  double info_ms_last = 0.0;              // compute time of the latest information measurement (its slices)
+  int info_queued = 0;                    // information measurements waiting or under way
+};
+
+// The information measures (core/information_summary.h) of the network at one epoch (the schedule of
+// core/information_progress.h: epoch 0, every max(1, epochs / 10) epochs, the last epoch).
+struct InformationRow {
+  int epoch = 0;
+  InformationSummary summary;
+};
+
+// The bias-variance decomposition per grid point of the latest information measurement, on its grid (the
+// information grid: for a mixture every class to +-5 sd, 401 or 61 x 61 points; otherwise the metric grid), points in
+// GridFields order (x fastest). Nats.
+struct BiasVarianceMaps {
+  int epoch = -1;  // -1: none yet
+  GridSpec grid;
+  Eigen::VectorXd noise, bias, variance;  // (P) H(mu|x), KL(P || gbar), -ln Z
 };
 
 struct MisclassifiedDigit {
@@ -119,6 +138,12 @@ struct Snapshot {
 
   bool history_reset = false;               // drop the view's history first (a new run)
   std::vector<MetricsSnapshot> new_history;  // rows appended since the previous snapshot
+
+  // Information rows appended since the previous snapshot (dropped with the history on history_reset), and the
+  // maps of a measurement that finished.
+  std::vector<InformationRow> new_information;
+  bool has_bias_variance = false;
+  BiasVarianceMaps bias_variance;
 
   bool has_fields = false;
   int fields_version = 0;

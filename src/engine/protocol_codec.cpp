@@ -131,6 +131,48 @@ void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
   m.region_points = r.i32();
 }
 
+void put_information_row(WireWriter& w, const InformationRow& row) {
+  const InformationSummary& i = row.summary;
+  w.i32(row.epoch);
+  for (double v : {i.info_r, i.info_r_se, i.coding_cost, i.decoding_cost, i.decoding_cost_se, i.bayes_cost, i.info_xr,
+                   i.info_xr_se, i.info_xr_highsnr, i.info_r_bias_correction, i.ess_fraction, i.info_r_highsnr,
+                   i.bv_noise, i.bv_bias, i.bv_variance, i.bv_cross_entropy, i.fcode_over_fcat_cv})
+    w.f64(v);
+}
+constexpr std::size_t kInformationRowBytes = 4 + 17 * 8;
+
+void get_information_row(WireReader& r, InformationRow& row) {
+  InformationSummary& i = row.summary;
+  row.epoch = r.i32();
+  for (double* v :
+       {&i.info_r, &i.info_r_se, &i.coding_cost, &i.decoding_cost, &i.decoding_cost_se, &i.bayes_cost, &i.info_xr,
+        &i.info_xr_se, &i.info_xr_highsnr, &i.info_r_bias_correction, &i.ess_fraction, &i.info_r_highsnr, &i.bv_noise,
+        &i.bv_bias, &i.bv_variance, &i.bv_cross_entropy, &i.fcode_over_fcat_cv})
+    *v = r.f64();
+}
+
+void put_vector(WireWriter& w, const Eigen::VectorXd& v) {
+  w.u32(static_cast<std::uint32_t>(v.size()));
+  w.raw(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
+}
+void get_vector(WireReader& r, Eigen::VectorXd& v) {
+  v.resize(static_cast<Eigen::Index>(r.count(sizeof(double))));
+  r.raw(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
+}
+
+void put_bias_variance(WireWriter& w, const BiasVarianceMaps& m) {
+  w.i32(m.epoch);
+  put_grid(w, m.grid);
+  put_vector(w, m.noise), put_vector(w, m.bias), put_vector(w, m.variance);
+}
+void get_bias_variance(WireReader& r, BiasVarianceMaps& m) {
+  m.epoch = r.i32();
+  get_grid(r, m.grid);
+  get_vector(r, m.noise), get_vector(r, m.bias), get_vector(r, m.variance);
+  const Eigen::Index P = m.noise.size();
+  if (m.bias.size() != P || m.variance.size() != P || (P > 0 && P != m.grid.size())) r.fail();
+}
+
 void put_strings(WireWriter& w, const std::vector<std::string>& v) {
   w.u32(static_cast<std::uint32_t>(v.size()));
   for (const std::string& s : v) w.text(s);
@@ -196,10 +238,14 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
   w.text(s.mnist_state);
   const EnginePerf& p = s.perf;
   w.f64(p.train_ms_last_tick), w.f64(p.field_ms_last), w.f64(p.refreshes_per_second), w.i32(p.refresh_count);
-  w.f64(p.samples_per_second), w.f64(p.train_samples_per_second);
+  w.f64(p.samples_per_second), w.f64(p.train_samples_per_second), w.f64(p.info_ms_last), w.i32(p.info_queued);
   w.boolean(s.history_reset);
   w.u32(static_cast<std::uint32_t>(s.new_history.size()));
   for (const MetricsSnapshot& row : s.new_history) put_snapshot_row(w, row);
+  w.u32(static_cast<std::uint32_t>(s.new_information.size()));
+  for (const InformationRow& row : s.new_information) put_information_row(w, row);
+  w.boolean(s.has_bias_variance);
+  if (s.has_bias_variance) put_bias_variance(w, s.bias_variance);
   w.boolean(s.has_fields);
   if (s.has_fields) w.i32(s.fields_version), put_fields(w, s.fields);
   w.boolean(s.has_confusion);
@@ -257,9 +303,13 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   EnginePerf& p = s.perf;
   p.train_ms_last_tick = r.f64(), p.field_ms_last = r.f64(), p.refreshes_per_second = r.f64();
   p.refresh_count = r.i32(), p.samples_per_second = r.f64(), p.train_samples_per_second = r.f64();
+  p.info_ms_last = r.f64(), p.info_queued = r.i32();
   s.history_reset = r.boolean();
   s.new_history.resize(r.count(40));
   for (MetricsSnapshot& row : s.new_history) get_snapshot_row(r, row);
+  s.new_information.resize(r.count(kInformationRowBytes));
+  for (InformationRow& row : s.new_information) get_information_row(r, row);
+  if ((s.has_bias_variance = r.boolean())) get_bias_variance(r, s.bias_variance);
   if ((s.has_fields = r.boolean())) s.fields_version = r.i32(), get_fields(r, s.fields);
   if ((s.has_confusion = r.boolean())) {
     s.confusion.resize(r.count(4));

@@ -1,11 +1,16 @@
 // The engine: one run per link, commands that complete in order, slices that change nothing about the numbers.
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "core/experiment.h"
+#include "core/information_progress.h"
+#include "core/information_summary.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
+#include "core/slice_size.h"
 #include "engine/engine.h"
 #include "engine/mnist_source.h"
 #include "test.h"
@@ -36,6 +41,33 @@ catgeo::Snapshot run_until(Engine& engine, std::uint32_t id, double budget = 0.0
     }
   }
   return catgeo::Snapshot();
+}
+
+// Ticks, acknowledging every snapshot, until the engine has nothing left to do (training, fields, information).
+void run_until_idle(Engine& engine, double budget = 0.01, int max_ticks = 20000) {
+  for (int t = 0; t < max_ticks; ++t) {
+    const bool more = engine.tick(budget);
+    if (engine.has_news()) {
+      engine.take_snapshot();
+      engine.handle(command(CommandKind::ack, 0));
+    }
+    if (!more) return;
+  }
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
+
+std::vector<double> information_values(const catgeo::InformationSummary& i) {
+  return {i.info_r,     i.info_r_se, i.coding_cost, i.decoding_cost,     i.decoding_cost_se,
+          i.bayes_cost, i.info_xr,   i.info_xr_se,  i.info_xr_highsnr,   i.info_r_highsnr,
+          i.bv_noise,   i.bv_bias,   i.bv_variance, i.fcode_over_fcat_cv};
+}
+
+bool same_information(const catgeo::InformationSummary& a, const catgeo::InformationSummary& b) {
+  const std::vector<double> x = information_values(a), y = information_values(b);
+  for (std::size_t k = 0; k < x.size(); ++k)
+    if (!same_bits(x[k], y[k])) return false;
+  return true;
 }
 
 }  // namespace
@@ -145,6 +177,8 @@ TEST_CASE(engine_at_rest_publishes_nothing, "") {
   Engine engine;
   engine.handle(command(CommandKind::boot, 1, "scenario=E2"));
   run_until(engine, 1);
+  run_until_idle(engine);  // the epoch-0 information measurement
+  EXPECT_TRUE(engine.information_history().size() == 1);
   for (int t = 0; t < 20; ++t) {  // paused, fields fresh, every snapshot acknowledged: no news, however often acked
     engine.tick(0.001);
     EXPECT_TRUE(!engine.has_news());
@@ -165,4 +199,74 @@ TEST_CASE(engine_runs_what_its_link_says, "") {
   const catgeo::ScenarioConfig again = catgeo::decode_share_link(link).config;
   EXPECT_MSG(catgeo::configs_equal(again, engine.config()), "the link " << link << " rebuilds another run");
   EXPECT_TRUE(engine.config().points.size() == 4 && engine.config().training.seed == 3);
+}
+
+TEST_CASE(engine_measures_information_on_its_schedule_with_the_clis_numbers, "") {
+  // Rows at epoch 0, at every due epoch and at the last; the first and the last equal what the CLI computes for the
+  // same link (measure_information before and after training), bit for bit, and reach the view in the snapshots.
+  const std::string link = "scenario=E1&seed=2&epochs=2";
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, link));
+  engine.handle(command(CommandKind::play, 2));
+  std::vector<catgeo::InformationRow> received;
+  for (int t = 0; t < 20000; ++t) {
+    const bool more = engine.tick(0.005);
+    if (engine.has_news()) {
+      catgeo::Snapshot s = engine.take_snapshot();
+      if (s.history_reset) received.clear();
+      received.insert(received.end(), s.new_information.begin(), s.new_information.end());
+      engine.handle(command(CommandKind::ack, 0));
+    }
+    if (!more) break;
+  }
+  EXPECT_TRUE(engine.state() == catgeo::RunState::finished && !engine.information_pending());
+  const std::vector<catgeo::InformationRow>& rows = engine.information_history();
+  std::vector<int> due;
+  for (int e = 0; e <= 2; ++e)
+    if (catgeo::information_due(e, 2)) due.push_back(e);
+  EXPECT_TRUE(due.front() == 0 && due.back() == 2);
+  EXPECT_MSG(rows.size() == due.size(), rows.size() << " rows for " << due.size() << " due epochs");
+  for (std::size_t i = 0; i < rows.size() && i < due.size(); ++i) EXPECT_TRUE(rows[i].epoch == due[i]);
+  EXPECT_TRUE(received.size() == rows.size());
+  for (std::size_t i = 0; i < rows.size() && i < received.size(); ++i)
+    EXPECT_TRUE(received[i].epoch == rows[i].epoch && same_information(received[i].summary, rows[i].summary));
+
+  auto cli = catgeo::Experiment::create(catgeo::decode_share_link(link).config);  // what train_command does
+  const catgeo::InformationSummary before = catgeo::measure_information(*cli.value);
+  while (cli.value->trainer().state() == catgeo::TrainerState::training) cli.value->train({1 << 20, 0.25});
+  const catgeo::InformationSummary after = catgeo::measure_information(*cli.value);
+  EXPECT_TRUE(!rows.empty() && std::isfinite(before.info_r) && std::isfinite(after.info_r));
+  if (rows.empty()) return;
+  EXPECT_MSG(same_information(rows.front().summary, before),
+             "before: " << rows.front().summary.info_r << " vs " << before.info_r);
+  EXPECT_MSG(same_information(rows.back().summary, after),
+             "after: " << rows.back().summary.info_r << " vs " << after.info_r);
+}
+
+TEST_CASE(engine_information_ticks_do_bounded_work_and_pause_is_answered_at_once, "") {
+  for (const char* link : {"scenario=E5&seed=3", "scenario=E7&layers=256s-256s&seed=1"}) {
+    Engine engine;
+    engine.handle(command(CommandKind::boot, 1, link));
+    run_until(engine, 1);  // built, fields shown; the epoch-0 measurement under way
+    EXPECT_TRUE(engine.information_pending());
+    engine.handle(command(CommandKind::play, 2));
+    long long largest = 0;
+    for (int t = 0; t < 200; ++t) {  // tiny budgets: one chunk per tick, whatever else the tick does
+      engine.tick(1e-6);
+      EXPECT_TRUE(engine.information_chunks_last_tick() <= 1);
+      largest = std::max(largest, engine.information_work_last_tick());
+      if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
+    }
+    EXPECT_MSG(largest > 0 && largest <= 2 * catgeo::kSliceMultiplyAdds, link << ": " << largest << " multiply-adds");
+    for (int t = 0; t < 5; ++t) engine.tick(0.01);  // trains alongside the measurement
+    EXPECT_TRUE(engine.information_pending());
+    engine.handle(command(CommandKind::pause, 3));
+    engine.tick(0.01);
+    EXPECT_TRUE(engine.state() == catgeo::RunState::paused);
+    const catgeo::Snapshot s = run_until(engine, 3);
+    EXPECT_TRUE(s.completed >= 3 && s.state == catgeo::RunState::paused);
+    const double progress = engine.run()->trainer().epoch_progress();
+    for (int t = 0; t < 5; ++t) engine.tick(0.01);  // paused: the measurement goes on, training does not
+    EXPECT_TRUE(engine.run()->trainer().epoch_progress() == progress);
+  }
 }

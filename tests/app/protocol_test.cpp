@@ -1,5 +1,7 @@
 // Engine protocol: commands and snapshots survive the byte codec exactly; truncated or corrupt bytes are refused.
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "core/scenarios.h"
@@ -72,6 +74,43 @@ TEST_CASE(protocol_snapshot_round_trip_is_exact, "") {
   EXPECT_TRUE(d.probe.fields.fcode == s.probe.fields.fcode && d.probe.x == 0.25);
   EXPECT_TRUE(d.samples == s.samples && d.sample_labels == s.sample_labels);
   EXPECT_TRUE(d.confusion == s.confusion);
+}
+
+TEST_CASE(protocol_information_rows_and_maps_round_trip, "") {
+  Snapshot s = full_snapshot();
+  catgeo::InformationRow row;
+  row.epoch = 20;
+  row.summary.info_r = 0.3125;
+  row.summary.info_r_se = std::numeric_limits<double>::quiet_NaN();
+  row.summary.fcode_over_fcat_cv = 1.0 / 3.0;
+  row.summary.bv_cross_entropy = -0.0;
+  s.new_information = {catgeo::InformationRow(), row};
+  s.has_bias_variance = true;
+  s.bias_variance.epoch = 20;
+  s.bias_variance.grid.dims = 1;
+  s.bias_variance.grid.count[0] = 3;
+  s.bias_variance.grid.count[1] = 1;
+  s.bias_variance.noise = Eigen::Vector3d(0.1, 0.2, 0.3);
+  s.bias_variance.bias = Eigen::Vector3d(1e-300, 0.0, 2.0);
+  s.bias_variance.variance = Eigen::Vector3d(0.5, 0.25, 0.125);
+  s.perf.info_ms_last = 12.5;
+  s.perf.info_queued = 2;
+  const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
+  Snapshot d;
+  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  EXPECT_TRUE(d.new_information.size() == 2 && d.new_information[1].epoch == 20);
+  const catgeo::InformationSummary& i = d.new_information[1].summary;
+  EXPECT_TRUE(i.info_r == 0.3125 && std::isnan(i.info_r_se) && i.fcode_over_fcat_cv == 1.0 / 3.0);
+  EXPECT_TRUE(std::signbit(i.bv_cross_entropy));
+  EXPECT_TRUE(d.has_bias_variance && d.bias_variance.epoch == 20 && d.bias_variance.grid.count[0] == 3);
+  EXPECT_TRUE(d.bias_variance.noise == s.bias_variance.noise && d.bias_variance.bias == s.bias_variance.bias);
+  EXPECT_TRUE(d.bias_variance.variance == s.bias_variance.variance);
+  EXPECT_TRUE(d.perf.info_ms_last == 12.5 && d.perf.info_queued == 2);
+  for (std::size_t cut = bytes.size() - 40; cut < bytes.size(); ++cut)
+    EXPECT_MSG(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
+  s.bias_variance.variance.resize(2);  // maps of different sizes are refused
+  const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
 }
 
 TEST_CASE(protocol_snapshot_refuses_corrupt_bytes, "") {

@@ -7,9 +7,10 @@
 using namespace catgeo;
 
 TEST_CASE(typeface_holds_the_notation_glyphs, "") {
-  // σ μ λ ∇ ∑ √ ≈ ≤ ⁻ ¹ ² ᵀ · × − ▶ ■ ▼ ○ —: what the notation, the legends and the play bar write.
+  // σ μ λ ∇ ∑ √ ≈ ≤ ⁻ ¹ ² ᵀ · × − ▶ ■ ▼ ○ — ḡ ‖: what the notation, the legends and the play bar write.
   constexpr ImWchar kNotation[] = {0x03C3, 0x03BC, 0x03BB, 0x2207, 0x2211, 0x221A, 0x2248, 0x2264, 0x207B, 0x00B9,
-                                   0x00B2, 0x1D40, 0x00B7, 0x00D7, 0x2212, 0x25B6, 0x25A0, 0x25BC, 0x25CB, 0x2014};
+                                   0x00B2, 0x1D40, 0x00B7, 0x00D7, 0x2212, 0x25B6, 0x25A0, 0x25BC, 0x25CB, 0x2014,
+                                   0x1E21, 0x2016};
   ImFontAtlas atlas;
   load_typeface(atlas, 26);
   EXPECT_TRUE(atlas.Fonts.Size == 1);

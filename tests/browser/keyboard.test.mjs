@@ -22,7 +22,9 @@ test('Space plays and pauses, the right arrow steps one epoch, only while the ca
     const before = await page.evaluate(async () => { await catgeo.settled(); return catgeo.metrics().epochs; });
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((e) => catgeo.metrics().epochs === e + 1, before, { timeout: 10_000 });
+    await page.evaluate(() => catgeo.settled());  // the step's command completes after its epoch (fields refreshed)
     assert.equal(await state(), 'paused');
+    assert.equal((await page.evaluate(() => catgeo.metrics())).epochs, before + 1, 'one epoch, not more');
     // Focus elsewhere: the keys do not reach the lab.
     await page.evaluate(() => { document.activeElement.blur(); });
     await page.keyboard.press('Space');

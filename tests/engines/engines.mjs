@@ -77,11 +77,15 @@ export async function startWebKitDriver(display) {
   return { url, stop: driver.stop };
 }
 
-// Runs in the page (serialised by puppeteer, selenium and playwright): trains `epochs` epochs, waits for 5 more
-// browser frames and returns what the tests check.
+// Runs in the page (serialised by puppeteer, selenium and playwright): trains `epochs` epochs, waits for the
+// information measures of the last epoch (the engine measures them behind training), then 5 more browser frames,
+// and returns what the tests check.
 export async function trainInPage(epochs) {
   await window.catgeo.ready;
   await window.catgeo.trainEpochs(epochs);
+  const started = Date.now();
+  while (window.catgeo.metrics().info_epoch !== epochs && Date.now() - started < 120_000)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const frames = () => window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []);
   const target = frames() + 5;
   while (frames() < target) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -124,6 +128,7 @@ export function checkRun(engine, result, screenshot, chromium) {
   assert.equal(result.state, 'running', `${engine}: page state ${result.state}: ${result.message}`);
   assert.equal(result.message, '', `${engine}: the page shows a message`);
   assert.equal(result.metrics.epochs, EPOCHS, `${engine}: epochs trained`);
+  assert.equal(result.metrics.info_epoch, EPOCHS, `${engine}: the last epoch's information measures`);
   assert.ok(result.viewRect.valid, `${engine}: no 2-D view on screen`);
   const stats = imageStats(cropPng(decodePng(Buffer.from(screenshot)), result.viewRect, result.innerWidth));
   assert.ok(stats.distinctColors >= 200, `${engine}: the 2-D view has only ${stats.distinctColors} colours: blank?`);

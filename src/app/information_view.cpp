@@ -1,0 +1,270 @@
+// The information side of the run on the page (spec 1.3, 1.7, 1.10, 1.11): I(μ; r) against its bounds and its
+// high-SNR approximation, the Bayes cost split into coding and decoding, the information plane, and the
+// bias-variance maps; drawn from the engine's information rows (measured on a schedule, engine/protocol.h).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/chart_axes.h"
+#include "app/colormap.h"
+#include "app/flow_layout.h"
+#include "app/label_audit.h"
+#include "app/text_fit.h"
+
+namespace catgeo {
+namespace {
+
+constexpr ImU32 kInfoR = IM_COL32(120, 200, 255, 255);    // the I(μ; r) estimate
+constexpr ImU32 kBound = IM_COL32(170, 170, 170, 255);    // the lower bound
+constexpr ImU32 kHighSnr = IM_COL32(255, 170, 60, 255);   // the high-SNR approximation
+constexpr ImU32 kCeiling = IM_COL32(230, 230, 230, 200);  // I(μ; x)
+constexpr ImU32 kDecoding = IM_COL32(255, 110, 180, 255);
+
+ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+// A box with a title and a second line, as the metric charts have; returns its corners.
+void chart_box(ImDrawList* dl, ImVec2 size, const char* title, const char* line, ImVec2& p0, ImVec2& p1) {
+  p0 = ImGui::GetCursorScreenPos();
+  p1 = ImVec2(p0.x + size.x, p0.y + size.y);
+  ImGui::Dummy(size);
+  dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));
+  dl->AddRect(p0, p1, IM_COL32(90, 90, 90, 255));
+  const float line_h = ImGui::GetTextLineHeight();
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title, p0, p1);
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2 + line_h), IM_COL32(150, 200, 255, 255), line, p0, p1);
+}
+
+void dashed_level(ImDrawList* dl, const ChartAxes& a, double v, ImU32 c) {
+  const float y = a.to_screen(a.x_lo, v).y;
+  for (float x = a.left; x < a.right; x += 8) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4, a.right), y), c);
+}
+
+void polyline(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 c, float thickness) {
+  if (points.size() > 1)
+    dl->AddPolyline(points.data(), static_cast<int>(points.size()), c, ImDrawFlags_None, thickness);
+  for (const ImVec2& p : points) dl->AddCircleFilled(p, 2.5f, c);
+}
+
+}  // namespace
+
+void App::draw_information_charts(float width) {
+  const std::vector<InformationRow>& rows = view_.information;
+  const float em = ImGui::GetFontSize();
+  ImGui::Separator();
+  ImGui::TextUnformatted("The information side (nats)");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Measured by the engine on a schedule, not every epoch: epoch 0, every tenth of the run, and the\n"
+        "last epoch (points on the charts). I(μ; r) is a Monte-Carlo estimate (± 2 standard errors);\n"
+        "I(μ; x) is exact (quadrature on the mixture); the lower bound is H(μ) minus the noisy test\n"
+        "cross-entropy; the high-SNR form I(μ; x) − ½ E Tr(F_code⁻¹ F_cat) is an approximation.");
+  const bool exact = std::isfinite(view_.facts.info_x);
+  if (!exact) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(
+        "I(μ; r), its split and the information plane need the exact p(x|μ) of a mixture; here F_cat "
+        "is a KDE estimate, so only the lower bound (the I(μ; r) lower bound chart above) is shown.");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (rows.empty()) {
+    ImGui::TextDisabled("Measuring epoch 0...");
+    return;
+  }
+  const int columns = std::clamp(static_cast<int>(width / (16.0f * em)), 1, 3);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;  // what same_line_or_wrap leaves between two charts
+  const ImVec2 size(std::floor((width - (columns - 1) * gap) / columns), 10.0f * ImGui::GetTextLineHeight());
+  const InformationRow& last = rows.back();
+  const double ceiling = view_.facts.info_x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const double last_epoch = std::max(1.0, view_.history.empty() ? 1.0 : view_.history.back().epoch);
+  char line[128];
+  ImVec2 p0, p1;
+
+  // 1. I(μ; r) between its bounds, and the high-SNR approximation.
+  std::snprintf(line, sizeof line, "I(μ;r) %.3f ± %.3f at epoch %d", last.summary.info_r, last.summary.info_r_se,
+                last.epoch);
+  chart_box(dl, size, "I(μ; r): estimate and bounds", line, p0, p1);
+  const bool hovered_info = ImGui::IsItemHovered();
+  {
+    double lo = ceiling, hi = ceiling;
+    for (const MetricsSnapshot& m : view_.history)
+      if (std::isfinite(m.info_r_lower_bound)) lo = std::min(lo, m.info_r_lower_bound);
+    for (const InformationRow& r : rows) lo = std::min(lo, r.summary.info_r - 2.0 * r.summary.info_r_se);
+    lo = std::max(lo, ceiling - 1.5 * std::max(ceiling, 0.05));  // a very negative lower bound or approximation
+    dl->PushClipRect(p0, p1, true);                              // runs off the bottom, marked by its line
+    const ChartAxes a = draw_chart_axes(dl, p0, p1, 0.0, last_epoch, "epoch", lo, hi, false);
+    dashed_level(dl, a, ceiling, kCeiling);
+    std::vector<ImVec2> bound, info, high_snr;
+    for (const MetricsSnapshot& m : view_.history)
+      if (std::isfinite(m.info_r_lower_bound)) bound.push_back(a.to_screen(m.epoch, m.info_r_lower_bound));
+    if (bound.size() > 1) dl->AddPolyline(bound.data(), static_cast<int>(bound.size()), kBound, ImDrawFlags_None, 1.0f);
+    for (const InformationRow& r : rows) {
+      const ImVec2 p = a.to_screen(r.epoch, r.summary.info_r);
+      info.push_back(p);
+      const float half = std::abs(a.to_screen(r.epoch, r.summary.info_r + 2.0 * r.summary.info_r_se).y - p.y);
+      dl->AddLine(ImVec2(p.x, p.y - half), ImVec2(p.x, p.y + half), kInfoR, 1.0f);
+      if (std::isfinite(r.summary.info_r_highsnr)) high_snr.push_back(a.to_screen(r.epoch, r.summary.info_r_highsnr));
+    }
+    polyline(dl, high_snr, kHighSnr, 1.0f);
+    polyline(dl, info, kInfoR, 1.5f);
+    dl->PopClipRect();
+  }
+  if (hovered_info) {
+    const double epoch = (ImGui::GetIO().MousePos.x - p0.x) / (p1.x - p0.x) * last_epoch;
+    const auto nearest = std::min_element(rows.begin(), rows.end(), [&](const auto& x, const auto& y) {
+      return std::fabs(x.epoch - epoch) < std::fabs(y.epoch - epoch);
+    });
+    const InformationSummary& s = nearest->summary;
+    ImGui::SetTooltip(
+        "epoch %d\nI(μ; x) = %.4f (exact, the ceiling)\nI(μ; r) = %.4f ± %.4f (Monte-Carlo estimate)\n"
+        "high-SNR approximation = %.4f (valid only at high SNR)\nI(x; r) = %.3f ± %.3f (Monte-Carlo)",
+        nearest->epoch, ceiling, s.info_r, s.info_r_se, s.info_r_highsnr, s.info_xr, s.info_xr_se);
+  }
+
+  // 2. The Bayes cost split into coding and decoding (spec 1.3).
+  same_line_or_wrap(size.x);
+  std::snprintf(line, sizeof line, "coding %.3f + decoding %.3f", last.summary.coding_cost, last.summary.decoding_cost);
+  chart_box(dl, size, "Bayes cost = coding + decoding", line, p0, p1);
+  {
+    double lo = 0.0, hi = 0.0;
+    for (const InformationRow& r : rows) hi = std::max({hi, r.summary.bayes_cost, r.summary.coding_cost});
+    dl->PushClipRect(p0, p1, true);
+    const ChartAxes a = draw_chart_axes(dl, p0, p1, 0.0, last_epoch, "epoch", lo, hi, false);
+    std::vector<ImVec2> coding, decoding, bayes;
+    for (const InformationRow& r : rows) {
+      coding.push_back(a.to_screen(r.epoch, r.summary.coding_cost));
+      decoding.push_back(a.to_screen(r.epoch, r.summary.decoding_cost));
+      bayes.push_back(a.to_screen(r.epoch, r.summary.bayes_cost));
+    }
+    polyline(dl, bayes, kCeiling, 1.0f);
+    polyline(dl, coding, kInfoR, 1.5f);
+    polyline(dl, decoding, kDecoding, 1.5f);
+    dl->PopClipRect();
+  }
+
+  // 3. The information plane (spec 1.11): where the code goes in (I(x; r), I(μ; r)) as it learns.
+  same_line_or_wrap(size.x);
+  std::snprintf(line, sizeof line, "I(x;r) %.2f, I(μ;r) %.3f", last.summary.info_xr, last.summary.info_r);
+  chart_box(dl, size, "Information plane: I(μ; r) against I(x; r)", line, p0, p1);
+  {
+    double x_lo = INFINITY, x_hi = -INFINITY, lo = ceiling, hi = ceiling;
+    for (const InformationRow& r : rows) {
+      x_lo = std::min(x_lo, r.summary.info_xr), x_hi = std::max(x_hi, r.summary.info_xr);
+      lo = std::min(lo, r.summary.info_r);
+    }
+    const double pad = 0.1 * std::max(x_hi - x_lo, 0.1);
+    dl->PushClipRect(p0, p1, true);
+    const ChartAxes a = draw_chart_axes(dl, p0, p1, x_lo - pad, x_hi + pad, "I(x; r)", lo, hi, false);
+    dashed_level(dl, a, ceiling, kCeiling);
+    std::vector<ImVec2> path;
+    for (const InformationRow& r : rows) path.push_back(a.to_screen(r.summary.info_xr, r.summary.info_r));
+    polyline(dl, path, kInfoR, 1.5f);
+    if (!path.empty()) dl->AddCircle(path.back(), 5.0f, IM_COL32(255, 255, 255, 230), 12, 1.5f);  // now
+    dl->PopClipRect();
+  }
+
+  FlowingLegend legend;
+  legend.item(colour(kCeiling), "- - I(μ; x), the ceiling (exact)");
+  legend.item(colour(kInfoR), "— I(μ; r) ± 2 se (estimate) / coding cost");
+  legend.item(colour(kBound), "— lower bound");
+  legend.item(colour(kHighSnr), "— high-SNR approximation");
+  legend.item(colour(kDecoding), "— decoding cost");
+  // Say in one line when the approximation is off: below zero, or further from the estimate than its error.
+  const InformationSummary& s = last.summary;
+  const double off = s.info_r_highsnr - s.info_r;
+  ImGui::PushTextWrapPos(0.0f);
+  if (std::isfinite(off) && (s.info_r_highsnr < 0.0 || std::fabs(off) > 3.0 * s.info_r_se))
+    ImGui::TextColored(colour(kHighSnr),
+                       "At epoch %d the high-SNR approximation is off by %+.3f nats%s: it holds only when F_code is "
+                       "large (a wide layer, a small σ).",
+                       last.epoch, off, s.info_r_highsnr < 0.0 ? " (it is negative: no information at all)" : "");
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_bias_variance() {
+  const BiasVarianceMaps& maps = view_.bias_variance;
+  const InformationRow* row = view_.latest_information();
+  if (maps.epoch < 0 || !row) {
+    ImGui::TextDisabled("Measuring...");
+    return;
+  }
+  const InformationSummary& s = row->summary;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::Text(
+      "Epoch %d, averaged over p(x): noise %.4f + bias %.4f + variance %.4f = %.4f nats, the expected "
+      "cross-entropy under the training noise.",
+      row->epoch, s.bv_noise, s.bv_bias, s.bv_variance, s.bv_cross_entropy);
+  ImGui::TextDisabled(
+      "Noise H(μ|x): what no code can remove; bias KL(P ‖ ḡ): the read-out's average guess is off; "
+      "variance −ln Z: the noise on r makes it waver. Monte-Carlo over the noise on r at each point "
+      "(spec 1.10)%s.",
+      view_.facts.reference_exact ? "" : "; the true posterior is the KDE estimate here");
+  ImGui::PopTextWrapPos();
+  const Eigen::VectorXd* fields[3] = {&maps.noise, &maps.bias, &maps.variance};
+  const char* names[3] = {"noise", "bias", "variance"};
+  const int nx = maps.grid.count[0], ny = maps.grid.dims == 2 ? maps.grid.count[1] : 1;
+  if (maps.noise.size() != static_cast<Eigen::Index>(nx) * ny) return;
+  BiasVarianceImages& images = bias_variance_images_;
+  if (maps.grid.dims == 2 && images.version != view_.bias_variance_version) {  // each map over its own maximum
+    images.version = view_.bias_variance_version;
+    std::vector<std::uint32_t> pixels(static_cast<size_t>(nx) * ny);
+    const int slots[3] = {kSlotBiasNoise, kSlotBias, kSlotVariance};
+    for (int k = 0; k < 3; ++k) {
+      images.max[k] = std::max(fields[k]->maxCoeff(), 1e-12);
+      for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i)  // row 0 of the image is the top: the largest y
+          pixels[static_cast<size_t>(ny - 1 - j) * nx + i] = heat_color((*fields[k])(j * nx + i) / images.max[k]);
+      images.textures[k] = textures_->upload(slots[k], nx, ny, pixels.data());
+    }
+  }
+  const float width = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
+  const float side = std::floor((width - 2.0f * gap) / 3.0f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  char label[48];
+  if (maps.grid.dims == 2) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(
+        "Maps over x₁ %.3g .. %.3g, x₂ %.3g .. %.3g (%s), each over its own maximum:", maps.grid.lo[0], maps.grid.hi[0],
+        maps.grid.lo[1], maps.grid.hi[1],
+        view_.facts.reference_exact ? "wider than the F maps: every class to ±5 sd" : "the F maps' grid");
+    ImGui::PopTextWrapPos();
+    for (int k = 0; k < 3; ++k) {
+      if (k > 0) ImGui::SameLine();
+      ImGui::BeginGroup();
+      ImGui::TextUnformatted(names[k]);
+      if (images.textures[k]) ImGui::Image(images.textures[k], ImVec2(side, side));
+      std::snprintf(label, sizeof label, "max %.3g", images.max[k]);
+      ImGui::TextDisabled("%s", fit_words(label, side).c_str());
+      ImGui::EndGroup();
+    }
+  } else {  // 1-D: the three curves over x, one plot
+    const ImVec2 size(width, 7.0f * ImGui::GetTextLineHeight());
+    ImVec2 p0, p1;
+    std::snprintf(label, sizeof label, "over x (grid %.3g .. %.3g)", maps.grid.lo[0], maps.grid.hi[0]);
+    chart_box(dl, size, "noise, bias and variance, nats", label, p0, p1);
+    double hi = 0.0;
+    for (const Eigen::VectorXd* f : fields) hi = std::max(hi, f->maxCoeff());
+    dl->PushClipRect(p0, p1, true);
+    const ChartAxes a = draw_chart_axes(dl, p0, p1, maps.grid.lo[0], maps.grid.hi[0], "x", 0.0, hi, false);
+    const ImU32 colours[3] = {kBound, kHighSnr, kDecoding};
+    std::vector<ImVec2> line;
+    for (int k = 0; k < 3; ++k) {
+      line.clear();
+      for (int i = 0; i < nx; ++i)
+        line.push_back(a.to_screen(maps.grid.lo[0] + (maps.grid.hi[0] - maps.grid.lo[0]) * i / std::max(1, nx - 1),
+                                   (*fields[k])(i)));
+      dl->AddPolyline(line.data(), static_cast<int>(line.size()), colours[k], ImDrawFlags_None, 1.5f);
+    }
+    dl->PopClipRect();
+    FlowingLegend legend;
+    for (int k = 0; k < 3; ++k) legend.item(colour(colours[k]), names[k]);
+  }
+}
+
+}  // namespace catgeo

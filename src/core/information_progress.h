@@ -1,0 +1,78 @@
+// The information measures of one network state (core/information_summary.h) in chunks of bounded work, on a copy
+// of the network, so that the run can train on meanwhile and a caller with a time budget (the engine) never waits
+// long. Eigen + std only.
+#pragma once
+#include <memory>
+
+#include "core/bias_variance.h"
+#include "core/experiment.h"
+#include "core/grid_fields.h"
+#include "core/information_summary.h"
+#include "core/kde_posterior.h"
+#include "core/mlp.h"
+#include "core/noisy_code.h"
+#include "core/representation_information.h"
+#include "core/rng.h"
+
+namespace catgeo {
+
+// The page's schedule (the engine's): epoch 0, every information_interval(epochs) epochs, and the last epoch, where
+// epochs is the run's training length. The interval is max(1, epochs / 10): about a dozen measurements per run.
+int information_interval(int epochs);
+bool information_due(int epoch, int epochs);
+
+// measure_information in steps. The constructor takes what the measurement needs from the run at its current
+// parameters: the information grid, a copy of the network (its parameter vector and shape), the reference model (the
+// run's mixture, which the run owns and must outlive this object; or a copy of the KDE of drawn points or of the
+// current codes), the seeds, I(mu; x) and H(x). That is cheap when the run's codes and reference are current (after a
+// measured epoch: the metrics needed them); otherwise it projects the codes and builds the KDE in one piece.
+// Each step() then does one chunk, sized by work (core/slice_size.h), never by time:
+//   reference  rows of the reference fields on the information grid (kReferencePointsPerSlice points)
+//   network    grid points of the network fields (grid_points_per_slice)
+//   bias       grid points of the bias-variance decomposition (bias_variance_points_per_slice: T read-out passes each)
+//   estimator  joint draws of the I(mu; r) estimator (information_draws_per_batch; mixtures only)
+// so the result does not depend on how the steps are spread over calls and equals measure_information of the same
+// state bit for bit (measure_information runs these steps).
+class InformationProgress {
+ public:
+  explicit InformationProgress(Experiment& run, const InformationSettings& settings = {});
+  InformationProgress(const InformationProgress&) = delete;  // the code refers to the copied network
+  InformationProgress& operator=(const InformationProgress&) = delete;
+
+  bool done() const { return phase_ == Phase::done; }
+  // One chunk (nothing once done). Returns its work in multiply-adds (an estimate in the units of slice_size.h:
+  // a chunk of reference rows counts as kSliceMultiplyAdds per kReferencePointsPerSlice points).
+  long long step();
+  int epoch() const { return epoch_; }  // the run's completed epochs when measured
+  int steps() const { return steps_; }  // chunks so far
+  // Once done:
+  const InformationSummary& summary() const;
+  const BiasVarianceField& bias_variance() const { return bias_variance_; }  // per point of fields().grid
+  const GridFields& fields() const { return fields_; }                       // the information grid's fields
+
+ private:
+  enum class Phase { reference, network, bias_variance, estimator, done };
+  void start_bias_variance_phase();
+  void start_estimator_phase();
+  void finish();
+
+  InformationSettings settings_;
+  int epoch_ = 0;
+  int steps_ = 0;
+  Phase phase_ = Phase::reference;
+  Mlp net_;                            // the measured parameters
+  NetworkCode code_;                   // of net_
+  std::unique_ptr<KdePosterior> kde_;  // a copy of the run's KDE reference (estimated references only)
+  const CategoryModel* reference_ = nullptr;
+  const Mixture* mixture_ = nullptr;  // the run's (nullptr for estimated references)
+  double info_x_ = 0.0, entropy_x_ = 0.0;
+  GridFields fields_;
+  NetworkFieldEvaluator evaluator_;
+  int reference_row_ = 0, next_point_ = 0;  // the next row / point of the fields, then of the decomposition
+  Rng bias_variance_rng_, estimator_rng_;
+  BiasVarianceField bias_variance_;
+  std::unique_ptr<RepresentationInformationEstimator> estimator_;
+  InformationSummary out_;
+};
+
+}  // namespace catgeo
