@@ -123,7 +123,8 @@ class App {
   void draw_divergence_banner();
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
-  void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
+  void draw_bias_variance();
+  void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
   void draw_tour_caption();
@@ -156,6 +157,10 @@ class App {
     ImTextureID textures[3] = {nullptr, nullptr, nullptr};
     double max[3] = {0, 0, 0};
   } bias_variance_images_;
+  struct RatioImage {  // F_code / F_cat of the display fields, uploaded once per fields version
+    int version = -1;
+    ImTextureID texture = nullptr;
+  } ratio_image_;
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;
     int samples_version = -1, width = 0, height = 0;

@@ -13,6 +13,7 @@
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
+#include "core/metrics.h"
 
 namespace catgeo {
 namespace {
@@ -25,8 +26,11 @@ constexpr ImU32 kDecoding = IM_COL32(255, 110, 180, 255);
 
 ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-// A box with a title and a second line, as the metric charts have; returns its corners.
-void chart_box(ImDrawList* dl, ImVec2 size, const char* title, const char* line, ImVec2& p0, ImVec2& p1) {
+// A box with a title (the short form when the long one does not fit) and a second line, as the metric charts have;
+// returns its corners.
+void chart_box(ImDrawList* dl, ImVec2 size, const char* long_title, const char* short_title, const char* line,
+               ImVec2& p0, ImVec2& p1) {
+  const char* title = fit_text(long_title, short_title, size.x - 8.0f);
   p0 = ImGui::GetCursorScreenPos();
   p1 = ImVec2(p0.x + size.x, p0.y + size.y);
   ImGui::Dummy(size);
@@ -76,7 +80,7 @@ void App::draw_information_charts(float width) {
     ImGui::TextDisabled("Measuring epoch 0...");
     return;
   }
-  const int columns = std::clamp(static_cast<int>(width / (16.0f * em)), 1, 3);
+  const int columns = std::clamp(static_cast<int>(width / (16.0f * em)), 1, 4);
   const float gap = ImGui::GetStyle().ItemSpacing.x;  // what same_line_or_wrap leaves between two charts
   const ImVec2 size(std::floor((width - (columns - 1) * gap) / columns), 10.0f * ImGui::GetTextLineHeight());
   const InformationRow& last = rows.back();
@@ -89,7 +93,7 @@ void App::draw_information_charts(float width) {
   // 1. I(μ; r) between its bounds, and the high-SNR approximation.
   std::snprintf(line, sizeof line, "I(μ;r) %.3f ± %.3f at epoch %d", last.summary.info_r, last.summary.info_r_se,
                 last.epoch);
-  chart_box(dl, size, "I(μ; r): estimate and bounds", line, p0, p1);
+  chart_box(dl, size, "I(μ; r): estimate and bounds", "I(μ; r) and bounds", line, p0, p1);
   const bool hovered_info = ImGui::IsItemHovered();
   {
     double lo = ceiling, hi = ceiling;
@@ -130,7 +134,7 @@ void App::draw_information_charts(float width) {
   // 2. The Bayes cost split into coding and decoding (spec 1.3).
   same_line_or_wrap(size.x);
   std::snprintf(line, sizeof line, "coding %.3f + decoding %.3f", last.summary.coding_cost, last.summary.decoding_cost);
-  chart_box(dl, size, "Bayes cost = coding + decoding", line, p0, p1);
+  chart_box(dl, size, "Bayes cost = coding + decoding", "coding + decoding", line, p0, p1);
   {
     double lo = 0.0, hi = 0.0;
     for (const InformationRow& r : rows) hi = std::max({hi, r.summary.bayes_cost, r.summary.coding_cost});
@@ -151,7 +155,7 @@ void App::draw_information_charts(float width) {
   // 3. The information plane (spec 1.11): where the code goes in (I(x; r), I(μ; r)) as it learns.
   same_line_or_wrap(size.x);
   std::snprintf(line, sizeof line, "I(x;r) %.2f, I(μ;r) %.3f", last.summary.info_xr, last.summary.info_r);
-  chart_box(dl, size, "Information plane: I(μ; r) against I(x; r)", line, p0, p1);
+  chart_box(dl, size, "Information plane: I(μ; r) against I(x; r)", "Information plane", line, p0, p1);
   {
     double x_lo = INFINITY, x_hi = -INFINITY, lo = ceiling, hi = ceiling;
     for (const InformationRow& r : rows) {
@@ -168,6 +172,12 @@ void App::draw_information_charts(float width) {
     if (!path.empty()) dl->AddCircle(path.back(), 5.0f, IM_COL32(255, 255, 255, 230), 12, 1.5f);  // now
     dl->PopClipRect();
   }
+
+  // 4. F_code / F_cat over the category-relevant region: the Information Bottleneck optimum makes it constant.
+  same_line_or_wrap(size.x);
+  std::snprintf(line, sizeof line, "spread (CV) %.2f at epoch %d", last.summary.fcode_over_fcat_cv, last.epoch);
+  chart_box(dl, size, "F_code / F_cat (IB optimum: constant)", "F_code / F_cat", line, p0, p1);
+  draw_ratio_map(p0, p1);
 
   FlowingLegend legend;
   legend.item(colour(kCeiling), "- - I(μ; x), the ceiling (exact)");
@@ -247,7 +257,7 @@ void App::draw_bias_variance() {
     const ImVec2 size(width, 7.0f * ImGui::GetTextLineHeight());
     ImVec2 p0, p1;
     std::snprintf(label, sizeof label, "over x (grid %.3g .. %.3g)", maps.grid.lo[0], maps.grid.hi[0]);
-    chart_box(dl, size, "noise, bias and variance, nats", label, p0, p1);
+    chart_box(dl, size, "noise, bias and variance, nats", "noise, bias, variance", label, p0, p1);
     double hi = 0.0;
     for (const Eigen::VectorXd* f : fields) hi = std::max(hi, f->maxCoeff());
     dl->PushClipRect(p0, p1, true);
@@ -265,6 +275,51 @@ void App::draw_bias_variance() {
     FlowingLegend legend;
     for (int k = 0; k < 3; ++k) legend.item(colour(colours[k]), names[k]);
   }
+}
+
+void App::draw_ratio_map(ImVec2 p0, ImVec2 p1) {
+  // tr F_code / tr F_cat of the display fields over its p(x)-weighted mean, on a log scale of ±1 decade, where the
+  // CV is taken (core/information_plane.h: the data region, tr F_cat >= 1% of its largest value); dark elsewhere.
+  const GridFields& f = view_.fields;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImVec2 q0(p0.x + 4.0f, p0.y + 2.0f * line_h + 6.0f), q1(p1.x - 4.0f, p1.y - line_h - 4.0f);
+  if (!view_.fields_valid() || !f.has_reference || !f.has_network || f.density.size() != f.size()) return;
+  const std::vector<unsigned char> region = data_region_mask(f);
+  double fcat_max = 0.0, weight = 0.0, sum = 0.0;
+  for (int i = 0; i < f.size(); ++i)
+    if (region[i]) fcat_max = std::max(fcat_max, GridFields::unpack(f.fcat, i).trace());
+  std::vector<double> ratio(f.size(), NAN);
+  for (int i = 0; i < f.size(); ++i) {
+    const double fcat = GridFields::unpack(f.fcat, i).trace();
+    if (!region[i] || !(fcat > 0.0) || fcat < 0.01 * fcat_max) continue;
+    ratio[i] = GridFields::unpack(f.fcode, i).trace() / fcat;
+    weight += f.density(i), sum += f.density(i) * ratio[i];
+  }
+  if (!(sum > 0.0)) return;
+  const double mean = sum / weight;
+  const auto shade = [&](double r) {
+    return std::isfinite(r) ? heat_color(std::clamp(0.5 * (std::log10(r / mean) + 1.0), 0.0, 1.0))
+                            : IM_COL32(30, 32, 36, 255);
+  };
+  const int nx = f.grid.count[0], ny = f.dims() == 2 ? f.grid.count[1] : 1;
+  if (f.dims() == 2) {
+    if (ratio_image_.version != view_.fields_version) {
+      ratio_image_.version = view_.fields_version;
+      std::vector<std::uint32_t> pixels(static_cast<size_t>(nx) * ny);
+      for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) pixels[static_cast<size_t>(ny - 1 - j) * nx + i] = shade(ratio[j * nx + i]);
+      ratio_image_.texture = textures_->upload(kSlotFcodeOverFcat, nx, ny, pixels.data());
+    }
+    const float side = std::min(q1.x - q0.x, q1.y - q0.y);
+    if (ratio_image_.texture) dl->AddImage(ratio_image_.texture, q0, ImVec2(q0.x + side, q0.y + side));
+  } else {  // 1-D: a strip of colour along x
+    const float w = (q1.x - q0.x) / nx;
+    for (int i = 0; i < nx; ++i)
+      dl->AddRectFilled(ImVec2(q0.x + i * w, q0.y), ImVec2(q0.x + (i + 1) * w + 0.5f, q1.y), shade(ratio[i]));
+  }
+  draw_label(dl, ImVec2(q0.x, q1.y + 2.0f), IM_COL32(150, 150, 150, 255), "colour: ratio / its mean, 0.1 .. 10", p0,
+             p1);
 }
 
 }  // namespace catgeo
