@@ -157,9 +157,10 @@ class App {
     ImTextureID textures[3] = {nullptr, nullptr, nullptr};
     double max[3] = {0, 0, 0};
   } bias_variance_images_;
-  struct RatioImage {  // F_code / F_cat of the display fields, uploaded once per fields version
+  struct RatioImage {  // F_code / F_cat of the display fields, shaded once per fields version
     int version = -1;
-    ImTextureID texture = nullptr;
+    ImTextureID texture = nullptr;     // 2-D
+    std::vector<std::uint32_t> pixels;  // (ny, nx) rows top first; 1-D: the strip's nx colours
   } ratio_image_;
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;

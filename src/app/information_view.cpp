@@ -285,38 +285,42 @@ void App::draw_ratio_map(ImVec2 p0, ImVec2 p1) {
   const float line_h = ImGui::GetTextLineHeight();
   const ImVec2 q0(p0.x + 4.0f, p0.y + 2.0f * line_h + 6.0f), q1(p1.x - 4.0f, p1.y - line_h - 4.0f);
   if (!view_.fields_valid() || !f.has_reference || !f.has_network || f.density.size() != f.size()) return;
-  const std::vector<unsigned char> region = data_region_mask(f);
-  double fcat_max = 0.0, weight = 0.0, sum = 0.0;
-  for (int i = 0; i < f.size(); ++i)
-    if (region[i]) fcat_max = std::max(fcat_max, GridFields::unpack(f.fcat, i).trace());
-  std::vector<double> ratio(f.size(), NAN);
-  for (int i = 0; i < f.size(); ++i) {
-    const double fcat = GridFields::unpack(f.fcat, i).trace();
-    if (!region[i] || !(fcat > 0.0) || fcat < 0.01 * fcat_max) continue;
-    ratio[i] = GridFields::unpack(f.fcode, i).trace() / fcat;
-    weight += f.density(i), sum += f.density(i) * ratio[i];
-  }
-  if (!(sum > 0.0)) return;
-  const double mean = sum / weight;
-  const auto shade = [&](double r) {
-    return std::isfinite(r) ? heat_color(std::clamp(0.5 * (std::log10(r / mean) + 1.0), 0.0, 1.0))
-                            : IM_COL32(30, 32, 36, 255);
-  };
   const int nx = f.grid.count[0], ny = f.dims() == 2 ? f.grid.count[1] : 1;
-  if (f.dims() == 2) {
-    if (ratio_image_.version != view_.fields_version) {
-      ratio_image_.version = view_.fields_version;
-      std::vector<std::uint32_t> pixels(static_cast<size_t>(nx) * ny);
-      for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i) pixels[static_cast<size_t>(ny - 1 - j) * nx + i] = shade(ratio[j * nx + i]);
-      ratio_image_.texture = textures_->upload(kSlotFcodeOverFcat, nx, ny, pixels.data());
+  RatioImage& image = ratio_image_;
+  if (image.version != view_.fields_version) {  // once per fields update, not every frame
+    image.version = view_.fields_version;
+    image.pixels.clear();
+    const std::vector<unsigned char> region = data_region_mask(f);
+    double fcat_max = 0.0, weight = 0.0, sum = 0.0;
+    for (int i = 0; i < f.size(); ++i)
+      if (region[i]) fcat_max = std::max(fcat_max, GridFields::unpack(f.fcat, i).trace());
+    std::vector<double> ratio(f.size(), NAN);
+    for (int i = 0; i < f.size(); ++i) {
+      const double fcat = GridFields::unpack(f.fcat, i).trace();
+      if (!region[i] || !(fcat > 0.0) || fcat < 0.01 * fcat_max) continue;
+      ratio[i] = GridFields::unpack(f.fcode, i).trace() / fcat;
+      weight += f.density(i), sum += f.density(i) * ratio[i];
     }
+    if (!(sum > 0.0)) return;
+    const double mean = sum / weight;
+    image.pixels.resize(static_cast<size_t>(nx) * ny);
+    for (int j = 0; j < ny; ++j)  // row 0 of the image is the top: the largest y
+      for (int i = 0; i < nx; ++i) {
+        const double r = ratio[j * nx + i];
+        image.pixels[static_cast<size_t>(ny - 1 - j) * nx + i] =
+            std::isfinite(r) ? heat_color(std::clamp(0.5 * (std::log10(r / mean) + 1.0), 0.0, 1.0))
+                             : IM_COL32(30, 32, 36, 255);
+      }
+    if (f.dims() == 2) image.texture = textures_->upload(kSlotFcodeOverFcat, nx, ny, image.pixels.data());
+  }
+  if (image.pixels.size() != static_cast<size_t>(nx) * ny) return;
+  if (f.dims() == 2) {
     const float side = std::min(q1.x - q0.x, q1.y - q0.y);
-    if (ratio_image_.texture) dl->AddImage(ratio_image_.texture, q0, ImVec2(q0.x + side, q0.y + side));
+    if (image.texture) dl->AddImage(image.texture, q0, ImVec2(q0.x + side, q0.y + side));
   } else {  // 1-D: a strip of colour along x
     const float w = (q1.x - q0.x) / nx;
     for (int i = 0; i < nx; ++i)
-      dl->AddRectFilled(ImVec2(q0.x + i * w, q0.y), ImVec2(q0.x + (i + 1) * w + 0.5f, q1.y), shade(ratio[i]));
+      dl->AddRectFilled(ImVec2(q0.x + i * w, q0.y), ImVec2(q0.x + (i + 1) * w + 0.5f, q1.y), image.pixels[i]);
   }
   draw_label(dl, ImVec2(q0.x, q1.y + 2.0f), IM_COL32(150, 150, 150, 255), "colour: ratio / its mean, 0.1 .. 10", p0,
              p1);

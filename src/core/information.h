@@ -17,5 +17,8 @@ double differential_entropy(const CategoryModel& model, const GridSpec& grid);
 // A grid covering every class of the mixture to +-8 standard deviations (1-D: 20001 points,
 // 2-D: 401 x 401), fine enough for 5 significant digits of I(mu; x) on smooth mixtures.
 GridSpec quadrature_grid(const Mixture& mixture);
+// A grid covering every class of the mixture to +-sds standard deviations per axis, points_1d points in 1-D, points_2d
+// per axis in 2-D.
+GridSpec class_covering_grid(const Mixture& mixture, double sds, int points_1d, int points_2d);
 
 }  // namespace catgeo

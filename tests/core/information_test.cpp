@@ -6,19 +6,13 @@
 #include "core/information.h"
 #include "core/mixture.h"
 #include "test.h"
+#include "test_mixtures.h"
 
 using namespace catgeo;
 
 namespace {
 
-Mixture case_a(double extra_variance = 0.0) {
-  std::vector<GaussianClass> classes(2);
-  for (int mu = 0; mu < 2; ++mu) {
-    classes[mu].mean = Eigen::VectorXd::Constant(1, mu == 0 ? -0.5 : 0.5);
-    classes[mu].cov = Eigen::MatrixXd::Constant(1, 1, 0.25 + extra_variance);
-  }
-  return Mixture::build(classes).value;
-}
+using test::case_a;
 
 double expected_fcat(const Mixture& m) {
   GridFields fields;

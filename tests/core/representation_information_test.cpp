@@ -12,6 +12,7 @@
 #include "core/rng.h"
 #include "core/scenarios.h"
 #include "test.h"
+#include "test_mixtures.h"
 
 using namespace catgeo;
 
@@ -19,15 +20,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-// Spec 3.1 case A (N(-0.5, 0.5^2), N(0.5, 0.5^2), equal priors); with extra_variance, the law of x + N(0, v).
-Mixture case_a(double extra_variance = 0.0) {
-  std::vector<GaussianClass> classes(2);
-  for (int mu = 0; mu < 2; ++mu) {
-    classes[mu].mean = Eigen::VectorXd::Constant(1, mu == 0 ? -0.5 : 0.5);
-    classes[mu].cov = Eigen::MatrixXd::Constant(1, 1, 0.25 + extra_variance);
-  }
-  return Mixture::build(classes).value;
-}
+using test::case_a;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
