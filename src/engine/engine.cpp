@@ -255,13 +255,18 @@ bool Engine::tick(double budget_seconds) {
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
   // An information measurement (of a copy of an earlier epoch's network) takes half of what is left when there is
-  // other work, all of it otherwise; at least one chunk per tick.
+  // other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
+  // wholly to the other work, so that on a slow device, where one chunk can outlast a tick, training goes on too.
   information_work_last_tick_ = 0;
   information_chunks_last_tick_ = 0;
-  if (!information_jobs_.empty()) {
-    const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
-    const double left = budget_seconds - (wall_seconds() - start);
-    continue_information(other_work ? 0.5 * left : left);
+  const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
+  if (!information_jobs_.empty() && !(other_work && information_yields_tick_)) {
+    const double info_start = wall_seconds();
+    const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
+    continue_information(share);
+    information_yields_tick_ = wall_seconds() - info_start > share;
+  } else {
+    information_yields_tick_ = false;
   }
   const double left = budget_seconds - (wall_seconds() - start);
   if (job_.active) {

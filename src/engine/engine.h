@@ -107,6 +107,7 @@ class Engine {
   std::deque<std::unique_ptr<InformationProgress>> information_jobs_;
   int information_scheduled_ = -1;    // the latest epoch queued
   double information_seconds_ = 0.0;  // of the measurement at the front
+  bool information_yields_tick_ = false;  // its last chunk overran its share: the next tick is the other work's
   long long information_work_last_tick_ = 0;
   int information_chunks_last_tick_ = 0;
   std::vector<InformationRow> information_history_;

@@ -270,3 +270,21 @@ TEST_CASE(engine_information_ticks_do_bounded_work_and_pause_is_answered_at_once
     EXPECT_TRUE(engine.run()->trainer().epoch_progress() == progress);
   }
 }
+
+TEST_CASE(engine_trains_while_measuring_when_one_information_chunk_outlasts_a_tick, "") {
+  // A slow device: a tick barely longer than the trainer's smallest slice, shorter than one information chunk. The
+  // measurement and the training take turns instead of the measurement taking every tick until it is done.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E7&layers=256s-256s&seed=1"));
+  run_until(engine, 1);
+  engine.handle(command(CommandKind::play, 2));
+  long long measured = 0;
+  int ticks = 0;
+  for (; ticks < 400 && engine.information_pending(); ++ticks) {
+    engine.tick(0.0006);
+    measured += engine.information_work_last_tick();
+    if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
+  }
+  EXPECT_MSG(measured > 0, "no information work in " << ticks << " ticks");
+  EXPECT_MSG(engine.run()->trainer().epoch_progress() > 0.0, "no training in " << ticks << " ticks");
+}
