@@ -79,6 +79,10 @@
     viewRect() { return json('catgeo_view_rect'); },
     // The last frame's layout report: {widgets, labels, windows, problems: [{kind, window, text, other?, by}]}.
     layoutReport() { return json('catgeo_layout_report'); },
+    // The 1-D cut dragged on the 2-D view: {active, valid, segment [x0, y0, x1, y1], length} and, once computed,
+    // distance (from A, per sample), fcat and fcode (each / its max on the cut), reference_crossings and
+    // network_crossings (distances from A where the cut crosses the decision boundaries).
+    cut() { return json('catgeo_cut'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },
     loadResult() { return json('catgeo_load_result'); },

@@ -269,6 +269,7 @@ void App::frame() {
   follow_engine_config();
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
+  cut_button_min_ = cut_button_max_ = ImVec2(0, 0);
   layout_windows();
   draw_divergence_banner();
   if (layout_.kind == ScreenKind::columns) {  // in the strip the columns leave free at the bottom right
@@ -471,6 +472,8 @@ std::string App::view_rect_json() const {
     return out;
   };
   out.set("play_button", box(play_button_min_, play_button_max_));
+  out.set("cut_button", box(cut_button_min_, cut_button_max_));
+  out.set("cut_tool", JsonValue::boolean(cut_tool_));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
   out.set("canvas", box(ImVec2(0, 0), ImGui::GetIO().DisplaySize));
   out.set("layout", JsonValue::string(layout_.kind == ScreenKind::portrait ? "portrait"

@@ -74,9 +74,12 @@ class App {
   std::string fields_json() const;
   std::string perf_json() const;
   std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/tour.h)
-  std::string view_rect_json() const;
+  std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
   // The last frame's layout report (app/label_audit.h): labels cut or drawn over each other, and how many were checked.
-  std::string layout_report_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
+  std::string layout_report_json() const;
+  // The 1-D cut: segment, and once computed the distances from A, F_cat and F_code each / its max on the cut, and
+  // where it crosses the reference's and the network's boundaries (distances from A).
+  std::string cut_json() const;
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -123,8 +126,16 @@ class App {
   void draw_divergence_banner();
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
-  void draw_bias_variance();
-  void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
+  void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
+  void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)
+  // cut_view.cpp: the 1-D cut through the 2-D view
+  void draw_cut_tool_button();
+  bool handle_cut_input(const PlotFrame& frame, int map);  // true while the cut tool owns the maps' input
+  void request_cut(const CutSegment& segment);              // NaN ends: no cut
+  void draw_cut_segment(const PlotFrame& frame);
+  bool cut_plot_wanted() const;
+  float cut_plot_height() const;
+  void draw_cut_plot(float width);
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
   void draw_tour_caption();
@@ -175,9 +186,15 @@ class App {
   bool pending_reload_ = false;        // data edited on the canvas: rebuild the run on mouse release
   double last_draw_x_ = 1e9, last_draw_y_ = 1e9;
   double probe_x_ = 1e300, probe_y_ = 1e300;  // the latest point asked of the engine
+  bool cut_tool_ = false;         // dragging on a map draws a cut instead of editing the data
+  CutSegment cut_drag_;           // the segment being dragged
+  int cut_drag_map_ = -1;         // the map it is dragged on (-1: none)
+  double cut_sent_time_ = -1e9;   // ImGui time of the latest cut command
+  bool cut_plot_drawn_ = false;   // this frame: the view panel had room for the cut plot
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)
+  ImVec2 cut_button_min_, cut_button_max_;    // the "1-D cut" button in this frame (zero size: not drawn)
   ImVec2 figure_min_, figure_max_;            // every 2-D map of this frame (zero size: none)
   std::string status_line_;
   float frame_ms_avg_ = 16.0f;

@@ -22,5 +22,7 @@ inline std::uint32_t pack_rgba(float r, float g, float b, float a = 1.0f) {
 // Colours of the two geometries in glyphs, curves and legends (used everywhere, so the legend stays true).
 constexpr ImU32 kFcatColor = IM_COL32(255, 170, 60, 255);    // orange: categorical Fisher information
 constexpr ImU32 kFcodeColor = IM_COL32(90, 220, 255, 255);   // cyan: neural Fisher information
+constexpr ImU32 kReferenceBoundary = IM_COL32(255, 255, 255, 230);  // white: the reference's decision boundary
+constexpr ImU32 kNetworkBoundary = IM_COL32(255, 80, 200, 230);     // pink: the network's
 
 }  // namespace catgeo

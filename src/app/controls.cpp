@@ -297,16 +297,40 @@ void App::draw_network_editor() {
       changed = true;
     }
   }
-  const ParameterSpec& sigma_range = parameter("sigma");
-  float sigma = static_cast<float>(network.noise_sigma);
+  const ParameterSpec& noise_range = parameter("noise");
+  int noise = static_cast<int>(network.noise);
+  const char* noise_models[] = {"Gaussian", "dropout"};
   ImGui::SetNextItemWidth(slider_width);
-  if (ImGui::SliderFloat(sigma_range.label, &sigma, static_cast<float>(sigma_range.min),
-                         static_cast<float>(sigma_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
-    network.noise_sigma = as_shown(sigma, "%.2f");
-  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::Combo(noise_range.label, &noise, noise_models, 2)) {
+    network.noise = static_cast<NoiseModel>(noise);
+    changed = true;
+  }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
-                      "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+    ImGui::SetTooltip("Noise on r: additive Gaussian r = f + σz, or Gaussian dropout r_i = f_i (1 + ξ_i),\n"
+                      "ξ_i ~ N(0, α) (needs sigmoid units at r). Each has its own F_code (spec 1.6).");
+  if (network.noise == NoiseModel::dropout) {
+    const ParameterSpec& alpha_range = parameter("alpha");
+    float alpha = static_cast<float>(network.dropout_alpha);
+    ImGui::SetNextItemWidth(slider_width);
+    if (ImGui::SliderFloat(alpha_range.label, &alpha, static_cast<float>(alpha_range.min),
+                           static_cast<float>(alpha_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
+      network.dropout_alpha = as_shown(alpha, "%.2f");
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Variance α of the dropout noise ξ on r while training; α = p/(1-p) for a dropout rate p.\n"
+                        "F_code = Σ_i (1/α + 2) ∇f_i ∇f_iᵀ / f_i²: small units carry the most information.");
+  } else {
+    const ParameterSpec& sigma_range = parameter("sigma");
+    float sigma = static_cast<float>(network.noise_sigma);
+    ImGui::SetNextItemWidth(slider_width);
+    if (ImGui::SliderFloat(sigma_range.label, &sigma, static_cast<float>(sigma_range.min),
+                           static_cast<float>(sigma_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
+      network.noise_sigma = as_shown(sigma, "%.2f");
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
+                        "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+  }
   const ParameterSpec& lr_range = parameter("lr");
   float lr = static_cast<float>(config.training.learning_rate);
   ImGui::SetNextItemWidth(slider_width);

@@ -192,7 +192,7 @@ void App::draw_information_charts(float width) {
   if (std::isfinite(off) && (s.info_r_highsnr < 0.0 || std::fabs(off) > 3.0 * s.info_r_se))
     ImGui::TextColored(colour(kHighSnr),
                        "At epoch %d the high-SNR approximation is off by %+.3f nats%s: it holds only when F_code is "
-                       "large (a wide layer, a small σ).",
+                       "large (a wide layer, little noise on r).",
                        last.epoch, off, s.info_r_highsnr < 0.0 ? " (it is negative: no information at all)" : "");
   ImGui::PopTextWrapPos();
 }

@@ -32,6 +32,7 @@ const MetricDef kMetrics[] = {
     {"angle_deg_weighted", "angle (weighted), deg", "angle between the top eigenvectors of F_code and F_cat, mean weighted by p · λ_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_weighted; }, 2, false},
     {"angle_deg_top20", "angle (top 20%), deg", "median angle over the top 20% of λ_max(F_cat)", [](const MetricsSnapshot& s) { return s.match.angle_deg_top20; }, 2, false},
     {"peak_boundary_distance", "peak-boundary distance", "largest distance between an F_code peak and a decision boundary (Hausdorff)", [](const MetricsSnapshot& s) { return s.match.peak_boundary_distance; }, 1, false},
+    {"fcode_fcat_peak_distance", "peak-F_cat max distance", "largest distance between an F_code peak and a maximum of F_cat (Hausdorff; F_cat's maxima can sit off the boundary)", [](const MetricsSnapshot& s) { return s.match.fcode_fcat_peak_distance; }, 1, false},
     {"loglog_r", "log-log r", "Pearson r of log F_code vs log F_cat (traces in 2-D) in the data region", [](const MetricsSnapshot& s) { return s.match.loglog_r; }, 0, false},
     {"spearman_r", "rank (Spearman) r", "Spearman correlation of F_code and F_cat (traces in 2-D)", [](const MetricsSnapshot& s) { return s.match.spearman_r; }, 0, false},
     {"contrast", "contrast", "max / min of F_code (trace) in the data region", [](const MetricsSnapshot& s) { return s.match.contrast; }, 0, true},
@@ -145,6 +146,7 @@ void App::draw_readouts(bool with_explanation) {
 
 void App::draw_charts() {
   if (!view_.has_run() || view_.history.empty()) return;
+  if (cut_plot_wanted() && !cut_plot_drawn_) draw_cut_plot(ImGui::GetContentRegionAvail().x);  // no room by the maps
   const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float em = ImGui::GetFontSize();
@@ -181,11 +183,17 @@ void App::draw_explanation() {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat(x) = Σ_μ P(μ|x) ∇ln P(μ|x) ∇ln P(μ|x)ᵀ");
   ImGui::TextUnformatted(
       "how fast category membership changes when x moves. It is large near class boundaries. Exact for the "
-      "Gaussian mixtures; for drawn points it comes from a kernel density estimate (estimated).");
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code(x) = JᵀJ / σ²,  J = ∂r/∂x");
-  ImGui::TextUnformatted(
-      "how fast the noisy layer r of the network changes when x moves (σ = noise on r). Large F_code = neural "
-      "space expanded there.");
+      "Gaussian mixtures; for drawn points and for MNIST's learned 2-D codes it is estimated, from a class-wise "
+      "kernel density estimate (KDE) of the points.");
+  const bool dropout = view_.config.network.noise == NoiseModel::dropout;
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "%s",
+                     dropout ? "F_code(x) = Σ_i (1/α + 2) ∇f_i ∇f_iᵀ / f_i²,  f = clean r"
+                             : "F_code(x) = JᵀJ / σ²,  J = ∂r/∂x");
+  ImGui::TextUnformatted(dropout ? "how fast the noisy layer r of the network changes when x moves, relative to "
+                                   "its noise (Gaussian dropout r_i = f_i (1 + ξ_i), ξ_i ~ N(0, α)). Large F_code "
+                                   "= neural space expanded there."
+                                 : "how fast the noisy layer r of the network changes when x moves (σ = noise on "
+                                   "r). Large F_code = neural space expanded there.");
   ImGui::TextUnformatted(
       "Claim: learning makes F_code follow F_cat: the network expands its representation near the category "
       "boundaries and its most sensitive direction (top eigenvector) crosses them. Watch the angle fall and the "
@@ -195,7 +203,7 @@ void App::draw_explanation() {
       "the data region (p(x) ≥ 5% of max; dimmed outside), on one shared colour bar. Ellipses: sensitivity "
       "convention, axes along the eigenvectors with half-lengths ∝ √(λ_i / λ_max of that field). "
       "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
-  ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat; near 0.2 the match can fail.");
+  if (!dropout) ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat; near 0.2 the match can fail.");
   ImGui::TextDisabled("%s", kHonestNote);
   ImGui::PopTextWrapPos();
 }

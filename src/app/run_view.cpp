@@ -42,6 +42,8 @@ bool RunView::apply(Snapshot&& s) {
     gallery = std::move(s.gallery);
   }
   if (s.has_probe) probe = std::move(s.probe), ++probe_version;
+  if (s.has_cut) cut = std::move(s.cut), ++cut_version;
+  if (s.has_path) path = std::move(s.path), ++path_version;
   return true;
 }
 

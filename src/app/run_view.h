@@ -60,6 +60,10 @@ struct RunView {
   std::vector<MisclassifiedDigit> gallery;
   ProbeResult probe;
   int probe_version = 0;
+  CutResult cut;
+  int cut_version = 0;
+  PathResult path;
+  int path_version = 0;
 };
 
 }  // namespace catgeo

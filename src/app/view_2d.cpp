@@ -18,9 +18,6 @@
 namespace catgeo {
 namespace {
 
-constexpr ImU32 kReferenceBoundary = IM_COL32(255, 255, 255, 230);
-constexpr ImU32 kNetworkBoundary = IM_COL32(255, 80, 200, 230);
-
 void draw_segments(ImDrawList* dl, const PlotFrame& f, const std::vector<float>& s, ImU32 color, float thickness) {
   for (size_t i = 0; i + 3 < s.size(); i += 4)
     dl->AddLine(f.to_screen(s[i], s[i + 1]), f.to_screen(s[i + 2], s[i + 3]), color, thickness);
@@ -86,6 +83,7 @@ void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 col
 
 void App::draw_view() {
   view_frame_valid_ = false;
+  cut_plot_drawn_ = false;
   tour_caption_shown_ = tour_step() != nullptr;
   const float caption_top = ImGui::GetCursorPosY();
   draw_tour_caption();
@@ -115,6 +113,13 @@ void App::draw_view_2d() {
   // Portrait (phones): when two maps would be small, one at a time, chosen here (the link still holds both).
   const float min_size = layout_.kind == ScreenKind::portrait ? kPortraitMinMapSize : 0.0f;
   MapArrangement arrangement = arrange_maps(ImGui::GetContentRegionAvail(), side ? 2 : 1, chrome, min_size);
+  // A cut's plot goes under the maps when they lose at most a third of their size for it (else it goes to the charts).
+  if (cut_plot_wanted() && layout_.kind != ScreenKind::portrait) {
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float reserve = cut_plot_height() + 4.0f * ImGui::GetTextLineHeightWithSpacing();  // button and note too
+    const MapArrangement smaller = arrange_maps(ImVec2(area.x, area.y - reserve), side ? 2 : 1, chrome, min_size);
+    if (smaller.map_size >= (2.0f / 3.0f) * arrangement.map_size && !smaller.one_at_a_time) arrangement = smaller;
+  }
   const bool one_at_a_time = arrangement.one_at_a_time;
   if (one_at_a_time) {
     ImGui::RadioButton("F_cat", &portrait_map_, 0);
@@ -148,14 +153,17 @@ void App::draw_view_2d() {
                         : p == 0 ? (view_.facts.reference_exact
                                         ? fit_text("F_cat (exact, from the mixture)", "F_cat (exact)", room)
                                         : fit_text("F_cat (estimated by KDE)", "F_cat (KDE estimate)", room))
-                                 : fit_text("F_code = JᵀJ / σ² (network)", "F_code (network)", room);
+                        : view_.config.network.noise == NoiseModel::dropout
+                            ? fit_text("F_code = Σ (1/α + 2) ∇f ∇fᵀ / f² (dropout)", "F_code (dropout)", room)
+                            : fit_text("F_code = JᵀJ / σ² (network)", "F_code (network)", room);
     draw_label(dl, ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
+    draw_cut_segment(frame);
     if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;
     }
-    handle_canvas_input(frame);
+    if (!handle_cut_input(frame, p)) handle_canvas_input(frame);
   }
   figure_min_ = ImVec2(origin.x + margin, origin.y + title_h);
   figure_max_ = maps_end;
@@ -171,12 +179,18 @@ void App::draw_view_2d() {
     legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "○ F_cat");
     legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
+  if (view_.has_run()) draw_cut_tool_button();
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
   ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ∝ √(λ_i / max λ)"
                       " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
                       view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
   ImGui::PopTextWrapPos();
+  // The cut's plot under the maps when it fits; else at the top of the metric charts (draw_charts).
+  if (cut_plot_wanted() && ImGui::GetContentRegionAvail().y >= cut_plot_height() + ImGui::GetFrameHeightWithSpacing()) {
+    draw_cut_plot(ImGui::GetContentRegionAvail().x);
+    cut_plot_drawn_ = true;
+  }
 }
 
 void App::draw_panel_2d(const PlotFrame& frame, int which) {

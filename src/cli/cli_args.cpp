@@ -10,6 +10,7 @@
 #include "core/config_checks.h"
 #include "core/json.h"
 #include "core/link_text.h"
+#include "core/link_fields.h"
 #include "core/parameters.h"
 
 namespace catgeo::cli {
@@ -98,6 +99,29 @@ std::string option_help(const std::string& key) {
   const std::string allowed = spec.kind == ParameterKind::choice ? "one of " + range : range;
   std::snprintf(line, sizeof line, "  --%-12s %s; %s\n", (key + " X").c_str(), spec.help, allowed.c_str());
   return line;
+}
+
+std::vector<std::string> run_parameter_keys() {
+  std::vector<std::string> keys;
+  for (const ParameterSpec& spec : parameter_table()) {
+    const std::string key = spec.key;
+    if (spec.affects_run && spec.kind != ParameterKind::part && key != "classes") keys.push_back(key);
+  }
+  return keys;
+}
+
+Status apply_parameter_options(const Args& args, const std::vector<std::string>& keys, ScenarioConfig& config) {
+  for (const std::string& key : keys) {
+    std::optional<std::string> value = args.value(key);
+    if (!value) continue;
+    if (key == "digits") {
+      if (config.data != DataKind::mnist) return Status::error("--digits applies to the mnist scenario only");
+      value->erase(std::remove(value->begin(), value->end(), ','), value->end());
+    }
+    const Status set = set_parameter(config, key, *value);
+    if (!set.ok) return set;
+  }
+  return Status::success();
 }
 
 }  // namespace catgeo::cli

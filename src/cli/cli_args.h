@@ -31,5 +31,10 @@ std::string grid_form();
 Result<std::string> read_file(const std::string& option, const std::string& path);
 // "  --key VALUE   label: help [range]" for a parameter-table key.
 std::string option_help(const std::string& key);
+// The parameter-table keys a command takes as --key VALUE: every key that changes the run and has a codec.
+std::vector<std::string> run_parameter_keys();
+// Applies every --key VALUE of `keys` given in args on top of the scenario, strictly; an error names the option and
+// its range. --digits (the link form "49", or "3,5,8") applies to the mnist scenario only.
+Status apply_parameter_options(const Args& args, const std::vector<std::string>& keys, ScenarioConfig& config);
 
 }  // namespace catgeo::cli

@@ -11,8 +11,9 @@ int main(int argc, char** argv) {
                             "commands:\n"
                             "  fcat    F_cat of a Gaussian mixture on a grid, as CSV\n"
                             "  train   train a scenario (E1..E7, mnist) or share link and print its matching metrics\n"
+                            "  sweep   train presets over seeds and sigmas on every core; Markdown tables of metrics\n"
                             "exit codes: 0 ok, 1 the run failed (training diverged), 2 bad input\n\n" +
-                            fcat_help() + "\n" + train_help();
+                            fcat_help() + "\n" + train_help() + "\n" + sweep_help();
   if (argc < 2) {
     std::fputs(usage.c_str(), stderr);
     return 2;
@@ -23,5 +24,6 @@ int main(int argc, char** argv) {
   }
   if (!std::strcmp(argv[1], "fcat")) return run_fcat(argc, argv);
   if (!std::strcmp(argv[1], "train")) return run_train(argc, argv);
+  if (!std::strcmp(argv[1], "sweep")) return run_sweep(argc, argv);
   return fail(std::string("unknown command '") + argv[1] + "' (try: catgeo --help)");
 }

@@ -10,8 +10,10 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "core/decoder_check.h"
 #include "core/experiment.h"
 #include "core/information_summary.h"
+#include "core/layer_fisher.h"
 #include "core/link_fields.h"
 #include "core/mnist_asset.h"
 #include "core/parameters.h"
@@ -21,32 +23,6 @@
 
 namespace catgeo::cli {
 namespace {
-
-// The parameter-table keys train takes as --key VALUE (every key that changes the run and has a codec).
-std::vector<std::string> parameter_options() {
-  std::vector<std::string> keys;
-  for (const ParameterSpec& spec : parameter_table()) {
-    const std::string key = spec.key;
-    if (spec.affects_run && spec.kind != ParameterKind::part && key != "classes") keys.push_back(key);
-  }
-  return keys;
-}
-
-// Applies every --key VALUE of the table on top of the scenario, strictly; an error names the option and its range.
-Status apply_overrides(const Args& args, ScenarioConfig& config) {
-  for (const std::string& key : parameter_options()) {
-    std::optional<std::string> value = args.value(key);
-    if (!value) continue;
-    if (key == "digits") {
-      // "49", "3,5,8" or "0123456789" (the link form, commas allowed).
-      if (config.data != DataKind::mnist) return Status::error("--digits applies to the mnist scenario only");
-      value->erase(std::remove(value->begin(), value->end(), ','), value->end());
-    }
-    const Status set = set_parameter(config, key, *value);
-    if (!set.ok) return set;
-  }
-  return Status::success();
-}
 
 // One line on a terminal's stderr, rewritten in place; silent elsewhere and during the first second.
 class Progress {
@@ -91,21 +67,30 @@ std::string train_help() {
   for (const std::string& id : scenario_ids()) ids += (ids.empty() ? "" : ", ") + id;
   std::string out =
       "usage: catgeo train (--scenario ID | --link TEXT) [--key VALUE ...] [--mnist FILE.cgd] [--json] [--history]\n"
+      "                    [--decoder-check]\n"
       "  train a scenario to the end and print its matching metrics (exit 0; 1 if training diverged; 2 bad input)\n"
       "  --scenario ID    one of " + ids + "\n"
       "  --link TEXT      a share link of the page, e.g. 'scenario=E5&sigma=0.5' (the part after '#')\n"
       "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup)\n"
       "  --json           one JSON object instead of text; --history adds the metrics of every epoch\n"
+      "  layers           always reported (also before training): per hidden layer l from the one after the\n"
+      "                   projection to r, F_code^(l) = J_l^T J_l / sigma^2 (J_l = dh_l/dx) against F_cat: index\n"
+      "                   (hidden-layer index, from 0), contrast, loglog_r and, in 2-D, angle_deg_weighted (spec 3.3)\n"
+      "  --decoder-check  also report decoder_check: the decoder estimate of F_code (NECO 2022, spec 1.6): at the\n"
+      "                   data-region points of a 16-point-per-axis grid, 400 noisy r (the run's noise) decoded back\n"
+      "                   to x-hat by Gauss-Newton, Cov(x-hat)^-1 against F_code from the Jacobian (J^T J / sigma^2):\n"
+      "                   points, median_rel_error (median relative error of the trace), sigma (dropout: alpha),\n"
+      "                   draws\n"
       "parameters (default: the scenario's; the same keys and ranges as the share link):\n";
-  for (const std::string& key : parameter_options()) out += option_help(key);
+  for (const std::string& key : run_parameter_keys()) out += option_help(key);
   const ParameterSpec& width = parameter("layers.width");
   return out + "  (layers: each width " + range_text(width) + ")\n";
 }
 
 int run_train(int argc, char** argv) {
   std::vector<std::string> valued = {"scenario", "link", "mnist"};
-  for (const std::string& key : parameter_options()) valued.push_back(key);
-  Result<Args> parsed = Args::parse(argc, argv, 2, {"json", "history"}, valued);
+  for (const std::string& key : run_parameter_keys()) valued.push_back(key);
+  Result<Args> parsed = Args::parse(argc, argv, 2, {"json", "history", "decoder-check"}, valued);
   if (!parsed.ok()) return fail(parsed.status.message);
   const Args& args = parsed.value;
   if (args.has("help")) {
@@ -130,7 +115,7 @@ int run_train(int argc, char** argv) {
     for (const std::string& notice : link.notices) std::fprintf(stderr, "catgeo: notice: %s\n", notice.c_str());
     config = link.config;
   }
-  const Status overrides = apply_overrides(args, config);
+  const Status overrides = apply_parameter_options(args, run_parameter_keys(), config);
   if (!overrides.ok) return fail(overrides.message);
 
   Dataset mnist;
@@ -147,6 +132,7 @@ int run_train(int argc, char** argv) {
   Result<std::unique_ptr<Experiment>> run = Experiment::create(config, &mnist);
   if (!run.ok()) return fail(run.status.message);
   const InformationSummary before = measure_information(*run.value);
+  const std::vector<LayerMatch> layers_before = layer_match_metrics(*run.value);
   {
     Progress progress;
     while (run.value->trainer().state() == TrainerState::training) {
@@ -155,7 +141,16 @@ int run_train(int argc, char** argv) {
     }
   }
 
-  const JsonValue summary = run_summary(*run.value, args.has("history"), before, measure_information(*run.value));
+  JsonValue summary = run_summary(*run.value, args.has("history"), before, measure_information(*run.value));
+  const int dims = run.value->dims();
+  JsonValue before_training = *summary.find("before");
+  before_training.set("layers", layers_to_json(layers_before, dims));
+  summary.set("before", before_training);
+  summary.set("layers", layers_to_json(layer_match_metrics(*run.value), dims));
+  if (args.has("decoder-check")) {
+    Rng decoder_rng(derive_seed(config.training.seed, 13));
+    summary.set("decoder_check", decoder_check_to_json(run_decoder_check(*run.value, decoder_rng)));
+  }
   if (args.has("json")) std::printf("%s\n", to_json(summary).c_str());
   else print_readable(summary);
   if (run.value->trainer().state() == TrainerState::diverged) {

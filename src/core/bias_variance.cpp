@@ -31,7 +31,8 @@ void bias_variance_points(const GridFields& fields, const NoisyCode& code, Rng& 
   CATGEO_CHECK(point_begin % kBiasVariancePointsPerBatch == 0 && point_begin <= point_end && point_end <= P &&
                    (point_end % kBiasVariancePointsPerBatch == 0 || point_end == P),
                "the points must be whole batches of kBiasVariancePointsPerBatch");
-  const double sigma = code.noise_sigma();
+  const RepresentationNoise noise = code.noise();
+  const double sigma = noise.sigma;
   Eigen::MatrixXd points, clean, r, log_g;  // (K, B), (N, B), (N, B*T), (M, B*T)
   std::vector<float> z(static_cast<size_t>(N) * T * kBiasVariancePointsPerBatch);
   for (int begin = point_begin; begin < point_end; begin += kBiasVariancePointsPerBatch) {
@@ -42,7 +43,10 @@ void bias_variance_points(const GridFields& fields, const NoisyCode& code, Rng& 
     r.resize(N, static_cast<Eigen::Index>(n) * T);
     for (int b = 0; b < n; ++b)
       for (int t = 0; t < T; ++t)
-        for (int u = 0; u < N; ++u) r(u, b * T + t) = clean(u, b) + sigma * z[(static_cast<size_t>(b) * T + t) * N + u];
+        for (int u = 0; u < N; ++u) {
+          const double z_u = z[(static_cast<size_t>(b) * T + t) * N + u];
+          r(u, b * T + t) = noise.dropout() ? dropout_sample(noise.alpha, clean(u, b), z_u) : clean(u, b) + sigma * z_u;
+        }
     code.readout_log_probabilities(r, log_g);
     for (int b = 0; b < n; ++b) {
       const int i = begin + b;

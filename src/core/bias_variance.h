@@ -9,7 +9,8 @@
 
 namespace catgeo {
 
-// At each grid point x, T draws r_t = f(x) + sigma z_t and the read-out's ln g(.|r_t) give (nats):
+// At each grid point x, T draws r_t ~ P(r|x) (f(x) + sigma z_t; for dropout f(x) (1 + sqrt(alpha) z_t)) and the
+// read-out's ln g(.|r_t) give (nats):
 //   lbar_mu = mean_t ln g(mu|r_t),  ln Z = ln sum_mu exp(lbar_mu),  gbar = exp(lbar) / Z (the normalised geometric
 //   mean) noise    H(mu|x)          = -sum_mu P(mu|x) ln P(mu|x)      (exact: the reference posterior) bias KL(P(.|x)
 //   || gbar) variance -ln Z            = mean_t KL(gbar || g(.|r_t)) expected cross-entropy    = mean_t [-sum_mu

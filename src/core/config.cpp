@@ -30,4 +30,12 @@ const char* to_string(DataKind d) {
   return "mixture";
 }
 
+const char* to_string(NoiseModel n) {
+  switch (n) {
+    case NoiseModel::gauss: return "gauss";
+    case NoiseModel::dropout: return "dropout";
+  }
+  return "gauss";
+}
+
 }  // namespace catgeo

@@ -10,6 +10,9 @@ namespace catgeo {
 enum class Activation { tanh, sigmoid, relu, linear };
 enum class OptimizerKind { adam, sgd };
 enum class DataKind { mixture, drawn_points, mnist };
+// Noise of the representation layer r given its clean value f (spec 1.6): additive Gaussian r = f + sigma z, or
+// Gaussian dropout r_i = f_i (1 + xi_i), xi_i ~ N(0, alpha) (alpha = p / (1 - p) of a dropout rate p).
+enum class NoiseModel { gauss, dropout };
 
 struct LayerSpec {
   int width = 128;
@@ -20,7 +23,9 @@ struct NetworkConfig {
   std::vector<LayerSpec> hidden = {LayerSpec{}};
   int representation_layer = -1;  // index into hidden of the noisy layer r; -1 = last hidden layer
   int projection_layer = -1;      // index into hidden whose output is the projection x; -1 = the input
-  double noise_sigma = 1.0;       // additive Gaussian noise on r during training (spec 2.3)
+  NoiseModel noise = NoiseModel::gauss;  // the noise on r during training (spec 2.3) and in every F_code / information
+  double noise_sigma = 1.0;              // gauss: std of the additive noise
+  double dropout_alpha = 0.25;           // dropout: variance of the multiplicative noise xi (needs sigmoid units at r)
 };
 
 struct TrainingConfig {
@@ -99,5 +104,6 @@ struct ScenarioConfig {
 const char* to_string(Activation a);
 const char* to_string(OptimizerKind o);
 const char* to_string(DataKind d);
+const char* to_string(NoiseModel n);
 
 }  // namespace catgeo

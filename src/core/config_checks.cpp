@@ -57,6 +57,19 @@ Status validate_network(const ScenarioConfig& config, int input_dim, int data_di
                          std::to_string(hidden) + ", so use -1 (the last) to " + std::to_string(hidden - 1));
   }
   const int noisy = rep < 0 ? hidden - 1 : rep;
+  if (net.noise == NoiseModel::dropout) {
+    if (!std::isfinite(net.dropout_alpha)) return Status::error("alpha must be finite");
+    s = check_range("alpha", net.dropout_alpha);
+    if (!s.ok) return s;
+    // r_i = f_i (1 + xi_i) needs f_i > 0: at f_i = 0, P(r|x) is a point mass and F_code infinite (tanh, linear and
+    // relu units reach 0; sigmoid units never do).
+    if (net.hidden[noisy].activation != Activation::sigmoid) {
+      const std::string now = to_string(net.hidden[noisy].activation);
+      return Status::error("noise=dropout needs sigmoid units at the noisy layer r (multiplicative noise on a unit at 0 "
+                           "is no noise), but hidden layer " + std::to_string(noisy + 1) + " is " + now +
+                           ": use an 's' layer there or noise=gauss " + layers_now(config));
+    }
+  }
   const int proj = net.projection_layer;
   const bool good_projection = proj >= -1 && proj < noisy;
   if (config.data == DataKind::mnist && (proj < 0 || !good_projection || net.hidden[proj].width != data_dims)) {

@@ -11,8 +11,9 @@ namespace catgeo {
 Status validate_training(const TrainingConfig& training);
 // n (and the test sample count) of mixture data.
 Status validate_sample_counts(const ScenarioConfig& config);
-// sigma, layers (count and widths), rep, proj, and a projection space of `data_dims` dimensions (the
-// mixture's, 2 for drawn points and MNIST) for inputs of `input_dim`. The message says what to change.
+// sigma, layers (count and widths), rep, proj, for noise=dropout alpha and sigmoid units at r, and a projection space
+// of `data_dims` dimensions (the mixture's, 2 for drawn points and MNIST) for inputs of `input_dim`. The message says
+// what to change.
 Status validate_network(const ScenarioConfig& config, int input_dim, int data_dims);
 // A grid of `dims` axes, each finite lo < hi within grid.bound and grid.count points.
 Status validate_grid(const GridSpec& grid, int dims);

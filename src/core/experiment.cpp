@@ -212,6 +212,21 @@ void Experiment::evaluate_fields(const GridSpec& grid, GridFields& fields) {
   while (!progress.done(fields)) fill_fields_chunk(fields, progress);
 }
 
+void Experiment::evaluate_at_points(const Eigen::MatrixXd& points, GridFields& fields) {
+  CATGEO_CHECK(points.rows() == dims() && points.cols() >= 1, "evaluate_at_points: points must be (K, P), P >= 1");
+  GridSpec row;  // one row of P points, so that the fields have the right shape
+  row.dims = dims();
+  row.count[0] = static_cast<int>(points.cols());
+  row.count[1] = 1;
+  for (int k = 0; k < dims(); ++k) row.lo[k] = points.row(k).minCoeff(), row.hi[k] = points.row(k).maxCoeff();
+  fields.reshape(row, num_classes());
+  fields.points = points;
+  fields.has_reference = fields.has_network = false;
+  fields.reference_id = 0;  // its points are not the lattice of row
+  evaluate_reference_points(reference(), fields);
+  evaluator_.evaluate(net_, fields);
+}
+
 Experiment::FieldProgress Experiment::prepare_fields(const GridSpec& grid, GridFields& fields) {
   reference();  // builds a learned projection's KDE reference for the current codes
   // (A fresh GridFields has a default grid but no points: the size check catches it.)

@@ -68,6 +68,9 @@ class Experiment {
   // Evaluates reference and network fields on a grid (display resolution is the caller's choice). The
   // reference fields are kept when `fields` already holds this reference model on this grid.
   void evaluate_fields(const GridSpec& grid, GridFields& fields);
+  // The same fields at arbitrary points (K, P) of the projection space, e.g. along a 1-D cut through a 2-D view:
+  // fields.grid is then a single row of P points whose coordinates are the columns of points, not a lattice.
+  void evaluate_at_points(const Eigen::MatrixXd& points, GridFields& fields);
   // The same in slices: prepare_fields shapes `fields` for the grid and builds the reference model, then each
   // fill_fields_chunk fills one chunk (reference rows unless they are kept, then network points) until
   // progress.done(fields). The network and the reference must not change meanwhile. Chunk sizes come from

@@ -135,6 +135,8 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   network.set("representation_layer", JsonValue::number(c.network.representation_layer));
   network.set("projection_layer", JsonValue::number(c.network.projection_layer));
   network.set("noise_sigma", JsonValue::number(c.network.noise_sigma));
+  network.set("noise", JsonValue::string(to_string(c.network.noise)));
+  if (c.network.noise == NoiseModel::dropout) network.set("dropout_alpha", JsonValue::number(c.network.dropout_alpha));
   out.set("network", network);
 
   JsonValue training = JsonValue::object();

@@ -23,6 +23,19 @@ void store(Eigen::MatrixXd& packed, Eigen::MatrixXd& eigen, int i, const Sym2& f
 
 }  // namespace
 
+Sym2 dropout_code_fisher(double alpha, const float* f, const float* j0, const float* j1, int N) {
+  Sym2 code;
+  for (int u = 0; u < N; ++u) {
+    const double w = dropout_fisher_weight(alpha, f[u]), d0 = j0[u];
+    code.f11 += w * d0 * d0;
+    if (j1) {
+      code.f12 += w * d0 * j1[u];
+      code.f22 += w * static_cast<double>(j1[u]) * j1[u];
+    }
+  }
+  return code;
+}
+
 double grid_coordinate(const GridSpec& grid, int axis, int index) {
   const int n = grid.count[axis];
   if (n <= 1) return 0.5 * (grid.lo[axis] + grid.hi[axis]);
@@ -70,6 +83,22 @@ void evaluate_reference_fields(const CategoryModel& model, GridFields& fields) {
   evaluate_reference_rows(model, fields, 0, grid_rows(fields));
 }
 
+namespace {
+
+// Density, posterior and F_cat of points [first, last) from their class terms (reference_log_joint, _scores).
+void reference_from_class_terms(GridFields& fields, int first, int last, int M, int K) {
+  double posterior[kMaxClasses];
+  for (int i = first; i < last; ++i) {
+    const double* scores = fields.reference_scores.col(i).data();
+    const double log_density = posterior_from_log_joint(fields.reference_log_joint.col(i).data(), M, posterior);
+    fields.density(i) = std::exp(log_density);
+    for (int mu = 0; mu < M; ++mu) fields.reference_posterior(mu, i) = posterior[mu];
+    store(fields.fcat, fields.fcat_eigen, i, categorical_fisher_from_scores(posterior, scores, M, K));
+  }
+}
+
+}  // namespace
+
 void evaluate_reference_rows(const CategoryModel& model, GridFields& fields, int row_begin, int row_end) {
   const int K = model.dims();
   const int M = model.num_classes();
@@ -78,24 +107,29 @@ void evaluate_reference_rows(const CategoryModel& model, GridFields& fields, int
   if (row_end <= row_begin) return;
   const int nx = static_cast<int>(fields.axis_x.size());
   const int first = row_begin * nx, last = row_end * nx;  // the points of those rows
-  double posterior[kMaxClasses];
   model.class_terms_on_grid(fields.axis_x.data(), nx, fields.axis_y.data() + row_begin, row_end - row_begin,
                             fields.reference_log_joint.col(first).data(), fields.reference_scores.col(first).data());
-  for (int i = first; i < last; ++i) {
-    const double* scores = fields.reference_scores.col(i).data();
-    const double log_density = posterior_from_log_joint(fields.reference_log_joint.col(i).data(), M, posterior);
-    fields.density(i) = std::exp(log_density);
-    for (int mu = 0; mu < M; ++mu) fields.reference_posterior(mu, i) = posterior[mu];
-    store(fields.fcat, fields.fcat_eigen, i, categorical_fisher_from_scores(posterior, scores, M, K));
-  }
+  reference_from_class_terms(fields, first, last, M, K);
   if (row_end == grid_rows(fields)) fields.has_reference = true;
+}
+
+void evaluate_reference_points(const CategoryModel& model, GridFields& fields) {
+  const int K = model.dims();
+  const int M = model.num_classes();
+  CATGEO_CHECK(K == fields.dims() && M == fields.num_classes, "fields shaped for another model");
+  for (int i = 0; i < fields.size(); ++i)
+    model.class_terms(fields.points.col(i).data(), fields.reference_log_joint.col(i).data(),
+                      fields.reference_scores.col(i).data());
+  reference_from_class_terms(fields, 0, fields.size(), M, K);
+  fields.has_reference = true;
 }
 
 void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields, int begin, int end) {
   const int K = fields.dims();
   const int M = fields.num_classes;
   CATGEO_CHECK(net.projection_dim() == K && net.num_classes() == M, "network and grid disagree in shape");
-  const double inv_var = 1.0 / (net.noise_sigma() * net.noise_sigma());
+  const RepresentationNoise& noise = net.noise();
+  const double inv_var = 1.0 / (noise.sigma * noise.sigma);
   double posterior[kMaxClasses], logit_grad[2 * kMaxClasses];
   end = std::min(end, fields.size());
   for (int start = begin; start < end; start += kChunk) {
@@ -111,12 +145,16 @@ void NetworkFieldEvaluator::evaluate(const Mlp& net, GridFields& fields, int beg
       }
       const Eigen::Index N = probe_.jacobian.rows();
       const float* j0 = probe_.jacobian.col(b * K).data();
+      const float* j1 = K == 2 ? probe_.jacobian.col(b * K + 1).data() : nullptr;
       Sym2 code;
-      code.f11 = dot(j0, j0, N) * inv_var;
-      if (K == 2) {
-        const float* j1 = probe_.jacobian.col(b * K + 1).data();
-        code.f12 = dot(j0, j1, N) * inv_var;
-        code.f22 = dot(j1, j1, N) * inv_var;
+      if (noise.dropout()) {
+        code = dropout_code_fisher(noise.alpha, probe_.representation.col(b).data(), j0, j1, N);
+      } else {
+        code.f11 = dot(j0, j0, N) * inv_var;
+        if (K == 2) {
+          code.f12 = dot(j0, j1, N) * inv_var;
+          code.f22 = dot(j1, j1, N) * inv_var;
+        }
       }
       store(fields.fcode, fields.fcode_eigen, i, code);
       const Sym2 self = categorical_fisher_from_softmax(posterior, logit_grad, M, K);

@@ -27,7 +27,7 @@ struct GridFields {
   Eigen::MatrixXd fcat;                 // (3, P) packed f11, f12, f22 (1-D: f11 only)
   Eigen::MatrixXd fcat_eigen;           // (3, P) lambda_max, lambda_min, top-eigenvector angle
   Eigen::MatrixXd network_posterior;    // (M, P) noiseless read-out
-  Eigen::MatrixXd fcode;                // (3, P) F_code = J^T J / sigma^2
+  Eigen::MatrixXd fcode;                // (3, P) F_code = J^T J / sigma^2 (dropout: dropout_code_fisher)
   Eigen::MatrixXd fcode_eigen;          // (3, P)
   Eigen::MatrixXd fcat_self;            // (3, P) F_cat from the network's own softmax ("self-estimated")
   bool has_reference = false, has_network = false;
@@ -48,7 +48,13 @@ void evaluate_reference_fields(const CategoryModel& model, GridFields& fields);
 // The same for grid rows [row_begin, row_end) only (the points iy * count[0] + ix of those rows; 1-D grids have one
 // row), so that a large grid can be filled in slices; has_reference is set when row_end reaches the last row.
 void evaluate_reference_rows(const CategoryModel& model, GridFields& fields, int row_begin, int row_end);
+// The same at fields.points, whatever they are (not read from the grid's axes): a cut, a path.
+void evaluate_reference_points(const CategoryModel& model, GridFields& fields);
 int grid_rows(const GridFields& fields);  // count[1] in 2-D, 1 in 1-D
+
+// Dropout's F_code at one point (spec 1.6): sum_i (1/alpha + 2) grad f_i grad f_i^T / f_i^2 from f (N) and the columns
+// df/dx_1 (N) and df/dx_2 (N; nullptr in 1-D) of the Jacobian, with f_i floored at kDropoutMinUnit.
+Sym2 dropout_code_fisher(double alpha, const float* f, const float* j0, const float* j1, int N);
 
 // Fills network_posterior, fcode, fcode_eigen, fcat_self; chunked batches, no per-point allocation.
 class NetworkFieldEvaluator {

@@ -168,9 +168,9 @@ double KdePosterior::class_scale_bandwidth(const Eigen::MatrixXd& points, const 
   // Median over classes (the mean of the middle two for an even count).
   std::sort(per_class.begin(), per_class.end());
   const size_t c = per_class.size();
-  const double best = c % 2 == 1 ? per_class[c / 2] : 0.5 * (per_class[c / 2 - 1] + per_class[c / 2]);
+  const double median = c % 2 == 1 ? per_class[c / 2] : 0.5 * (per_class[c / 2 - 1] + per_class[c / 2]);
   const double range = (points.rowwise().maxCoeff() - points.rowwise().minCoeff()).maxCoeff();
-  return std::max(best, kBandwidthFloorFraction * (range > 0.0 ? range : 1.0));
+  return std::max(median, kBandwidthFloorFraction * (range > 0.0 ? range : 1.0));
 }
 
 void KdePosterior::class_terms(const double* x, double* log_joint, double* scores) const {

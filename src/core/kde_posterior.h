@@ -39,10 +39,12 @@ class KdePosterior : public CategoryModel {
   // Class-scale bandwidth (Scott's rule, per class, isotropic), used for the learned codes of a projection
   // layer (MNIST), where the nearest-neighbour rule above is far too small (see below):
   //   h_mu = s_mu * n_mu^(-1/(K+4)),  s_mu = sqrt(tr Cov_mu / K)  (root-mean-square per-axis sd of class mu),
-  //   h = the smallest h_mu over classes with at least 2 points, floored at 1e-3 * spread as above.
+  //   h = the median of h_mu over classes with at least 2 points (the mean of the middle two for an even count),
+  //   floored at 1e-3 * spread as above.
   // Scott's rule is the normal-reference choice for estimating a density; F_cat uses its *gradients*
   // (scores), which need at least that much smoothing. The trace (not the determinant) keeps h > 0 when a
-  // class's codes are collinear; the minimum over classes keeps the tightest class resolved. h scales with
+  // class's codes are collinear; the median over classes keeps one unusually tight or wide class from setting
+  // the smoothing of all the others (one h for every class, as in build()). h scales with
   // the codes, so it follows a projection whose scale grows during training.
   // Why not the nearest-neighbour rule on codes: a trained 2-class bottleneck puts the codes on a thin band
   // (about 40 x 1 units for {4, 9}); 0.5 x the median NN distance was then 0.045, 30x smaller than the 41 x 41

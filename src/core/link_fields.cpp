@@ -175,6 +175,12 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_seed("dseed", v, c.data_seed, n); }},
     {"sigma", [](const ScenarioConfig& c) { return format_number(c.network.noise_sigma); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_double("sigma", v, c.network.noise_sigma, n); }},
+    {"noise", [](const ScenarioConfig& c) { return std::string(to_string(c.network.noise)); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) {
+       read_choice("noise", v, "gauss", NoiseModel::gauss, "dropout", NoiseModel::dropout, c.network.noise, n);
+     }},
+    {"alpha", [](const ScenarioConfig& c) { return format_number(c.network.dropout_alpha); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_double("alpha", v, c.network.dropout_alpha, n); }},
     {"layers", write_layers, read_layers},
     {"rep", [](const ScenarioConfig& c) { return std::to_string(c.network.representation_layer); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("rep", v, c.network.representation_layer, n); }},

@@ -152,11 +152,12 @@ MatchMetrics compute_match_metrics(const GridFields& fields) {
     m.fcode_peaks = curve_peaks(xs.data(), code_row.data(), P, mask.data(), kPeakFloor);
     m.boundaries = decision_boundaries_1d(fields.reference_posterior, fields.points, mask.data());
     m.peak_boundary_distance = hausdorff_distance(m.fcode_peaks, m.boundaries);
+    m.fcode_fcat_peak_distance = hausdorff_distance(m.fcode_peaks, m.fcat_peaks);
     m.angle_deg_weighted = m.angle_deg_top20 = kNaN;
     return m;
   }
 
-  m.peak_boundary_distance = kNaN;
+  m.peak_boundary_distance = m.fcode_fcat_peak_distance = kNaN;
   // Only points where F_cat has a top eigen-direction enter the angles: lambda_max > lambda_min (a zero or
   // isotropic F_cat has none, and eigen_sym2 would report an arbitrary angle of 0 there). Without this, an
   // estimated F_cat that is exactly 0 on most of the region (a posterior saturated at 0/1) made the "top 20%"

@@ -26,6 +26,7 @@ struct MatchMetrics {
   // 1-D only
   std::vector<double> fcat_peaks, fcode_peaks, boundaries;
   double peak_boundary_distance = 0.0;  // Hausdorff(fcode_peaks, boundaries)
+  double fcode_fcat_peak_distance = 0.0;  // Hausdorff(fcode_peaks, fcat_peaks)
   // 2-D only: angle between top eigenvectors, degrees in [0, 90]
   double angle_deg_weighted = 0.0;      // mean weighted by p * lambda_max(F_cat)
   double angle_deg_top20 = 0.0;         // median over the top 20% of lambda_max(F_cat)

@@ -41,15 +41,19 @@ Result<Mlp> Mlp::create(const NetworkConfig& config, int input_dim, int num_clas
   if (input_dim < 1) return Result<Mlp>::fail("the input dimension must be positive");
   if (!(config.noise_sigma > 0.0) || !std::isfinite(config.noise_sigma))
     return Result<Mlp>::fail("the representation noise sigma must be positive and finite");
+  if (config.noise == NoiseModel::dropout && (!(config.dropout_alpha > 0.0) || !std::isfinite(config.dropout_alpha)))
+    return Result<Mlp>::fail("the dropout noise alpha must be positive and finite");
 
   Mlp net;
   net.input_dim_ = input_dim;
   net.num_classes_ = num_classes;
-  net.noise_sigma_ = config.noise_sigma;
+  net.noise_ = RepresentationNoise::of(config);
   net.representation_layer_ = config.representation_layer < 0 ? hidden - 1 : config.representation_layer;
   net.projection_layer_ = config.projection_layer;
   if (net.representation_layer_ >= hidden)
     return Result<Mlp>::fail("the representation layer index must name a hidden layer");
+  if (net.noise_.dropout() && config.hidden[net.representation_layer_].activation != Activation::sigmoid)
+    return Result<Mlp>::fail("dropout noise needs sigmoid units at the representation layer (f > 0)");
   if (net.projection_layer_ < -1 || net.projection_layer_ >= net.representation_layer_)
     return Result<Mlp>::fail("the projection layer must come before the representation layer");
   const int projection_dim =
@@ -160,6 +164,7 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     if (l == 0) break;
     delta_prev_.resize(layer.in, batch);
     multiply_transpose_by(weight(l), delta_, delta_prev_);
+    if (after_rep && noise_.dropout()) delta_prev_.array() *= noise_factor_.array();  // dr/df = 1 + xi
     multiply_by_slope(layers_[l - 1].activation, activations_[l - 1], delta_prev_);
     delta_.swap(delta_prev_);
   }
@@ -169,8 +174,16 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
 void Mlp::add_representation_noise(const MatrixF& clean, Rng& noise_rng) const {
   MatrixF& noisy = noisy_representation_;
   noisy.resize(clean.rows(), clean.cols());
+  if (noise_.dropout()) {
+    MatrixF& factor = noise_factor_;
+    factor.resize(clean.rows(), clean.cols());
+    noise_rng.normals(factor.data(), static_cast<size_t>(factor.size()));
+    factor = (static_cast<float>(std::sqrt(noise_.alpha)) * factor).array() + 1.0f;
+    noisy = clean.cwiseProduct(factor);
+    return;
+  }
   noise_rng.normals(noisy.data(), static_cast<size_t>(noisy.size()));
-  noisy = clean + static_cast<float>(noise_sigma_) * noisy;
+  noisy = clean + static_cast<float>(noise_.sigma) * noisy;
 }
 
 double Mlp::predict_and_noisy_loss_sum(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng& noise_rng,

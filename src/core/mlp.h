@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/dense_product.h"
+#include "core/representation_noise.h"
 #include "core/rng.h"
 #include "core/status.h"
 
@@ -28,7 +29,7 @@ struct ProjectionProbe {
 class Mlp {
  public:
   // Validates the config against the data shape (widths 1-1024, 1-6 hidden layers, layer indices,
-  // bounded units at r are recommended but not required).
+  // bounded units at r are recommended but not required; dropout noise needs sigmoid units at r).
   static Result<Mlp> create(const NetworkConfig& config, int input_dim, int num_classes);
 
   // Glorot-uniform weights, hidden biases U(-0.5, 0.5), read-out bias 0 (spec 2.3).
@@ -41,15 +42,17 @@ class Mlp {
   int projection_layer() const { return projection_layer_; }  // -1: x is the input
   int projection_dim() const;                                   // K
   int representation_width() const { return layers_[representation_layer_].out; }  // N
-  double noise_sigma() const { return noise_sigma_; }
+  double noise_sigma() const { return noise_.sigma; }
+  const RepresentationNoise& noise() const { return noise_; }  // the noise model of r (gauss or dropout)
 
   ParameterVector& parameters() { return parameters_; }
   const ParameterVector& parameters() const { return parameters_; }
   Eigen::Map<const MatrixF> weight(int layer) const;  // (out, in)
   Eigen::Map<const VectorF> bias(int layer) const;    // (out)
 
-  // Mean cross-entropy of a batch and its gradient (same layout as parameters()). With noise_rng,
-  // adds N(0, sigma^2) to every unit of r (training mode); without, the clean network.
+  // Mean cross-entropy of a batch and its gradient (same layout as parameters()). With noise_rng, draws the noise of
+  // r (training mode): adds N(0, sigma^2) to every unit, or for dropout multiplies unit i by 1 + xi_i, xi_i ~ N(0,
+  // alpha); without, the clean network.
   float loss_and_gradient(const Eigen::Ref<const MatrixF>& inputs /*(D, B)*/, const int* labels,
                           Rng* noise_rng, ParameterVector& gradient) const;
   // Mean cross-entropy without gradient (optionally noisy), for evaluation.
@@ -67,7 +70,7 @@ class Mlp {
   // Clean r = f(x), (N, B), at points of the projection space (K, B): the layers after x up to r, no Jacobians.
   void representation_at(const Eigen::Ref<const MatrixF>& codes, MatrixF& representation) const;
   // The read-out from given representations r (N, B): the layers after r and a log-softmax, ln g(mu|r) as (M, B).
-  // At the clean r it is the log of probe_projection's probabilities; at r + sigma z, of the noisy network's.
+  // At the clean r it is the log of probe_projection's probabilities; at a noisy r, of the noisy network's.
   void readout_log_probabilities(const Eigen::Ref<const MatrixF>& representation, MatrixF& log_probabilities) const;
 
  private:
@@ -81,20 +84,22 @@ class Mlp {
   // Forward (noisy when noise_rng) + mean cross-entropy; backward into *gradient when non-null.
   float run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels, Rng* noise_rng,
                   ParameterVector* gradient) const;
-  // noisy_representation_ = clean r (N, B) + sigma * standard normals.
+  // noisy_representation_ = clean r (N, B) + sigma * standard normals, or for dropout clean r .* noise_factor_,
+  // noise_factor_ = 1 + sqrt(alpha) * standard normals (kept for the backward pass: dr/df = noise_factor_).
   void add_representation_noise(const MatrixF& clean, Rng& noise_rng) const;
   Eigen::Map<MatrixF> weight_mut(int layer);
   Eigen::Map<VectorF> bias_mut(int layer);
 
   int input_dim_ = 0, num_classes_ = 0;
   int representation_layer_ = 0, projection_layer_ = -1;
-  double noise_sigma_ = 1.0;
+  RepresentationNoise noise_;
   std::vector<Layer> layers_;
   ParameterVector parameters_;
   // Workspace reused across calls (no per-call allocation once sizes settle).
   mutable std::vector<MatrixF> activations_;  // activations_[l+1] = output of layer l, (out_l, B)
   mutable std::vector<MatrixF> tangents_;     // (out_l, K*B) forward-mode tangents
   mutable MatrixF noisy_representation_;      // (N, B) r + noise, fed forward in training mode
+  mutable MatrixF noise_factor_;              // (N, B) dropout only: 1 + xi of the last noisy pass
   mutable MatrixF delta_, delta_prev_;        // back-propagated errors dL/dz
   mutable MatrixF slope_;                     // (out_l, B) activation derivatives
 };

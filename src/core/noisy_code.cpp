@@ -1,4 +1,4 @@
-// Noisy codes r = f(x) + sigma z for the information estimators: a linear code and a network's representation layer.
+// Noisy codes r = f(x) + noise for the information estimators: a linear code and a network's representation layer.
 #include "core/noisy_code.h"
 
 #include <cmath>

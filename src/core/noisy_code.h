@@ -1,5 +1,6 @@
-// A noisy code of the projection space, r = f(x) + sigma z with z ~ N(0, I_N), and its optional read-out g(mu|r):
-// the input of the information estimators. Implemented by a trained network and by a plain linear code. Eigen + std.
+// A noisy code of the projection space, r = f(x) + noise (RepresentationNoise: f + sigma z, or Gaussian dropout
+// f (1 + xi)), and its optional read-out g(mu|r): the input of the information estimators. Implemented by a trained
+// network and by a plain linear code. Eigen + std.
 #pragma once
 #include <Eigen/Core>
 
@@ -11,9 +12,10 @@ namespace catgeo {
 class NoisyCode {
  public:
   virtual ~NoisyCode() = default;
-  virtual int projection_dim() const = 0;  // K
-  virtual int width() const = 0;           // N
-  virtual double noise_sigma() const = 0;  // sigma
+  virtual int projection_dim() const = 0;         // K
+  virtual int width() const = 0;                  // N
+  virtual RepresentationNoise noise() const = 0;  // P(r|f)
+  double noise_sigma() const { return noise().sigma; }  // sigma of the additive Gaussian noise (noise model gauss)
   // f(x), (N, B), at points x (K, B); with jacobian, also df/dx (N, K*B), column b*K + k = df/dx_k at point b.
   virtual void represent(const Eigen::MatrixXd& x, Eigen::MatrixXd& f, Eigen::MatrixXd* jacobian) const = 0;
   // Classes of the read-out g(.|r); 0 when the code has none.
@@ -30,7 +32,7 @@ class LinearCode : public NoisyCode {
   LinearCode(int dims, double variance, const CategoryModel* readout = nullptr);
   int projection_dim() const override { return dims_; }
   int width() const override { return dims_; }
-  double noise_sigma() const override { return sigma_; }
+  RepresentationNoise noise() const override { return {NoiseModel::gauss, sigma_, 0.0}; }
   void represent(const Eigen::MatrixXd& x, Eigen::MatrixXd& f, Eigen::MatrixXd* jacobian) const override;
   int readout_classes() const override { return readout_ ? readout_->num_classes() : 0; }
   void readout_log_probabilities(const Eigen::MatrixXd& r, Eigen::MatrixXd& log_g) const override;
@@ -42,14 +44,14 @@ class LinearCode : public NoisyCode {
 };
 
 // A network's representation layer as a function of its projection space (Mlp::representation_at and
-// probe_projection, in float) with sigma its training noise, and its read-out (Mlp::readout_log_probabilities).
+// probe_projection, in float) with its training noise (Mlp::noise), and its read-out (Mlp::readout_log_probabilities).
 // The network must outlive the code and not change meanwhile.
 class NetworkCode : public NoisyCode {
  public:
   explicit NetworkCode(const Mlp& net) : net_(net) {}
   int projection_dim() const override { return net_.projection_dim(); }
   int width() const override { return net_.representation_width(); }
-  double noise_sigma() const override { return net_.noise_sigma(); }
+  RepresentationNoise noise() const override { return net_.noise(); }
   void represent(const Eigen::MatrixXd& x, Eigen::MatrixXd& f, Eigen::MatrixXd* jacobian) const override;
   int readout_classes() const override { return net_.num_classes(); }
   void readout_log_probabilities(const Eigen::MatrixXd& r, Eigen::MatrixXd& log_g) const override;

@@ -128,7 +128,9 @@ void RepresentationInformationEstimator::step(Rng& rng) {
   const int K = mixture.dims(), M = mixture.num_classes();
   const int N = code.width(), R = settings.joint_samples, S = settings.proposal_samples, S_local = S_local_;
   const double alpha = alpha_;
-  const double sigma = code.noise_sigma(), inv_var = 1.0 / (sigma * sigma);
+  const RepresentationNoise noise = code.noise();
+  const bool dropout = noise.dropout();
+  const double sigma = noise.sigma, inv_var = 1.0 / (sigma * sigma);
   const bool readout = code.readout_classes() > 0;
   const int chunk = settings.draws_per_batch;
   const auto& prior_precision = prior_precision_;
@@ -152,7 +154,7 @@ void RepresentationInformationEstimator::step(Rng& rng) {
   {
     const int begin = next_;
     const int n = std::min(chunk, R - begin);
-    // 1. Joint draws (mu, x) and r = f(x) + sigma z.
+    // 1. Joint draws (mu, x) and r ~ P(r|x): f(x) + sigma z, or f(x) (1 + sqrt(alpha) z) for dropout.
     x0.resize(K, n);
     for (int i = 0; i < n; ++i) {
       labels[i] = draw_class(mixture, rng);
@@ -165,15 +167,33 @@ void RepresentationInformationEstimator::step(Rng& rng) {
     rng.normals(z.data(), static_cast<size_t>(N) * n);
     r.resize(N, n);
     for (int i = 0; i < n; ++i)
-      for (int u = 0; u < N; ++u) r(u, i) = f0(u, i) + sigma * z[static_cast<size_t>(i) * N + u];
+      for (int u = 0; u < N; ++u) {
+        const double z_u = z[static_cast<size_t>(i) * N + u];
+        r(u, i) = dropout ? dropout_sample(noise.alpha, f0(u, i), z_u) : f0(u, i) + sigma * z_u;
+      }
     // 2. Proposals: the local Gauss-Newton Gaussian and p(x), S points per draw.
     xs.resize(K, n * S);
     for (int i = 0; i < n; ++i) {
       double lambda[2][2], gradient[2];
-      for (int k = 0; k < K; ++k) {
-        gradient[k] = jacobian.col(i * K + k).dot(r.col(i) - f0.col(i)) * inv_var;
-        for (int l = 0; l < K; ++l)
-          lambda[k][l] = jacobian.col(i * K + k).dot(jacobian.col(i * K + l)) * inv_var + prior_precision[k][l];
+      if (dropout) {  // the score J^T d ln P / df and F_code = J^T diag(w) J of the dropout likelihood
+        for (int k = 0; k < K; ++k) {
+          gradient[k] = 0.0;
+          for (int l = 0; l < K; ++l) lambda[k][l] = prior_precision[k][l];
+        }
+        for (int u = 0; u < N; ++u) {
+          const double s_u = dropout_score(noise.alpha, r(u, i), f0(u, i));
+          const double w_u = dropout_fisher_weight(noise.alpha, f0(u, i));
+          for (int k = 0; k < K; ++k) {
+            gradient[k] += jacobian(u, i * K + k) * s_u;
+            for (int l = 0; l < K; ++l) lambda[k][l] += w_u * jacobian(u, i * K + k) * jacobian(u, i * K + l);
+          }
+        }
+      } else {
+        for (int k = 0; k < K; ++k) {
+          gradient[k] = jacobian.col(i * K + k).dot(r.col(i) - f0.col(i)) * inv_var;
+          for (int l = 0; l < K; ++l)
+            lambda[k][l] = jacobian.col(i * K + k).dot(jacobian.col(i * K + l)) * inv_var + prior_precision[k][l];
+        }
       }
       double cov11, cov21 = 0.0, cov22 = 0.0;  // Lambda^-1
       if (K == 1) {
@@ -214,7 +234,11 @@ void RepresentationInformationEstimator::step(Rng& rng) {
       double top = -std::numeric_limits<double>::infinity();
       for (int s = 0; s < S; ++s) {
         const size_t slot = static_cast<size_t>(i) * S + s;
-        log_w[s] = log_prior[slot] - 0.5 * (r.col(i) - fs.col(i * S + s)).squaredNorm() * inv_var - log_proposal[slot];
+        log_w[s] =
+            dropout
+                ? log_prior[slot] + dropout_log_likelihood(noise.alpha, r.col(i).data(), fs.col(i * S + s).data(), N) -
+                      log_proposal[slot]
+                : log_prior[slot] - 0.5 * (r.col(i) - fs.col(i * S + s)).squaredNorm() * inv_var - log_proposal[slot];
         top = std::max(top, log_w[s]);
       }
       double total = 0.0;
@@ -236,7 +260,9 @@ void RepresentationInformationEstimator::step(Rng& rng) {
       // I(x; r) term: ln p(r|x_i) - ln p^(r), p^(r) = mean_s of the unnormalised weights (the Gaussian constants
       // cancel), with the first-order correction of the log of a mean: ln p^ + (sum w~^2 - 1/S) / 2.
       const double log_evidence = top + std::log(total / S) + 0.5 * (square_sum - 1.0 / S);
-      code_information[begin + i] = -0.5 * (r.col(i) - f0.col(i)).squaredNorm() * inv_var - log_evidence;
+      const double log_likelihood = dropout ? dropout_log_likelihood(noise.alpha, r.col(i).data(), f0.col(i).data(), N)
+                                            : -0.5 * (r.col(i) - f0.col(i)).squaredNorm() * inv_var;
+      code_information[begin + i] = log_likelihood - log_evidence;
       const double ess = 1.0 / square_sum;
       ess_sum += ess;
       ess_min = std::min(ess_min, ess);

@@ -11,7 +11,10 @@
 namespace catgeo {
 
 // The estimator (all values in nats):
-// 1. Joint draws i = 1..R: mu_i ~ q, x_i ~ p(x|mu_i), r_i = f(x_i) + sigma z_i, z_i ~ N(0, I_N).
+// 1. Joint draws i = 1..R: mu_i ~ q, x_i ~ p(x|mu_i), r_i ~ P(r|x_i) (code.noise()): r_i = f(x_i) + sigma z_i,
+//    z_i ~ N(0, I_N); for Gaussian dropout r_i = f(x_i) (1 + sqrt(alpha) z_i) elementwise, P(r|x) = N(r; f, alpha
+//    diag(f^2)). Below, N(r; f(x), sigma^2 I) stands for that P(r|x), and F_code and the score J^T d ln P / df for
+//    its own (spec 1.6).
 // 2. P(mu|r_i) = integral P(mu|x) p(x|r_i) dx by self-normalised importance sampling over x:
 //    P^(mu|r_i) = sum_s w_s P(mu|x_s) / sum_s w_s, w_s = p(x_s) N(r_i; f(x_s), sigma^2 I) / pi_i(x_s), with the
 //    exact mixture posterior P(mu|x_s). The proposal pi_i is a defensive mixture, drawn stratified (S_loc and S - S_loc

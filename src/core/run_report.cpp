@@ -41,10 +41,34 @@ JsonValue snapshot_to_json(const MetricsSnapshot& s, int dims) {
     o.set("fcode_peaks", number_list(s.match.fcode_peaks));
     o.set("boundaries", number_list(s.match.boundaries));
     o.set("peak_boundary_distance", JsonValue::number(s.match.peak_boundary_distance));
+    o.set("fcode_fcat_peak_distance", JsonValue::number(s.match.fcode_fcat_peak_distance));
   } else {
     o.set("angle_deg_weighted", JsonValue::number(s.match.angle_deg_weighted));
     o.set("angle_deg_top20", JsonValue::number(s.match.angle_deg_top20));
   }
+  return o;
+}
+
+JsonValue layers_to_json(const std::vector<LayerMatch>& layers, int dims) {
+  JsonValue list = JsonValue::array();
+  for (const LayerMatch& layer : layers) {
+    JsonValue o = JsonValue::object();
+    o.set("index", JsonValue::number(layer.index));
+    o.set("contrast", JsonValue::number(layer.match.contrast));
+    o.set("loglog_r", JsonValue::number(layer.match.loglog_r));
+    if (dims == 2) o.set("angle_deg_weighted", JsonValue::number(layer.match.angle_deg_weighted));
+    list.push_back(o);
+  }
+  return list;
+}
+
+JsonValue decoder_check_to_json(const DecoderCheck& check) {
+  JsonValue o = JsonValue::object();
+  o.set("points", JsonValue::number(check.points));
+  o.set("median_rel_error", JsonValue::number(check.median_rel_error));
+  if (check.noise.dropout()) o.set("alpha", JsonValue::number(check.noise.alpha));
+  else o.set("sigma", JsonValue::number(check.noise.sigma));
+  o.set("draws", JsonValue::number(check.draws));
   return o;
 }
 

@@ -3,15 +3,17 @@
 #include <string>
 #include <vector>
 
+#include "core/decoder_check.h"
 #include "core/experiment.h"
 #include "core/information_summary.h"
 #include "core/json.h"
+#include "core/layer_fisher.h"
 
 namespace catgeo {
 
 // Flat object: epoch, train_loss, test_loss, test_accuracy, info_r_lower_bound, loglog_r, spearman_r,
-// contrast, exponent, info_loss, and (1-D) fcat_peaks, fcode_peaks, boundaries, peak_boundary_distance
-// or (2-D) angle_deg_weighted, angle_deg_top20. NaN values are written as null.
+// contrast, exponent, info_loss, and (1-D) fcat_peaks, fcode_peaks, boundaries, peak_boundary_distance,
+// fcode_fcat_peak_distance or (2-D) angle_deg_weighted, angle_deg_top20. NaN values are written as null.
 JsonValue snapshot_to_json(const MetricsSnapshot& snapshot, int dims);
 
 // What a summary says about the run besides its history.
@@ -45,6 +47,11 @@ void add_information(const InformationSummary& info, JsonValue& object);
 JsonValue with_information(const JsonValue& summary, const InformationSummary& before,
                            const InformationSummary& latest);
 InformationSummary unmeasured_information();  // every value NaN
+
+// One object per code layer (core/layer_fisher.h): index, contrast, loglog_r and (2-D) angle_deg_weighted.
+JsonValue layers_to_json(const std::vector<LayerMatch>& layers, int dims);
+// points, median_rel_error, sigma (dropout: alpha), draws of a decoder check (core/decoder_check.h).
+JsonValue decoder_check_to_json(const DecoderCheck& check);
 
 const char* to_string(TrainerState state);
 

@@ -230,6 +230,7 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
                     b.network.hidden.end(), same_layer) &&
          a.network.representation_layer == b.network.representation_layer &&
          a.network.projection_layer == b.network.projection_layer && a.network.noise_sigma == b.network.noise_sigma &&
+         a.network.noise == b.network.noise && a.network.dropout_alpha == b.network.dropout_alpha &&
          a.training.optimizer == b.training.optimizer && a.training.learning_rate == b.training.learning_rate &&
          a.training.batch_size == b.training.batch_size && a.training.epochs == b.training.epochs &&
          a.training.seed == b.training.seed && ga.dims == gb.dims && ga.lo[0] == gb.lo[0] && ga.lo[1] == gb.lo[1] &&

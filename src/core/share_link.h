@@ -18,7 +18,8 @@ namespace catgeo {
 //                            cov = upper triangle (v, or vxx,vxy,vyy); prior default 1 (relative weight)
 //   pts=<base64url>          5 bytes per point: int16 LE round(x*4096), int16 LE round(y*4096), uint8 label
 //   digits=49                MNIST digits kept, in label order
-//   n=5000 dseed=1 sigma=1 layers=64t-128s (width + t/s/r/l per hidden layer) rep=-1 proj=-1
+//   n=5000 dseed=1 sigma=1 noise=gauss|dropout alpha=0.25 layers=64t-128s (width + t/s/r/l per hidden layer)
+//   rep=-1 proj=-1
 //   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
 //   log=0|1 glyphs=0|1 data=0|1 boundary=0|1
 //   embed=0|1 panels=0|1|auto controls=0|1 autoplay=0|1 lecture=0|1   page chrome (ViewConfig); the CLI ignores them

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "core/scenarios.h"
+#include "core/digit_path.h"
 #include "core/link_text.h"
 #include "core/share_link.h"
 #include "core/slice_size.h"
@@ -123,6 +124,20 @@ void Engine::handle(const Command& c) {
       probe_x_ = c.x;
       probe_y_ = c.y;
       break;
+    case CommandKind::digit_path:
+      path_ = PathResult();
+      path_.active = std::isfinite(c.x) && std::isfinite(c.y);
+      path_.class_a = path_.active ? static_cast<int>(c.x) : -1;
+      path_.class_b = path_.active ? static_cast<int>(c.y) : -1;
+      path_.pair = static_cast<int>(c.number);
+      path_wanted_ = path_dirty_ = true;
+      break;
+    case CommandKind::cut:
+      cut_ = CutResult();
+      cut_.segment = CutSegment{c.x, c.y, c.x_end, c.y_end};
+      cut_.active = cut_.segment.usable();
+      cut_wanted_ = cut_dirty_ = true;
+      break;
     case CommandKind::ack: awaiting_ack_ = false; break;
   }
   complete_pending_if_settled();
@@ -197,6 +212,9 @@ void Engine::build_run() {
   samples_.resize(0, 0);
   sample_labels_.clear();
   probe_ = ProbeResult();
+  cut_.valid = false;  // the segment stays; the new run's first fields evaluate it
+  path_.valid = false;  // and so does the path asked for
+  cut_dirty_ = path_dirty_ = true;
   if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
     request_mnist();  // the platform downloads the digits; poll_digits() builds the run once they arrive
     waiting_for_digits_ = true;
@@ -251,6 +269,8 @@ bool Engine::tick(double budget_seconds) {
   perf_.train_ms_last_tick = 0.0;
   poll_digits();
   if (probe_wanted_) evaluate_probe();
+  if (cut_wanted_) evaluate_cut();
+  if (path_wanted_) evaluate_path();
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
@@ -390,6 +410,8 @@ void Engine::finish_field_job() {
     std::swap(fields_, building_);
     ++fields_version_;
     fields_dirty_ = true;
+    cut_wanted_ = cut_.active;  // the cut and the path follow the network the fields show
+    path_wanted_ = path_.active;
   }
   confusion_ = std::move(job_.digest.confusion);
   gallery_ = std::move(job_.digest.gallery);
@@ -448,11 +470,52 @@ void Engine::evaluate_probe() {
   probe_.nearest = nearest_digits(*run_, probe_x_, probe_y_);
 }
 
+void Engine::evaluate_cut() {
+  cut_wanted_ = false;
+  cut_dirty_ = true;
+  cut_.valid = false;
+  if (!cut_.active || !run_ || run_->dims() != 2 || state() == RunState::diverged) return;
+  run_->evaluate_at_points(cut_points(cut_.segment), cut_.fields);
+  cut_.valid = fields_finite(cut_.fields);
+}
+
+void Engine::evaluate_path() {
+  path_wanted_ = false;
+  path_dirty_ = true;
+  path_.valid = false;
+  path_.error.clear();
+  if (!path_.active || !run_ || state() == RunState::diverged) return;
+  const int classes = run_->num_classes();
+  if (path_.class_a < 0 || path_.class_b < 0 || path_.class_a >= classes || path_.class_b >= classes) {
+    path_.error = "the run has classes 1 to " + std::to_string(classes);
+    return;
+  }
+  path_.test_a = nth_test_sample(*run_, path_.class_a, path_.pair);
+  path_.test_b = nth_test_sample(*run_, path_.class_b, path_.class_a == path_.class_b ? path_.pair + 1 : path_.pair);
+  Result<DigitPath> path = digit_path(*run_, path_.test_a, path_.test_b);
+  if (!path.ok()) {
+    path_.error = path.status.message;
+    return;
+  }
+  path_.image_side = image_side(run_->test_data());
+  path_.images.clear();
+  for (int s = 0; s < path.value.images.cols(); ++s) {
+    std::vector<std::uint8_t> pixels(path.value.images.rows());
+    for (Eigen::Index p = 0; p < path.value.images.rows(); ++p)
+      pixels[p] = static_cast<std::uint8_t>(std::lround(255.0f * std::clamp(path.value.images(p, s), 0.0f, 1.0f)));
+    path_.images.push_back(std::move(pixels));
+  }
+  path_.codes = path.value.codes;
+  path_.fields = std::move(path.value.fields);
+  path_.cosine_distance = std::move(path.value.cosine_distance);
+  path_.valid = fields_finite(path_.fields);
+}
+
 // ---------------------------------------------------------------- snapshots
 
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
-         samples_dirty_ || probe_dirty_ || history_reset_ || bias_variance_dirty_ ||
+         samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || history_reset_ || bias_variance_dirty_ ||
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
@@ -523,8 +586,10 @@ Snapshot Engine::take_snapshot() {
     s.sample_labels = sample_labels_;
   }
   if (probe_dirty_) s.has_probe = true, s.probe = probe_;
+  if (cut_dirty_) s.has_cut = true, s.cut = cut_;
+  if (path_dirty_) s.has_path = true, s.path = path_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
-  fields_dirty_ = derived_dirty_ = probe_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
+  fields_dirty_ = derived_dirty_ = probe_dirty_ = cut_dirty_ = path_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

@@ -72,6 +72,8 @@ class Engine {
   void continue_field_job(double budget_seconds);
   void finish_field_job();
   void evaluate_probe();
+  void evaluate_cut();
+  void evaluate_path();
   void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
   void continue_information(double budget_seconds);
   GridSpec display_grid();
@@ -129,6 +131,10 @@ class Engine {
   int gallery_total_ = 0;
   std::vector<MisclassifiedDigit> gallery_;
   ProbeResult probe_;
+  CutResult cut_;
+  bool cut_wanted_ = false, cut_dirty_ = false;
+  PathResult path_;
+  bool path_wanted_ = false, path_dirty_ = false;
 };
 
 }  // namespace catgeo

@@ -10,10 +10,11 @@
 #include "core/experiment.h"
 #include "core/grid_fields.h"
 #include "core/information_summary.h"
+#include "engine/cut.h"
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 2;  // 2: information rows, bias-variance maps
+constexpr std::uint32_t kProtocolVersion = 3;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -29,6 +30,10 @@ enum class CommandKind : std::uint8_t {
   add_points,    // points = drawn points to add (switches to drawn data if needed)
   set_option,    // key = grid | refresh_ms, number = value (display options outside the link)
   probe,         // x, y = a point of the projection space: exact values there in the next snapshot
+  cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
+                 // in the next snapshot and after every field refresh
+  digit_path,    // x, y = class indices of the two ends (NaN x: no path), number = which pair (the n-th test digit of
+                 // each class): the path between them in the next snapshot and after every field refresh (MNIST)
   ack,           // the view applied the latest snapshot; the engine may publish the next one
 };
 
@@ -40,6 +45,7 @@ struct Command {
   double number = 0.0;
   double seconds = 0.0;
   double x = 0.0, y = 0.0;
+  double x_end = 0.0, y_end = 0.0;
   std::vector<DrawnPoint> points;
 };
 
@@ -115,6 +121,29 @@ struct ProbeResult {
   std::vector<NearestDigit> nearest;  // MNIST: the training digits whose codes are nearest
 };
 
+// The fields at kCutPoints evenly spaced points of a segment (engine/cut.h), from the network the display fields
+// show; fields.points are the segment's points, fields.grid a single row of them (not a lattice).
+struct CutResult {
+  bool active = false;  // a cut is set
+  bool valid = false;   // its fields are computed and finite
+  CutSegment segment;
+  GridFields fields;
+};
+
+// The digit path (core/digit_path.h) the view asked for, from the network the display fields show.
+struct PathResult {
+  bool active = false;  // a path is asked for
+  bool valid = false;   // computed and finite
+  std::string error;    // why not (no learned projection, a class without test digits)
+  int class_a = -1, class_b = -1, pair = 0;  // as asked
+  int test_a = -1, test_b = -1;              // the test digits it runs between
+  int image_side = 0;
+  std::vector<std::vector<std::uint8_t>> images;  // per step, side * side grey levels, row-major
+  Eigen::MatrixXd codes;                          // (2, S) their points in the projection space
+  GridFields fields;                              // at the codes (fields.points = codes)
+  std::vector<double> cosine_distance;            // (S - 1) between neighbouring steps' clean r
+};
+
 struct Snapshot {
   std::uint32_t protocol = kProtocolVersion;
   std::uint32_t completed = 0;  // every command with id <= completed has taken effect
@@ -163,6 +192,12 @@ struct Snapshot {
 
   bool has_probe = false;
   ProbeResult probe;
+
+  bool has_cut = false;
+  CutResult cut;
+
+  bool has_path = false;
+  PathResult path;
 };
 
 }  // namespace catgeo

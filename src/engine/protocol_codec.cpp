@@ -114,7 +114,7 @@ void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
   w.f64(s.epoch), w.f64(s.train_loss), w.f64(s.test_loss), w.f64(s.test_accuracy), w.f64(s.info_r_lower_bound);
   const MatchMetrics& m = s.match;
   put_doubles(w, m.fcat_peaks), put_doubles(w, m.fcode_peaks), put_doubles(w, m.boundaries);
-  for (double v : {m.peak_boundary_distance, m.angle_deg_weighted, m.angle_deg_top20, m.loglog_r, m.spearman_r,
+  for (double v : {m.peak_boundary_distance, m.fcode_fcat_peak_distance, m.angle_deg_weighted, m.angle_deg_top20, m.loglog_r, m.spearman_r,
                    m.contrast, m.exponent, m.info_loss})
     w.f64(v);
   w.i32(m.region_points);
@@ -125,7 +125,7 @@ void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
   s.info_r_lower_bound = r.f64();
   MatchMetrics& m = s.match;
   get_doubles(r, m.fcat_peaks), get_doubles(r, m.fcode_peaks), get_doubles(r, m.boundaries);
-  for (double* v : {&m.peak_boundary_distance, &m.angle_deg_weighted, &m.angle_deg_top20, &m.loglog_r, &m.spearman_r,
+  for (double* v : {&m.peak_boundary_distance, &m.fcode_fcat_peak_distance, &m.angle_deg_weighted, &m.angle_deg_top20, &m.loglog_r, &m.spearman_r,
                     &m.contrast, &m.exponent, &m.info_loss})
     *v = r.f64();
   m.region_points = r.i32();
@@ -193,7 +193,7 @@ std::vector<std::uint8_t> encode_command(const Command& c) {
   w.u32(c.id);
   w.text(c.key);
   w.text(c.text);
-  w.f64(c.number), w.f64(c.seconds), w.f64(c.x), w.f64(c.y);
+  w.f64(c.number), w.f64(c.seconds), w.f64(c.x), w.f64(c.y), w.f64(c.x_end), w.f64(c.y_end);
   w.u32(static_cast<std::uint32_t>(c.points.size()));
   for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
   return std::move(w.bytes());
@@ -208,7 +208,7 @@ bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
   c.id = r.u32();
   c.key = r.text();
   c.text = r.text();
-  c.number = r.f64(), c.seconds = r.f64(), c.x = r.f64(), c.y = r.f64();
+  c.number = r.f64(), c.seconds = r.f64(), c.x = r.f64(), c.y = r.f64(), c.x_end = r.f64(), c.y_end = r.f64();
   c.points.resize(r.count(20));
   for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
   return r.ok() && r.at_end();
@@ -274,6 +274,26 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
       put_bytes(w, d.pixels);
     }
   }
+  w.boolean(s.has_cut);
+  if (s.has_cut) {
+    w.boolean(s.cut.active), w.boolean(s.cut.valid);
+    w.f64(s.cut.segment.x0), w.f64(s.cut.segment.y0), w.f64(s.cut.segment.x1), w.f64(s.cut.segment.y1);
+    if (s.cut.valid) put_fields(w, s.cut.fields);
+  }
+  w.boolean(s.has_path);
+  if (s.has_path) {
+    const PathResult& p = s.path;
+    w.boolean(p.active), w.boolean(p.valid), w.text(p.error);
+    w.i32(p.class_a), w.i32(p.class_b), w.i32(p.pair), w.i32(p.test_a), w.i32(p.test_b), w.i32(p.image_side);
+    if (p.valid) {
+      w.u32(static_cast<std::uint32_t>(p.images.size()));
+      for (const std::vector<std::uint8_t>& image : p.images) put_bytes(w, image);
+      put_matrix(w, p.codes);
+      put_fields(w, p.fields);
+      w.u32(static_cast<std::uint32_t>(p.cosine_distance.size()));
+      for (double d : p.cosine_distance) w.f64(d);
+    }
+  }
   return std::move(w.bytes());
 }
 
@@ -332,6 +352,38 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
     for (NearestDigit& d : s.probe.nearest) {
       d.index = r.i32(), d.label = r.i32(), d.distance = static_cast<float>(r.f64());
       get_bytes(r, d.pixels);
+    }
+  }
+  if ((s.has_cut = r.boolean())) {
+    s.cut.active = r.boolean(), s.cut.valid = r.boolean();
+    CutSegment& g = s.cut.segment;
+    g.x0 = r.f64(), g.y0 = r.f64(), g.x1 = r.f64(), g.y1 = r.f64();
+    if (s.cut.valid) {
+      get_fields(r, s.cut.fields);  // its points are the segment's, not the lattice of its one-row grid
+      if (r.ok() && s.cut.fields.dims() == 2 && s.cut.fields.size() >= 2)
+        s.cut.fields.points = cut_points(g, s.cut.fields.size());
+      else
+        r.fail();
+    }
+  }
+  if ((s.has_path = r.boolean())) {
+    PathResult& p = s.path;
+    p.active = r.boolean(), p.valid = r.boolean(), p.error = r.text();
+    p.class_a = r.i32(), p.class_b = r.i32(), p.pair = r.i32(), p.test_a = r.i32(), p.test_b = r.i32();
+    p.image_side = r.i32();
+    if (p.valid) {
+      p.images.resize(r.count(4));
+      for (std::vector<std::uint8_t>& image : p.images) get_bytes(r, image);
+      get_matrix(r, p.codes);
+      get_fields(r, p.fields);  // its points are the codes, not the lattice of its one-row grid
+      p.cosine_distance.resize(r.count(sizeof(double)));
+      for (double& d : p.cosine_distance) d = r.f64();
+      const Eigen::Index steps = static_cast<Eigen::Index>(p.images.size());
+      if (r.ok() && p.codes.rows() == p.fields.dims() && p.codes.cols() == steps && p.fields.size() == steps &&
+          static_cast<Eigen::Index>(p.cosine_distance.size()) == steps - 1)
+        p.fields.points = p.codes;
+      else
+        r.fail();
     }
   }
   return r.ok() && r.at_end();

@@ -8,6 +8,7 @@
 #include "core/experiment.h"
 #include "core/information_progress.h"
 #include "core/information_summary.h"
+#include "core/metrics.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
 #include "core/slice_size.h"
@@ -287,4 +288,73 @@ TEST_CASE(engine_trains_while_measuring_when_one_information_chunk_outlasts_a_ti
   }
   EXPECT_MSG(measured > 0, "no information work in " << ticks << " ticks");
   EXPECT_MSG(engine.run()->trainer().epoch_progress() > 0.0, "no training in " << ticks << " ticks");
+}
+
+TEST_CASE(engine_cut_gives_the_fields_along_a_segment_and_follows_training, "") {
+  // E5's reference boundary is the line x1 + x2 = 0 (equal priors and covariances): a cut from (-1.5, -1.5) to
+  // (1.5, 1.5) crosses it at its middle. The cut's values are the fields at its points (the same as a probe there),
+  // and it is evaluated again whenever the fields show a newer network.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E5&seed=3&epochs=3"));
+  run_until(engine, 1);
+  Command cut = command(CommandKind::cut, 2);
+  cut.x = -1.5, cut.y = -1.5, cut.x_end = 1.5, cut.y_end = 1.5;
+  engine.handle(cut);
+  catgeo::CutResult first;
+  for (int t = 0; t < 100 && !first.valid; ++t) {
+    engine.tick(0.01);
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    if (s.has_cut) first = s.cut;
+  }
+  EXPECT_TRUE(first.active && first.valid && first.fields.size() == catgeo::kCutPoints);
+  if (!first.valid) return;
+  const catgeo::GridFields& f = first.fields;
+  Eigen::MatrixXd t(1, f.size());
+  for (int i = 0; i < f.size(); ++i) t(0, i) = first.segment.length() * i / (f.size() - 1);
+  const std::vector<double> crossings = catgeo::decision_boundaries_1d(f.reference_posterior, t, nullptr);
+  EXPECT_MSG(crossings.size() == 1 && std::fabs(crossings[0] - 0.5 * first.segment.length()) < 1e-9,
+             crossings.size() << " crossings, the first at " << (crossings.empty() ? -1.0 : crossings[0]));
+  // A probe at the cut's 40th point gives the same numbers.
+  Command probe = command(CommandKind::probe, 3);
+  probe.x = f.points(0, 40), probe.y = f.points(1, 40);
+  engine.handle(probe);
+  engine.tick(0.01);
+  const catgeo::Snapshot p = engine.take_snapshot();
+  engine.handle(command(CommandKind::ack, 0));
+  EXPECT_TRUE(p.has_probe && p.probe.valid);
+  if (p.has_probe && p.probe.valid) {
+    EXPECT_NEAR(p.probe.fields.fcode(0, 0), f.fcode(0, 40), 1e-9 * std::fabs(f.fcode(0, 40)));
+    EXPECT_NEAR(p.probe.fields.fcat(1, 0), f.fcat(1, 40), 1e-12);
+    EXPECT_NEAR(p.probe.fields.network_posterior(1, 0), f.network_posterior(1, 40), 1e-6);
+  }
+  // Train: the cut is evaluated again with the trained network (its F_code changes, the segment does not).
+  Command train = command(CommandKind::train_epochs, 4);
+  train.number = 3;
+  train.seconds = 60;
+  engine.handle(train);
+  catgeo::CutResult last = first;
+  for (int i = 0; i < 20000; ++i) {
+    const bool more = engine.tick(0.01);
+    if (engine.has_news()) {
+      catgeo::Snapshot s = engine.take_snapshot();
+      engine.handle(command(CommandKind::ack, 0));
+      if (s.has_cut && s.cut.valid) last = s.cut;
+      if (s.completed >= 4 && !more) break;
+    }
+  }
+  EXPECT_TRUE(last.valid && last.segment.x0 == -1.5 && last.segment.y1 == 1.5);
+  EXPECT_MSG(last.fields.fcode != first.fields.fcode, "the cut still shows the untrained network");
+  // The trained network's boundary crosses the cut near the reference's (E5 learns the linear boundary).
+  const std::vector<double> network = catgeo::decision_boundaries_1d(last.fields.network_posterior, t, nullptr);
+  EXPECT_MSG(network.size() == 1 && std::fabs(network[0] - crossings[0]) < 0.15,
+             network.size() << " network crossings, the first at " << (network.empty() ? -1.0 : network[0]));
+  // A cut with no length clears it.
+  Command clear = command(CommandKind::cut, 5);
+  clear.x = clear.y = clear.x_end = clear.y_end = std::nan("");
+  engine.handle(clear);
+  engine.tick(0.01);
+  const catgeo::Snapshot c = engine.take_snapshot();
+  EXPECT_TRUE(c.has_cut && !c.cut.active && !c.cut.valid);
 }

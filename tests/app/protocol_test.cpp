@@ -30,6 +30,11 @@ Snapshot full_snapshot() {
   probe.x = 0.25;
   probe.y = -0.5;
   engine.handle(probe);
+  Command cut;
+  cut.kind = CommandKind::cut;
+  cut.id = 3;
+  cut.x = -1.5, cut.y = 0.5, cut.x_end = 1.25, cut.y_end = -0.75;
+  engine.handle(cut);
   engine.tick(0.01);
   return engine.take_snapshot();
 }
@@ -46,12 +51,15 @@ TEST_CASE(protocol_command_round_trip, "") {
   c.seconds = 0.25;
   c.x = -1.5;
   c.y = 2.25;
+  c.x_end = 0.125;
+  c.y_end = -3.0;
   c.points = {{{0.5, -0.25}, 1}, {{1.0, 2.0}, 0}};
   const std::vector<std::uint8_t> bytes = catgeo::encode_command(c);
   Command d;
   EXPECT_TRUE(catgeo::decode_command(bytes.data(), bytes.size(), d));
   EXPECT_TRUE(d.kind == c.kind && d.id == 77 && d.key == c.key && d.text == c.text);
   EXPECT_TRUE(d.number == 128.0 && d.seconds == 0.25 && d.x == -1.5 && d.y == 2.25);
+  EXPECT_TRUE(d.x_end == 0.125 && d.y_end == -3.0);
   EXPECT_TRUE(d.points.size() == 2 && d.points[1].x[1] == 2.0 && d.points[0].label == 1);
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
     EXPECT_MSG(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
@@ -72,6 +80,10 @@ TEST_CASE(protocol_snapshot_round_trip_is_exact, "") {
   EXPECT_TRUE(d.new_history.size() == s.new_history.size());
   EXPECT_TRUE(d.new_history[0].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted);
   EXPECT_TRUE(d.probe.fields.fcode == s.probe.fields.fcode && d.probe.x == 0.25);
+  // The cut's points come back from its segment, not from its one-row grid.
+  EXPECT_TRUE(s.has_cut && s.cut.active && s.cut.valid && s.cut.fields.size() == catgeo::kCutPoints);
+  EXPECT_TRUE(d.has_cut && d.cut.valid && d.cut.segment.x1 == 1.25 && d.cut.fields.points == s.cut.fields.points);
+  EXPECT_TRUE(d.cut.fields.fcode == s.cut.fields.fcode && d.cut.fields.reference_posterior == s.cut.fields.reference_posterior);
   EXPECT_TRUE(d.samples == s.samples && d.sample_labels == s.sample_labels);
   EXPECT_TRUE(d.confusion == s.confusion);
 }

@@ -61,6 +61,52 @@ check train_json $((ok | $?))
 check train_json_2d $?
 "$cli" train --link 'scenario=E5&sigma=0.5&epochs=1' --json | grep -q '"scenario":"E5"'
 check train_link $?
+# Issue 14: Gaussian dropout noise on r through the parameter table (--noise, --alpha); it needs sigmoid units at r.
+"$cli" train --scenario E1 --noise dropout --alpha 0.5 --epochs 1 --json | grep -q '"info_r":[0-9]'
+check train_dropout $?
+# Issue 14: per-layer metrics (every hidden layer from the one after the projection to r, before and after training),
+# the 1-D distance between F_code's and F_cat's peaks, and the decoder check on request.
+"$cli" train --scenario E6 --epochs 2 --json >"$tmp/e6.json" 2>"$tmp/err"
+python3 - "$tmp/e6.json" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+for layers in (run["layers"], run["before"]["layers"]):
+    assert [l["index"] for l in layers] == [0, 1], layers
+    for l in layers:
+        assert set(l) == {"index", "contrast", "loglog_r", "angle_deg_weighted"}, l
+        assert l["contrast"] >= 1 and -1 <= l["loglog_r"] <= 1 and 0 <= l["angle_deg_weighted"] <= 90, l
+# the last layer is r: its metrics are the run's own
+assert run["layers"][1]["contrast"] == run["contrast"] and run["layers"][1]["loglog_r"] == run["loglog_r"]
+assert "decoder_check" not in run and "fcode_fcat_peak_distance" not in run
+PY
+check train_json_layers $?
+"$cli" train --scenario E1 --epochs 2 --json >"$tmp/e1.json" 2>"$tmp/err"
+python3 - "$tmp/e1.json" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+assert [set(l) for l in run["layers"]] == [{"index", "contrast", "loglog_r"}], run["layers"]
+d = run["fcode_fcat_peak_distance"]
+# Hausdorff distance between the two peak lists (null when either is empty)
+if run["fcode_peaks"] and run["fcat_peaks"]:
+    expect = max(max(min(abs(a - b) for b in run["fcat_peaks"]) for a in run["fcode_peaks"]),
+                 max(min(abs(a - b) for a in run["fcode_peaks"]) for b in run["fcat_peaks"]))
+    assert abs(d - expect) < 1e-6 * max(1, expect), (d, expect)
+else:
+    assert d is None, d
+assert "fcode_fcat_peak_distance" in run["before"]
+PY
+check train_json_peak_distance $?
+"$cli" train --scenario E5 --epochs 1 --decoder-check --json >"$tmp/dec.json" 2>"$tmp/err"
+python3 - "$tmp/dec.json" <<'PY'
+import json, sys
+check = json.load(open(sys.argv[1]))["decoder_check"]
+assert set(check) == {"points", "median_rel_error", "sigma", "draws"}, check
+assert check["points"] > 50 and check["sigma"] == 1 and check["draws"] == 400, check
+assert 0 <= check["median_rel_error"] < 1, check
+PY
+check train_decoder_check $?
+"$cli" train --help | grep -q -- "--decoder-check" && "$cli" train --help | grep -q "layers .*per hidden layer"
+check help_layers_decoder_check $?
 
 expect_error missing_file "cannot open" fcat --mixture "$tmp/none.json" --grid -1:1:5
 expect_error malformed_json "JSON line 2" fcat --mixture "$tmp/truncated.json" --grid -1:1:5
@@ -71,6 +117,8 @@ expect_error grid_wrong_dims "axes" fcat --mixture "$tmp/a.json" --grid -1:1:3,-
 expect_error unknown_scenario "unknown scenario 'E9'" train --scenario E9
 expect_error unknown_option "unknown option --bogus" train --scenario E1 --bogus 1
 expect_error bad_sigma "sigma" train --scenario E1 --sigma -1
+expect_error dropout_tanh_r "noise=dropout needs sigmoid units" train --scenario E1 --noise dropout --layers 64t
+expect_error bad_alpha "^catgeo: --alpha 9 is out of range \[0.01, 4\]$" train --scenario E1 --alpha 9
 expect_error bad_epochs "epochs" train --scenario E1 --epochs many
 expect_error missing_value "needs a value" train --scenario
 expect_error garbage_link "not understood" train --link '%%%garbage'
@@ -126,6 +174,43 @@ if command -v script >/dev/null 2>&1; then
     python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/tty_out"
   check progress_on_a_terminal $?
 fi
+
+# sweep: help, a tiny sweep of 2 runs on 2 threads (Markdown rows carry their links), bad options exit 2.
+"$cli" sweep --help >"$tmp/help" 2>"$tmp/err"
+[ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "usage: catgeo sweep" "$tmp/help" && grep -q -- "--jobs N" "$tmp/help" && \
+  grep -q -- "--epochs X .*\[1, 10000\]" "$tmp/help"
+check sweep_help $?
+"$cli" sweep --scenarios E1 --seeds 1-2 --sigmas 0.5 --epochs 2 --jobs 2 >"$tmp/sweep.md" 2>"$tmp/err"
+code=$?
+[ "$code" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^| E1 | 0.5 | 2 | ' "$tmp/sweep.md" && \
+  [ "$(grep -c '^| `scenario=E1&sigma=0.5&epochs=2[&`].* | finished | ' "$tmp/sweep.md")" -eq 2 ] && \
+  grep -q '^| `scenario=E1&sigma=0.5&epochs=2&seed=2` | ' "$tmp/sweep.md"
+check sweep_tiny_markdown $?
+# Each sweep run (threads in parallel) gives exactly the numbers of catgeo train --link with its link.
+"$cli" sweep --scenarios E1,E5 --seeds 3 --sigmas 0.2 --epochs 2 --jobs 2 --json >"$tmp/sweep.json" 2>"$tmp/err"
+ok=$?
+[ "$(wc -l <"$tmp/sweep.json")" -eq 2 ] || ok=1
+while read -r link; do
+  "$cli" train --link "$link" --json >>"$tmp/sweep_train.json" 2>"$tmp/err" || ok=1
+done < <(python3 -c 'import json,sys; [print(json.loads(l)["link"]) for l in open(sys.argv[1])]' "$tmp/sweep.json")
+python3 - "$tmp/sweep.json" "$tmp/sweep_train.json" <<'PY' || ok=1
+import json, sys
+sweep = [json.loads(l) for l in open(sys.argv[1])]
+train = [json.loads(l) for l in open(sys.argv[2])]
+assert len(sweep) == len(train) == 2
+for s, t in zip(sweep, train):
+    for key in s:
+        if key == "before":
+            assert all(s[key][k] == t[key][k] for k in s[key]), (s["link"], "before")
+        elif key != "link":
+            assert s[key] == t[key], (s["link"], key, s[key], t[key])
+PY
+check sweep_runs_equal_train_link $ok
+expect_error sweep_bad_seeds "^catgeo: --seeds '5-1' must be seeds or ranges" sweep --seeds 5-1
+expect_error sweep_bad_sigma "^catgeo: --sigmas value must be in \[0.01, 10\], got 0$" sweep --sigmas 0.5,0
+expect_error sweep_bad_jobs "^catgeo: --jobs 0 must be a whole number from 1 to 256$" sweep --jobs 0
+expect_error sweep_bad_scenario "^catgeo: --scenarios: unknown or unsupported scenario 'mnist'" sweep --scenarios E1,mnist
+expect_error sweep_swept_key "^catgeo: unknown option --sigma (try --help)$" sweep --sigma 0.5
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

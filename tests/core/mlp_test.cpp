@@ -5,6 +5,7 @@
 #include "core/grid_fields.h"
 #include "core/mlp.h"
 #include "core/rng.h"
+#include "gradient_check.h"
 #include "test.h"
 
 using namespace catgeo;
@@ -65,22 +66,7 @@ TEST_CASE(mlp_noisy_gradient_matches_finite_differences_for_fixed_noise, "") {
   Rng rng(2);
   const MatrixF x = random_inputs(2, 5, rng);
   const int labels[] = {0, 1, 2, 1, 0};
-  ParameterVector gradient;
-  Rng noise(99);
-  net.loss_and_gradient(x, labels, &noise, gradient);
-  double worst = 0.0;
-  const float h = 1e-2f;
-  for (size_t p = 0; p < net.parameters().size(); ++p) {
-    const float saved = net.parameters()[p];
-    net.parameters()[p] = saved + h;
-    Rng n1(99);
-    const double up = net.loss(x, labels, &n1);
-    net.parameters()[p] = saved - h;
-    Rng n2(99);
-    const double down = net.loss(x, labels, &n2);
-    net.parameters()[p] = saved;
-    worst = std::max(worst, std::fabs((up - down) / (2.0 * h) - gradient[p]) / (1e-2 + std::fabs(gradient[p])));
-  }
+  const double worst = catgeo::test::worst_fixed_noise_gradient_error(net, x, labels, 99);
   EXPECT_MSG(worst < 2e-2, "worst relative gradient error " << worst);
 }
 
