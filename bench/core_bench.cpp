@@ -1,4 +1,5 @@
-// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks, batch 32) and overlay evaluation time.
+// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks, batch 32), overlay evaluation time, the
+// decoder check on its 16 x 16 grid and the F_code fields at a layer before r.
 // Prints one JSON object; built natively and as WASM (run under Node) so the two can be compared.
 #include <algorithm>
 #include <chrono>
@@ -7,10 +8,13 @@
 #include <memory>
 #include <vector>
 
+#include "core/decoder_check.h"
 #include "core/experiment.h"
+#include "core/layer_fisher.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/scenarios.h"
+#include "core/share_link.h"
 
 using namespace catgeo;
 using Clock = std::chrono::steady_clock;
@@ -65,6 +69,38 @@ double overlay_ms(const char* scenario, int count, int repeats, bool keep_refere
   return times[times.size() / 2];
 }
 
+// Median milliseconds of the decoder check (core/decoder_check.h: 16 x 16 grid over the metric grid, its data-region
+// points, T = 400 draws each) on a link's untrained network, and the points it decoded.
+double decoder_ms(const char* link, int repeats, int* points) {
+  std::unique_ptr<Experiment> run = Experiment::create(decode_share_link(link).config).value;
+  std::vector<double> times;
+  for (int r = 0; r < repeats; ++r) {
+    Rng rng(1);
+    const auto start = Clock::now();
+    *points = run_decoder_check(*run, rng).points;
+    times.push_back(1000.0 * seconds_since(start));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+// Median milliseconds of the network part of a count x count refresh with F_code at hidden layer `layer` (the page's
+// layer picker: network_coding_at and NetworkFieldEvaluator), reference fields kept.
+double layer_fields_ms(const char* scenario, int count, int layer, int repeats) {
+  std::unique_ptr<Experiment> run = Experiment::create(scenario_preset(scenario).value).value;
+  GridFields fields;
+  run->evaluate_fields(run->current_grid(count), fields);
+  NetworkFieldEvaluator evaluator;
+  std::vector<double> times;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    evaluator.evaluate(network_coding_at(run->network(), run->config().network, layer), fields);
+    times.push_back(1000.0 * seconds_since(start));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
 // Training throughput of a scenario preset's own network (input width and class count from its data).
 double preset_throughput(const char* scenario, int input_dim, int classes, double seconds) {
   return training_throughput(scenario_preset(scenario).value.network, input_dim, classes, seconds);
@@ -80,8 +116,18 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"e1_samples_per_s\": %.0f, \"e5_samples_per_s\": %.0f, \"mnist_samples_per_s\": %.0f, "
       "\"overlay_e5_64_ms\": %.2f, \"overlay_e5_128_ms\": %.2f, \"overlay_e5_128_training_ms\": %.2f, "
-      "\"overlay_e6_128_ms\": %.2f}\n",
+      "\"overlay_e6_128_ms\": %.2f, ",
       e1_rate, e5_rate, mnist_rate, overlay_ms("E5", 64, 21), overlay_ms("E5", 128, 11),
       overlay_ms("E5", 128, 11, true), overlay_ms("E6", 128, 5));
+  int e5_points = 0, e6_points = 0, e7_points = 0;
+  const double e5_decoder = decoder_ms("scenario=E5", 3, &e5_points);
+  const double e6_decoder = decoder_ms("scenario=E6", 3, &e6_points);
+  const double e7_decoder = decoder_ms("scenario=E7&layers=256s-256s", 1, &e7_points);
+  std::printf(
+      "\"decoder_e5_16_ms\": %.1f, \"decoder_e5_points\": %d, \"decoder_e6_16_ms\": %.1f, \"decoder_e6_points\": %d, "
+      "\"decoder_e7_256s_256s_16_ms\": %.1f, \"decoder_e7_256s_256s_points\": %d, "
+      "\"fields_e6_128_layer1_network_ms\": %.2f, \"fields_e6_128_layer2_network_ms\": %.2f}\n",
+      e5_decoder, e5_points, e6_decoder, e6_points, e7_decoder, e7_points, layer_fields_ms("E6", 128, 0, 5),
+      layer_fields_ms("E6", 128, 1, 5));
   return 0;
 }

@@ -368,6 +368,16 @@ md.push(`| E5 128x128 while training (reference fields kept) | ${overlayCells('o
 md.push(`| E6 128x128 | ${overlayCells('overlay_e6_128_ms').join(' | ')} | - |`);
 md.push('', 'A full refresh recomputes everything (reference posterior and F_cat, network posterior and F_code, eigen-decompositions); while training, the reference fields of a fixed grid are kept and only the network fields are recomputed. Page values are `catgeo.perf().field_ms_last`, sampled every 100 ms while training E5 (one value per refresh).', '');
 
+md.push('## Decoder check and F_code at other layers (ms)', '');
+md.push('| Work | Native | WASM under Node | WASM / native time | WASM core bench in Chromium | Chromium / Node time | Chromium / native time |',
+  '|---|---|---|---|---|---|---|');
+md.push(`| Decoder check, E5, 16x16 grid (${N.decoder_e5_points ?? '-'} data points, T = 400) | ${overlayCells('decoder_e5_16_ms').join(' | ')} |`);
+md.push(`| Decoder check, E6 64t-128s, 16x16 grid (${N.decoder_e6_points ?? '-'} data points) | ${overlayCells('decoder_e6_16_ms').join(' | ')} |`);
+md.push(`| Decoder check, E7 256s-256s, 16x16 grid (${N.decoder_e7_256s_256s_points ?? '-'} data points) | ${overlayCells('decoder_e7_256s_256s_16_ms').join(' | ')} |`);
+md.push(`| E6 128x128 network fields, F_code at layer 1 (64 tanh) | ${overlayCells('fields_e6_128_layer1_network_ms').join(' | ')} |`);
+md.push(`| E6 128x128 network fields, F_code at layer 2 = r (128 sigmoid) | ${overlayCells('fields_e6_128_layer2_network_ms').join(' | ')} |`);
+md.push('', 'The decoder check (`core/decoder_check.h`, the page\'s "decoder check (NECO)") in one call on the untrained preset network; the page runs it in the engine in chunks of one batch of draws, between the other work (docs/engine.md), so it costs no frame time. The layer rows are the network part of a refresh (`network_coding_at` + `NetworkFieldEvaluator`), reference fields kept.', '');
+
 md.push('## Frames (headless Chromium, 1280x800, SwiftShader WebGL)', '');
 md.push('| State | Median frame (ms) | p95 frame (ms) | Frames/s | App frames drawn | vs idle |', '|---|---|---|---|---|---|');
 md.push(`| Idle (E5 loaded, paused) | ${f1(R.frames_idle?.median_ms)} | ${f1(R.frames_idle?.p95_ms)} | ${f1(R.frames_idle?.fps)} | ${R.frames_idle?.app_frames ?? 'n/a'} | 1.00x |`);

@@ -83,6 +83,10 @@
     // distance (from A, per sample), fcat and fcode (each / its max on the cut), reference_crossings and
     // network_crossings (distances from A where the cut crosses the decision boundaries).
     cut() { return json('catgeo_cut'); },
+    // MNIST: the path between two test digits ("Path between two test digits" in the read-outs; setOption('path', 1),
+    // 'path_from' / 'path_to' (class indices), 'path_pair'): {shown, valid, error, from, to, test_a, test_b} and per
+    // step codes, predicted, p_from, and cosine_distance between neighbouring steps.
+    digitPath() { return json('catgeo_digit_path'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },
     loadResult() { return json('catgeo_load_result'); },
@@ -112,7 +116,8 @@
       const text = points.map((p) => `${Number(p.x)},${Number(p.y)},${p.label | 0}`).join(';');
       return command('catgeo_add_points', ['string'], [text]).then(() => api.config());
     },
-    // Display options outside the share link: grid (points per axis), refresh_ms (engine), tool, draw_class (view).
+    // Display options outside the share link: grid (points per axis), refresh_ms (engine), tool, draw_class, sheet_tab,
+    // path, path_from, path_to, path_pair (view).
     setOption(name, value) { return command('catgeo_set_option', ['string', 'number'], [name, Number(value)]); },
     // Resolves once every command sent so far has taken effect.
     settled() { return whenDone(call('catgeo_last_sent', 'number', [], [])); },

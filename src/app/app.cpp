@@ -333,6 +333,13 @@ std::uint32_t App::set_option(const std::string& name, double value) {
     draw_class_ = std::clamp(static_cast<int>(value), 0, 5);
     return 0;
   }
+  if (name == "path" || name == "path_from" || name == "path_to" || name == "path_pair") {  // MNIST digit path
+    const int v = std::max(0, static_cast<int>(value));
+    if (name == "path") path_shown_ = v != 0;
+    else path_shown_ = true, (name == "path_from" ? path_from_ : name == "path_to" ? path_to_ : path_pair_) = v;
+    request_digit_path();
+    return 0;
+  }
   Command command;
   command.kind = CommandKind::set_option;
   command.key = name;
@@ -369,6 +376,25 @@ std::string App::metrics_json(bool with_history) const {
                                        latest ? latest->summary : unmeasured_information());
   summary.set("info_epoch", latest ? JsonValue::number(latest->epoch) : JsonValue());
   summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
+  // "layers" as the CLI's train --json (core/run_report.h layers_to_json), in "before" too: the engine's per-layer rows
+  // when the network has several code layers (layers_epoch: the latest row's; null before it is measured), else r's
+  // metrics from the history.
+  const int dims = view_.facts.dims;
+  const int count = static_cast<int>(view_.config.network.hidden.size());
+  const int rep = view_.config.network.representation_layer < 0 ? count - 1 : view_.config.network.representation_layer;
+  const bool several = rep - view_.config.network.projection_layer > 1;
+  JsonValue before_json = *summary.find("before");
+  if (several) {
+    const std::vector<LayerMetricsRow>& rows = view_.layer_metrics;
+    summary.set("layers", rows.empty() ? JsonValue() : layers_to_json(rows.back().layers, dims));
+    summary.set("layers_epoch", rows.empty() ? JsonValue() : JsonValue::number(rows.back().epoch));
+    before_json.set("layers", !rows.empty() && rows.front().epoch == 0 ? layers_to_json(rows.front().layers, dims)
+                                                                      : JsonValue());
+  } else {
+    summary.set("layers", layers_to_json({LayerMatch{rep, view_.latest()->match}}, dims));
+    before_json.set("layers", layers_to_json({LayerMatch{rep, view_.before()->match}}, dims));
+  }
+  summary.set("before", before_json);
   return to_json(summary);
 }
 

@@ -34,6 +34,8 @@ constexpr const char* kHonestNote =
 constexpr ImGuiWindowFlags kPanelWindowFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBackground;
 
+class FlowingLegend;
+
 class App {
  public:
   // Once, after the ImGui context exists: boots the engine with the page's link ("" = the default scenario), so a
@@ -80,6 +82,9 @@ class App {
   // The 1-D cut: segment, and once computed the distances from A, F_cat and F_code each / its max on the cut, and
   // where it crosses the reference's and the network's boundaries (distances from A).
   std::string cut_json() const;
+  // The MNIST digit path: shown, valid, error, from / to (digits), test_a / test_b and per step its codes, the
+  // network's digit and P(from digit | image), and the cosine distances between neighbouring steps' r.
+  std::string digit_path_json() const;
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -136,6 +141,12 @@ class App {
   bool cut_plot_wanted() const;
   float cut_plot_height() const;
   void draw_cut_plot(float width);
+  // path_view.cpp: the MNIST digit path
+  void request_digit_path();  // the path of path_from_ -> path_to_ (pair path_pair_), or none when not shown
+  bool digit_path_shown() const;
+  void draw_digit_path_controls();  // the pickers, the images along the path and its chart
+  void draw_digit_path_chart(float width);
+  void draw_digit_path_on_map(const PlotFrame& frame);
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
   void draw_tour_caption();
@@ -143,6 +154,15 @@ class App {
   void draw_code_scatter(const PlotFrame& frame);
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
   void draw_gallery();  // the misclassified test digits, in the read-outs
+  // decoder_view.cpp, layer_view.cpp (issue 14, helper): the decoder check on the F_code map, the layer picker
+  bool decoder_shown() const;  // the decoder option is on and its result arrived
+  double decoder_cell() const;  // the coarse grid's spacing (data units)
+  void draw_decoder_ellipses(const PlotFrame& frame);
+  void draw_decoder_legend(FlowingLegend& legend);
+  void draw_decoder_note();  // the median relative trace error, the scale, the capped ellipses
+  void draw_layer_picker();  // in the View options, when the network has more than one code layer
+  std::string fcode_map_title(bool short_form) const;  // names the layer the F_code map shows
+  void draw_layer_metrics_table();  // per code layer: contrast, log-log r, angle, before and now (several layers)
 
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;
@@ -191,6 +211,8 @@ class App {
   int cut_drag_map_ = -1;         // the map it is dragged on (-1: none)
   double cut_sent_time_ = -1e9;   // ImGui time of the latest cut command
   bool cut_plot_drawn_ = false;   // this frame: the view panel had room for the cut plot
+  bool path_shown_ = false;       // MNIST: a path between two test digits is asked for
+  int path_from_ = 0, path_to_ = 1, path_pair_ = 0;  // class indices of its ends; which test digits of them
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)

@@ -388,9 +388,12 @@ void App::draw_view_options() {
   ImGui::Checkbox("data", &view.show_data);
   same_line_or_wrap(toggle_width("boundaries"));
   ImGui::Checkbox("boundaries", &view.show_boundary);
+  if (edit_.grid.dims == 2) ImGui::Checkbox("decoder check (NECO)", &view.decoder);
   if (view.mode != before.mode || view.measure != before.measure || view.log_scale != before.log_scale ||
-      view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary)
+      view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary ||
+      view.decoder != before.decoder)
     apply_view_options();
+  draw_layer_picker();
   if (edit_.grid.dims == 2) {
     const int resolution = view_.fields_valid() ? view_.fields.grid.count[0] : 0;
     ImGui::TextUnformatted("Field grid:");
@@ -402,6 +405,8 @@ void App::draw_view_options() {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%.0f fps; engine: train %.1f ms/slice, fields %.1f ms", ImGui::GetIO().Framerate,
                       view_.perf.train_ms_last_tick, view_.perf.field_ms_last);
+  if (view.decoder && view_.perf.decoder_ms_last > 0.0)
+    ImGui::TextDisabled("decoder check: %.0f ms of engine time (in chunks)", view_.perf.decoder_ms_last);
   ImGui::PopTextWrapPos();
 }
 

@@ -79,6 +79,7 @@ void App::draw_readouts(bool with_explanation) {
     }
     ImGui::EndTable();
   }
+  draw_layer_metrics_table();
   if (dims == 1) {
     auto list = [](const std::vector<double>& v) {
       std::string s;
@@ -137,6 +138,10 @@ void App::draw_readouts(bool with_explanation) {
   if (view_.config.data == DataKind::mnist &&
       ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_gallery();
+  }
+  if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
+      ImGui::CollapsingHeader("Path between two test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_digit_path_controls();
   }
   if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {

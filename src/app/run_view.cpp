@@ -31,8 +31,10 @@ bool RunView::apply(Snapshot&& s) {
   history.insert(history.end(), s.new_history.begin(), s.new_history.end());
   if (s.history_reset) information.clear();
   information.insert(information.end(), s.new_information.begin(), s.new_information.end());
+  if (s.history_reset) layer_metrics.clear();
+  layer_metrics.insert(layer_metrics.end(), s.new_layer_metrics.begin(), s.new_layer_metrics.end());
   if (s.has_bias_variance) bias_variance = std::move(s.bias_variance), ++bias_variance_version;
-  if (s.has_fields) fields = std::move(s.fields), fields_version = s.fields_version;
+  if (s.has_fields) fields = std::move(s.fields), fields_version = s.fields_version, fields_layer = s.fields_layer;
   if (s.has_confusion) confusion = std::move(s.confusion);
   if (s.has_samples) samples = std::move(s.samples), sample_labels = std::move(s.sample_labels), ++samples_version;
   if (s.has_gallery) {
@@ -43,6 +45,7 @@ bool RunView::apply(Snapshot&& s) {
   }
   if (s.has_probe) probe = std::move(s.probe), ++probe_version;
   if (s.has_cut) cut = std::move(s.cut), ++cut_version;
+  if (s.has_decoder) decoder = std::move(s.decoder), ++decoder_version;
   if (s.has_path) path = std::move(s.path), ++path_version;
   return true;
 }

@@ -48,10 +48,12 @@ struct RunView {
   EnginePerf perf;
   std::vector<MetricsSnapshot> history;     // [0] is the state before training
   std::vector<InformationRow> information;  // the information measures at the scheduled epochs, in epoch order
+  std::vector<LayerMetricsRow> layer_metrics;  // per code layer at each measured epoch (networks with several)
   BiasVarianceMaps bias_variance;           // per grid point, of the latest information row (epoch -1: none)
   int bias_variance_version = 0;
   GridFields fields;  // display fields; size() 0 until computed
   int fields_version = 0;
+  int fields_layer = -1;  // the hidden layer whose F_code fields.fcode holds (-1: r)
   std::vector<std::vector<int>> confusion;
   Eigen::MatrixXf samples;  // (K, n) training points or codes to draw
   std::vector<int> sample_labels;
@@ -64,6 +66,8 @@ struct RunView {
   int cut_version = 0;
   PathResult path;
   int path_version = 0;
+  DecoderResult decoder;  // the decoder check on the F_code map (view option decoder)
+  int decoder_version = 0;
 };
 
 }  // namespace catgeo

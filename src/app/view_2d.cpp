@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "app/app.h"
 #include "app/mnist_view.h"
@@ -148,17 +149,17 @@ void App::draw_view_2d() {
     // The title may run over the margin to the next map, up to that map's axis name x₂; else it stops at the bar.
     const bool map_follows = side && p == 0 && !arrangement.stacked && !one_at_a_time;
     const float room = map_follows ? size + margin - ImGui::CalcTextSize("x₂").x - 10.0f : size + 6.0f;
+    const std::string fcode_long = fcode_map_title(false), fcode_short = fcode_map_title(true);
     const char* title = !side  ? fit_text("Overlay: network decision regions, F_cat and F_code glyphs",
                                           "Overlay: regions, F_cat and F_code", room)
                         : p == 0 ? (view_.facts.reference_exact
                                         ? fit_text("F_cat (exact, from the mixture)", "F_cat (exact)", room)
                                         : fit_text("F_cat (estimated by KDE)", "F_cat (KDE estimate)", room))
-                        : view_.config.network.noise == NoiseModel::dropout
-                            ? fit_text("F_code = Σ (1/α + 2) ∇f ∇fᵀ / f² (dropout)", "F_code (dropout)", room)
-                            : fit_text("F_code = JᵀJ / σ² (network)", "F_code (network)", room);
+                        : fit_text(fcode_long.c_str(), fcode_short.c_str(), room);
     draw_label(dl, ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
     draw_cut_segment(frame);
+    draw_digit_path_on_map(frame);
     if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;
@@ -177,8 +178,9 @@ void App::draw_view_2d() {
   }
   if (view.glyphs) {
     legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "○ F_cat");
-    legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
+    if (!decoder_shown()) legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
+  draw_decoder_legend(legend);
   if (view_.has_run()) draw_cut_tool_button();
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
@@ -186,6 +188,7 @@ void App::draw_view_2d() {
                       " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
                       view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
   ImGui::PopTextWrapPos();
+  draw_decoder_note();
   // The cut's plot under the maps when it fits; else at the top of the metric charts (draw_charts).
   if (cut_plot_wanted() && ImGui::GetContentRegionAvail().y >= cut_plot_height() + ImGui::GetFrameHeightWithSpacing()) {
     draw_cut_plot(ImGui::GetContentRegionAvail().x);
@@ -209,7 +212,9 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
       draw_segments(dl, frame, boundary_reference_, kReferenceBoundary, 2.0f);
       draw_segments(dl, frame, boundary_network_, kNetworkBoundary, 1.5f);
     }
-    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0);
+    // With the decoder check the F_code map carries its ellipses instead of the F_code glyphs.
+    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0 && !decoder_shown());
+    if (which != 0) draw_decoder_ellipses(frame);
   }
   if (view.show_data || edit_.data == DataKind::drawn_points) draw_data_points(frame);
   // Class-mean handles of a mixture (drag them to make a custom mixture).

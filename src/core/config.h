@@ -72,6 +72,9 @@ struct ViewConfig {
   bool glyphs = true;
   bool show_data = true;
   bool show_boundary = true;
+  // The decoder check and the layer picker (issue 14).
+  bool decoder = false;  // decoder estimate of F_code (NECO) as covariance ellipses on the F_code map (2-D)
+  int layer = -1;        // hidden layer (from 0) whose F_code the 2-D F_code map shows; -1 (or not a code layer) = r
   // Page chrome for links, embeds and lectures (link keys embed, panels, controls, autoplay, lecture). They change
   // how the page looks and starts, never the run: the CLI reads and ignores them.
   bool embed = false;     // compact layout for an iframe: side panels hidden (unless panels=1), small overlay controls

@@ -214,6 +214,10 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("data", v, c.view.show_data, n); }},
     {"boundary", [](const ScenarioConfig& c) { return flag_text(c.view.show_boundary); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("boundary", v, c.view.show_boundary, n); }},
+    {"decoder", [](const ScenarioConfig& c) { return flag_text(c.view.decoder); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("decoder", v, c.view.decoder, n); }},
+    {"layer", [](const ScenarioConfig& c) { return std::to_string(c.view.layer); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("layer", v, c.view.layer, n); }},
     // Page chrome (embeds, lectures): view options too, so a link stays one grammar; the CLI ignores them.
     {"embed", [](const ScenarioConfig& c) { return flag_text(c.view.embed); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("embed", v, c.view.embed, n); }},

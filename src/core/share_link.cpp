@@ -237,7 +237,8 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          ga.hi[0] == gb.hi[0] && ga.hi[1] == gb.hi[1] && ga.count[0] == gb.count[0] && ga.count[1] == gb.count[1] &&
          a.view.mode == b.view.mode && a.view.measure == b.view.measure && a.view.log_scale == b.view.log_scale &&
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
-         a.view.show_boundary == b.view.show_boundary && a.view.embed == b.view.embed &&
+         a.view.show_boundary == b.view.show_boundary && a.view.decoder == b.view.decoder &&
+         a.view.layer == b.view.layer && a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
          a.view.lecture == b.view.lecture && a.view.tour == b.view.tour;
 }

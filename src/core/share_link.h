@@ -21,7 +21,7 @@ namespace catgeo {
 //   n=5000 dseed=1 sigma=1 noise=gauss|dropout alpha=0.25 layers=64t-128s (width + t/s/r/l per hidden layer)
 //   rep=-1 proj=-1
 //   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
-//   log=0|1 glyphs=0|1 data=0|1 boundary=0|1
+//   log=0|1 glyphs=0|1 data=0|1 boundary=0|1 decoder=0|1 layer=-1   decoder ellipses, F_code map's hidden layer
 //   embed=0|1 panels=0|1|auto controls=0|1 autoplay=0|1 lecture=0|1   page chrome (ViewConfig); the CLI ignores them
 //   tour=1..7                guided-tour step whose caption shows (core/tour.h). Without scenario=, tour=N stands
 //                            for that step's settings with the link's other keys on top

@@ -9,6 +9,7 @@
 
 #include "core/scenarios.h"
 #include "core/digit_path.h"
+#include "core/layer_fisher.h"
 #include "core/link_text.h"
 #include "core/share_link.h"
 #include "core/slice_size.h"
@@ -19,6 +20,7 @@ namespace {
 
 constexpr const char* kPageDefaultScenario = "E5";  // what a page without a link shows
 constexpr double kPublishInterval = 1.0 / 30.0;       // seconds between snapshots that only report progress
+constexpr double kDecoderInterval = 2.0;  // while training, seconds between the starts of two decoder checks
 
 double wall_seconds() {
   using clock = std::chrono::steady_clock;
@@ -73,10 +75,20 @@ void Engine::handle(const Command& c) {
       break;
     case CommandKind::load_link: load_link(c.text, c.id); break;
     case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
-    case CommandKind::set_view:
+    case CommandKind::set_view: {
+      const int layer_before = displayed_layer();
+      const bool decoder_before = config_.view.decoder;
       config_.view = decode_share_link(c.text).config.view;
       config_dirty_ = true;
+      if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
+        fields_stale_ = true;
+        last_refresh_ = -1e9;
+        job_.active = false;
+        set_pending(c.id);
+      }
+      if (config_.view.decoder != decoder_before) reset_decoder();
       break;
+    }
     case CommandKind::play:
       pending_.training = false;
       if (run_ && run_->trainer().state() == TrainerState::training) playing_ = true;
@@ -197,6 +209,11 @@ void Engine::build_run() {
   information_sent_ = 0;
   bias_variance_ = BiasVarianceMaps();
   bias_variance_dirty_ = true;
+  reset_decoder();  // of the old run's network
+  layer_jobs_.clear();
+  layer_history_.clear();
+  layer_sent_ = 0;
+  fields_layer_ = -1;
   run_.reset();
   job_.active = false;
   fields_stale_ = true;
@@ -231,6 +248,7 @@ void Engine::build_run() {
   status_.clear();
   capture_samples();
   schedule_information();  // epoch 0
+  schedule_layer_metrics();
 }
 
 void Engine::capture_samples() {
@@ -274,16 +292,35 @@ bool Engine::tick(double budget_seconds) {
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
-  // An information measurement (of a copy of an earlier epoch's network) takes half of what is left when there is
-  // other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
+  // The decoder check starts on the network the display fields show (a copy), before training moves on.
+  if (decoder_due()) {
+    const double decoder_start = wall_seconds();
+    decoder_job_ = std::make_unique<DecoderJob>(*run_, decoder_check_points(*run_, fields_.grid));
+    decoder_fields_version_ = fields_version_;
+    decoder_started_ = decoder_start;
+    decoder_seconds_ = wall_seconds() - decoder_start;
+  }
+  // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check and
+  // the per-layer metrics (taking turns tick by tick when several are pending), take half of what is left when there
+  // is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
   // wholly to the other work, so that on a slow device, where one chunk can outlast a tick, training goes on too.
   information_work_last_tick_ = 0;
   information_chunks_last_tick_ = 0;
+  decoder_work_last_tick_ = 0;
+  decoder_chunks_last_tick_ = 0;
   const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
-  if (!information_jobs_.empty() && !(other_work && information_yields_tick_)) {
+  const bool pending[3] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty()};
+  if ((pending[0] || pending[1] || pending[2]) && !(other_work && information_yields_tick_)) {
     const double info_start = wall_seconds();
     const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
-    continue_information(share);
+    int job = background_turn_;
+    while (!pending[job % 3]) ++job;
+    background_turn_ = (job + 1) % 3;
+    switch (job % 3) {
+      case 0: continue_information(share); break;
+      case 1: continue_decoder(share); break;
+      default: continue_layer_metrics(share); break;
+    }
     information_yields_tick_ = wall_seconds() - info_start > share;
   } else {
     information_yields_tick_ = false;
@@ -306,7 +343,8 @@ bool Engine::tick(double budget_seconds) {
     rate_train_seconds_ = 0.0;
   }
   const bool diverged = state() == RunState::diverged;
-  return waiting_for_digits_ || job_.active || !information_jobs_.empty() ||
+  return waiting_for_digits_ || job_.active || !information_jobs_.empty() || decoder_job_ || decoder_due() ||
+         !layer_jobs_.empty() ||
          (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
          (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
 }
@@ -328,6 +366,7 @@ void Engine::train_slice(double budget_seconds) {
     if (run_->measure_pending()) {  // an epoch's metrics, in chunks of grid points, between the slices' other work
       if (!run_->continue_measure(left)) break;
       schedule_information();  // before the next training step: the copy is of this epoch's network
+      schedule_layer_metrics();
       trained = true;
       continue;
     }
@@ -371,6 +410,9 @@ GridSpec Engine::display_grid() {
 void Engine::start_field_job() {
   job_ = FieldJob{};
   job_.active = true;
+  job_.layer = displayed_layer();
+  if (job_.layer >= 0)
+    job_.layer_net = std::make_unique<Mlp>(network_coding_at(run_->network(), run_->config().network, job_.layer));
 }
 
 void Engine::continue_field_job(double budget_seconds) {
@@ -387,7 +429,13 @@ void Engine::continue_field_job(double budget_seconds) {
         job_.prepared = true;
       }
     } else if (!job_.fields.done(building_)) {
-      run_->fill_fields_chunk(building_, job_.fields);
+      if (job_.layer_net && job_.fields.reference_row >= grid_rows(building_)) {  // F_code at an earlier layer
+        const int end = std::min(building_.size(), job_.fields.next + grid_points_per_slice(*job_.layer_net));
+        layer_evaluator_.evaluate(*job_.layer_net, building_, job_.fields.next, end);
+        job_.fields.next = end;
+      } else {
+        run_->fill_fields_chunk(building_, job_.fields);
+      }
     } else {
       const int end = std::min(test_size, job_.test_next + samples_per_slice(run_->network()));
       digest_samples(*run_, job_.test_next, end, job_.digest);
@@ -408,6 +456,7 @@ void Engine::finish_field_job() {
   ++rate_refreshes_;
   if (fields_finite(building_)) {  // otherwise the last good picture stays
     std::swap(fields_, building_);
+    fields_layer_ = job_.layer;
     ++fields_version_;
     fields_dirty_ = true;
     cut_wanted_ = cut_.active;  // the cut and the path follow the network the fields show
@@ -451,6 +500,67 @@ void Engine::continue_information(double budget_seconds) {
     information_jobs_.pop_front();
     perf_.info_queued = static_cast<int>(information_jobs_.size());
   } while (!information_jobs_.empty() && wall_seconds() - start < budget_seconds);
+}
+
+int Engine::displayed_layer() const {
+  if (!run_ || run_->dims() != 2) return -1;  // the F_code map of the 2-D view
+  const Mlp& net = run_->network();
+  if (config_.view.layer == net.representation_layer()) return -1;
+  for (int layer : code_layers(net))
+    if (layer == config_.view.layer) return layer;
+  return -1;
+}
+
+void Engine::reset_decoder() {
+  decoder_job_.reset();
+  decoder_ = DecoderResult();
+  decoder_fields_version_ = -1;
+  decoder_started_ = -1e9;
+  decoder_seconds_ = 0.0;
+  decoder_dirty_ = true;
+}
+
+bool Engine::decoder_due() const {
+  if (!config_.view.decoder || !run_ || run_->dims() != 2 || decoder_job_ || job_.active || fields_stale_) return false;
+  if (fields_.size() == 0 || fields_.dims() != 2 || decoder_fields_version_ == fields_version_) return false;
+  if (state() == RunState::diverged) return false;
+  // While training, at most every kDecoderInterval; paused or finished, once for the fields shown.
+  return !(playing_ || pending_.training) || wall_seconds() - decoder_started_ >= kDecoderInterval;
+}
+
+void Engine::schedule_layer_metrics() {
+  if (code_layers(run_->network()).size() < 2) return;
+  const int epoch = run_->trainer().epoch();
+  if (!layer_jobs_.empty() && layer_jobs_.back()->row().epoch == epoch) return;
+  if (!layer_history_.empty() && layer_history_.back().epoch == epoch) return;
+  layer_jobs_.push_back(std::make_unique<LayerMetricsJob>(*run_));
+}
+
+void Engine::continue_layer_metrics(double budget_seconds) {
+  const double start = wall_seconds();
+  do {  // at least one chunk
+    LayerMetricsJob& job = *layer_jobs_.front();
+    job.step();
+    if (!job.done()) continue;
+    layer_history_.push_back(job.row());
+    layer_jobs_.pop_front();
+    state_dirty_ = true;
+  } while (!layer_jobs_.empty() && wall_seconds() - start < budget_seconds);
+}
+
+void Engine::continue_decoder(double budget_seconds) {
+  const double start = wall_seconds();
+  do {  // at least one chunk
+    decoder_work_last_tick_ += decoder_job_->step();
+    ++decoder_chunks_last_tick_;
+  } while (!decoder_job_->done() && wall_seconds() - start < budget_seconds);
+  decoder_seconds_ += wall_seconds() - start;
+  if (!decoder_job_->done()) return;
+  decoder_ = decoder_job_->result();
+  decoder_job_.reset();
+  perf_.decoder_ms_last = 1000.0 * decoder_seconds_;
+  decoder_seconds_ = 0.0;
+  decoder_dirty_ = state_dirty_ = true;
 }
 
 void Engine::evaluate_probe() {
@@ -516,6 +626,7 @@ void Engine::evaluate_path() {
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
          samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || history_reset_ || bias_variance_dirty_ ||
+         decoder_dirty_ || layer_sent_ < layer_history_.size() ||
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
@@ -561,7 +672,7 @@ Snapshot Engine::take_snapshot() {
   s.mnist_state = mnist_state_name(mnist_state());
   s.perf = perf_;
   s.history_reset = history_reset_;
-  if (history_reset_) history_sent_ = information_sent_ = 0;
+  if (history_reset_) history_sent_ = information_sent_ = layer_sent_ = 0;
   if (run_) {
     const std::vector<MetricsSnapshot>& history = run_->history();
     s.new_history.assign(history.begin() + static_cast<std::ptrdiff_t>(history_sent_), history.end());
@@ -570,8 +681,13 @@ Snapshot Engine::take_snapshot() {
   s.new_information.assign(information_history_.begin() + static_cast<std::ptrdiff_t>(information_sent_),
                            information_history_.end());
   information_sent_ = information_history_.size();
+  s.new_layer_metrics.assign(layer_history_.begin() + static_cast<std::ptrdiff_t>(layer_sent_), layer_history_.end());
+  layer_sent_ = layer_history_.size();
   if (bias_variance_dirty_) s.has_bias_variance = true, s.bias_variance = bias_variance_;
-  if (fields_dirty_) s.has_fields = true, s.fields_version = fields_version_, s.fields = fields_;
+  if (fields_dirty_) {
+    s.has_fields = true, s.fields_version = fields_version_, s.fields_layer = fields_layer_;
+    s.fields = fields_;
+  }
   if (derived_dirty_) {
     s.has_confusion = s.has_gallery = true;
     s.confusion = confusion_;
@@ -588,8 +704,10 @@ Snapshot Engine::take_snapshot() {
   if (probe_dirty_) s.has_probe = true, s.probe = probe_;
   if (cut_dirty_) s.has_cut = true, s.cut = cut_;
   if (path_dirty_) s.has_path = true, s.path = path_;
+  if (decoder_dirty_) s.has_decoder = true, s.decoder = decoder_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
   fields_dirty_ = derived_dirty_ = probe_dirty_ = cut_dirty_ = path_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
+  decoder_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

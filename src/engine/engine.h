@@ -11,6 +11,8 @@
 #include "core/experiment.h"
 #include "core/grid_fields.h"
 #include "core/information_progress.h"
+#include "engine/decoder_job.h"
+#include "engine/layer_metrics_job.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 
@@ -21,7 +23,8 @@ class Engine {
   Engine();
   void handle(const Command& command);
   // Works for about budget_seconds: evaluates a pending probe, continues a field refresh, trains while playing or
-  // training to a target, starts a field refresh when one is due. Returns true while there is more to do.
+  // training to a target, starts a field refresh when one is due, gives the background jobs (information measurements,
+  // the decoder check, per-layer metrics) their share. Returns true while there is more to do.
   bool tick(double budget_seconds);
   // Something changed since the last snapshot and the view acknowledged that one.
   bool has_news() const;
@@ -38,6 +41,16 @@ class Engine {
   long long information_work_last_tick() const { return information_work_last_tick_; }
   int information_chunks_last_tick() const { return information_chunks_last_tick_; }
   bool information_pending() const { return !information_jobs_.empty(); }
+  // The decoder check (view option decoder): under way, the work of the latest tick's chunks and their count.
+  bool decoder_pending() const { return decoder_job_ != nullptr; }
+  long long decoder_work_last_tick() const { return decoder_work_last_tick_; }
+  int decoder_chunks_last_tick() const { return decoder_chunks_last_tick_; }
+  const DecoderResult& decoder_result() const { return decoder_; }
+  // The per-layer metrics rows so far (networks with more than one code layer), and whether some are under way.
+  const std::vector<LayerMetricsRow>& layer_metrics_history() const { return layer_history_; }
+  bool layer_metrics_pending() const { return !layer_jobs_.empty(); }
+  // The hidden layer whose F_code the display fields hold (-1: r).
+  int fields_layer() const { return fields_layer_; }
 
  private:
   // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
@@ -55,6 +68,8 @@ class Engine {
     int test_next = 0;  // the next test sample of the digest
     RunDigest digest;
     double seconds = 0.0;
+    int layer = -1;                  // the hidden layer whose F_code it fills (-1: r, the run's own evaluation)
+    std::unique_ptr<Mlp> layer_net;  // that layer as r (core/layer_fisher.h network_coding_at), else null
   };
 
   void load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices, bool fell_back);
@@ -76,6 +91,12 @@ class Engine {
   void evaluate_path();
   void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
   void continue_information(double budget_seconds);
+  int displayed_layer() const;  // the view's layer option resolved against the run's network (-1: r)
+  void reset_decoder();  // no check under way, no result (turned off, a new run)
+  bool decoder_due() const;
+  void schedule_layer_metrics();  // after an epoch's metrics: the per-layer metrics of this epoch's network
+  void continue_layer_metrics(double budget_seconds);
+  void continue_decoder(double budget_seconds);
   GridSpec display_grid();
   void capture_samples();  // the points to draw, from the network the latest fields show
 
@@ -109,11 +130,28 @@ class Engine {
   std::deque<std::unique_ptr<InformationProgress>> information_jobs_;
   int information_scheduled_ = -1;    // the latest epoch queued
   double information_seconds_ = 0.0;  // of the measurement at the front
-  bool information_yields_tick_ = false;  // its last chunk overran its share: the next tick is the other work's
+  bool information_yields_tick_ = false;  // a background chunk overran its share: the next tick is the other work's
   long long information_work_last_tick_ = 0;
   int information_chunks_last_tick_ = 0;
   std::vector<InformationRow> information_history_;
   BiasVarianceMaps bias_variance_;
+  // The decoder check: one at a time, started when the display fields show a network it has not decoded (while
+  // training at most every kDecoderInterval), a background job beside the information measurements.
+  std::unique_ptr<DecoderJob> decoder_job_;
+  DecoderResult decoder_;
+  int decoder_fields_version_ = -1;  // the display fields whose network the latest check decoded
+  double decoder_started_ = -1e9;
+  double decoder_seconds_ = 0.0;
+  int background_turn_ = 0;  // several background jobs pending: they take turns, tick by tick
+  bool decoder_dirty_ = false;
+  long long decoder_work_last_tick_ = 0;
+  int decoder_chunks_last_tick_ = 0;
+  NetworkFieldEvaluator layer_evaluator_;  // the display fields' F_code at a layer before r
+  int fields_layer_ = -1;                  // of fields_
+  // Per-layer metrics (networks with more than one code layer): one job per measured epoch, oldest first.
+  std::deque<std::unique_ptr<LayerMetricsJob>> layer_jobs_;
+  std::vector<LayerMetricsRow> layer_history_;
+  std::size_t layer_sent_ = 0;
 
   bool changed() const;  // the next snapshot would carry something
 

@@ -10,11 +10,13 @@
 #include "core/experiment.h"
 #include "core/grid_fields.h"
 #include "core/information_summary.h"
+#include "core/layer_fisher.h"
 #include "engine/cut.h"
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 3;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths
+constexpr std::uint32_t kProtocolVersion = 3;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+                                               // the decoder check, F_code at a chosen layer, per-layer metrics
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -81,6 +83,7 @@ struct EnginePerf {
   double train_samples_per_second = 0.0;  // the same samples over the time spent in the trainer alone
   double info_ms_last = 0.0;              // compute time of the latest information measurement (its slices)
   int info_queued = 0;                    // information measurements waiting or under way
+  double decoder_ms_last = 0.0;           // compute time of the latest decoder check (its chunks)
 };
 
 // The information measures (core/information_summary.h) of the network at one epoch (the schedule of
@@ -144,6 +147,29 @@ struct PathResult {
   std::vector<double> cosine_distance;            // (S - 1) between neighbouring steps' clean r
 };
 
+// The matching metrics of F_code at every code layer (core/layer_fisher.h; the last is r) of the network at an epoch
+// whose metrics were measured, on the metric grid; only for networks with more than one code layer.
+struct LayerMetricsRow {
+  int epoch = 0;
+  std::vector<LayerMatch> layers;  // shallow to deep
+};
+
+// The decoder check on the F_code map (view option decoder, 2-D): the decoder estimate of F_code
+// (core/decoder_fisher.h, NECO 2022) at the data-region points (p(x) >= 5% of its max) of a kDecoderGridPerAxis^2 grid
+// over the display grid, for the network the display fields showed when it started; at r, whichever layer the map
+// shows.
+constexpr int kDecoderGridPerAxis = 16;
+struct DecoderResult {
+  bool valid = false;  // computed (turned off, or not yet: false)
+  int epoch = 0;       // of the network it decoded
+  int draws = 0;       // T noisy r per point
+  Eigen::MatrixXd points;           // (2, P) the data-region points
+  Eigen::MatrixXd covariance;       // (3, P) packed f11, f12, f22: Cov(x-hat) over the draws
+  Eigen::MatrixXd fisher;           // (3, P) its estimate of F_code (Cov^-1, bias-corrected)
+  Eigen::MatrixXd jacobian_fisher;  // (3, P) F_code from the Jacobian at the point (J^T J / sigma^2)
+  double median_rel_error = 0.0;    // median over the points of trace_relative_error (NaN: no points)
+};
+
 struct Snapshot {
   std::uint32_t protocol = kProtocolVersion;
   std::uint32_t completed = 0;  // every command with id <= completed has taken effect
@@ -173,10 +199,12 @@ struct Snapshot {
   std::vector<InformationRow> new_information;
   bool has_bias_variance = false;
   BiasVarianceMaps bias_variance;
+  std::vector<LayerMetricsRow> new_layer_metrics;  // per-layer rows appended since (dropped on history_reset)
 
   bool has_fields = false;
   int fields_version = 0;
   GridFields fields;  // display fields (no scores, no log-joint)
+  int fields_layer = -1;  // the hidden layer whose F_code fields.fcode holds (-1: r; view option layer)
   bool has_confusion = false;
   std::vector<std::vector<int>> confusion;  // [true][predicted] on the test set
 
@@ -198,6 +226,9 @@ struct Snapshot {
 
   bool has_path = false;
   PathResult path;
+
+  bool has_decoder = false;
+  DecoderResult decoder;
 };
 
 }  // namespace catgeo

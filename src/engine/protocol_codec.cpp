@@ -110,9 +110,7 @@ void get_fields(WireReader& r, GridFields& f) {
   if (f.density.size() != P) r.fail();
 }
 
-void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
-  w.f64(s.epoch), w.f64(s.train_loss), w.f64(s.test_loss), w.f64(s.test_accuracy), w.f64(s.info_r_lower_bound);
-  const MatchMetrics& m = s.match;
+void put_match(WireWriter& w, const MatchMetrics& m) {
   put_doubles(w, m.fcat_peaks), put_doubles(w, m.fcode_peaks), put_doubles(w, m.boundaries);
   for (double v : {m.peak_boundary_distance, m.fcode_fcat_peak_distance, m.angle_deg_weighted, m.angle_deg_top20, m.loglog_r, m.spearman_r,
                    m.contrast, m.exponent, m.info_loss})
@@ -120,15 +118,35 @@ void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
   w.i32(m.region_points);
 }
 
-void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
-  s.epoch = r.f64(), s.train_loss = r.f64(), s.test_loss = r.f64(), s.test_accuracy = r.f64();
-  s.info_r_lower_bound = r.f64();
-  MatchMetrics& m = s.match;
+void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
+  w.f64(s.epoch), w.f64(s.train_loss), w.f64(s.test_loss), w.f64(s.test_accuracy), w.f64(s.info_r_lower_bound);
+  put_match(w, s.match);
+}
+
+void get_match(WireReader& r, MatchMetrics& m) {
   get_doubles(r, m.fcat_peaks), get_doubles(r, m.fcode_peaks), get_doubles(r, m.boundaries);
   for (double* v : {&m.peak_boundary_distance, &m.fcode_fcat_peak_distance, &m.angle_deg_weighted, &m.angle_deg_top20, &m.loglog_r, &m.spearman_r,
                     &m.contrast, &m.exponent, &m.info_loss})
     *v = r.f64();
   m.region_points = r.i32();
+}
+
+void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
+  s.epoch = r.f64(), s.train_loss = r.f64(), s.test_loss = r.f64(), s.test_accuracy = r.f64();
+  s.info_r_lower_bound = r.f64();
+  get_match(r, s.match);
+}
+
+void put_layer_row(WireWriter& w, const LayerMetricsRow& row) {
+  w.i32(row.epoch);
+  w.u32(static_cast<std::uint32_t>(row.layers.size()));
+  for (const LayerMatch& layer : row.layers) w.i32(layer.index), put_match(w, layer.match);
+}
+
+void get_layer_row(WireReader& r, LayerMetricsRow& row) {
+  row.epoch = r.i32();
+  row.layers.resize(r.count(4 + 3 * 4 + 9 * 8 + 4));  // the smallest layer: index, three empty lists, nine numbers
+  for (LayerMatch& layer : row.layers) layer.index = r.i32(), get_match(r, layer.match);
 }
 
 void put_information_row(WireWriter& w, const InformationRow& row) {
@@ -239,15 +257,18 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
   const EnginePerf& p = s.perf;
   w.f64(p.train_ms_last_tick), w.f64(p.field_ms_last), w.f64(p.refreshes_per_second), w.i32(p.refresh_count);
   w.f64(p.samples_per_second), w.f64(p.train_samples_per_second), w.f64(p.info_ms_last), w.i32(p.info_queued);
+  w.f64(p.decoder_ms_last);
   w.boolean(s.history_reset);
   w.u32(static_cast<std::uint32_t>(s.new_history.size()));
   for (const MetricsSnapshot& row : s.new_history) put_snapshot_row(w, row);
   w.u32(static_cast<std::uint32_t>(s.new_information.size()));
   for (const InformationRow& row : s.new_information) put_information_row(w, row);
+  w.u32(static_cast<std::uint32_t>(s.new_layer_metrics.size()));
+  for (const LayerMetricsRow& row : s.new_layer_metrics) put_layer_row(w, row);
   w.boolean(s.has_bias_variance);
   if (s.has_bias_variance) put_bias_variance(w, s.bias_variance);
   w.boolean(s.has_fields);
-  if (s.has_fields) w.i32(s.fields_version), put_fields(w, s.fields);
+  if (s.has_fields) w.i32(s.fields_version), w.i32(s.fields_layer), put_fields(w, s.fields);
   w.boolean(s.has_confusion);
   if (s.has_confusion) {
     w.u32(static_cast<std::uint32_t>(s.confusion.size()));
@@ -294,6 +315,12 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
       for (double d : p.cosine_distance) w.f64(d);
     }
   }
+  w.boolean(s.has_decoder);
+  if (s.has_decoder) {
+    const DecoderResult& d = s.decoder;
+    w.boolean(d.valid), w.i32(d.epoch), w.i32(d.draws), w.f64(d.median_rel_error);
+    put_matrix(w, d.points), put_matrix(w, d.covariance), put_matrix(w, d.fisher), put_matrix(w, d.jacobian_fisher);
+  }
   return std::move(w.bytes());
 }
 
@@ -324,13 +351,16 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   p.train_ms_last_tick = r.f64(), p.field_ms_last = r.f64(), p.refreshes_per_second = r.f64();
   p.refresh_count = r.i32(), p.samples_per_second = r.f64(), p.train_samples_per_second = r.f64();
   p.info_ms_last = r.f64(), p.info_queued = r.i32();
+  p.decoder_ms_last = r.f64();
   s.history_reset = r.boolean();
   s.new_history.resize(r.count(40));
   for (MetricsSnapshot& row : s.new_history) get_snapshot_row(r, row);
   s.new_information.resize(r.count(kInformationRowBytes));
   for (InformationRow& row : s.new_information) get_information_row(r, row);
+  s.new_layer_metrics.resize(r.count(8));  // the smallest row: epoch, no layers
+  for (LayerMetricsRow& row : s.new_layer_metrics) get_layer_row(r, row);
   if ((s.has_bias_variance = r.boolean())) get_bias_variance(r, s.bias_variance);
-  if ((s.has_fields = r.boolean())) s.fields_version = r.i32(), get_fields(r, s.fields);
+  if ((s.has_fields = r.boolean())) s.fields_version = r.i32(), s.fields_layer = r.i32(), get_fields(r, s.fields);
   if ((s.has_confusion = r.boolean())) {
     s.confusion.resize(r.count(4));
     for (std::vector<int>& row : s.confusion) get_ints(r, row);
@@ -385,6 +415,17 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
       else
         r.fail();
     }
+  }
+  if ((s.has_decoder = r.boolean())) {
+    DecoderResult& d = s.decoder;
+    d.valid = r.boolean(), d.epoch = r.i32(), d.draws = r.i32(), d.median_rel_error = r.f64();
+    get_matrix(r, d.points), get_matrix(r, d.covariance), get_matrix(r, d.fisher), get_matrix(r, d.jacobian_fisher);
+    const Eigen::Index n = d.points.cols();
+    if (r.ok() && d.points.size() + d.covariance.size() + d.fisher.size() + d.jacobian_fisher.size() > 0 &&
+        !(d.points.rows() == 2 && d.covariance.rows() == 3 && d.covariance.cols() == n &&
+                    d.fisher.rows() == 3 && d.fisher.cols() == n && d.jacobian_fisher.rows() == 3 &&
+                    d.jacobian_fisher.cols() == n))
+      r.fail();
   }
   return r.ok() && r.at_end();
 }

@@ -99,6 +99,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_perf() { return answer(app().perf_json()
 EMSCRIPTEN_KEEPALIVE const char* catgeo_view_rect() { return answer(app().view_rect_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_tour() { return answer(app().tour_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }

@@ -8,12 +8,18 @@
 #include "core/experiment.h"
 #include "core/information_progress.h"
 #include "core/information_summary.h"
+#include "core/layer_fisher.h"
+#include "core/decoder_fisher.h"
 #include "core/metrics.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
 #include "core/slice_size.h"
+#include "engine/decoder_job.h"
 #include "engine/engine.h"
+#include "core/digit_path.h"
 #include "engine/mnist_source.h"
+#include "test_assets.h"
+#include "mnist_digits.h"
 #include "test.h"
 
 namespace {
@@ -357,4 +363,149 @@ TEST_CASE(engine_cut_gives_the_fields_along_a_segment_and_follows_training, "") 
   engine.tick(0.01);
   const catgeo::Snapshot c = engine.take_snapshot();
   EXPECT_TRUE(c.has_cut && !c.cut.active && !c.cut.valid);
+}
+
+TEST_CASE(engine_decoder_check_runs_in_bounded_chunks_and_equals_one_shot, "") {
+  // The decoder check (view option decoder) on the network the fields show: one chunk per tick with tiny budgets,
+  // each at most about kSliceMultiplyAdds, and the result equals decoder_fisher in one call on the same network, the
+  // same points and the same seed, bit for bit. After training it runs again, once, for the trained network.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E5&seed=3&decoder=1"));
+  run_until(engine, 1);
+  long long largest = 0;
+  int chunks = 0;
+  for (int t = 0; t < 200000 && (engine.decoder_pending() || !engine.decoder_result().valid); ++t) {
+    engine.tick(1e-6);
+    EXPECT_TRUE(engine.decoder_chunks_last_tick() <= 1);
+    chunks += engine.decoder_chunks_last_tick();
+    largest = std::max(largest, engine.decoder_work_last_tick());
+    if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
+  }
+  const catgeo::DecoderResult& result = engine.decoder_result();
+  EXPECT_MSG(result.valid && result.epoch == 0 && result.points.cols() > 50, "points " << result.points.cols());
+  EXPECT_MSG(chunks > 10 && largest > 0 && largest <= 2 * catgeo::kSliceMultiplyAdds,
+             chunks << " chunks, the largest " << largest << " multiply-adds");
+  auto direct = catgeo::Experiment::create(engine.config());  // epoch 0: the same network
+  catgeo::GridSpec display = engine.config().grid;
+  display.count[0] = display.count[1] = 64;
+  const Eigen::MatrixXd points = catgeo::decoder_check_points(*direct.value, display);
+  EXPECT_TRUE(points == result.points);
+  const catgeo::NetworkCode code(direct.value->network());
+  catgeo::Rng rng(catgeo::decoder_check_seed(engine.config().training.seed));
+  const std::vector<catgeo::DecoderEstimate> one_shot =
+      catgeo::decoder_fisher(code, points, catgeo::decoder_settings_for(direct.value->network()), rng);
+  EXPECT_TRUE(static_cast<Eigen::Index>(one_shot.size()) == result.points.cols());
+  bool same = true;
+  for (std::size_t i = 0; i < one_shot.size(); ++i) {
+    const catgeo::DecoderEstimate& e = one_shot[i];
+    same &= same_bits(e.covariance.f11, result.covariance(0, i)) &&
+            same_bits(e.covariance.f12, result.covariance(1, i)) && same_bits(e.covariance.f22, result.covariance(2, i)) && same_bits(e.fisher.f11, result.fisher(0, i)) &&
+            same_bits(e.fisher.f22, result.fisher(2, i)) &&
+            same_bits(e.jacobian_fisher.f11, result.jacobian_fisher(0, i)) &&
+            same_bits(e.jacobian_fisher.f22, result.jacobian_fisher(2, i));
+  }
+  EXPECT_TRUE(same);
+  Command train = command(CommandKind::train_epochs, 2);
+  train.number = 2;
+  train.seconds = 60;
+  engine.handle(train);
+  run_until(engine, 2);
+  run_until_idle(engine);
+  EXPECT_MSG(engine.decoder_result().valid && engine.decoder_result().epoch == 2,
+             "decoded epoch " << engine.decoder_result().epoch);
+}
+
+TEST_CASE(engine_layer_picker_fills_fcode_at_the_chosen_layer, "") {
+  // E6 (64 tanh, 128 sigmoid = r): layer=0 gives F_code of the first hidden layer (network_coding_at's fields),
+  // layer=1 (r) today's fields, bit for bit; the command completes when the fields show the layer.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E6&seed=1"));
+  const catgeo::Snapshot at_r = run_until(engine, 1);
+  EXPECT_TRUE(at_r.has_fields && at_r.fields_layer == -1 && engine.fields_layer() == -1);
+  catgeo::ScenarioConfig config = engine.config();
+  config.view.layer = 0;
+  engine.handle(command(CommandKind::set_view, 2, catgeo::encode_share_link(config, nullptr, SIZE_MAX)));
+  catgeo::Snapshot at_0;
+  for (int t = 0; t < 2000 && !(at_0.has_fields && at_0.fields_layer == 0); ++t) {
+    engine.tick(0.0001);
+    if (engine.has_news()) at_0 = engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
+  }
+  EXPECT_TRUE(at_0.has_fields && at_0.fields_layer == 0 && at_0.completed >= 2);
+  auto direct = catgeo::Experiment::create(engine.config());
+  catgeo::GridSpec g = engine.config().grid;
+  g.count[0] = g.count[1] = 64;
+  catgeo::GridFields whole;
+  direct.value->evaluate_fields(g, whole);
+  EXPECT_TRUE(whole.fcode == at_r.fields.fcode && whole.network_posterior == at_r.fields.network_posterior);
+  catgeo::NetworkFieldEvaluator evaluator;
+  evaluator.evaluate(catgeo::network_coding_at(direct.value->network(), engine.config().network, 0), whole);
+  EXPECT_TRUE(whole.fcode == at_0.fields.fcode && !(whole.fcode == at_r.fields.fcode));
+  EXPECT_TRUE(whole.fcat == at_0.fields.fcat);
+  config.view.layer = 1;  // r named explicitly: today's fields again
+  engine.handle(command(CommandKind::set_view, 3, catgeo::encode_share_link(config, nullptr, SIZE_MAX)));
+  const catgeo::Snapshot back = run_until(engine, 3);
+  EXPECT_TRUE(engine.fields_layer() == -1 && back.completed >= 3);
+  EXPECT_TRUE(catgeo::encode_share_link(config).find("layer=1") != std::string::npos);
+  config.view.layer = -1;
+  config.view.decoder = false;
+  EXPECT_TRUE(catgeo::encode_share_link(config).find("layer") == std::string::npos &&
+              catgeo::encode_share_link(config).find("decoder") == std::string::npos);
+}
+
+TEST_CASE(engine_digit_path_runs_between_two_test_digits_of_the_classes_asked, "") {
+  if (!catgeo::test::install_mnist_digits()) return;
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=49&epochs=1"));
+  run_until(engine, 1);
+  Command path = command(CommandKind::digit_path, 2);
+  path.x = 0, path.y = 1, path.number = 3;
+  engine.handle(path);
+  catgeo::PathResult got;
+  for (int t = 0; t < 200 && !got.valid && got.error.empty(); ++t) {
+    engine.tick(0.01);
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    if (s.has_path) got = s.path;
+  }
+  EXPECT_MSG(got.valid, "no path: " << got.error);
+  const catgeo::Dataset& test = engine.run()->test_data();
+  EXPECT_TRUE(got.test_a == catgeo::nth_test_sample(*engine.run(), 0, 3) && test.labels[got.test_a] == 0);
+  EXPECT_TRUE(got.test_b >= 0 && test.labels[got.test_b] == 1);
+  EXPECT_TRUE(got.images.size() == catgeo::kDigitPathSteps && got.image_side == 14 && got.codes.cols() == 16);
+  // No path for a class the run does not have, with a message.
+  Command bad = command(CommandKind::digit_path, 3);
+  bad.x = 0, bad.y = 7;
+  engine.handle(bad);
+  engine.tick(0.01);
+  const catgeo::Snapshot s = engine.take_snapshot();
+  EXPECT_TRUE(s.has_path && !s.path.valid && !s.path.error.empty());
+}
+
+TEST_CASE(engine_per_layer_metrics_equal_layer_match_metrics, "") {
+  // E6 (two code layers): a row per measured epoch, in chunks between the other work; epoch 0's equals
+  // layer_match_metrics on the same network bit for bit. E5 (one code layer) has none.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E6&seed=2&epochs=2"));
+  run_until_idle(engine, 0.0001);
+  const std::vector<catgeo::LayerMetricsRow>& rows = engine.layer_metrics_history();
+  EXPECT_MSG(rows.size() == 1 && rows[0].epoch == 0 && rows[0].layers.size() == 2, rows.size() << " rows");
+  auto direct = catgeo::Experiment::create(engine.config());
+  const std::vector<catgeo::LayerMatch> one_shot = catgeo::layer_match_metrics(*direct.value);
+  bool same = one_shot.size() == rows[0].layers.size();
+  for (std::size_t i = 0; same && i < one_shot.size(); ++i) {
+    const catgeo::MatchMetrics &a = one_shot[i].match, &b = rows[0].layers[i].match;
+    same = one_shot[i].index == rows[0].layers[i].index && same_bits(a.contrast, b.contrast) &&
+           same_bits(a.loglog_r, b.loglog_r) && same_bits(a.angle_deg_weighted, b.angle_deg_weighted) &&
+           same_bits(a.info_loss, b.info_loss);
+  }
+  EXPECT_TRUE(same);
+  engine.handle(command(CommandKind::play, 2));
+  run_until_idle(engine);
+  EXPECT_MSG(engine.layer_metrics_history().size() == 3 && engine.layer_metrics_history().back().epoch == 2,
+             engine.layer_metrics_history().size() << " rows");
+  Engine single;
+  single.handle(command(CommandKind::boot, 1, "scenario=E5&seed=2&epochs=1"));
+  run_until_idle(single);
+  EXPECT_TRUE(single.layer_metrics_history().empty());
 }

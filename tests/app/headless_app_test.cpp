@@ -13,6 +13,7 @@
 #include "engine/in_process_link.h"
 #include "engine/mnist_source.h"
 #include "imgui.h"
+#include "mnist_digits.h"
 #include "test.h"
 #include "test_assets.h"
 
@@ -37,8 +38,10 @@ struct HeadlessResult {
   std::string layout;  // the last frame's layout report
 };
 
-// sheet_tab: portrait, the sheet's tab to show (-1: the first).
-HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, int sheet_tab = -1) {
+// sheet_tab: portrait, the sheet's tab to show (-1: the first); wait_for_decoder: also until the decoder check's result
+// is in (slow under ASan).
+HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, int sheet_tab = -1,
+                            bool wait_for_decoder = false) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -66,6 +69,10 @@ HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, in
   }
   // Let the engine answer every command the view sent, then draw once more.
   for (int t = 0; t < 2000 && app.view().completed < app.last_sent(); ++t) {
+    engine.run(0.004);
+    app.poll();
+  }
+  for (int t = 0; t < 20000 && wait_for_decoder && !app.view().decoder.valid; ++t) {
     engine.run(0.004);
     app.poll();
   }
@@ -120,13 +127,7 @@ TEST_CASE(headless_layouts_at_phone_tablet_lecture_and_iframe_sizes, "slow") {
 }
 
 TEST_CASE(headless_mnist_with_the_digits, "slow") {
-  std::vector<std::uint8_t> bytes;
-  std::string tried;
-  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
-    EXPECT_MSG(false, "assets/mnist14.cgd not found (looked in " << tried << "); scripts/setup makes it");
-    return;
-  }
-  catgeo::set_mnist_bytes(bytes.data(), bytes.size());
+  if (!catgeo::test::install_mnist_digits()) return;
   check_run("scenario=mnist&autoplay=1&digits=49", ImVec2(1280, 800), 200);
 }
 
@@ -155,10 +156,8 @@ TEST_CASE(headless_layout_report_at_every_size, "slow") {
   for (int tab = 1; tab < 4; ++tab)  // the phone's and the portrait tablet's other sheet tabs
     for (ImVec2 size : {ImVec2(360, 740), ImVec2(768, 1024)}) check_layout("scenario=E5", size, tab);
   for (const char* link : {"scenario=E1&lecture=1", "scenario=E5&lecture=1"}) check_layout(link, ImVec2(1024, 768));
-  std::vector<std::uint8_t> digits;  // MNIST: the learned projection's maps, the digit tooltips, the gallery
-  std::string tried;
-  EXPECT_MSG(catgeo::test::read_asset("mnist14.cgd", digits, tried), "assets/mnist14.cgd not found in " << tried);
-  catgeo::set_mnist_bytes(digits.data(), digits.size());
+  // MNIST: the learned projection's maps, the digit tooltips, the gallery.
+  if (!catgeo::test::install_mnist_digits()) return;
   for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
     check_layout("scenario=mnist&digits=49", size);
     check_layout("scenario=mnist", size);  // ten digits: a 10 x 10 confusion matrix in a narrow column
@@ -167,5 +166,20 @@ TEST_CASE(headless_layout_report_at_every_size, "slow") {
   for (const char* link : {"scenario=E5&embed=1", "scenario=E1&embed=1", "tour=4&embed=1"}) {
     check_layout(link, ImVec2(720, 480));
     check_layout(link, ImVec2(400, 300));
+  }
+}
+
+TEST_CASE(headless_decoder_check_and_layer_picker_layouts, "slow") {
+  // E6 with F_code at its first layer and the decoder ellipses: the result arrives, the map names its layer, and
+  // the legend, the note and the picker fit at laptop and phone sizes.
+  const std::string link = "scenario=E6&layer=0&decoder=1";
+  for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080), ImVec2(360, 740), ImVec2(768, 1024)}) {
+    const HeadlessResult r = run_headless(link, size, 300, -1, true);
+    const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
+                              std::to_string(static_cast<int>(size.y));
+    EXPECT_MSG(r.view.fields_layer == 0 && r.view.config.view.layer == 0, where << ": layer " << r.view.fields_layer);
+    EXPECT_MSG(r.view.decoder.valid && r.view.decoder.points.cols() > 0, where << ": no decoder result");
+    const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
+    EXPECT_MSG(report.ok() && report.value.find("problems")->size() == 0, where << ": " << r.layout);
   }
 }

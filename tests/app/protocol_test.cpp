@@ -159,3 +159,44 @@ TEST_CASE(protocol_snapshot_of_a_new_run_without_fields_decodes, "") {
   EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
   EXPECT_TRUE(d.has_fields && d.fields.size() == 0 && d.facts.serial == 1);
 }
+
+TEST_CASE(protocol_decoder_check_and_fields_layer_round_trip, "") {
+  Snapshot s = full_snapshot();
+  s.fields_layer = 0;
+  s.perf.decoder_ms_last = 123.25;
+  s.has_decoder = true;
+  catgeo::DecoderResult& r = s.decoder;
+  r.valid = true, r.epoch = 7, r.draws = 400, r.median_rel_error = 0.987654321;
+  r.points = Eigen::MatrixXd::Random(2, 5);
+  r.covariance = Eigen::MatrixXd::Random(3, 5);
+  r.fisher = Eigen::MatrixXd::Random(3, 5);
+  r.jacobian_fisher = Eigen::MatrixXd::Random(3, 5);
+  r.jacobian_fisher(1, 2) = std::numeric_limits<double>::infinity();
+  const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
+  Snapshot d;
+  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  EXPECT_TRUE(d.fields_layer == 0 && d.perf.decoder_ms_last == 123.25 && d.has_decoder && d.decoder.valid);
+  EXPECT_TRUE(d.decoder.epoch == 7 && d.decoder.draws == 400 && d.decoder.median_rel_error == r.median_rel_error);
+  EXPECT_TRUE(d.decoder.points == r.points && d.decoder.covariance == r.covariance && d.decoder.fisher == r.fisher &&
+              d.decoder.jacobian_fisher == r.jacobian_fisher);
+  for (std::size_t cut = bytes.size() - 60; cut < bytes.size(); ++cut)
+    EXPECT_MSG(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
+  r.covariance.resize(3, 4);  // shapes that disagree are refused
+  const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
+  r.covariance.resize(3, 5);
+  s.new_layer_metrics.push_back({3, {{0, catgeo::MatchMetrics()}}});
+  s.new_layer_metrics[0].layers[0].match.contrast = 12.5;
+  s.new_layer_metrics[0].layers[0].match.fcat_peaks = {0.25, -0.5};
+  s.new_layer_metrics[0].layers.push_back({1, s.new_history[0].match});
+  const std::vector<std::uint8_t> layered = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(catgeo::decode_snapshot(layered.data(), layered.size(), d) && d.new_layer_metrics.size() == 1);
+  EXPECT_TRUE(d.new_layer_metrics[0].epoch == 3 && d.new_layer_metrics[0].layers.size() == 2 &&
+              d.new_layer_metrics[0].layers[0].match.contrast == 12.5 &&
+              d.new_layer_metrics[0].layers[0].match.fcat_peaks == std::vector<double>({0.25, -0.5}) &&
+              d.new_layer_metrics[0].layers[1].index == 1 &&
+              d.new_layer_metrics[0].layers[1].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted);
+  s.decoder = catgeo::DecoderResult();  // none (turned off): decodes as none
+  const std::vector<std::uint8_t> none = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(catgeo::decode_snapshot(none.data(), none.size(), d) && d.has_decoder && !d.decoder.valid);
+}

@@ -75,3 +75,43 @@ test('digits {4, 9}: the top-20% angle between F_code and F_cat eigenvectors fal
     await context.close();
   }
 });
+
+test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s through the learned projection', TIMEOUT,
+  async () => {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`);
+    try {
+      await waitForRunning(page);
+      await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60_000, polling: 250 });
+      await page.evaluate(async () => { await catgeo.settled(); await catgeo.trainEpochs(3); });
+      await page.evaluate(async () => {
+        await catgeo.setOption('path_from', 0);
+        await catgeo.setOption('path_to', 1);
+      });
+      await page.waitForFunction(() => catgeo.digitPath().valid, null, { timeout: 30_000, polling: 100 });
+      const path = await page.evaluate(() => catgeo.digitPath());
+      console.log(`mnist path #${path.test_a} -> #${path.test_b}: predicted ${path.predicted.join('')}; ` +
+                  `P(4) ${path.p_from.map((p) => p.toFixed(2)).join(' ')}`);
+      assert.equal(path.from, 4);
+      assert.equal(path.to, 9);
+      assert.equal(path.codes.length, 16);
+      assert.equal(path.cosine_distance.length, 15);
+      assert.equal(path.predicted[0], 4, 'the first image, the test 4 itself, is called a 4');
+      assert.equal(path.predicted[15], 9, 'the last image, the test 9 itself, is called a 9');
+      assert.ok(path.p_from[0] > 0.5 && path.p_from[15] < 0.5, `P(4) along the path: ${path.p_from}`);
+      // The path's ends are the two digits' own codes: inside the maps' extent (the codes' bounding box).
+      const rect = await page.evaluate(() => catgeo.viewRect());
+      const [x0, x1, y0, y1] = rect.extent;
+      for (const [x, y] of [path.codes[0], path.codes[15]])
+        assert.ok(x >= x0 && x <= x1 && y >= y0 && y <= y1, `code (${x}, ${y}) outside the maps ${rect.extent}`);
+      // Training moves the projection: the path is computed again with the newer network.
+      await page.evaluate(() => catgeo.trainEpochs(1));
+      await page.waitForFunction((old) => catgeo.digitPath().valid &&
+        JSON.stringify(catgeo.digitPath().codes[0]) !== old, JSON.stringify(path.codes[0]), { timeout: 30_000 });
+      const report = await page.evaluate(() => catgeo.layoutReport());
+      assert.deepEqual(report.problems, [], JSON.stringify(report.problems));
+      await page.screenshot({ path: new URL('./artifacts/mnist-path-page.png', import.meta.url).pathname });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });

@@ -18,11 +18,21 @@
 
 namespace {
 
-std::unique_ptr<catgeo::Experiment> digits_run(const catgeo::Dataset& all, int epochs) {
+// The mnist preset on {4, 9} trained for `epochs` epochs; null (with a printed skip notice) without the asset.
+std::unique_ptr<catgeo::Experiment> trained_49_run(int epochs) {
+  std::vector<std::uint8_t> bytes;
+  std::string tried;
+  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
+    std::printf("    skipped: mnist14.cgd not found (tried %s)\n", tried.c_str());
+    return nullptr;
+  }
+  auto all = catgeo::load_mnist_asset(bytes.data(), bytes.size());
+  EXPECT_MSG(all.ok(), all.status.message);
+  if (!all.ok()) return nullptr;
   catgeo::ScenarioConfig config = catgeo::scenario_preset("mnist").value;
   config.mnist.digits = {4, 9};
   config.training.epochs = epochs;
-  auto run = catgeo::Experiment::create(config, &all);
+  auto run = catgeo::Experiment::create(config, &all.value);
   EXPECT_MSG(run.ok(), run.status.message);
   if (!run.ok()) return nullptr;
   while (run.value->trainer().state() == catgeo::TrainerState::training) run.value->train({1 << 20, 0.0});
@@ -32,16 +42,7 @@ std::unique_ptr<catgeo::Experiment> digits_run(const catgeo::Dataset& all, int e
 }  // namespace
 
 TEST_CASE(science_digit_path_from_a_4_to_a_9_crosses_the_network_boundary, "slow") {
-  std::vector<std::uint8_t> bytes;
-  std::string tried;
-  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
-    std::printf("    skipped: mnist14.cgd not found (tried %s)\n", tried.c_str());
-    return;
-  }
-  auto all = catgeo::load_mnist_asset(bytes.data(), bytes.size());
-  EXPECT_TRUE(all.ok());
-  if (!all.ok()) return;
-  auto run = digits_run(all.value, 5);
+  auto run = trained_49_run(5);
   if (!run) return;
   const int a = catgeo::nth_test_sample(*run, 0, 0), b = catgeo::nth_test_sample(*run, 1, 0);
   EXPECT_TRUE(a >= 0 && b >= 0 && run->test_data().labels[a] == 0 && run->test_data().labels[b] == 1);
@@ -83,4 +84,41 @@ TEST_CASE(digit_path_needs_a_learned_projection, "") {
   if (!run.ok()) return;
   const auto path = catgeo::digit_path(*run.value, 0, 1);
   EXPECT_TRUE(!path.ok() && path.status.message.find("learned projection") != std::string::npos);
+}
+
+TEST_CASE(science_digit_paths_expand_the_code_where_the_category_changes, "slow") {
+  // NECO 2022 (spec 3.4, prior work): along a morph from one category to another the cosine distance between
+  // neighbouring steps' representations peaks at the category boundary. Here, for the first 20 test pairs (4, 9) of a
+  // network trained 5 epochs, on every path whose P(4) crosses 1/2, the largest neighbour distance and the largest
+  // F_code lie within one step of the crossing.
+  auto run = trained_49_run(5);
+  if (!run) return;
+  int crossing_paths = 0;
+  for (int pair = 0; pair < 20; ++pair) {
+    auto path =
+        catgeo::digit_path(*run, catgeo::nth_test_sample(*run, 0, pair), catgeo::nth_test_sample(*run, 1, pair));
+    EXPECT_MSG(path.ok(), path.status.message);
+    if (!path.ok()) continue;
+    const catgeo::DigitPath& p = path.value;
+    const int steps = p.fields.size();
+    double crossing = -1.0;  // in steps from the first image, where P(4) falls through 1/2
+    for (int s = 0; s + 1 < steps && crossing < 0.0; ++s) {
+      const double d0 = p.fields.network_posterior(0, s) - 0.5, d1 = p.fields.network_posterior(0, s + 1) - 0.5;
+      if (d0 >= 0.0 && d1 < 0.0) crossing = s + d0 / (d0 - d1);
+    }
+    if (crossing < 0.0) continue;  // an end the network gets wrong: no crossing to compare with
+    ++crossing_paths;
+    const auto widest = std::max_element(p.cosine_distance.begin(), p.cosine_distance.end());
+    const double distance_peak = (widest - p.cosine_distance.begin()) + 0.5;  // between steps s and s + 1
+    int fcode_peak = 0;
+    for (int s = 1; s < steps; ++s)
+      if (p.fields.fcode(0, s) + p.fields.fcode(2, s) > p.fields.fcode(0, fcode_peak) + p.fields.fcode(2, fcode_peak))
+        fcode_peak = s;
+    EXPECT_MSG(std::fabs(distance_peak - crossing) <= 1.0, "pair " << pair << ": P(4) crosses 1/2 at step " << crossing
+                                                                   << ", the widest step is at " << distance_peak);
+    EXPECT_MSG(std::fabs(fcode_peak - crossing) <= 1.0,
+               "pair " << pair << ": P(4) crosses 1/2 at step " << crossing << ", F_code peaks at step " << fcode_peak);
+  }
+  std::printf("    %d of 20 paths cross the network's boundary\n", crossing_paths);
+  EXPECT_TRUE(crossing_paths >= 10);
 }
