@@ -83,9 +83,9 @@
     // distance (from A, per sample), fcat and fcode (each / its max on the cut), reference_crossings and
     // network_crossings (distances from A where the cut crosses the decision boundaries).
     cut() { return json('catgeo_cut'); },
-    // MNIST: the path between two test digits ("Path between two test digits" in the read-outs; setOption('path', 1),
-    // 'path_from' / 'path_to' (class indices), 'path_pair'): {shown, valid, error, from, to, test_a, test_b} and per
-    // step codes, predicted, p_from, and cosine_distance between neighbouring steps.
+    // MNIST: the path between two test digits ("Path between two test digits" in the read-outs, link key path; or
+    // setOption('path', 0|1), 'path_from' / 'path_to' (digits), 'path_pair'): {shown, valid, error, from, to, test_a,
+    // test_b} and per step codes, predicted, p_from, and cosine_distance between neighbouring steps.
     digitPath() { return json('catgeo_digit_path'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },

@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -334,11 +335,15 @@ std::uint32_t App::set_option(const std::string& name, double value) {
     return 0;
   }
   if (name == "path" || name == "path_from" || name == "path_to" || name == "path_pair") {  // MNIST digit path
+    std::array<int, 3> path = edit_.view.path;
+    if (path[0] < 0) path = {view_.class_number(0), view_.class_number(1), 0};  // the run's first two digits
     const int v = std::max(0, static_cast<int>(value));
-    if (name == "path") path_shown_ = v != 0;
-    else path_shown_ = true, (name == "path_from" ? path_from_ : name == "path_to" ? path_to_ : path_pair_) = v;
-    request_digit_path();
-    return 0;
+    if (name == "path" && v == 0) path = {-1, -1, 0};
+    if (name == "path_from") path[0] = std::min(v, 9);
+    if (name == "path_to") path[1] = std::min(v, 9);
+    if (name == "path_pair") path[2] = v;
+    set_digit_path(path[0], path[1], path[2]);
+    return last_sent();
   }
   Command command;
   command.kind = CommandKind::set_option;

@@ -136,13 +136,14 @@ class App {
   // cut_view.cpp: the 1-D cut through the 2-D view
   void draw_cut_tool_button();
   bool handle_cut_input(const PlotFrame& frame, int map);  // true while the cut tool owns the maps' input
-  void request_cut(const CutSegment& segment);              // NaN ends: no cut
+  void request_cut(const CutSegment& segment);              // a preview while it is dragged
+  void commit_cut(const CutSegment& segment);               // into the view (link key cut); NaN ends: no cut
   void draw_cut_segment(const PlotFrame& frame);
   bool cut_plot_wanted() const;
   float cut_plot_height() const;
   void draw_cut_plot(float width);
   // path_view.cpp: the MNIST digit path
-  void request_digit_path();  // the path of path_from_ -> path_to_ (pair path_pair_), or none when not shown
+  void set_digit_path(int from_digit, int to_digit, int pair);  // into the view (link key path); from < 0: none
   bool digit_path_shown() const;
   void draw_digit_path_controls();  // the pickers, the images along the path and its chart
   void draw_digit_path_chart(float width);
@@ -211,8 +212,6 @@ class App {
   int cut_drag_map_ = -1;         // the map it is dragged on (-1: none)
   double cut_sent_time_ = -1e9;   // ImGui time of the latest cut command
   bool cut_plot_drawn_ = false;   // this frame: the view panel had room for the cut plot
-  bool path_shown_ = false;       // MNIST: a path between two test digits is asked for
-  int path_from_ = 0, path_to_ = 1, path_pair_ = 0;  // class indices of its ends; which test digits of them
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)

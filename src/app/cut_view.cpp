@@ -19,7 +19,6 @@ namespace catgeo {
 namespace {
 
 constexpr float kCutPlotLines = 14.0f;  // text lines the plot needs: two charts with their axes
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Distance from A of each point of the cut, (1, P): the 1-D coordinate of the plot.
 Eigen::MatrixXd cut_distances(const CutResult& cut) {
@@ -72,7 +71,7 @@ void App::draw_cut_tool_button() {
         edit_.data == DataKind::drawn_points ? "drawing points" : "dragging the class means");
   if (view_.cut.active) {
     same_line_or_wrap(ImGui::CalcTextSize("Clear cut").x + 2.0f * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button("Clear cut")) request_cut(CutSegment{kNaN, kNaN, kNaN, kNaN});
+    if (ImGui::Button("Clear cut")) commit_cut(CutSegment{kNoCut, kNoCut, kNoCut, kNoCut});
   }
 }
 
@@ -94,11 +93,18 @@ bool App::handle_cut_input(const PlotFrame& frame, int map) {
       cut_drag_.length() >= 0.02 * std::hypot(frame.hi[0] - frame.lo[0], frame.hi[1] - frame.lo[1]);
   if (!ImGui::IsMouseDown(0)) {
     cut_drag_map_ = -1;
-    if (long_enough) request_cut(cut_drag_);
+    if (long_enough) commit_cut(cut_drag_);
   } else if (long_enough && ImGui::GetTime() - cut_sent_time_ >= 1.0 / 20.0) {  // the plot follows the drag
     request_cut(cut_drag_);
   }
   return true;
+}
+
+void App::commit_cut(const CutSegment& segment) {
+  // To the link's 3 decimals, so that the cut a link carries is the one computed.
+  const auto rounded = [](double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : kNoCut; };
+  edit_.view.cut = {rounded(segment.x0), rounded(segment.y0), rounded(segment.x1), rounded(segment.y1)};
+  apply_view_options();
 }
 
 void App::request_cut(const CutSegment& segment) {

@@ -2,6 +2,7 @@
 // space; the path's images, its trajectory over the maps, and along it the posteriors, F_code and the distance
 // between neighbouring steps' representations.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -33,35 +34,34 @@ std::vector<double> over_max(std::vector<double> v) {
 
 }  // namespace
 
-void App::request_digit_path() {
-  Command command;
-  command.kind = CommandKind::digit_path;
-  command.x = path_shown_ ? path_from_ : std::numeric_limits<double>::quiet_NaN();
-  command.y = path_to_;
-  command.number = path_pair_;
-  send(std::move(command));
+void App::set_digit_path(int from_digit, int to_digit, int pair) {
+  edit_.view.path = {from_digit, to_digit, std::max(0, pair)};
+  apply_view_options();  // the path is part of the view (link key path): the engine computes it from there
 }
 
 bool App::digit_path_shown() const {
-  return path_shown_ && view_.config.data == DataKind::mnist && view_.path.active && view_.path.valid;
+  return edit_.view.path[0] >= 0 && view_.config.data == DataKind::mnist && view_.path.active && view_.path.valid;
 }
 
 void App::draw_digit_path_controls() {
   const int classes = view_.facts.num_classes;
   if (classes < 2) return;
-  path_from_ = std::clamp(path_from_, 0, classes - 1);
-  path_to_ = std::clamp(path_to_, 0, classes - 1);
-  const bool toggled = ImGui::Checkbox("show a path between two test digits", &path_shown_);
-  const auto digit_combo = [&](const char* label, int& index) {
+  const std::array<int, 3> asked = edit_.view.path;
+  bool shown = asked[0] >= 0;
+  // The digits picked (the run's first two until the user picks).
+  int from = shown ? asked[0] : view_.class_number(0), to = shown ? asked[1] : view_.class_number(1);
+  const bool toggled = ImGui::Checkbox("show a path between two test digits", &shown);
+  const auto digit_combo = [&](const char* label, int& digit) {
     char preview[8];
-    std::snprintf(preview, sizeof preview, "%d", view_.class_number(index));
+    std::snprintf(preview, sizeof preview, "%d", digit);
     ImGui::SetNextItemWidth(3.5f * ImGui::GetFontSize());
     if (!ImGui::BeginCombo(label, preview)) return false;
     bool picked = false;
     for (int mu = 0; mu < classes; ++mu) {
+      const int d = view_.class_number(mu);
       char name[8];
-      std::snprintf(name, sizeof name, "%d", view_.class_number(mu));
-      if (ImGui::Selectable(name, mu == index)) picked = index != mu, index = mu;
+      std::snprintf(name, sizeof name, "%d", d);
+      if (ImGui::Selectable(name, d == digit)) picked = digit != d, digit = d;
     }
     ImGui::EndCombo();
     return picked;
@@ -69,19 +69,20 @@ void App::draw_digit_path_controls() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("from");
   ImGui::SameLine();
-  bool picked = digit_combo("##path-from", path_from_);
+  bool picked = digit_combo("##path-from", from);
   ImGui::SameLine();
   ImGui::TextUnformatted("to");
   ImGui::SameLine();
-  picked |= digit_combo("##path-to", path_to_);
+  picked |= digit_combo("##path-to", to);
   const char* other = "Other pair";
   same_line_or_wrap(ImGui::CalcTextSize(other).x + 2.0f * ImGui::GetStyle().FramePadding.x);
-  if (ImGui::Button(other)) ++path_pair_, picked = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the next test digit of each of the two classes");
-  if (picked) path_shown_ = true;  // choosing digits asks for their path
-  if (toggled || picked) request_digit_path();
+  int pair = shown ? asked[2] : 0;
+  if (ImGui::Button(other)) ++pair, picked = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the next test digit of each of the two digits");
+  if (picked) shown = true;  // choosing digits asks for their path
+  if (toggled || picked) set_digit_path(shown ? from : -1, shown ? to : -1, shown ? pair : 0);
   const PathResult& path = view_.path;
-  if (!path_shown_) return;
+  if (!shown) return;
   if (!path.error.empty()) {
     ImGui::TextWrapped("No path: %s.", path.error.c_str());
     return;
@@ -199,11 +200,11 @@ void App::draw_digit_path_on_map(const PlotFrame& frame) {
 std::string App::digit_path_json() const {
   const PathResult& path = view_.path;
   JsonValue out = JsonValue::object();
-  out.set("shown", JsonValue::boolean(path_shown_));
+  out.set("shown", JsonValue::boolean(edit_.view.path[0] >= 0));
   out.set("valid", JsonValue::boolean(path.active && path.valid));
   out.set("error", JsonValue::string(path.error));
-  out.set("from", JsonValue::number(path.class_a >= 0 ? view_.class_number(path.class_a) : -1));
-  out.set("to", JsonValue::number(path.class_b >= 0 ? view_.class_number(path.class_b) : -1));
+  out.set("from", JsonValue::number(path.digit_a));
+  out.set("to", JsonValue::number(path.digit_b));
   out.set("test_a", JsonValue::number(path.test_a));
   out.set("test_b", JsonValue::number(path.test_b));
   if (path.valid) {

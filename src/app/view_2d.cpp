@@ -177,7 +177,7 @@ void App::draw_view_2d() {
     legend.item(ImVec4(1.0f, 0.31f, 0.78f, 1), "— network boundary");
   }
   if (view.glyphs) {
-    legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "○ F_cat");
+    legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), view_.facts.reference_exact ? "○ F_cat" : "○ F_cat (KDE estimate)");
     if (!decoder_shown()) legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
   draw_decoder_legend(legend);
@@ -389,7 +389,8 @@ void App::draw_hover_tooltip(double x, double y) {
                        f.reference_posterior(mu, 0), f.network_posterior(mu, 0));
   ImGui::Separator();
   const Sym2 a = GridFields::unpack(f.fcat, 0), b = GridFields::unpack(f.fcode, 0);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat  = [%.3g %.3g; %.3g %.3g]", a.f11, a.f12,
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat%s = [%.3g %.3g; %.3g %.3g]",
+                     view_.facts.reference_exact ? " " : " (KDE estimate)", a.f11, a.f12,
                      a.f12, a.f22);
   ImGui::Text("   eigenvalues %.3g, %.3g", f.fcat_eigen(0, 0), f.fcat_eigen(1, 0));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code = [%.3g %.3g; %.3g %.3g]", b.f11, b.f12,

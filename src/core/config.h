@@ -1,7 +1,9 @@
 // Full configuration of a CatGeo run (data, network, training, grid, view); plain structs with good defaults.
 #pragma once
 #include <Eigen/Core>
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,8 @@ struct MnistConfig {
   double test_fraction = 0.2;
 };
 
+constexpr double kNoCut = std::numeric_limits<double>::quiet_NaN();  // ViewConfig::cut coordinates of "no cut"
+
 enum class ViewMode { side_by_side, overlay };
 enum class FieldMeasure { trace, lambda_max };
 
@@ -75,6 +79,10 @@ struct ViewConfig {
   // The decoder check and the layer picker (issue 14).
   bool decoder = false;  // decoder estimate of F_code (NECO) as covariance ellipses on the F_code map (2-D)
   int layer = -1;        // hidden layer (from 0) whose F_code the 2-D F_code map shows; -1 (or not a code layer) = r
+  // A 1-D cut through the 2-D view, A = (x0, y0) to B = (x1, y1); NaN: none. And the MNIST digit path: from digit,
+  // to digit (0-9) and which test digits of them (the n-th of each); from < 0: none.
+  std::array<double, 4> cut = {kNoCut, kNoCut, kNoCut, kNoCut};
+  std::array<int, 3> path = {-1, -1, 0};
   // Page chrome for links, embeds and lectures (link keys embed, panels, controls, autoplay, lecture). They change
   // how the page looks and starts, never the run: the CLI reads and ignores them.
   bool embed = false;     // compact layout for an iframe: side panels hidden (unless panels=1), small overlay controls

@@ -2,9 +2,12 @@
 #include "core/link_fields.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
 
 #include "core/link_payloads.h"
+#include "core/link_text.h"
 #include "core/number_text.h"
 #include "core/parameters.h"
 
@@ -47,6 +50,47 @@ void read_int(const char* key, const std::string& value, int& field, LinkNotices
       std::min(static_cast<long long>(spec.max), std::max(static_cast<long long>(spec.min), x));
   if (clamped != x) out_of_range(n, key, value, spec, std::to_string(clamped));
   field = static_cast<int>(clamped);
+}
+
+// cut=x0,y0,x1,y1 (coordinates of the projection space to 3 decimals); "" = none.
+std::string write_cut(const ScenarioConfig& c) {
+  if (!std::isfinite(c.view.cut[0])) return "";
+  std::string out;
+  for (double v : c.view.cut) out += (out.empty() ? "" : ",") + format_number(std::round(v * 1000.0) / 1000.0);
+  return out;
+}
+
+void read_cut(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  const ParameterSpec& spec = parameter("cut");
+  const std::vector<std::string_view> parts = split(value, ',');
+  std::array<double, 4> cut{};
+  bool ok = parts.size() == 4;
+  for (std::size_t i = 0; ok && i < 4; ++i)
+    ok = parse_number(std::string(parts[i]), cut[i]) && cut[i] >= spec.min && cut[i] <= spec.max;
+  if (!ok || (cut[0] == cut[2] && cut[1] == cut[3])) {
+    kept(n, "cut", value, "x0,y0,x1,y1: two different points", "no cut", &spec);
+    return;
+  }
+  c.view.cut = cut;
+}
+
+// path=from,to,pair (digits 0-9, pair >= 0); "" = none.
+std::string write_path(const ScenarioConfig& c) {
+  if (c.view.path[0] < 0) return "";
+  return std::to_string(c.view.path[0]) + "," + std::to_string(c.view.path[1]) + "," + std::to_string(c.view.path[2]);
+}
+
+void read_path(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  const ParameterSpec& spec = parameter("path");
+  const std::vector<std::string_view> parts = split(value, ',');
+  long long v[3] = {0, 0, 0};
+  bool ok = parts.size() == 3;
+  for (std::size_t i = 0; ok && i < 3; ++i) ok = parse_int(std::string(parts[i]), v[i]) && v[i] >= 0;
+  if (!ok || v[0] > 9 || v[1] > 9 || v[2] > spec.max) {
+    kept(n, "path", value, "from,to,pair: two digits 0-9 and a pair number", "no path", &spec);
+    return;
+  }
+  c.view.path = {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2])};
 }
 
 void read_seed(const char* key, const std::string& value, std::uint64_t& field, LinkNotices& n) {
@@ -218,6 +262,8 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("decoder", v, c.view.decoder, n); }},
     {"layer", [](const ScenarioConfig& c) { return std::to_string(c.view.layer); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("layer", v, c.view.layer, n); }},
+    {"cut", write_cut, read_cut},
+    {"path", write_path, read_path},
     // Page chrome (embeds, lectures): view options too, so a link stays one grammar; the CLI ignores them.
     {"embed", [](const ScenarioConfig& c) { return flag_text(c.view.embed); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("embed", v, c.view.embed, n); }},

@@ -51,6 +51,8 @@ const std::vector<ParameterSpec> kTable = {
      "decoder estimate of F_code (NECO) as covariance ellipses (2-D)", false},
     {"layer", K::integer, -1, kMaxHiddenLayers - 1, "", "F_code at layer",
      "hidden layer index (from 0) whose F_code the F_code map shows; -1 = r", false},
+    {"cut", K::part, -1000, 1000, "", "1-D cut", "segment x0,y0,x1,y1 of a 1-D cut through the 2-D view", false},
+    {"path", K::part, 0, 1000000, "", "digit path", "MNIST: from digit, to digit, which pair (e.g. 4,9,0)", false},
     {"embed", K::flag, 0, 1, "0|1", "embed layout", "compact layout for an iframe", false},
     {"panels", K::choice, 0, 0, "0|1|auto", "side panels", "side panels hidden, shown, or auto (hidden in embeds)", false},
     {"controls", K::flag, 0, 1, "0|1", "run controls", "play/pause/reset, share and export buttons", false},

@@ -2,6 +2,7 @@
 #include "core/share_link.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/link_fields.h"
@@ -133,6 +134,13 @@ bool base_config(const std::vector<LinkPair>& pairs, ScenarioConfig& config, Lin
   return true;
 }
 
+// Cut coordinates, where NaN (no cut) equals NaN.
+bool same_cut(const std::array<double, 4>& a, const std::array<double, 4>& b) {
+  for (int i = 0; i < 4; ++i)
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string encode_share_link(const ScenarioConfig& config, std::string* notice, std::size_t max_length) {
@@ -238,7 +246,8 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          a.view.mode == b.view.mode && a.view.measure == b.view.measure && a.view.log_scale == b.view.log_scale &&
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
          a.view.show_boundary == b.view.show_boundary && a.view.decoder == b.view.decoder &&
-         a.view.layer == b.view.layer && a.view.embed == b.view.embed &&
+         a.view.layer == b.view.layer && same_cut(a.view.cut, b.view.cut) && a.view.path == b.view.path &&
+         a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
          a.view.lecture == b.view.lecture && a.view.tour == b.view.tour;
 }

@@ -56,6 +56,30 @@ const std::vector<TourStep>& tour_steps() {
        "the information charts under the metric charts: the estimate between its lower bound and I(μ; x)",
        "scenario=E1&epochs=60",
        {"info_r_lower_bound", true, 60}},
+      {"Along a line through the map",
+       "The cut from A to B shows both Fisher informations along one line across the boundary. As the network "
+       "learns, F_code rises where the line crosses the boundary, as F_cat does, and its contrast grows.",
+       "the 1-D cut plot (beside the maps or above the charts): its two curves and the boundary lines",
+       "scenario=E5&epochs=30&cut=-1.5,-1.5,1.5,1.5",
+       {"contrast", true, 30}},
+      {"A 4 turning into a 9",
+       "A handwritten 4 is blended pixel by pixel into a 9. Where the network changes its mind, its code changes "
+       "fastest: neighbouring images are furthest apart there, and F_code peaks.",
+       "the path on the maps, and in the read-outs the images and the curves along the path",
+       "scenario=mnist&digits=49&epochs=3&path=4,9,0",
+       {"test_accuracy", true, 3}},
+      {"Layer by layer",
+       "The F_code map shows the first hidden layer (64 tanh units) instead of r. The per-layer table in the "
+       "read-outs says which layer's F_code follows F_cat more closely, before and after training.",
+       "the F_code map's title and the per-layer table",
+       "scenario=E6&epochs=40&layer=0",
+       {"angle_deg_weighted", false, 40}},
+      {"The authors' own estimate",
+       "Green ellipses decode many noisy codes back to x and show how far the guesses spread (the NECO method); "
+       "cyan ones say the same from JᵀJ/σ². At this low noise they agree; at σ = 1 they do not.",
+       "the green and cyan ellipses on the F_code map and the median error under it",
+       "scenario=E5&epochs=30&sigma=0.2&decoder=1",
+       {"contrast", true, 30}},
   };
   CATGEO_CHECK(static_cast<int>(steps.size()) == kTourSteps, "kTourSteps must count the tour's steps");
   return steps;

@@ -7,7 +7,7 @@
 
 namespace catgeo {
 
-constexpr int kTourSteps = 8;  // tour_steps().size()
+constexpr int kTourSteps = 12;  // tour_steps().size()
 
 struct TourClaim {  // after `epochs` epochs of training, `metric` (a metrics() key) rises or falls
   const char* metric = nullptr;  // nullptr: the step's claim is about the picture, not about training

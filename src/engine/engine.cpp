@@ -80,6 +80,7 @@ void Engine::handle(const Command& c) {
       const bool decoder_before = config_.view.decoder;
       config_.view = decode_share_link(c.text).config.view;
       config_dirty_ = true;
+      take_view_cut_and_path();
       if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
         fields_stale_ = true;
         last_refresh_ = -1e9;
@@ -136,14 +137,6 @@ void Engine::handle(const Command& c) {
       probe_x_ = c.x;
       probe_y_ = c.y;
       break;
-    case CommandKind::digit_path:
-      path_ = PathResult();
-      path_.active = std::isfinite(c.x) && std::isfinite(c.y);
-      path_.class_a = path_.active ? static_cast<int>(c.x) : -1;
-      path_.class_b = path_.active ? static_cast<int>(c.y) : -1;
-      path_.pair = static_cast<int>(c.number);
-      path_wanted_ = path_dirty_ = true;
-      break;
     case CommandKind::cut:
       cut_ = CutResult();
       cut_.segment = CutSegment{c.x, c.y, c.x_end, c.y_end};
@@ -191,6 +184,7 @@ void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vect
   playing_ = false;
   set_pending(command);
   build_run();
+  take_view_cut_and_path();
   load_ = LoadOutcome{};
   load_.command = command;
   load_.pending = !run_ && waiting_for_digits_;
@@ -589,15 +583,48 @@ void Engine::evaluate_cut() {
   cut_.valid = fields_finite(cut_.fields);
 }
 
+void Engine::take_view_cut_and_path() {
+  const ViewConfig& view = config_.view;
+  const CutSegment segment{view.cut[0], view.cut[1], view.cut[2], view.cut[3]};
+  const CutSegment& now = cut_.segment;
+  const bool same_segment =
+      now.x0 == segment.x0 && now.y0 == segment.y0 && now.x1 == segment.x1 && now.y1 == segment.y1;
+  if (segment.usable() != cut_.active || (segment.usable() && !same_segment)) {
+    cut_ = CutResult();
+    cut_.segment = segment;
+    cut_.active = segment.usable();
+    cut_wanted_ = cut_dirty_ = true;
+  }
+  const std::array<int, 3> asked = {path_.digit_a, path_.digit_b, path_.pair};
+  if ((view.path[0] >= 0) != path_.active || (path_.active && asked != view.path)) {
+    path_ = PathResult();
+    path_.active = view.path[0] >= 0;
+    path_.digit_a = view.path[0], path_.digit_b = view.path[1], path_.pair = view.path[2];
+    path_wanted_ = path_dirty_ = true;
+  }
+}
+
 void Engine::evaluate_path() {
   path_wanted_ = false;
   path_dirty_ = true;
   path_.valid = false;
   path_.error.clear();
   if (!path_.active || !run_ || state() == RunState::diverged) return;
-  const int classes = run_->num_classes();
-  if (path_.class_a < 0 || path_.class_b < 0 || path_.class_a >= classes || path_.class_b >= classes) {
-    path_.error = "the run has classes 1 to " + std::to_string(classes);
+  if (config_.data != DataKind::mnist) {
+    path_.error = "a digit path needs the MNIST digits";
+    return;
+  }
+  const std::vector<int>& digits = config_.mnist.digits;
+  const auto class_of = [&](int digit) {
+    const auto at = std::find(digits.begin(), digits.end(), digit);
+    return at == digits.end() ? -1 : static_cast<int>(at - digits.begin());
+  };
+  path_.class_a = class_of(path_.digit_a), path_.class_b = class_of(path_.digit_b);
+  if (path_.class_a < 0 || path_.class_b < 0) {
+    std::string kept;
+    for (int d : digits) kept += std::to_string(d);
+    path_.error = "digit " + std::to_string(path_.class_a < 0 ? path_.digit_a : path_.digit_b) +
+                  " is not one of this run's digits (" + kept + ")";
     return;
   }
   path_.test_a = nth_test_sample(*run_, path_.class_a, path_.pair);

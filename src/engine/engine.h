@@ -89,6 +89,7 @@ class Engine {
   void evaluate_probe();
   void evaluate_cut();
   void evaluate_path();
+  void take_view_cut_and_path();  // the view's cut and digit path (link keys cut, path) become the cut and path asked
   void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
   void continue_information(double budget_seconds);
   int displayed_layer() const;  // the view's layer option resolved against the run's network (-1: r)

@@ -33,9 +33,8 @@ enum class CommandKind : std::uint8_t {
   set_option,    // key = grid | refresh_ms, number = value (display options outside the link)
   probe,         // x, y = a point of the projection space: exact values there in the next snapshot
   cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
-                 // in the next snapshot and after every field refresh
-  digit_path,    // x, y = class indices of the two ends (NaN x: no path), number = which pair (the n-th test digit of
-                 // each class): the path between them in the next snapshot and after every field refresh (MNIST)
+                 // in the next snapshot and after every field refresh; a preview while it is dragged (the view's
+                 // committed cut, link key cut, arrives with set_view like the digit path, link key path)
   ack,           // the view applied the latest snapshot; the engine may publish the next one
 };
 
@@ -133,12 +132,13 @@ struct CutResult {
   GridFields fields;
 };
 
-// The digit path (core/digit_path.h) the view asked for, from the network the display fields show.
+// The digit path (core/digit_path.h) the view asks for (link key path), from the network the display fields show.
 struct PathResult {
   bool active = false;  // a path is asked for
   bool valid = false;   // computed and finite
-  std::string error;    // why not (no learned projection, a class without test digits)
-  int class_a = -1, class_b = -1, pair = 0;  // as asked
+  std::string error;    // why not (not MNIST, a digit the run does not keep)
+  int digit_a = -1, digit_b = -1, pair = 0;  // as asked: digits 0-9, the pair-th test digit of each
+  int class_a = -1, class_b = -1;            // their class indices in the run
   int test_a = -1, test_b = -1;              // the test digits it runs between
   int image_side = 0;
   std::vector<std::vector<std::uint8_t>> images;  // per step, side * side grey levels, row-major

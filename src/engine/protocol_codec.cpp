@@ -305,7 +305,8 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
   if (s.has_path) {
     const PathResult& p = s.path;
     w.boolean(p.active), w.boolean(p.valid), w.text(p.error);
-    w.i32(p.class_a), w.i32(p.class_b), w.i32(p.pair), w.i32(p.test_a), w.i32(p.test_b), w.i32(p.image_side);
+    w.i32(p.digit_a), w.i32(p.digit_b), w.i32(p.pair), w.i32(p.class_a), w.i32(p.class_b);
+    w.i32(p.test_a), w.i32(p.test_b), w.i32(p.image_side);
     if (p.valid) {
       w.u32(static_cast<std::uint32_t>(p.images.size()));
       for (const std::vector<std::uint8_t>& image : p.images) put_bytes(w, image);
@@ -399,7 +400,8 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   if ((s.has_path = r.boolean())) {
     PathResult& p = s.path;
     p.active = r.boolean(), p.valid = r.boolean(), p.error = r.text();
-    p.class_a = r.i32(), p.class_b = r.i32(), p.pair = r.i32(), p.test_a = r.i32(), p.test_b = r.i32();
+    p.digit_a = r.i32(), p.digit_b = r.i32(), p.pair = r.i32(), p.class_a = r.i32(), p.class_b = r.i32();
+    p.test_a = r.i32(), p.test_b = r.i32();
     p.image_side = r.i32();
     if (p.valid) {
       p.images.resize(r.count(4));

@@ -452,14 +452,10 @@ TEST_CASE(engine_layer_picker_fills_fcode_at_the_chosen_layer, "") {
               catgeo::encode_share_link(config).find("decoder") == std::string::npos);
 }
 
-TEST_CASE(engine_digit_path_runs_between_two_test_digits_of_the_classes_asked, "") {
+TEST_CASE(engine_digit_path_runs_between_two_test_digits_of_the_digits_the_link_names, "") {
   if (!catgeo::test::install_mnist_digits()) return;
   Engine engine;
-  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=49&epochs=1"));
-  run_until(engine, 1);
-  Command path = command(CommandKind::digit_path, 2);
-  path.x = 0, path.y = 1, path.number = 3;
-  engine.handle(path);
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=49&epochs=1&path=4,9,3"));
   catgeo::PathResult got;
   for (int t = 0; t < 200 && !got.valid && got.error.empty(); ++t) {
     engine.tick(0.01);
@@ -472,14 +468,14 @@ TEST_CASE(engine_digit_path_runs_between_two_test_digits_of_the_classes_asked, "
   const catgeo::Dataset& test = engine.run()->test_data();
   EXPECT_TRUE(got.test_a == catgeo::nth_test_sample(*engine.run(), 0, 3) && test.labels[got.test_a] == 0);
   EXPECT_TRUE(got.test_b >= 0 && test.labels[got.test_b] == 1);
+  EXPECT_TRUE(got.digit_a == 4 && got.digit_b == 9 && got.pair == 3);
   EXPECT_TRUE(got.images.size() == catgeo::kDigitPathSteps && got.image_side == 14 && got.codes.cols() == 16);
-  // No path for a class the run does not have, with a message.
-  Command bad = command(CommandKind::digit_path, 3);
-  bad.x = 0, bad.y = 7;
-  engine.handle(bad);
+  // A view change asks for another path, the run goes on; a digit the run does not keep gets a message.
+  engine.handle(command(CommandKind::set_view, 2, "scenario=mnist&digits=49&epochs=1&path=4,7,0"));
   engine.tick(0.01);
   const catgeo::Snapshot s = engine.take_snapshot();
-  EXPECT_TRUE(s.has_path && !s.path.valid && !s.path.error.empty());
+  EXPECT_TRUE(s.has_path && !s.path.valid && s.path.error.find("digit 7 is not one of this run's digits (49)") == 0);
+  EXPECT_TRUE(s.facts.serial == 0 || s.facts.serial == 1);
 }
 
 TEST_CASE(engine_per_layer_metrics_equal_layer_match_metrics, "") {

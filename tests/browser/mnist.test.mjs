@@ -84,8 +84,8 @@ test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s throug
       await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60_000, polling: 250 });
       await page.evaluate(async () => { await catgeo.settled(); await catgeo.trainEpochs(3); });
       await page.evaluate(async () => {
-        await catgeo.setOption('path_from', 0);
-        await catgeo.setOption('path_to', 1);
+        await catgeo.setOption('path_from', 4);
+        await catgeo.setOption('path_to', 9);
       });
       await page.waitForFunction(() => catgeo.digitPath().valid, null, { timeout: 30_000, polling: 100 });
       const path = await page.evaluate(() => catgeo.digitPath());
@@ -110,6 +110,9 @@ test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s throug
       const report = await page.evaluate(() => catgeo.layoutReport());
       assert.deepEqual(report.problems, [], JSON.stringify(report.problems));
       await page.screenshot({ path: new URL('./artifacts/mnist-path-page.png', import.meta.url).pathname });
+      // The path is part of the share link: the link opens the same path.
+      const link = await page.evaluate(async () => { await catgeo.settled(); return catgeo.config().link; });
+      assert.match(link, /path=4,9,0/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,4 +1,5 @@
 // Tests of the share-link codec: preset and modified round trips, the link, notices, garbage.
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -300,4 +301,23 @@ TEST_CASE(a_tour_link_opens_its_step_with_the_other_keys_on_top, "") {
   }
   const catgeo::LinkDecodeResult beyond = decode_share_link("scenario=E5&tour=99");
   EXPECT_TRUE(!beyond.notices.empty() && beyond.config.view.tour == catgeo::kTourSteps);  // clamped, and said so
+}
+
+TEST_CASE(share_link_carries_the_cut_and_the_digit_path, "") {
+  ScenarioConfig e5 = preset("E5");
+  e5.view.cut = {-1.5, -1.25, 1.5, 1.75};
+  expect_round_trip(e5, "scenario=E5&cut=-1.5,-1.25,1.5,1.75");
+  ScenarioConfig mnist = preset("mnist");
+  mnist.mnist.digits = {4, 9};
+  mnist.view.path = {4, 9, 2};
+  expect_round_trip(mnist, "scenario=mnist&digits=49&path=4,9,2");
+  // Bad values: a notice, and no cut / no path (the rest of the link is kept).
+  for (const char* bad : {"cut=1,2,3", "cut=1,2,1,2", "cut=a,b,c,d", "cut=0,0,5000,1"}) {
+    const auto r = decode_share_link(std::string("scenario=E5&sigma=0.5&") + bad);
+    EXPECT_MSG(has_notice(r, "cut") && !std::isfinite(r.config.view.cut[0]) && r.config.network.noise_sigma == 0.5, bad);
+  }
+  for (const char* bad : {"path=4,9", "path=12,9,0", "path=4,9,-1", "path=x,9,0"}) {
+    const auto r = decode_share_link(std::string("scenario=mnist&") + bad);
+    EXPECT_MSG(has_notice(r, "path") && r.config.view.path[0] == -1, bad);
+  }
 }
