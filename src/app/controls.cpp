@@ -28,6 +28,20 @@ double as_shown(float value, const char* format) {
   return std::strtod(text, nullptr);
 }
 
+// A logarithmic slider for the parameter-table key (its label and range), `format` as shown: sets `value` while it is
+// dragged and returns true once an edit is finished. The tooltip is the table's help unless one is given.
+bool log_slider(const char* key, double& value, const char* format, float width, const char* tooltip = nullptr) {
+  const ParameterSpec& range = parameter(key);
+  float shown = static_cast<float>(value);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::SliderFloat(range.label, &shown, static_cast<float>(range.min), static_cast<float>(range.max), format,
+                         ImGuiSliderFlags_Logarithmic))
+    value = as_shown(shown, format);
+  const bool done = ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip ? tooltip : range.help);
+  return done;
+}
+
 // Deterministic starter points for "draw your own data": two small clusters the user can edit.
 std::vector<DrawnPoint> starter_points() {
   std::vector<DrawnPoint> points;
@@ -309,36 +323,15 @@ void App::draw_network_editor() {
     ImGui::SetTooltip("Noise on r: additive Gaussian r = f + σz, or Gaussian dropout r_i = f_i (1 + ξ_i),\n"
                       "ξ_i ~ N(0, α) (needs sigmoid units at r). Each has its own F_code (spec 1.6).");
   if (network.noise == NoiseModel::dropout) {
-    const ParameterSpec& alpha_range = parameter("alpha");
-    float alpha = static_cast<float>(network.dropout_alpha);
-    ImGui::SetNextItemWidth(slider_width);
-    if (ImGui::SliderFloat(alpha_range.label, &alpha, static_cast<float>(alpha_range.min),
-                           static_cast<float>(alpha_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
-      network.dropout_alpha = as_shown(alpha, "%.2f");
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Variance α of the dropout noise ξ on r while training; α = p/(1-p) for a dropout rate p.\n"
-                        "F_code = Σ_i (1/α + 2) ∇f_i ∇f_iᵀ / f_i²: small units carry the most information.");
+    changed |= log_slider("alpha", network.dropout_alpha, "%.2f", slider_width,
+                          "Variance α of the dropout noise ξ on r while training; α = p/(1-p) for a dropout rate p.\n"
+                          "F_code = Σ_i (1/α + 2) ∇f_i ∇f_iᵀ / f_i²: small units carry the most information.");
   } else {
-    const ParameterSpec& sigma_range = parameter("sigma");
-    float sigma = static_cast<float>(network.noise_sigma);
-    ImGui::SetNextItemWidth(slider_width);
-    if (ImGui::SliderFloat(sigma_range.label, &sigma, static_cast<float>(sigma_range.min),
-                           static_cast<float>(sigma_range.max), "%.2f", ImGuiSliderFlags_Logarithmic))
-      network.noise_sigma = as_shown(sigma, "%.2f");
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
-                        "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+    changed |= log_slider("sigma", network.noise_sigma, "%.2f", slider_width,
+                          "Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
+                          "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
   }
-  const ParameterSpec& lr_range = parameter("lr");
-  float lr = static_cast<float>(config.training.learning_rate);
-  ImGui::SetNextItemWidth(slider_width);
-  if (ImGui::SliderFloat(lr_range.label, &lr, static_cast<float>(lr_range.min), static_cast<float>(lr_range.max),
-                         "%.4g", ImGuiSliderFlags_Logarithmic))
-    config.training.learning_rate = as_shown(lr, "%.4g");
-  changed |= ImGui::IsItemDeactivatedAfterEdit();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lr_range.help);
+  changed |= log_slider("lr", config.training.learning_rate, "%.4g", slider_width);
   const ParameterSpec& batch_range = parameter("batch");
   int batch = config.training.batch_size;
   ImGui::SetNextItemWidth(slider_width);

@@ -315,24 +315,23 @@ std::vector<std::vector<const SweepRun*>> groups(const std::vector<SweepRun>& ru
   return out;
 }
 
+// The summary tables' column headers, 1-D and 2-D.
+const char* kSummaryHeader1d =
+    "| scenario | sigma | runs | test acc | F_code peaks | boundaries | peak-boundary dist | log-log r | "
+    "Spearman r | contrast | gamma |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+const char* kSummaryHeader2d =
+    "| scenario | sigma | runs | test acc | angle weighted (deg) | angle top-20% (deg) | log-log r (Tr) | "
+    "Spearman r | contrast | gamma |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+
 void print_summary(const std::vector<SweepRun>& runs) {
-  const auto one_d = groups(runs, 1), two_d = groups(runs, 2);
-  if (!one_d.empty()) {
-    std::printf(
-        "### Summary, 1-D: median [min, max] over seeds (before → after training; before: median)\n\n"
-        "| scenario | sigma | runs | test acc | F_code peaks | boundaries | peak-boundary dist | log-log r | "
-        "Spearman r | contrast | gamma |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-    for (const auto& g : one_d) std::fputs(summary_row(g).c_str(), stdout);
-    std::printf("\n");
-  }
-  if (!two_d.empty()) {
-    std::printf(
-        "### Summary, 2-D: median [min, max] over seeds (before → after training; before: median)\n\n"
-        "| scenario | sigma | runs | test acc | angle weighted (deg) | angle top-20% (deg) | log-log r (Tr) | "
-        "Spearman r | contrast | gamma |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-    for (const auto& g : two_d) std::fputs(summary_row(g).c_str(), stdout);
+  for (int dims = 1; dims <= 2; ++dims) {
+    const auto grouped = groups(runs, dims);
+    if (grouped.empty()) continue;
+    std::printf("### Summary, %d-D: median [min, max] over seeds (before → after training; before: median)\n\n%s", dims,
+                dims == 1 ? kSummaryHeader1d : kSummaryHeader2d);
+    for (const auto& g : grouped) std::fputs(summary_row(g).c_str(), stdout);
     std::printf("\n");
   }
 }
