@@ -492,9 +492,11 @@ std::string App::view_rect_json() const {
   out.set("top", JsonValue::number(view_frame_.p0.y));
   out.set("right", JsonValue::number(view_frame_.p1.x));
   out.set("bottom", JsonValue::number(view_frame_.p1.y));
+  // The data extent of the maps the view holds (the next frame's, when a snapshot arrived since the last one: a
+  // command's Promise resolves before that frame is drawn); the rectangle is the last frame's.
+  const GridSpec& grid = map_grid();
   JsonValue extent = JsonValue::array();
-  for (double v : {view_frame_.lo[0], view_frame_.hi[0], view_frame_.lo[1], view_frame_.hi[1]})
-    extent.push_back(JsonValue::number(v));
+  for (double v : {grid.lo[0], grid.hi[0], grid.lo[1], grid.hi[1]}) extent.push_back(JsonValue::number(v));
   out.set("extent", extent);  // data x0, x1, y0, y1
   out.set("tool", JsonValue::string(tool_ == DataTool::draw ? "draw" : tool_ == DataTool::erase ? "erase" : "none"));
   const auto box = [](ImVec2 a, ImVec2 b) {  // left, top, right, bottom

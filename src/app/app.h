@@ -212,6 +212,11 @@ class App {
   int cut_drag_map_ = -1;         // the map it is dragged on (-1: none)
   double cut_sent_time_ = -1e9;   // ImGui time of the latest cut command
   bool cut_plot_drawn_ = false;   // this frame: the view panel had room for the cut plot
+  // The grid of the 2-D maps: the fields' own (a learned projection's extent follows its codes), the configured one
+  // until they arrive.
+  const GridSpec& map_grid() const {
+    return view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid : edit_.grid;
+  }
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)

@@ -80,7 +80,7 @@ bool App::decoder_shown() const {
 }
 
 double App::decoder_cell() const {
-  const GridSpec& g = view_.fields_valid() ? view_.fields.grid : edit_.grid;
+  const GridSpec& g = map_grid();
   return (g.hi[0] - g.lo[0]) / (kDecoderGridPerAxis - 1);
 }
 

@@ -132,8 +132,7 @@ void App::draw_view_2d() {
   }
   const float size = arrangement.map_size, margin = chrome.margin, title_h = chrome.title;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  // The fields' own grid (a learned projection's extent follows its codes); the configured one until they arrive.
-  const GridSpec grid = view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid : edit_.grid;
+  const GridSpec grid = map_grid();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 maps_end = origin;  // bottom-right corner of the last map
   const int first_map = one_at_a_time ? portrait_map_ : 0;

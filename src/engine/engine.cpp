@@ -282,7 +282,9 @@ bool Engine::tick(double budget_seconds) {
   poll_digits();
   if (probe_wanted_) evaluate_probe();
   if (cut_wanted_) evaluate_cut();
-  if (path_wanted_) evaluate_path();
+  // The path is drawn over the maps: it waits for the fields of the network it uses (a moving projection would put
+  // it off the maps otherwise); the cut, a separate plot dragged live, does not.
+  if (path_wanted_ && (!fields_stale_ || !run_ || state() == RunState::diverged)) evaluate_path();
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();

@@ -478,6 +478,40 @@ TEST_CASE(engine_digit_path_runs_between_two_test_digits_of_the_digits_the_link_
   EXPECT_TRUE(s.facts.serial == 0 || s.facts.serial == 1);
 }
 
+TEST_CASE(engine_digit_path_asked_while_training_uses_the_network_the_maps_show, "") {
+  // In the first epoch the learned projection grows several-fold between two refreshes: a path computed on the
+  // newer network would lie outside the maps' extent (the codes' bounding box) it is drawn on.
+  if (!catgeo::test::install_mnist_digits()) return;
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=49&epochs=3"));
+  run_until(engine, 1);
+  Command slow_refresh = command(CommandKind::set_option, 2);  // the page's refresh interval is 0.2 s; the test's
+  slow_refresh.key = "refresh_ms", slow_refresh.number = 400;   // ticks are slower than the page's frames
+  engine.handle(slow_refresh);
+  engine.handle(command(CommandKind::play, 3));
+  catgeo::GridSpec shown;  // the grid of the fields last published
+  catgeo::PathResult got;
+  bool asked = false;
+  for (int t = 0; t < 4000 && !got.valid && got.error.empty(); ++t) {
+    engine.tick(0.01);
+    if (!asked && engine.run()->trainer().epoch_progress() > 0.3) {
+      engine.handle(command(CommandKind::set_view, 4, "scenario=mnist&digits=49&epochs=3&path=4,9,0"));
+      asked = true;
+    }
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    if (s.has_fields && s.fields.size() > 0) shown = s.fields.grid;
+    if (s.has_path) got = s.path;
+  }
+  EXPECT_MSG(got.valid, "no path: " << got.error);
+  for (int end : {0, static_cast<int>(got.codes.cols()) - 1})
+    EXPECT_MSG(got.codes(0, end) >= shown.lo[0] && got.codes(0, end) <= shown.hi[0] &&
+                   got.codes(1, end) >= shown.lo[1] && got.codes(1, end) <= shown.hi[1],
+               "end " << end << " at (" << got.codes(0, end) << ", " << got.codes(1, end) << ") outside the maps ["
+                      << shown.lo[0] << ", " << shown.hi[0] << "] x [" << shown.lo[1] << ", " << shown.hi[1] << "]");
+}
+
 TEST_CASE(engine_per_layer_metrics_equal_layer_match_metrics, "") {
   // E6 (two code layers): a row per measured epoch, in chunks between the other work; epoch 0's equals
   // layer_match_metrics on the same network bit for bit. E5 (one code layer) has none.
