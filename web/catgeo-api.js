@@ -23,7 +23,7 @@
     for (let i = waiters.length - 1; i >= 0; --i) {
       if (waiters[i].id <= done) waiters.splice(i, 1)[0].resolve();
     }
-    for (const listener of snapshotListeners) listener(done, link, loadCommand);
+    for (const listener of [...snapshotListeners]) listener(done, link, loadCommand);  // a listener may leave
   }
   // Resolves once command `id` has taken effect (0: at once).
   function whenDone(id) {
@@ -31,6 +31,21 @@
     return new Promise((resolve) => waiters.push({ id, resolve }));
   }
   const command = (name, argTypes, args) => whenDone(call(name, 'number', argTypes, args));
+  // Resolves to drawnDigit() once the view holds the engine's reading of drawing `id` (or of a later one).
+  function whenDrawn(id) {
+    return new Promise((resolve) => {
+      const check = () => {
+        const drawn = api.drawnDigit();
+        if (drawn.command >= id) resolve(drawn);
+        return drawn.command >= id;
+      };
+      if (check()) return;
+      const listener = () => {
+        if (check()) snapshotListeners.splice(snapshotListeners.indexOf(listener), 1);
+      };
+      snapshotListeners.push(listener);
+    });
+  }
 
   // Share-link keys accepted by load() / set() (see src/core/share_link.h for the grammar).
   const LINK_KEYS = ['scenario', 'mix', 'pts', 'digits', 'n', 'dseed', 'sigma', 'layers', 'rep', 'proj', 'opt', 'lr',
@@ -61,6 +76,13 @@
       const bytes = new TextEncoder().encode(toLink(config));  // with its length: a NUL byte must not end the link
       return command('catgeo_load', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
     },
+    // Loads a table of labelled points (CSV or TSV text: x, label or x, y, label; core/point_table.h). A good table
+    // becomes the run (drawn points, scaled into the view) and resolves like load() with ok true; a bad one resolves
+    // with ok false and error naming the place ('line 3, column 2: ...') while the previous run goes on.
+    loadTable(text) {
+      const bytes = new TextEncoder().encode(String(text));
+      return command('catgeo_load_table', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
+    },
     // Changes one share-link key of the current configuration (training restarts). Resolves like load().
     set(key, value) {
       if (!LINK_KEYS.includes(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}'`));
@@ -87,6 +109,22 @@
     // setOption('path', 0|1), 'path_from' / 'path_to' (digits), 'path_pair'): {shown, valid, error, from, to, test_a,
     // test_b} and per step codes, predicted, p_from, and cosine_distance between neighbouring steps.
     digitPath() { return json('catgeo_digit_path'); },
+    // MNIST: puts a drawing on the digit pad ("Draw a digit" in the read-outs) and sends it, as drawing there does:
+    // 784 numbers in [0, 1] (28 x 28, row-major, ink 1; [] clears the pad). Resolves to drawnDigit() once the engine
+    // has read it (with the network the maps show: while training, at the next field refresh).
+    drawDigit(pixels) {
+      const values = Float32Array.from(pixels ?? []);
+      if (values.length !== 0 && values.length !== 784) {
+        return Promise.reject(new Error(`catgeo.drawDigit: 784 values (28 x 28) or none, not ${values.length}`));
+      }
+      const bytes = new Uint8Array(values.buffer);
+      return whenDrawn(call('catgeo_draw_digit', 'number', ['array', 'number'], [bytes, values.length]));
+    },
+    // The network's reading of the pad's drawing: {command, active, valid, error, inked} and, once valid, predicted
+    // (the digit, 0-9), digits (the run's, in class order), posterior (the network's, in that order), code [x, y] (its
+    // point in the learned projection), fcode [[a, b], [b, c]] (J^T J / sigma^2 there), image (what the network read,
+    // side * side in [0, 1]), nearest [{index, digit, distance}] (training digits by code).
+    drawnDigit() { return json('catgeo_drawn_digit'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },
     loadResult() { return json('catgeo_load_result'); },

@@ -324,7 +324,7 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  // Downloads one export: 'png' | 'csv' | 'history' | 'config'. Resolves to the file name.
+  // Downloads one export: 'png' | 'csv' | 'history' | 'config' | 'table' (the points). Resolves to the file name.
   async function download(kind) {
     const stem = fileStem();
     let blob, name;
@@ -340,6 +340,9 @@
     } else if (kind === 'config') {
       blob = new Blob([exportText('catgeo_export_config_json')], { type: 'application/json' });
       name = `${stem}-config.json`;
+    } else if (kind === 'table') {
+      blob = new Blob([exportText('catgeo_export_table_csv')], { type: 'text/csv' });
+      name = `${stem}-table.csv`;
     } else {
       throw new Error(`unknown export '${kind}'`);
     }
@@ -416,6 +419,8 @@
       csv: () => download('csv'),
       history: () => download('history'),
       config: () => download('config'),
+      table: () => download('table'),
+      open_table: () => { if (window.catgeoTable) window.catgeoTable.open(); },
     }[name];
     if (!run) return;
     Promise.resolve().then(run).catch((error) => flash(String(error.message || error)));
@@ -441,6 +446,7 @@
     exportCsv: () => exportText('catgeo_export_csv'),
     exportHistoryJson: () => exportText('catgeo_export_history_json'),
     exportConfigJson: () => exportText('catgeo_export_config_json'),
+    exportTableCsv: () => exportText('catgeo_export_table_csv'),
     download,
     copyLink,
     embedSnippet,

@@ -15,6 +15,7 @@
 #include "core/run_report.h"
 #include "core/share_link.h"
 #include "engine/protocol_codec.h"
+#include "imgui_internal.h"  // the active window (drag_to_scroll)
 
 namespace catgeo {
 
@@ -182,9 +183,16 @@ void App::layout_windows() {
 }
 
 void App::drag_to_scroll() {
-  // ImGui 1.86 scrolls only by wheel and scrollbar; a finger drags the page it is on, as on any phone page.
-  if (!touch_sizing_ || !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) || ImGui::IsAnyItemActive()) return;
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+  sheet_scroll_ = {ImGui::GetScrollY(), ImGui::GetScrollMaxY()};
+  // ImGui 1.86 scrolls only by wheel and scrollbar; a finger drags the page it is on, as on any phone page. A press on
+  // the page's empty space makes the window under it active by its MoveId (though no window here can move): that is
+  // the finger on the page, not on a widget.
+  // It keeps scrolling when the finger leaves the page, as a phone's page does.
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* page = ImGui::GetCurrentWindow();
+  const bool on_page = g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId &&
+                       (g.ActiveIdWindow == page || ImGui::IsWindowChildOf(g.ActiveIdWindow, page, false));
+  if (touch_sizing_ && on_page && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
@@ -270,7 +278,9 @@ void App::frame() {
   follow_engine_config();
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
-  cut_button_min_ = cut_button_max_ = ImVec2(0, 0);
+  cut_button_min_ = cut_button_max_ = pad_.min = pad_.max = pad_.clear_min = pad_.clear_max = ImVec2(0, 0);
+  pad_.panel_min = pad_.panel_max = ImVec2(0, 0);
+  pad_.visible = false;
   layout_windows();
   draw_divergence_banner();
   if (layout_.kind == ScreenKind::columns) {  // in the strip the columns leave free at the bottom right
@@ -288,6 +298,13 @@ std::uint32_t App::load_link(const std::string& link) {
   Command command;
   command.kind = CommandKind::load_link;
   command.text = link;
+  return send(std::move(command));
+}
+
+std::uint32_t App::load_table(const std::string& text) {
+  Command command;
+  command.kind = CommandKind::load_table;
+  command.text = text;
   return send(std::move(command));
 }
 
@@ -508,6 +525,13 @@ std::string App::view_rect_json() const {
   out.set("cut_button", box(cut_button_min_, cut_button_max_));
   out.set("cut_tool", JsonValue::boolean(cut_tool_));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
+  out.set("digit_pad", box(pad_.min, pad_.max));  // the digit pad (MNIST; zero size: not drawn)
+  out.set("digit_pad_visible", JsonValue::boolean(pad_.visible));  // all of it inside its window's visible part
+  out.set("digit_pad_panel", box(pad_.panel_min, pad_.panel_max));  // that visible part
+  out.set("digit_pad_clear", box(pad_.clear_min, pad_.clear_max));  // the pad's Clear button
+  JsonValue sheet_scroll = JsonValue::array();  // portrait: the sheet page's scroll offset and its largest, CSS px
+  for (float v : {sheet_scroll_.x, sheet_scroll_.y}) sheet_scroll.push_back(JsonValue::number(v));
+  out.set("sheet_scroll", sheet_scroll);
   out.set("canvas", box(ImVec2(0, 0), ImGui::GetIO().DisplaySize));
   out.set("layout", JsonValue::string(layout_.kind == ScreenKind::portrait ? "portrait"
                                       : layout_.kind == ScreenKind::compact ? "compact" : "columns"));

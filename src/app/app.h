@@ -13,6 +13,7 @@
 #include "app/run_view.h"
 #include "app/screen_layout.h"
 #include "app/texture_store.h"
+#include "core/digit_pad.h"
 #include "core/tour.h"
 #include "engine/engine_link.h"
 #include "engine/protocol.h"
@@ -60,6 +61,8 @@ class App {
 
   // ---- scripting (JS API). Commands return their id: view().completed >= id once they took effect. ----
   std::uint32_t load_link(const std::string& link);
+  // A table of labelled points (core/point_table.h); a bad one leaves the run as it is, its load result says why.
+  std::uint32_t load_table(const std::string& text);
   std::uint32_t set_value(const std::string& key, const std::string& value);  // one link key (link-encoded value)
   std::uint32_t play() { return send(CommandKind::play); }
   std::uint32_t pause() { return send(CommandKind::pause); }
@@ -85,6 +88,11 @@ class App {
   // The MNIST digit path: shown, valid, error, from / to (digits), test_a / test_b and per step its codes, the
   // network's digit and P(from digit | image), and the cosine distances between neighbouring steps' r.
   std::string digit_path_json() const;
+  // The digit pad (MNIST): draw_digit puts a drawing on it (kPadPixels values in [0, 1], row-major, ink 1; empty:
+  // clear) and sends it; drawn_digit_json is the network's reading of it: command, active, valid, error, inked, and
+  // once read predicted (the digit), digits, posterior, code [x, y], fcode [[a, b], [b, c]], image, nearest.
+  std::uint32_t draw_digit(const std::vector<float>& pixels);
+  std::string drawn_digit_json() const;
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -110,6 +118,8 @@ class App {
   void draw_scenario_picker();
   void draw_run_buttons();
   void draw_data_editor();
+  void draw_table_axes_note();  // under the maps of a table: how its coordinates were scaled into the view
+  void draw_table_facts();  // drawn points: a table's size, scaling and class names; load and download buttons
   void draw_network_editor();
   void draw_view_options();
   // view_2d.cpp
@@ -148,6 +158,10 @@ class App {
   void draw_digit_path_controls();  // the pickers, the images along the path and its chart
   void draw_digit_path_chart(float width);
   void draw_digit_path_on_map(const PlotFrame& frame);
+  // digit_pad_view.cpp: draw your own digit
+  bool drawn_digit_shown() const;  // the engine's reading of the pad's current drawing arrived
+  void draw_digit_pad();           // the pad, Clear, the posterior, what the network sees, the nearest digits
+  void draw_drawn_digit_on_map(const PlotFrame& frame);  // its code and F_code's ellipse there
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
   void draw_tour_caption();
@@ -218,10 +232,24 @@ class App {
     return view_.fields_valid() && view_.fields.dims() == 2 ? view_.fields.grid : edit_.grid;
   }
   PlotFrame view_frame_;               // the (left) 2-D plot, for the JS API
+  ImVec2 sheet_scroll_;                // portrait sheet page: scroll offset (x) and its largest (y), for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)
   ImVec2 cut_button_min_, cut_button_max_;    // the "1-D cut" button in this frame (zero size: not drawn)
   ImVec2 figure_min_, figure_max_;            // every 2-D map of this frame (zero size: none)
+  struct DigitPad {
+    std::vector<float> pixels = std::vector<float>(kPadPixels, 0.0f);  // (28 x 28) row-major, ink 1
+    bool stroke = false;       // the pad is held
+    ImVec2 last;               // the stroke's latest point (pad pixels)
+    bool unsent = false;       // inked since the latest drawing sent
+    bool blank = true;         // the latest drawing sent has no ink
+    double sent_time = -1e9;   // ImGui time of the latest drawing sent
+    std::uint32_t command = 0;  // its digit_pad command
+    ImVec2 min, max;           // the pad in the latest frame (zero size: not drawn)
+    ImVec2 clear_min, clear_max;  // its Clear button
+    bool visible = false;      // all of it inside its window's visible part
+    ImVec2 panel_min, panel_max;  // that visible part
+  } pad_;
   std::string status_line_;
   float frame_ms_avg_ = 16.0f;
 };

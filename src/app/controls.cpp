@@ -10,10 +10,11 @@
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/scenarios.h"
 #include "app/share_hooks.h"
-#include "core/share_link.h"
 #include "core/parameters.h"
+#include "core/scenarios.h"
+#include "core/share_link.h"
+#include "core/table_scenario.h"
 
 namespace catgeo {
 namespace {
@@ -80,9 +81,37 @@ void App::draw_controls(bool with_run_buttons) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("#%s", view_.share_link.c_str());
     if (!view_.share_notice.empty()) ImGui::TextDisabled("(%s)", view_.share_notice.c_str());
+    if (!view_.share_notice.empty() && view_.config.data == DataKind::drawn_points &&
+        ImGui::SmallButton("Export the table beside the link"))
+      request_share_action(ShareAction::export_table_csv);
     ImGui::PopTextWrapPos();
     draw_share_buttons();  // app/share_hooks.h: Copy link, Embed, PNG, CSV, History, Config
   }
+}
+
+void App::draw_table_facts() {
+  const ScenarioConfig& config = view_.config;  // what runs (a table is not edited by the widgets)
+  const bool table = !config.class_names.empty() || config.scaling.active;
+  if (table) {
+    int classes = 0;
+    for (const DrawnPoint& p : config.points) classes = std::max(classes, p.label + 1);
+    ImGui::TextWrapped("Your table: %d points in %d classes, %s. F_cat comes from a class-wise KDE posterior: it is "
+                       "estimated.", static_cast<int>(config.points.size()), classes,
+                       config.points_dims == 1 ? "1-D" : "2-D");
+    ImGui::TextWrapped("Scaled into the view (the same scale on both axes): %s",
+                       describe_scaling(config.scaling, config.points_dims).c_str());
+    ImGui::TextUnformatted("Classes:");
+    for (int mu = 0; mu < classes; ++mu) {  // the legend: the table's own class names, in the classes' colours
+      const std::string name = view_.class_name(mu);
+      same_line_or_wrap(ImGui::CalcTextSize(name.c_str()).x);
+      ImGui::TextColored(class_color_vec(mu), "%s", name.c_str());
+    }
+  }
+  if (ImGui::Button("Load a table...")) request_share_action(ShareAction::open_table);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paste or choose a CSV/TSV file: x, label or x, y, label per line");
+  ImGui::SameLine();
+  if (ImGui::Button("Download the points")) request_share_action(ShareAction::export_table_csv);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The points as a CSV table, in the table's own coordinates");
 }
 
 void App::draw_scenario_picker() {
@@ -109,6 +138,8 @@ void App::draw_scenario_picker() {
       add_points(starter_points());
       tool_ = DataTool::draw;
     }
+    if (ImGui::Selectable("table: your own points from a CSV/TSV table (F_cat estimated)"))
+      request_share_action(ShareAction::open_table);  // the page's table box (web/catgeo-table.js)
     ImGui::EndCombo();
   }
 }
@@ -153,7 +184,12 @@ void App::draw_run_buttons() {
 void App::draw_data_editor() {
   ScenarioConfig& config = edit_;
   if (config.data == DataKind::drawn_points) {
-    ImGui::TextWrapped("Draw on the 2-D view. F_cat comes from a class-wise KDE posterior: it is estimated.");
+    draw_table_facts();
+    if (config.points_dims == 1) return;  // drawing is on the 2-D view
+    if (view_.config.class_names.empty() && !view_.config.scaling.active)
+      ImGui::TextWrapped("Draw on the 2-D view. F_cat comes from a class-wise KDE posterior: it is estimated.");
+    else
+      ImGui::TextWrapped("Draw on the 2-D view to add points.");
     int tool = static_cast<int>(tool_);
     ImGui::RadioButton("Look", &tool, 0);
     ImGui::SameLine();

@@ -133,8 +133,13 @@ void App::draw_readouts(bool with_explanation) {
       ImGui::EndTable();
     }
   }
+  // Beside the maps (the read-out column, a phone's Read-outs tab), never over them; the pad above the sections that
+  // grow when a measurement arrives, so that it does not move under a stroke.
+  if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
+      ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_digit_pad();
+  }
   if (ImGui::CollapsingHeader("Bias and variance of the cost", ImGuiTreeNodeFlags_DefaultOpen)) draw_bias_variance();
-  // Beside the maps (the read-out column, a phone's Read-outs tab), never over them.
   if (view_.config.data == DataKind::mnist &&
       ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_gallery();

@@ -47,7 +47,14 @@ bool RunView::apply(Snapshot&& s) {
   if (s.has_cut) cut = std::move(s.cut), ++cut_version;
   if (s.has_decoder) decoder = std::move(s.decoder), ++decoder_version;
   if (s.has_path) path = std::move(s.path), ++path_version;
+  if (s.has_drawn) drawn = std::move(s.drawn);
   return true;
+}
+
+std::string RunView::class_name(int label) const {
+  if (config.data == DataKind::mnist) return "digit " + std::to_string(class_digit(label));
+  if (label >= 0 && label < static_cast<int>(config.class_names.size())) return config.class_names[label];
+  return "class " + std::to_string(label + 1);
 }
 
 int RunView::class_digit(int label) const {

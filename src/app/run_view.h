@@ -31,6 +31,8 @@ struct RunView {
   int class_digit(int label) const;
   // How the page names a class: its digit for MNIST, else its 1-based number (class 1, 2, ...).
   int class_number(int label) const { return config.data == DataKind::mnist ? class_digit(label) : label + 1; }
+  // The class's name in legends and tooltips: "digit 4" (MNIST), a table's own name ("setosa"), else "class 2".
+  std::string class_name(int label) const;
   // What the run summaries (metrics(), the history export) say about the run besides its history.
   RunReportFacts report_facts() const;
 
@@ -66,6 +68,7 @@ struct RunView {
   int cut_version = 0;
   PathResult path;
   int path_version = 0;
+  DrawnResult drawn;  // the engine's reading of the digit pad's drawing
   DecoderResult decoder;  // the decoder check on the F_code map (view option decoder)
   int decoder_version = 0;
 };

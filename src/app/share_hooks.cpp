@@ -5,6 +5,7 @@
 
 #include "core/field_export.h"
 #include "core/run_report.h"
+#include "core/table_csv.h"
 #include "imgui.h"
 
 namespace catgeo {
@@ -25,6 +26,8 @@ const char* to_string(ShareAction action) {
     case ShareAction::export_csv: return "csv";
     case ShareAction::export_history_json: return "history";
     case ShareAction::export_config_json: return "config";
+    case ShareAction::export_table_csv: return "table";
+    case ShareAction::open_table: return "open_table";
   }
   return "none";
 }
@@ -79,5 +82,13 @@ std::string export_history_json(const RunView& view, std::string* why) {
 }
 
 std::string export_config_json(const RunView& view) { return config_to_json(view.config); }
+
+std::string export_table_csv(const RunView& view, std::string* why) {
+  if (view.config.data != DataKind::drawn_points || view.config.points.empty()) {
+    if (why) *why = "the run's data are not points (drawn, or from a table)";
+    return {};
+  }
+  return table_csv(view.config);
+}
 
 }  // namespace catgeo

@@ -7,8 +7,20 @@
 
 namespace catgeo {
 
-enum class ShareAction { copy_link, embed_snippet, export_png, export_csv, export_history_json, export_config_json };
-const char* to_string(ShareAction action);  // "copy_link", "embed", "png", "csv", "history", "config"
+// open_table opens the page's table box (web/catgeo-table.js): a text field of the page, not of ImGui, so that
+// phone keyboards and pasting work.
+enum class ShareAction {
+  copy_link,
+  embed_snippet,
+  export_png,
+  export_csv,
+  export_history_json,
+  export_config_json,
+  export_table_csv,
+  open_table,
+};
+// "copy_link", "embed", "png", "csv", "history", "config", "table", "open_table"
+const char* to_string(ShareAction action);
 
 // App side: queue an action (e.g. from an ImGui button). The browser runs it from the next frame's end, still inside
 // the transient user activation of the click, so the clipboard and downloads are allowed.
@@ -25,5 +37,7 @@ void draw_share_buttons();
 std::string export_fields_csv(const RunView& view, std::string* why = nullptr);
 std::string export_history_json(const RunView& view, std::string* why = nullptr);
 std::string export_config_json(const RunView& view);
+// The run's points as a table in their own coordinates (core/table_csv.h); empty unless the data are points.
+std::string export_table_csv(const RunView& view, std::string* why = nullptr);
 
 }  // namespace catgeo

@@ -48,7 +48,8 @@ void App::draw_view_1d() {
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const int n = f.size();
   const float left = origin.x + 34, width = avail.x - 44, gap = 8;
-  const float h_total = avail.y - 60;
+  const float note_h = view_.config.scaling.active ? 2.0f * ImGui::GetTextLineHeightWithSpacing() : 0.0f;  // axes
+  const float h_total = avail.y - 60 - note_h;
   const float h_post = h_total * 0.30f, h_fisher = h_total * 0.45f, h_hist = h_total * 0.25f - 2 * gap;
   PlotFrame post, fisher, hist;
   post.p0 = ImVec2(left, origin.y);
@@ -61,7 +62,9 @@ void App::draw_view_1d() {
   post.lo[1] = -0.02, post.hi[1] = 1.1;
   fisher.lo[1] = -0.02, fisher.hi[1] = 1.12;
 
-  frame_box(dl, post, "P(μ|x): reference (thick), network (thin)");
+  const bool exact = view_.facts.reference_exact;  // drawn points and tables: the reference is a KDE estimate
+  frame_box(dl, post, exact ? "P(μ|x): reference (thick), network (thin)"
+                            : "P(μ|x): KDE estimate (thick), network (thin)");
   for (int mu = 0; mu < f.num_classes; ++mu) {
     polyline(dl, post, f.points, f.reference_posterior.data() + mu, f.num_classes, n, 1.0, class_color(mu, 200), 3.0f);
     polyline(dl, post, f.points, f.network_posterior.data() + mu, f.num_classes, n, 1.0, IM_COL32(255, 255, 255, 220),
@@ -131,10 +134,11 @@ void App::draw_view_1d() {
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, hist.p1.y + 22));
   FlowingLegend legend;
-  legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), "— F_cat");
+  legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), exact ? "— F_cat" : "— F_cat (KDE estimate)");
   legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "— F_code (▼ its peaks)");
   legend.item(ImVec4(1, 1, 1, 1), "| reference boundary");
   legend.item(ImVec4(1.0f, 0.31f, 0.78f, 1), "| network boundary");
+  draw_table_axes_note();
 
   // Hover: exact values at the mouse.
   const ImGuiIO& io = ImGui::GetIO();
@@ -148,10 +152,10 @@ void App::draw_view_1d() {
       const GridFields& h = probe->fields;
       ImGui::BeginTooltip();
       ImGui::Text("x = %.3f", x);
-      ImGui::TextUnformatted("P(μ|x)   reference   network");
+      ImGui::TextUnformatted(exact ? "P(μ|x)   reference   network" : "P(μ|x)   KDE estimate   network");
       for (int mu = 0; mu < h.num_classes; ++mu)
-        ImGui::TextColored(class_color_vec(mu), "class %d   %8.3f   %8.3f", mu + 1, h.reference_posterior(mu, 0),
-                           h.network_posterior(mu, 0));
+        ImGui::TextColored(class_color_vec(mu), "%s   %8.3f   %8.3f", view_.class_name(mu).c_str(),
+                           h.reference_posterior(mu, 0), h.network_posterior(mu, 0));
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcatColor), "F_cat  = %.4g  (%.3f of max)", h.fcat(0, 0),
                          cat_max > 0 ? h.fcat(0, 0) / cat_max : 0.0);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "F_code = %.4g  (%.3f of max)", h.fcode(0, 0),

@@ -10,11 +10,13 @@
 #include "app/axis_ticks.h"
 #include "app/colormap.h"
 #include "app/flow_layout.h"
+#include "app/glyph_ellipse.h"
 #include "app/label_audit.h"
 #include "app/screen_layout.h"
 #include "app/text_fit.h"
 #include "core/fisher.h"
 #include "core/share_link.h"
+#include "core/table_scenario.h"
 
 namespace catgeo {
 namespace {
@@ -59,25 +61,6 @@ void draw_axes(ImDrawList* dl, const PlotFrame& f) {
       }
     }
   }
-}
-
-void ellipse(ImDrawList* dl, ImVec2 c, float a, float b, double angle, ImU32 color, float thickness) {
-  const float ca = static_cast<float>(std::cos(angle)), sa = static_cast<float>(std::sin(angle));
-  if (b < 1.0f) {
-    // Thinner than a pixel: one thick segment instead of the stroked outline (1 segment instead of 20; software
-    // WebGL pays for each), sized to look like the outline's lens shape (its ends are pointed, a segment's square).
-    const float half = a + 0.25f * thickness;
-    dl->AddLine(ImVec2(c.x - half * ca, c.y + half * sa), ImVec2(c.x + half * ca, c.y - half * sa), color,
-                thickness + b);
-    return;
-  }
-  ImVec2 pts[20];
-  for (int k = 0; k < 20; ++k) {
-    const float t = 6.2831853f * k / 20;
-    const float u = a * std::cos(t), v = b * std::sin(t);
-    pts[k] = ImVec2(c.x + u * ca - v * sa, c.y - (u * sa + v * ca));  // screen y points down
-  }
-  dl->AddPolyline(pts, 20, color, ImDrawFlags_Closed, thickness);
 }
 
 }  // namespace
@@ -159,6 +142,7 @@ void App::draw_view_2d() {
     draw_panel_2d(frame, side ? p : 2);
     draw_cut_segment(frame);
     draw_digit_path_on_map(frame);
+    draw_drawn_digit_on_map(frame);
     if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;
@@ -180,6 +164,7 @@ void App::draw_view_2d() {
     if (!decoder_shown()) legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
   draw_decoder_legend(legend);
+  draw_table_axes_note();
   if (view_.has_run()) draw_cut_tool_button();
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
@@ -193,6 +178,15 @@ void App::draw_view_2d() {
     draw_cut_plot(ImGui::GetContentRegionAvail().x);
     cut_plot_drawn_ = true;
   }
+}
+
+void App::draw_table_axes_note() {
+  const ScenarioConfig& c = view_.config;
+  if (c.data != DataKind::drawn_points || !c.scaling.active) return;
+  const std::string note = "Axes: your table scaled into the view, " + describe_scaling(c.scaling, c.points_dims) + ".";
+  ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
+  ImGui::TextDisabled("%s", note.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 void App::draw_panel_2d(const PlotFrame& frame, int which) {
@@ -237,16 +231,14 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
 void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
   const GridFields& f = view_.fields;
   const int nx = f.grid.count[0], ny = f.grid.count[1];
-  const int stride = std::max(1, nx / 13);
-  const float spacing = frame.width() * stride / std::max(1, nx - 1);
-  const float c = 0.45f * spacing;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int which = 0; which < 2; ++which) {
     if ((which == 0 && !fcat) || (which == 1 && !fcode)) continue;
     const Eigen::MatrixXd& eig = which == 0 ? f.fcat_eigen : f.fcode_eigen;
-    double ref = 0.0;
-    for (int i = 0; i < f.size(); ++i)
-      if (images_.mask[i] && eig(0, i) > ref) ref = eig(0, i);
+    const GlyphScale scale = glyph_scale(f, eig, images_.mask, frame.width());
+    const int stride = scale.stride;
+    const float c = scale.half_axis;
+    const double ref = scale.lambda_ref;
     if (!(ref > 0.0)) continue;
     const ImU32 color = which == 0 ? kFcatColor : kFcodeColor;
     for (int iy = stride / 2; iy < ny; iy += stride)
@@ -256,8 +248,8 @@ void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
         const float a = c * static_cast<float>(std::sqrt(std::max(0.0, eig(0, i)) / ref));
         const float b = c * static_cast<float>(std::sqrt(std::max(0.0, eig(1, i)) / ref));
         if (a < 1.0f) continue;
-        ellipse(dl, frame.to_screen(f.points(0, i), f.points(1, i)), a, std::max(b, 0.6f), eig(2, i), color,
-                which == 0 ? 3.0f : 1.5f);  // F_cat wider, so it stays visible under a matching F_code
+        draw_glyph_ellipse(dl, frame.to_screen(f.points(0, i), f.points(1, i)), a, std::max(b, 0.6f), eig(2, i),
+                           color, which == 0 ? 3.0f : 1.5f);  // F_cat wider: visible under a matching F_code
       }
   }
 }
@@ -383,8 +375,7 @@ void App::draw_hover_tooltip(double x, double y) {
   ImGui::Separator();
   ImGui::TextUnformatted("P(μ|x)   reference   network");
   for (int mu = 0; mu < f.num_classes; ++mu)
-    ImGui::TextColored(class_color_vec(mu), "%s %d   %8.3f   %8.3f",
-                       view_.config.data == DataKind::mnist ? "digit" : "class", view_.class_number(mu),
+    ImGui::TextColored(class_color_vec(mu), "%s   %8.3f   %8.3f", view_.class_name(mu).c_str(),
                        f.reference_posterior(mu, 0), f.network_posterior(mu, 0));
   ImGui::Separator();
   const Sym2 a = GridFields::unpack(f.fcat, 0), b = GridFields::unpack(f.fcode, 0);

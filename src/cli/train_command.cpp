@@ -17,9 +17,11 @@
 #include "core/link_fields.h"
 #include "core/mnist_asset.h"
 #include "core/parameters.h"
+#include "core/point_table.h"
 #include "core/run_report.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
+#include "core/table_scenario.h"
 
 namespace catgeo::cli {
 namespace {
@@ -60,17 +62,51 @@ void print_readable(const JsonValue& summary) {
   }
 }
 
+// The scenario of a table file: its points on `base_id` (default E5 for a 2-D table, E1 for 1-D). Every failure is
+// one line, a bad table's "FILE: line N, column M: ...".
+Result<ScenarioConfig> table_config(const std::string& path, const std::optional<std::string>& base_id) {
+  using R = Result<ScenarioConfig>;
+  const Result<std::string> text = read_file("points", path);
+  if (!text.ok()) return R::fail(text.status.message);
+  const Result<PointTable> table = parse_point_table(text.value);
+  if (!table.ok()) return R::fail(path + ": " + table.status.message);
+  const Result<ScenarioConfig> base = scenario_preset(base_id.value_or(table.value.dims == 2 ? "E5" : "E1"));
+  if (!base.ok()) return R::fail(base.status.message);
+  const Result<ScenarioConfig> config = table_scenario(table.value, base.value);
+  if (!config.ok()) return R::fail(path + ": " + config.status.message);
+  return config;
+}
+
+// "table": file (--points; none from a link), points, dims, classes (the names as written, in class order) and the
+// scaling statement.
+JsonValue table_to_json(const std::optional<std::string>& path, const ScenarioConfig& config) {
+  JsonValue names = JsonValue::array();
+  for (const std::string& name : config.class_names) names.push_back(JsonValue::string(name));
+  JsonValue table = JsonValue::object();
+  if (path) table.set("file", JsonValue::string(*path));
+  table.set("points", JsonValue::number(static_cast<double>(config.points.size())));
+  table.set("dims", JsonValue::number(config.points_dims));
+  table.set("classes", names);
+  table.set("scaling", JsonValue::string(describe_scaling(config.scaling, config.points_dims)));
+  return table;
+}
+
 }  // namespace
 
 std::string train_help() {
   std::string ids;
   for (const std::string& id : scenario_ids()) ids += (ids.empty() ? "" : ", ") + id;
   std::string out =
-      "usage: catgeo train (--scenario ID | --link TEXT) [--key VALUE ...] [--mnist FILE.cgd] [--json] [--history]\n"
-      "                    [--decoder-check]\n"
+      "usage: catgeo train (--scenario ID | --link TEXT | --points FILE [--scenario ID]) [--key VALUE ...]\n"
+      "                    [--mnist FILE.cgd] [--json] [--history] [--decoder-check]\n"
       "  train a scenario to the end and print its matching metrics (exit 0; 1 if training diverged; 2 bad input)\n"
       "  --scenario ID    one of " + ids + "\n"
       "  --link TEXT      a share link of the page, e.g. 'scenario=E5&sigma=0.5' (the part after '#')\n"
+      "  --points FILE    your own points: a CSV/TSV table of x, label or x, y, label (a header is optional; see\n"
+      "                   docs/cli.md), up to " + limit_text(parameter("table.points").max) + " points of " +
+      limit_text(parameter("table.classes").min) + " to " + limit_text(parameter("table.classes").max) +
+      " classes, scaled into the grid of E5 (2-D) or E1 (1-D), or of --scenario;\n"
+      "                   F_cat is the class-wise KDE estimate. A bad table: exit 2, 'FILE: line N, column M: ...'\n"
       "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup)\n"
       "  --json           one JSON object instead of text; --history adds the metrics of every epoch\n"
       "  layers           always reported (also before training): per hidden layer l from the one after the\n"
@@ -88,7 +124,7 @@ std::string train_help() {
 }
 
 int run_train(int argc, char** argv) {
-  std::vector<std::string> valued = {"scenario", "link", "mnist"};
+  std::vector<std::string> valued = {"scenario", "link", "points", "mnist"};
   for (const std::string& key : run_parameter_keys()) valued.push_back(key);
   Result<Args> parsed = Args::parse(argc, argv, 2, {"json", "history", "decoder-check"}, valued);
   if (!parsed.ok()) return fail(parsed.status.message);
@@ -97,11 +133,17 @@ int run_train(int argc, char** argv) {
     std::fputs(train_help().c_str(), stdout);
     return 0;
   }
-  if (args.has("scenario") == args.has("link"))
-    return fail("train needs exactly one of --scenario ID or --link TEXT (try catgeo train --help)");
+  if (args.has("scenario") == args.has("link") && !args.has("points"))
+    return fail("train needs exactly one of --scenario ID, --link TEXT or --points FILE (try catgeo train --help)");
+  if (args.has("points") && args.has("link"))
+    return fail("--points and --link cannot be combined: give --points FILE with the options on top");
 
   ScenarioConfig config;
-  if (auto id = args.value("scenario")) {
+  if (auto path = args.value("points")) {
+    Result<ScenarioConfig> made = table_config(*path, args.value("scenario"));
+    if (!made.ok()) return fail(made.status.message);
+    config = made.value;
+  } else if (auto id = args.value("scenario")) {
     Result<ScenarioConfig> preset = scenario_preset(*id);
     if (!preset.ok()) return fail(preset.status.message);
     config = preset.value;
@@ -147,6 +189,8 @@ int run_train(int argc, char** argv) {
   before_training.set("layers", layers_to_json(layers_before, dims));
   summary.set("before", before_training);
   summary.set("layers", layers_to_json(layer_match_metrics(*run.value), dims));
+  if (config.data == DataKind::drawn_points && (!config.class_names.empty() || config.scaling.active))
+    summary.set("table", table_to_json(args.value("points"), config));
   if (args.has("decoder-check")) {
     Rng decoder_rng(derive_seed(config.training.seed, 13));
     summary.set("decoder_check", decoder_check_to_json(run_decoder_check(*run.value, decoder_rng)));

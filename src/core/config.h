@@ -52,6 +52,14 @@ struct GridSpec {
   int size() const { return count[0] * (dims == 2 ? count[1] : 1); }
 };
 
+// How a table's coordinates were put into the view: view = (x - center) / scale, the same scale on both axes
+// (Fisher information depends on the coordinates: an isotropic map keeps the geometry's shape).
+struct PointScaling {
+  bool active = false;
+  double center[2] = {0, 0};
+  double scale = 1;
+};
+
 struct DrawnPoint {
   double x[2] = {0.0, 0.0};
   int label = 0;
@@ -101,7 +109,12 @@ struct ScenarioConfig {
   std::string title;                       // what the scenario shows, for the UI
   DataKind data = DataKind::mixture;
   std::vector<GaussianClass> classes;      // DataKind::mixture
-  std::vector<DrawnPoint> points;          // DataKind::drawn_points
+  std::vector<DrawnPoint> points;          // DataKind::drawn_points (x[1] = 0 in 1-D)
+  int points_dims = 2;                     // DataKind::drawn_points: 1 or 2
+  // Drawn points from a table: the class legend's names (empty = "class 1", "class 2" ...) and how the table's
+  // coordinates were scaled into the view.
+  std::vector<std::string> class_names;
+  PointScaling scaling;
   MnistConfig mnist;                       // DataKind::mnist
   int train_samples = 5000;                // mixture data
   int test_samples = 2000;

@@ -119,12 +119,26 @@ Status validate_digits(const std::vector<int>& digits) {
   return Status::success();
 }
 
-Status validate_drawn_points(const std::vector<DrawnPoint>& points) {
-  const ParameterSpec& label = parameter("pts.label");
-  int classes = 0;
+Status validate_drawn_points(const ScenarioConfig& config) {
+  if (config.points_dims != 1 && config.points_dims != 2) return Status::error("drawn points must be 1-D or 2-D");
+  const std::vector<DrawnPoint>& points = config.points;
+  const std::vector<std::string>& names = config.class_names;
+  const ParameterSpec& label = parameter(names.empty() ? "pts.label" : "table.classes");
+  const double max_label = names.empty() ? label.max : label.max - 1;
+  if (!names.empty()) {
+    if (!in_range(label, static_cast<double>(names.size())))
+      return Status::error("a table needs " + limit_text(label.min) + " to " + limit_text(label.max) + " classes");
+    const ParameterSpec& bytes = parameter("table.label");
+    for (const std::string& name : names)
+      if (!in_range(bytes, static_cast<double>(name.size())))
+        return Status::error("class names must have " + limit_text(bytes.min) + " to " + limit_text(bytes.max) +
+                             " bytes");
+  }
+  int classes = static_cast<int>(names.size());
   for (const DrawnPoint& p : points) {
-    if (!in_range(label, p.label))
-      return Status::error("drawn points must have classes 1 to " + limit_text(label.max + 1));
+    if (p.label < 0 || p.label > max_label || (!names.empty() && p.label >= classes))
+      return Status::error("drawn points must have classes 1 to " +
+                           (names.empty() ? limit_text(max_label + 1) : std::to_string(classes)));
     if (!std::isfinite(p.x[0]) || !std::isfinite(p.x[1])) return Status::error("a drawn point has a non-finite coordinate");
     classes = std::max(classes, p.label + 1);
   }

@@ -19,7 +19,8 @@ Status validate_network(const ScenarioConfig& config, int input_dim, int data_di
 Status validate_grid(const GridSpec& grid, int dims);
 // MNIST digits: 2 to 10 different digits 0-9.
 Status validate_digits(const std::vector<int>& digits);
-// Drawn points: labels within pts.label, finite coordinates, at least two classes of two points.
-Status validate_drawn_points(const std::vector<DrawnPoint>& points);
+// Drawn points: points_dims 1 or 2, labels within pts.label (with class names, a table's: one name per class,
+// table.classes and table.label limits), finite coordinates, at least two classes of two points.
+Status validate_drawn_points(const ScenarioConfig& config);
 
 }  // namespace catgeo

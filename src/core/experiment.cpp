@@ -30,17 +30,19 @@ bool same_grid(const GridSpec& a, const GridSpec& b) {
   return a.dims == 1 || (a.count[1] == b.count[1] && a.lo[1] == b.lo[1] && a.hi[1] == b.hi[1]);
 }
 
-Result<Dataset> drawn_points_dataset(const std::vector<DrawnPoint>& points) {
-  const Status valid = validate_drawn_points(points);
+// Inputs (points_dims, N): x, or x and y, of every drawn point.
+Result<Dataset> drawn_points_dataset(const ScenarioConfig& config) {
+  const Status valid = validate_drawn_points(config);
   if (!valid.ok) return Result<Dataset>::fail(valid.message);
+  const std::vector<DrawnPoint>& points = config.points;
   Dataset data;
-  int classes = 0;
+  int classes = static_cast<int>(config.class_names.size());
   for (const DrawnPoint& p : points) classes = std::max(classes, p.label + 1);
   data.num_classes = classes;
-  data.inputs.resize(2, static_cast<Eigen::Index>(points.size()));
+  data.inputs.resize(config.points_dims, static_cast<Eigen::Index>(points.size()));
   for (size_t i = 0; i < points.size(); ++i) {
-    data.inputs(0, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[0]);
-    data.inputs(1, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[1]);
+    for (int k = 0; k < config.points_dims; ++k)
+      data.inputs(k, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[k]);
     data.labels.push_back(points[i].label);
   }
   return {std::move(data), Status::success()};
@@ -73,7 +75,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       break;
     }
     case DataKind::drawn_points: {
-      Result<Dataset> data = drawn_points_dataset(config.points);
+      Result<Dataset> data = drawn_points_dataset(config);
       if (!data.ok()) return R::fail(data.status.message);
       Eigen::MatrixXd points = data.value.inputs.cast<double>();
       Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes);
@@ -99,7 +101,9 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
     }
   }
 
-  const int expected_dims = config.data == DataKind::mixture ? run->mixture_->dims() : 2;
+  const int expected_dims = config.data == DataKind::mixture        ? run->mixture_->dims()
+                            : config.data == DataKind::drawn_points ? config.points_dims
+                                                                    : 2;
   const Status network_ok = validate_network(config, run->split_.train.input_dim(), expected_dims);
   if (!network_ok.ok) return R::fail(network_ok.message);
   Result<Mlp> net = Mlp::create(config.network, run->split_.train.input_dim(), run->split_.train.num_classes);
@@ -192,8 +196,9 @@ GridSpec Experiment::current_grid(int count_override) {
   GridSpec grid = config_.grid;
   if (fields_need_codes()) {
     const MatrixF& codes = training_codes();
-    grid.dims = 2;
-    for (int axis = 0; axis < 2; ++axis) {
+    grid.dims = static_cast<int>(codes.rows());
+    if (grid.dims == 1) grid.count[1] = 1;
+    for (int axis = 0; axis < grid.dims; ++axis) {
       const double lo = codes.row(axis).minCoeff(), hi = codes.row(axis).maxCoeff();
       const double margin = 0.1 * std::max(hi - lo, 1e-3);
       grid.lo[axis] = lo - margin;

@@ -6,6 +6,7 @@
 
 #include "core/run_report.h"
 #include "core/share_link.h"
+#include "core/table_scenario.h"
 
 namespace catgeo {
 namespace {
@@ -117,6 +118,19 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
     points.push_back(point);
   }
   out.set("points", points);
+  if (c.data == DataKind::drawn_points) {  // drawn points or a table: its dims, class names and scaling into the view
+    out.set("points_dims", JsonValue::number(c.points_dims));
+    JsonValue names = JsonValue::array();
+    for (const std::string& name : c.class_names) names.push_back(JsonValue::string(name));
+    out.set("class_names", names);
+    if (c.scaling.active) {
+      JsonValue scaling = JsonValue::object();
+      scaling.set("center", numbers(c.scaling.center, c.points_dims));
+      scaling.set("scale", JsonValue::number(c.scaling.scale));
+      scaling.set("statement", JsonValue::string(describe_scaling(c.scaling, c.points_dims)));
+      out.set("scaling", scaling);
+    }
+  }
 
   JsonValue mnist = JsonValue::object();
   JsonValue digits = JsonValue::array();
@@ -165,6 +179,14 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   view.set("glyphs", JsonValue::boolean(v.glyphs));
   view.set("show_data", JsonValue::boolean(v.show_data));
   view.set("show_boundary", JsonValue::boolean(v.show_boundary));
+  view.set("decoder", JsonValue::boolean(v.decoder));
+  view.set("layer", JsonValue::number(v.layer));
+  if (std::isfinite(v.cut[0])) view.set("cut", numbers(v.cut.data(), 4));
+  if (v.path[0] >= 0) {
+    JsonValue path = JsonValue::array();
+    for (int k : v.path) path.push_back(JsonValue::number(k));
+    view.set("path", path);
+  }
   view.set("embed", JsonValue::boolean(v.embed));
   view.set("panels", JsonValue::string(v.panels < 0 ? "auto" : v.panels == 1 ? "1" : "0"));
   view.set("controls", JsonValue::boolean(v.controls));

@@ -137,6 +137,53 @@ void read_points(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
   if (too_many) n.add("ignored " + std::to_string(too_many) + " drawn points beyond the first " + limit_text(count.max));
 }
 
+std::string write_names(const std::vector<std::string>& names) {
+  std::string value;  // the names joined by ',', their own '%' and ',' escaped
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) value.push_back(',');
+    for (const char ch : names[i]) value += ch == '%' ? "%25" : ch == ',' ? "%2C" : std::string(1, ch);
+  }
+  return percent_encode(value, ",");
+}
+
+void read_names(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  const ParameterSpec& count = parameter("table.classes");
+  const ParameterSpec& bytes = parameter("table.label");
+  std::vector<std::string> names;
+  for (std::string_view part : split(value, ',')) names.push_back(percent_decode(part));
+  int classes = 0;
+  for (const DrawnPoint& p : c.points) classes = std::max(classes, p.label + 1);
+  const bool sizes_ok = std::all_of(names.begin(), names.end(),
+                                    [&](const std::string& name) { return in_range(bytes, name.size()); });
+  if (!in_range(count, static_cast<double>(names.size())) || !sizes_ok ||
+      (!c.points.empty() && static_cast<int>(names.size()) != classes)) {
+    n.add("could not read the class names (names: expected " + (c.points.empty() ? limit_text(count.min) + " to " +
+                                                                    limit_text(count.max)
+                                                              : std::to_string(classes)) +
+              " names of " + limit_text(bytes.min) + " to " + limit_text(bytes.max) + " bytes joined by ',')",
+          "showing class 1, class 2, ...");
+    return;
+  }
+  c.class_names = std::move(names);
+}
+
+std::string write_scale(const PointScaling& scaling) {
+  if (!scaling.active) return "";
+  return write_numbers({scaling.center[0], scaling.center[1], scaling.scale});
+}
+
+void read_scale(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  std::vector<double> v;
+  if (!read_numbers(value, v) || v.size() != 3 || !(v[2] > 0.0)) {
+    n.add("could not read " + n.quoted("scale", value) + " (expected cx,cy,s with s > 0)", "the scaling is not stated");
+    return;
+  }
+  c.scaling.active = true;
+  c.scaling.center[0] = v[0];
+  c.scaling.center[1] = v[1];
+  c.scaling.scale = v[2];
+}
+
 std::string write_digits(const ScenarioConfig& c) {
   std::string out;
   for (const int d : c.mnist.digits) out += std::to_string(d);

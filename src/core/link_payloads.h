@@ -21,6 +21,18 @@ std::string write_points(const std::vector<DrawnPoint>& points);
 // Appends the points to c.points; labels and counts beyond the parameter table's limits are dropped with notices.
 void read_points(const std::string& value, ScenarioConfig& c, LinkNotices& n);
 
+// names=setosa,versicolor: a table's class names (ScenarioConfig::class_names), each with '%' and ',' as %XX, the
+// whole value link-encoded (so a name may hold ',', '&' or any byte); "" when there are none.
+std::string write_names(const std::vector<std::string>& names);
+// Sets c.class_names when there are table.classes names of table.label bytes, one per class of c.points (read
+// them first); otherwise a notice and no names.
+void read_names(const std::string& value, ScenarioConfig& c, LinkNotices& n);
+
+// scale=cx,cy,s: a table's scaling (ScenarioConfig::scaling) in exact numbers; "" when it is not active.
+std::string write_scale(const PointScaling& scaling);
+// Sets an active c.scaling from three finite numbers, s > 0; otherwise a notice.
+void read_scale(const std::string& value, ScenarioConfig& c, LinkNotices& n);
+
 // digits=49: the kept MNIST digits in label order.
 std::string write_digits(const ScenarioConfig& c);
 void read_digits(const std::string& value, ScenarioConfig& c, LinkNotices& n);

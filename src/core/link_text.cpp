@@ -50,6 +50,22 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+std::string percent_encode(std::string_view text, std::string_view keep) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '.' || c == '_' || c == '~';
+    if (unreserved || keep.find(c) != std::string_view::npos) {
+      out.push_back(c);
+    } else {
+      out += {'%', kHex[u >> 4], kHex[u & 15]};
+    }
+  }
+  return out;
+}
+
 std::string without_control_bytes(std::string_view body, LinkNotices& n) {
   std::string out;
   std::size_t count = 0, first = 0;

@@ -13,6 +13,8 @@ namespace catgeo {
 std::string_view link_body(std::string_view link);
 // %XX becomes the byte; a '%' not followed by two hex digits stays as it is.
 std::string percent_decode(std::string_view text);
+// %XX for every byte except A-Z a-z 0-9 - . _ ~ and the bytes in `keep`: a value that read_pairs decodes back.
+std::string percent_encode(std::string_view text, std::string_view keep = "");
 // The pieces between separators (n separators give n + 1 pieces, some maybe empty).
 std::vector<std::string_view> split(std::string_view text, char separator);
 // The link with the pair `key=value` (value link-encoded) in place of the key's pair, or appended when it has none.

@@ -10,13 +10,14 @@
 #include "core/link_payloads.h"
 #include "core/link_text.h"
 #include "core/scenarios.h"
+#include "core/table_scenario.h"
 #include "core/tour.h"
 
 namespace catgeo {
 namespace {
 
 constexpr const char* kDefaultId = "E1";
-constexpr const char* kPayloadKeys[] = {"scenario", "mix", "pts", "digits"};
+constexpr const char* kPayloadKeys[] = {"scenario", "mix", "pts", "pdims", "names", "scale", "digits"};
 
 bool is_known_key(const std::string& key) {
   for (const char* k : kPayloadKeys) {
@@ -46,14 +47,49 @@ ScenarioConfig custom_base(const std::vector<GaussianClass>& classes) {
   return c;
 }
 
-ScenarioConfig drawn_base() {
-  ScenarioConfig c = preset_or_default("E5");
+// Drawn points in 2-D (E5's grid and network), or in 1-D (E1's: pdims=1, a table of x, label).
+ScenarioConfig drawn_base(int dims) {
+  ScenarioConfig c = preset_or_default(dims == 1 ? "E1" : "E5");
   c.id = "drawn";
   c.title = "Your points (F_cat estimated by KDE)";  // as the app titles a drawing
   c.data = DataKind::drawn_points;
   c.classes.clear();
   c.points.clear();
+  c.points_dims = dims;
   return c;
+}
+
+// pdims=1|2 (default 2).
+int read_points_dims(const std::vector<LinkPair>& pairs, LinkNotices& n) {
+  const std::string* value = find_value(pairs, "pdims");
+  if (!value || *value == "2") return 2;
+  if (*value == "1") return 1;
+  n.add("could not read " + n.quoted("pdims", *value) + " (expected 1 or 2)", "using 2");
+  return 2;
+}
+
+// The drawn points and, for a table, its class names and scaling (names and scale need the points read first).
+void read_drawn(const std::vector<LinkPair>& pairs, ScenarioConfig& config, LinkNotices& n) {
+  config = drawn_base(read_points_dims(pairs, n));
+  const std::string* pts = find_value(pairs, "pts");
+  if (!pts) {
+    n.add("the link carries no drawn points (too many for a link); draw them again");
+    return;
+  }
+  read_points(*pts, config, n);
+  if (config.points_dims == 1)
+    for (DrawnPoint& p : config.points) p.x[1] = 0.0;
+  if (const std::string* names = find_value(pairs, "names")) read_names(*names, config, n);
+  if (const std::string* scale = find_value(pairs, "scale")) read_scale(*scale, config, n);
+  if (!config.class_names.empty() || config.scaling.active) config.title = kTableScenarioTitle;
+}
+
+// "&pts=...", with a table's "&names=..." and "&scale=...".
+std::string drawn_payload(const ScenarioConfig& config) {
+  std::string out = "&pts=" + write_points(config.points);
+  if (!config.class_names.empty()) out += "&names=" + write_names(config.class_names);
+  if (config.scaling.active) out += "&scale=" + write_scale(config.scaling);
+  return out;
 }
 
 
@@ -115,12 +151,7 @@ bool base_config(const std::vector<LinkPair>& pairs, ScenarioConfig& config, Lin
             " instead");
     }
   } else if (id == "drawn") {
-    config = drawn_base();
-    if (const std::string* pts = find_value(pairs, "pts")) {
-      read_points(*pts, config, n);
-    } else {
-      n.add("the link carries no drawn points (too many for a link); draw them again");
-    }
+    read_drawn(pairs, config, n);
   } else if (is_preset_id(id)) {
     config = preset_or_default(id);
     if (const std::string* mix = find_value(pairs, "mix")) apply_mix_to_preset(*mix, config, n);
@@ -130,7 +161,10 @@ bool base_config(const std::vector<LinkPair>& pairs, ScenarioConfig& config, Lin
   if (config.data != DataKind::mixture && find_value(pairs, "mix")) {
     n.add("ignored 'mix': scenario=" + id + " has no Gaussian mixture");
   }
-  if (config.id != "drawn" && find_value(pairs, "pts")) n.add("ignored 'pts': it needs scenario=drawn");
+  for (const char* key : {"pts", "pdims", "names", "scale"}) {
+    if (config.id != "drawn" && find_value(pairs, key))
+      n.add(std::string("ignored '") + key + "': it needs scenario=drawn");
+  }
   return true;
 }
 
@@ -148,8 +182,8 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
   ScenarioConfig base;
   std::string head;
   if (config.data == DataKind::drawn_points) {
-    base = drawn_base();
-    head = "scenario=drawn";
+    base = drawn_base(config.points_dims);
+    head = config.points_dims == 1 ? "scenario=drawn&pdims=1" : "scenario=drawn";
   } else if (config.data == DataKind::mnist) {
     base = preset_or_default("mnist");
     head = "scenario=mnist";
@@ -167,12 +201,14 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
   }
   const std::string tail = write_fields(config, base);
   if (config.data == DataKind::drawn_points) {
-    const std::string points = "&pts=" + write_points(config.points);
+    const std::string points = drawn_payload(config);
     if (head.size() + points.size() + tail.size() <= max_length) {
       head += points;
     } else if (notice) {
+      const bool table = !config.class_names.empty() || config.scaling.active;
       *notice = "drawn points too many for a link (" + std::to_string(config.points.size()) +
-                " points); the link leaves them out";
+                " points); the link leaves them out" +
+                (table ? ", with the table's class names and scaling: export the table beside the link" : "");
     }
   }
   return head + tail;
@@ -228,9 +264,13 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
   };
   const GridSpec& ga = a.grid;
   const GridSpec& gb = b.grid;
+  const PointScaling& sa = a.scaling;
+  const PointScaling& sb = b.scaling;
   return a.id == b.id && a.title == b.title && a.data == b.data &&
          std::equal(a.classes.begin(), a.classes.end(), b.classes.begin(), b.classes.end(), same_class) &&
          std::equal(a.points.begin(), a.points.end(), b.points.begin(), b.points.end(), same_point) &&
+         a.points_dims == b.points_dims && a.class_names == b.class_names && sa.active == sb.active &&
+         sa.center[0] == sb.center[0] && sa.center[1] == sb.center[1] && sa.scale == sb.scale &&
          a.mnist.digits == b.mnist.digits && a.mnist.side == b.mnist.side &&
          a.mnist.test_fraction == b.mnist.test_fraction && a.train_samples == b.train_samples &&
          a.test_samples == b.test_samples && a.data_seed == b.data_seed &&

@@ -11,12 +11,16 @@ namespace catgeo {
 
 // Grammar: key=value pairs joined by '&' (no leading '#'); keys and values may be %XX-encoded.
 //   scenario=E1..E7|mnist|custom|drawn   always written first. custom = a mixture given by mix (base
-//     preset E1 if 1-D, E5 if 2-D); drawn = points given by pts (base preset E5). mix after a preset
+//     preset E1 if 1-D, E5 if 2-D); drawn = points given by pts (base preset E5; E1 with pdims=1). mix after a preset
 //     id replaces that preset's mixture (same dimension; otherwise it is read as scenario=custom).
 //   Then, only where the config differs from that base preset, in this order:
 //   mix=<class>;<class>...   class = mean:cov[:prior], numbers joined by ','; mean = m or mx,my;
 //                            cov = upper triangle (v, or vxx,vxy,vyy); prior default 1 (relative weight)
 //   pts=<base64url>          5 bytes per point: int16 LE round(x*4096), int16 LE round(y*4096), uint8 label
+//   pdims=1                  drawn points of a 1-D table (y = 0; base preset E1 instead of E5), written right after
+//                            scenario=drawn
+//   names=a,b%252Cc          a table's class names (each name's '%' and ',' as %XX, then the value link-encoded)
+//   scale=cx,cy,s            a table's scaling into the view, view = (x - c) / s (exact numbers)
 //   digits=49                MNIST digits kept, in label order
 //   n=5000 dseed=1 sigma=1 noise=gauss|dropout alpha=0.25 layers=64t-128s (width + t/s/r/l per hidden layer)
 //   rep=-1 proj=-1
@@ -37,7 +41,8 @@ struct LinkDecodeResult {
 };
 
 // The link text for `config` (without '#'). When the drawn points would make the link longer than max_length
-// they are left out and `notice` (if given) says so; otherwise it is cleared. The engine passes SIZE_MAX to send the
+// they are left out (with a table's names and scale; pdims stays) and `notice` (if given) says so; otherwise it is
+// cleared. The engine passes SIZE_MAX to send the
 // whole configuration to its view.
 std::string encode_share_link(const ScenarioConfig& config, std::string* notice = nullptr,
                               std::size_t max_length = kShareLinkMaxLength);

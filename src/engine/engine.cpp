@@ -7,12 +7,15 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/scenarios.h"
 #include "core/digit_path.h"
 #include "core/layer_fisher.h"
 #include "core/link_text.h"
+#include "core/point_table.h"
+#include "core/scenarios.h"
 #include "core/share_link.h"
 #include "core/slice_size.h"
+#include "core/table_scenario.h"
+#include "engine/drawn_digit.h"
 #include "engine/mnist_source.h"
 
 namespace catgeo {
@@ -74,6 +77,7 @@ void Engine::handle(const Command& c) {
       }
       break;
     case CommandKind::load_link: load_link(c.text, c.id); break;
+    case CommandKind::load_table: load_table(c.text, c.id); break;
     case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
     case CommandKind::set_view: {
       const int layer_before = displayed_layer();
@@ -143,6 +147,11 @@ void Engine::handle(const Command& c) {
       cut_.active = cut_.segment.usable();
       cut_wanted_ = cut_dirty_ = true;
       break;
+    case CommandKind::digit_pad:
+      drawn_pixels_ = c.pixels;
+      drawn_asked_ = c.id;
+      drawn_wanted_ = true;
+      break;
     case CommandKind::ack: awaiting_ack_ = false; break;
   }
   complete_pending_if_settled();
@@ -151,6 +160,31 @@ void Engine::handle(const Command& c) {
 void Engine::load_link(const std::string& link, std::uint32_t command) {
   LinkDecodeResult decoded = decode_share_link(link);
   load(decoded.config, command, std::move(decoded.notices), decoded.fell_back_to_defaults);
+}
+
+void Engine::load_table(const std::string& text, std::uint32_t command) {
+  Result<PointTable> table = parse_point_table(text);
+  if (!table.ok()) {  // the run goes on as it was: only this command's outcome says what is wrong with the table
+    load_ = LoadOutcome{};
+    load_.command = command;
+    load_.error = table.status.message;
+    load_dirty_ = true;
+    return;
+  }
+  // The current network and training carry over, except from MNIST (a projection of digits): then E5's or E1's.
+  ScenarioConfig base = config_;
+  if (base.data == DataKind::mnist) base = scenario_preset(table.value.dims == 1 ? "E1" : "E5").value;
+  base.view.cut = {kNoCut, kNoCut, kNoCut, kNoCut};  // a segment of the old data's coordinates
+  base.view.path = {-1, -1, 0};
+  Result<ScenarioConfig> config = table_scenario(table.value, base);
+  if (!config.ok()) {
+    load_ = LoadOutcome{};
+    load_.command = command;
+    load_.error = config.status.message;
+    load_dirty_ = true;
+    return;
+  }
+  load(config.value, command, {}, false);
 }
 
 void Engine::set_key(const std::string& key, const std::string& value, std::uint32_t command) {
@@ -172,7 +206,12 @@ void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t com
     config.classes.clear();
     config.points.clear();
   }
-  for (const DrawnPoint& p : points) config.points.push_back(quantize_for_link(p));
+  for (const DrawnPoint& p : points) {
+    config.points.push_back(quantize_for_link(p));
+    // Points drawn on a table of named classes: a class the table has not got is named as drawn points are.
+    while (!config.class_names.empty() && static_cast<int>(config.class_names.size()) <= p.label)
+      config.class_names.push_back("class " + std::to_string(config.class_names.size() + 1));
+  }
   load(config, command, {}, false);
 }
 
@@ -226,6 +265,8 @@ void Engine::build_run() {
   cut_.valid = false;  // the segment stays; the new run's first fields evaluate it
   path_.valid = false;  // and so does the path asked for
   cut_dirty_ = path_dirty_ = true;
+  drawn_.valid = false;  // the drawing stays: the new run's first fields read it
+  drawn_wanted_ = drawn_dirty_ = true;
   if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
     request_mnist();  // the platform downloads the digits; poll_digits() builds the run once they arrive
     waiting_for_digits_ = true;
@@ -285,6 +326,7 @@ bool Engine::tick(double budget_seconds) {
   // The path is drawn over the maps: it waits for the fields of the network it uses (a moving projection would put
   // it off the maps otherwise); the cut, a separate plot dragged live, does not.
   if (path_wanted_ && (!fields_stale_ || !run_ || state() == RunState::diverged)) evaluate_path();
+  if (drawn_wanted_ && (!fields_stale_ || !run_ || state() == RunState::diverged)) evaluate_drawn();  // the same
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
@@ -457,6 +499,7 @@ void Engine::finish_field_job() {
     fields_dirty_ = true;
     cut_wanted_ = cut_.active;  // the cut and the path follow the network the fields show
     path_wanted_ = path_.active;
+    drawn_wanted_ = !drawn_pixels_.empty();
   }
   confusion_ = std::move(job_.digest.confusion);
   gallery_ = std::move(job_.digest.gallery);
@@ -650,12 +693,23 @@ void Engine::evaluate_path() {
   path_.valid = fields_finite(path_.fields);
 }
 
+void Engine::evaluate_drawn() {
+  drawn_wanted_ = false;
+  drawn_dirty_ = true;
+  drawn_.command = drawn_asked_;
+  drawn_.active = !drawn_pixels_.empty();
+  drawn_.valid = false;
+  drawn_.error.clear();
+  if (!drawn_.active || !run_ || state() == RunState::diverged) return;
+  read_drawn_digit(*run_, drawn_pixels_, drawn_);
+}
+
 // ---------------------------------------------------------------- snapshots
 
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
-         samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || history_reset_ || bias_variance_dirty_ ||
-         decoder_dirty_ || layer_sent_ < layer_history_.size() ||
+         samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || drawn_dirty_ || history_reset_ ||
+         bias_variance_dirty_ || decoder_dirty_ || layer_sent_ < layer_history_.size() ||
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
@@ -733,10 +787,11 @@ Snapshot Engine::take_snapshot() {
   if (probe_dirty_) s.has_probe = true, s.probe = probe_;
   if (cut_dirty_) s.has_cut = true, s.cut = cut_;
   if (path_dirty_) s.has_path = true, s.path = path_;
+  if (drawn_dirty_) s.has_drawn = true, s.drawn = drawn_;
   if (decoder_dirty_) s.has_decoder = true, s.decoder = decoder_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
   fields_dirty_ = derived_dirty_ = probe_dirty_ = cut_dirty_ = path_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
-  decoder_dirty_ = false;
+  decoder_dirty_ = drawn_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

@@ -74,6 +74,7 @@ class Engine {
 
   void load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices, bool fell_back);
   void load_link(const std::string& link, std::uint32_t command);
+  void load_table(const std::string& text, std::uint32_t command);  // a bad table keeps the run
   void set_key(const std::string& key, const std::string& value, std::uint32_t command);
   void add_points(const std::vector<DrawnPoint>& points, std::uint32_t command);
   void build_run();
@@ -89,6 +90,7 @@ class Engine {
   void evaluate_probe();
   void evaluate_cut();
   void evaluate_path();
+  void evaluate_drawn();  // the digit drawn on the pad, read by the network the display fields show
   void take_view_cut_and_path();  // the view's cut and digit path (link keys cut, path) become the cut and path asked
   void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
   void continue_information(double budget_seconds);
@@ -174,6 +176,10 @@ class Engine {
   bool cut_wanted_ = false, cut_dirty_ = false;
   PathResult path_;
   bool path_wanted_ = false, path_dirty_ = false;
+  std::vector<float> drawn_pixels_;  // (kPadPixels) the pad's drawing; empty: a clear pad
+  std::uint32_t drawn_asked_ = 0;    // its digit_pad command
+  DrawnResult drawn_;
+  bool drawn_wanted_ = false, drawn_dirty_ = false;
 };
 
 }  // namespace catgeo

@@ -15,8 +15,9 @@
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 3;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
-                                               // the decoder check, F_code at a chosen layer, per-layer metrics
+constexpr std::uint32_t kProtocolVersion = 4;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+                                               // the decoder check, F_code at a chosen layer, per-layer metrics;
+                                               // 4: the digit pad, tables of points
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -35,6 +36,11 @@ enum class CommandKind : std::uint8_t {
   cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
                  // in the next snapshot and after every field refresh; a preview while it is dragged (the view's
                  // committed cut, link key cut, arrives with set_view like the digit path, link key path)
+  digit_pad,     // pixels = the digit drawn on the pad (core/digit_pad.h: kPadPixels values in [0, 1], row-major,
+                 // ink 1; none: the pad is cleared): the network's reading of it once the display fields show the
+                 // network it reads with, and again after every field refresh
+  load_table,    // text = a table of labelled points (core/point_table.h); a good one becomes the run (drawn points,
+                 // the current network and training); a bad one leaves the run as it is and its load outcome says why
   ack,           // the view applied the latest snapshot; the engine may publish the next one
 };
 
@@ -48,6 +54,7 @@ struct Command {
   double x = 0.0, y = 0.0;
   double x_end = 0.0, y_end = 0.0;
   std::vector<DrawnPoint> points;
+  std::vector<float> pixels;  // digit_pad
 };
 
 enum class RunState : std::uint8_t { no_run, training, paused, finished, diverged };
@@ -147,6 +154,20 @@ struct PathResult {
   std::vector<double> cosine_distance;            // (S - 1) between neighbouring steps' clean r
 };
 
+// The digit drawn on the pad (core/digit_pad.h) as the network the display fields show reads it.
+struct DrawnResult {
+  std::uint32_t command = 0;  // the digit_pad command whose drawing this is (0: none yet)
+  bool active = false;        // the pad holds a drawing
+  bool valid = false;         // read and finite
+  std::string error;          // why not ("draw a digit on the pad", not MNIST)
+  int image_side = 0;
+  std::vector<std::uint8_t> image;    // side * side grey levels, row-major: the centred, pooled drawing it reads
+  int predicted = -1;                 // class index of the network's largest posterior
+  Eigen::MatrixXd code;               // (K, 1) its point in the learned projection
+  GridFields fields;                  // at the code (fields.points = code): the network's posterior, F_code, the KDE
+  std::vector<NearestDigit> nearest;  // the training digits whose codes are nearest
+};
+
 // The matching metrics of F_code at every code layer (core/layer_fisher.h; the last is r) of the network at an epoch
 // whose metrics were measured, on the metric grid; only for networks with more than one code layer.
 struct LayerMetricsRow {
@@ -226,6 +247,9 @@ struct Snapshot {
 
   bool has_path = false;
   PathResult path;
+
+  bool has_drawn = false;
+  DrawnResult drawn;
 
   bool has_decoder = false;
   DecoderResult decoder;

@@ -214,6 +214,8 @@ std::vector<std::uint8_t> encode_command(const Command& c) {
   w.f64(c.number), w.f64(c.seconds), w.f64(c.x), w.f64(c.y), w.f64(c.x_end), w.f64(c.y_end);
   w.u32(static_cast<std::uint32_t>(c.points.size()));
   for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
+  w.u32(static_cast<std::uint32_t>(c.pixels.size()));
+  w.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
   return std::move(w.bytes());
 }
 
@@ -229,6 +231,8 @@ bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
   c.number = r.f64(), c.seconds = r.f64(), c.x = r.f64(), c.y = r.f64(), c.x_end = r.f64(), c.y_end = r.f64();
   c.points.resize(r.count(20));
   for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
+  c.pixels.resize(r.count(sizeof(float)));
+  r.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
   return r.ok() && r.at_end();
 }
 
@@ -314,6 +318,21 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
       put_fields(w, p.fields);
       w.u32(static_cast<std::uint32_t>(p.cosine_distance.size()));
       for (double d : p.cosine_distance) w.f64(d);
+    }
+  }
+  w.boolean(s.has_drawn);
+  if (s.has_drawn) {
+    const DrawnResult& d = s.drawn;
+    w.u32(d.command), w.boolean(d.active), w.boolean(d.valid), w.text(d.error);
+    if (d.valid) {
+      w.i32(d.image_side), put_bytes(w, d.image), w.i32(d.predicted);
+      put_matrix(w, d.code);
+      put_fields(w, d.fields);
+      w.u32(static_cast<std::uint32_t>(d.nearest.size()));
+      for (const NearestDigit& n : d.nearest) {
+        w.i32(n.index), w.i32(n.label), w.f64(n.distance);
+        put_bytes(w, n.pixels);
+      }
     }
   }
   w.boolean(s.has_decoder);
@@ -414,6 +433,26 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
       if (r.ok() && p.codes.rows() == p.fields.dims() && p.codes.cols() == steps && p.fields.size() == steps &&
           static_cast<Eigen::Index>(p.cosine_distance.size()) == steps - 1)
         p.fields.points = p.codes;
+      else
+        r.fail();
+    }
+  }
+  if ((s.has_drawn = r.boolean())) {
+    DrawnResult& d = s.drawn;
+    d.command = r.u32(), d.active = r.boolean(), d.valid = r.boolean(), d.error = r.text();
+    if (d.valid) {
+      d.image_side = r.i32();
+      get_bytes(r, d.image);
+      d.predicted = r.i32();
+      get_matrix(r, d.code);
+      get_fields(r, d.fields);  // its one point is the code, not the lattice of its one-row grid
+      d.nearest.resize(r.count(20));
+      for (NearestDigit& n : d.nearest) {
+        n.index = r.i32(), n.label = r.i32(), n.distance = static_cast<float>(r.f64());
+        get_bytes(r, n.pixels);
+      }
+      if (r.ok() && d.code.cols() == 1 && d.code.rows() == d.fields.dims() && d.fields.size() == 1)
+        d.fields.points = d.code;
       else
         r.fail();
     }

@@ -3,11 +3,16 @@
 // Returned strings stay valid until the next call of any catgeo_* function.
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "core/json.h"
+#include "core/parameters.h"
 #include "platform/web_platform.h"
 
 namespace {
@@ -43,6 +48,10 @@ EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo:
 // names it in a notice) instead of silently cutting the link short.
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_load(const char* link, int size) {
   return sent(app().load_link(size > 0 ? std::string(link, static_cast<std::size_t>(size)) : std::string()));
+}
+// A table of labelled points (CSV or TSV text, UTF-8 bytes with their length): a good one becomes the run.
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_load_table(const char* text, int size) {
+  return sent(app().load_table(size > 0 ? std::string(text, static_cast<std::size_t>(size)) : std::string()));
 }
 // One share-link key on the current config (value link-encoded, so it holds no NUL); the run restarts.
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_set(const char* key, const char* value) { return sent(app().set_value(key, value)); }
@@ -84,6 +93,13 @@ EMSCRIPTEN_KEEPALIVE unsigned catgeo_set_option(const char* name, double value) 
   return sent(app().set_option(name, value));
 }
 
+// The digit pad's drawing: `count` floats as bytes (kPadPixels values in [0, 1], row-major, ink 1; 0: clear the pad).
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_draw_digit(const std::uint8_t* bytes, int count) {
+  std::vector<float> pixels(static_cast<std::size_t>(std::max(0, count)));
+  if (!pixels.empty()) std::memcpy(pixels.data(), bytes, sizeof(float) * pixels.size());  // the bytes may be unaligned
+  return sent(app().draw_digit(pixels));
+}
+
 // Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
 // so that command Promises resolve without waiting for the next frame to start.
 EMSCRIPTEN_KEEPALIVE void catgeo_take_snapshots() { catgeo::platform::take_snapshots(); }
@@ -97,9 +113,23 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_config() { return answer(app().config_js
 EMSCRIPTEN_KEEPALIVE const char* catgeo_fields() { return answer(app().fields_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_perf() { return answer(app().perf_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_view_rect() { return answer(app().view_rect_json()); }
+// What a table of points may hold (the parameter table's limits), for the page's table box: {classes: [min, max],
+// points_max, label_bytes}.
+EMSCRIPTEN_KEEPALIVE const char* catgeo_table_format() {
+  using catgeo::JsonValue;
+  JsonValue classes = JsonValue::array();
+  classes.push_back(JsonValue::number(catgeo::parameter("table.classes").min));
+  classes.push_back(JsonValue::number(catgeo::parameter("table.classes").max));
+  JsonValue out = JsonValue::object();
+  out.set("classes", std::move(classes));
+  out.set("points_max", JsonValue::number(catgeo::parameter("table.points").max));
+  out.set("label_bytes", JsonValue::number(catgeo::parameter("table.label").max));
+  return answer(catgeo::to_json(out));
+}
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_drawn_digit() { return answer(app().drawn_digit_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_tour() { return answer(app().tour_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }

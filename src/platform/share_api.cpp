@@ -133,6 +133,12 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_export_config_json() {
   return catgeo::platform::hand_out(catgeo::export_config_json(catgeo::platform::app().view()), "");
 }
 
+EMSCRIPTEN_KEEPALIVE const char* catgeo_export_table_csv() {
+  std::string why;
+  std::string text = catgeo::export_table_csv(catgeo::platform::app().view(), &why);
+  return catgeo::platform::hand_out(std::move(text), why);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* catgeo_export_error() { return catgeo::platform::export_error().c_str(); }
 
 }  // extern "C"

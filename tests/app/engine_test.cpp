@@ -17,6 +17,7 @@
 #include "engine/decoder_job.h"
 #include "engine/engine.h"
 #include "core/digit_path.h"
+#include "core/digit_pad.h"
 #include "engine/mnist_source.h"
 #include "test_assets.h"
 #include "mnist_digits.h"
@@ -512,6 +513,42 @@ TEST_CASE(engine_digit_path_asked_while_training_uses_the_network_the_maps_show,
                       << shown.lo[0] << ", " << shown.hi[0] << "] x [" << shown.lo[1] << ", " << shown.hi[1] << "]");
 }
 
+TEST_CASE(engine_loads_a_good_table_and_keeps_the_run_on_a_bad_one, "") {
+  std::string good, bad, tried;
+  EXPECT_MSG(catgeo::test::read_test_table("three_classes_2d.csv", good, tried), tried);
+  EXPECT_MSG(catgeo::test::read_test_table("bad_nonnumber.csv", bad, tried), tried);
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E3&epochs=3"));
+  run_until(engine, 1);
+  Command train = command(CommandKind::train_epochs, 2);
+  train.number = 2, train.seconds = 60;
+  engine.handle(train);
+  run_until(engine, 2);
+  const int epoch = engine.run()->trainer().epoch();
+  // A bad table: this command's outcome names the place, the run is the same one and has not been reset.
+  engine.handle(command(CommandKind::load_table, 3, bad));
+  catgeo::Snapshot s = run_until(engine, 3);
+  EXPECT_MSG(s.has_load && s.load.command == 3 && !s.load.ok &&
+                 s.load.error == "line 5, column 2: expected a number, found 'abc'", s.load.error);
+  EXPECT_TRUE(engine.config().id == "E3" && epoch == 2 && engine.run()->trainer().epoch() == epoch);
+  // A good one becomes the run: drawn points with the table's class names and scaling, the network kept.
+  const catgeo::NetworkConfig network = engine.config().network;
+  engine.handle(command(CommandKind::load_table, 4, good));
+  s = run_until(engine, 4);
+  EXPECT_MSG(s.has_load && s.load.ok && s.load.error.empty(), s.load.error);
+  const catgeo::ScenarioConfig& c = engine.config();
+  EXPECT_TRUE(c.data == catgeo::DataKind::drawn_points && c.class_names.size() == 3 && c.scaling.active);
+  EXPECT_TRUE(c.network.hidden.size() == network.hidden.size() && c.network.noise_sigma == network.noise_sigma);
+  EXPECT_TRUE(engine.run() && engine.run()->num_classes() == 3 && !engine.run()->reference_is_exact());
+  // Points drawn on it in a class the table has not got are named like drawn classes.
+  Command more = command(CommandKind::add_points, 5);
+  more.points = {{{0.1, 0.1}, 3}, {{0.2, 0.1}, 3}};
+  engine.handle(more);
+  run_until(engine, 5);
+  EXPECT_MSG(engine.config().class_names.size() == 4 && engine.config().class_names[3] == "class 4",
+             engine.config().class_names.size());
+}
+
 TEST_CASE(engine_per_layer_metrics_equal_layer_match_metrics, "") {
   // E6 (two code layers): a row per measured epoch, in chunks between the other work; epoch 0's equals
   // layer_match_metrics on the same network bit for bit. E5 (one code layer) has none.
@@ -538,4 +575,103 @@ TEST_CASE(engine_per_layer_metrics_equal_layer_match_metrics, "") {
   single.handle(command(CommandKind::boot, 1, "scenario=E5&seed=2&epochs=1"));
   run_until_idle(single);
   EXPECT_TRUE(single.layer_metrics_history().empty());
+}
+
+namespace {
+
+// Test digit `index` of the run drawn on the 28x28 pad: each 14x14 pixel a 2x2 block.
+std::vector<float> test_digit_on_pad(const catgeo::Experiment& run, int index) {
+  std::vector<float> pad(catgeo::kPadPixels);
+  for (int i = 0; i < catgeo::kPadSide; ++i)
+    for (int j = 0; j < catgeo::kPadSide; ++j)
+      pad[i * catgeo::kPadSide + j] = run.test_data().inputs((i / 2) * 14 + j / 2, index);
+  return pad;
+}
+
+Command digit_pad(std::uint32_t id, std::vector<float> pixels) {
+  Command c = command(CommandKind::digit_pad, id);
+  c.pixels = std::move(pixels);
+  return c;
+}
+
+// Ticks and acknowledges until a snapshot carries the reading of drawing `id`.
+catgeo::DrawnResult read_until(Engine& engine, std::uint32_t id, int max_ticks = 4000) {
+  for (int t = 0; t < max_ticks; ++t) {
+    engine.tick(0.01);
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    if (s.has_drawn && s.drawn.command >= id) return s.drawn;
+  }
+  return catgeo::DrawnResult();
+}
+
+}  // namespace
+
+TEST_CASE(engine_digit_pad_reads_the_drawing_with_the_network_the_maps_show, "") {
+  if (!catgeo::test::install_mnist_digits()) return;
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=01&epochs=2"));
+  run_until(engine, 1);
+  engine.handle(command(CommandKind::train_epochs, 2));
+  run_until(engine, 2);
+  // Paused: read at once, the network's own numbers at the centred, pooled drawing.
+  const std::vector<float> pad = test_digit_on_pad(*engine.run(), 0);
+  engine.handle(digit_pad(3, pad));
+  const catgeo::DrawnResult got = read_until(engine, 3, 5);
+  EXPECT_MSG(got.active && got.valid, "not read: " << got.error);
+  if (!got.valid) return;
+  const catgeo::MatrixF input = catgeo::pool_pad(catgeo::centre_like_mnist(pad), 14);  // (196, 1)
+  catgeo::MatrixF codes, probabilities;
+  engine.run()->network().project(input, codes);
+  engine.run()->network().predict(input, probabilities);
+  EXPECT_TRUE(got.image_side == 14 && got.image.size() == 196 && got.code.rows() == 2 && got.code.cols() == 1);
+  EXPECT_NEAR(got.code(0, 0), codes(0, 0), 1e-9);
+  EXPECT_NEAR(got.code(1, 0), codes(1, 0), 1e-9);
+  EXPECT_NEAR(got.fields.network_posterior(1, 0), probabilities(1, 0), 1e-5);
+  EXPECT_TRUE(got.fields.size() == 1 && got.fields.fcode.rows() == 3 && got.fields.fcode(0, 0) > 0.0);
+  EXPECT_TRUE(got.predicted == (probabilities(1, 0) > probabilities(0, 0) ? 1 : 0));
+  EXPECT_TRUE(got.nearest.size() == catgeo::kNearestDigits && got.nearest[0].pixels.size() == 196);
+  EXPECT_TRUE(got.nearest.front().distance <= got.nearest.back().distance);
+  // A blank pad gets its message; a cleared one no reading.
+  engine.handle(digit_pad(4, std::vector<float>(catgeo::kPadPixels, 0.0f)));
+  const catgeo::DrawnResult blank = read_until(engine, 4, 5);
+  EXPECT_TRUE(blank.active && !blank.valid && blank.error == "draw a digit on the pad");
+  engine.handle(digit_pad(5, {}));
+  const catgeo::DrawnResult cleared = read_until(engine, 5, 5);
+  EXPECT_TRUE(cleared.command == 5 && !cleared.active && !cleared.valid);
+}
+
+TEST_CASE(engine_digit_pad_while_training_follows_every_refresh_on_the_maps_network, "") {
+  if (!catgeo::test::install_mnist_digits()) return;
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=01&epochs=100"));
+  run_until(engine, 1);
+  Command slow_refresh = command(CommandKind::set_option, 2);  // ticks slower than the page's frames (as for the path)
+  slow_refresh.key = "refresh_ms", slow_refresh.number = 400;
+  engine.handle(slow_refresh);
+  engine.handle(command(CommandKind::play, 3));
+  catgeo::GridSpec shown;  // the grid of the fields last published
+  int readings = 0, outside = 0;
+  bool asked = false;
+  for (int t = 0; t < 6000 && readings < 3; ++t) {
+    engine.tick(0.01);
+    if (!asked && engine.run()->trainer().epoch_progress() > 0.3) {
+      engine.handle(digit_pad(4, test_digit_on_pad(*engine.run(), 1)));
+      asked = true;
+    }
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    if (s.has_fields && s.fields.size() > 0) shown = s.fields.grid;
+    if (!s.has_drawn || s.drawn.command != 4) continue;
+    EXPECT_MSG(s.drawn.valid, "not read: " << s.drawn.error);
+    if (!s.drawn.valid) break;
+    ++readings;  // the drawing's code lies on the maps the same snapshots show (their extent: the codes' box)
+    const double x = s.drawn.code(0, 0), y = s.drawn.code(1, 0);
+    outside += !(x >= shown.lo[0] - 1e-9 && x <= shown.hi[0] + 1e-9 && y >= shown.lo[1] - 1e-9 && y <= shown.hi[1] + 1e-9);
+  }
+  EXPECT_MSG(readings == 3 && engine.state() == catgeo::RunState::training,
+             readings << " readings, one per refresh, while training");
+  EXPECT_MSG(outside == 0, outside << " readings off the maps they came with");
 }

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/typeface.h"
+#include "core/digit_pad.h"
 #include "core/json.h"
 #include "core/scenarios.h"
 #include "engine/in_process_link.h"
@@ -39,9 +40,9 @@ struct HeadlessResult {
 };
 
 // sheet_tab: portrait, the sheet's tab to show (-1: the first); wait_for_decoder: also until the decoder check's result
-// is in (slow under ASan).
+// is in (slow under ASan); drawing: a digit put on the digit pad (MNIST) before the frames.
 HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, int sheet_tab = -1,
-                            bool wait_for_decoder = false) {
+                            bool wait_for_decoder = false, const std::vector<float>& drawing = {}) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -56,6 +57,7 @@ HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, in
   catgeo::App app;
   app.init(&textures, &engine, link);
   if (sheet_tab >= 0) app.set_option("sheet_tab", sheet_tab);
+  if (!drawing.empty()) app.draw_digit(drawing);
   HeadlessResult out;
   for (int f = 0; f < frames; ++f) {
     io.DeltaTime = 1.0f / 60.0f;
@@ -179,6 +181,25 @@ TEST_CASE(headless_decoder_check_and_layer_picker_layouts, "slow") {
                               std::to_string(static_cast<int>(size.y));
     EXPECT_MSG(r.view.fields_layer == 0 && r.view.config.view.layer == 0, where << ": layer " << r.view.fields_layer);
     EXPECT_MSG(r.view.decoder.valid && r.view.decoder.points.cols() > 0, where << ": no decoder result");
+    const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
+    EXPECT_MSG(report.ok() && report.value.find("problems")->size() == 0, where << ": " << r.layout);
+  }
+}
+
+TEST_CASE(headless_digit_pad_layouts_with_a_drawing, "slow") {
+  // A drawn 1 (a vertical stroke of ink) on the pad: read by the engine, and the pad, its posterior bars, the nearest
+  // digits and the marker on the maps fit at laptop, portrait tablet and phone sizes (the phone's Read-outs tab).
+  if (!catgeo::test::install_mnist_digits()) return;
+  std::vector<float> one(catgeo::kPadPixels, 0.0f);
+  for (int i = 5; i < 23; ++i)
+    for (int j = 13; j < 15; ++j) one[i * catgeo::kPadSide + j] = 1.0f;
+  const std::string link = "scenario=mnist&digits=01";
+  for (const auto& [size, tab] : {std::make_pair(ImVec2(1280, 800), -1), std::make_pair(ImVec2(1920, 1080), -1),
+                                  std::make_pair(ImVec2(768, 1024), 2), std::make_pair(ImVec2(360, 740), 2)}) {
+    const HeadlessResult r = run_headless(link, size, 150, tab, false, one);
+    const std::string where = std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
+    EXPECT_MSG(r.view.drawn.active && r.view.drawn.valid, where << ": the drawing was not read: " << r.view.drawn.error);
+    EXPECT_MSG(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
     const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
     EXPECT_MSG(report.ok() && report.value.find("problems")->size() == 0, where << ": " << r.layout);
   }

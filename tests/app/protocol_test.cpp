@@ -54,6 +54,7 @@ TEST_CASE(protocol_command_round_trip, "") {
   c.x_end = 0.125;
   c.y_end = -3.0;
   c.points = {{{0.5, -0.25}, 1}, {{1.0, 2.0}, 0}};
+  c.pixels = {0.0f, 0.25f, 1.0f};
   const std::vector<std::uint8_t> bytes = catgeo::encode_command(c);
   Command d;
   EXPECT_TRUE(catgeo::decode_command(bytes.data(), bytes.size(), d));
@@ -61,6 +62,7 @@ TEST_CASE(protocol_command_round_trip, "") {
   EXPECT_TRUE(d.number == 128.0 && d.seconds == 0.25 && d.x == -1.5 && d.y == 2.25);
   EXPECT_TRUE(d.x_end == 0.125 && d.y_end == -3.0);
   EXPECT_TRUE(d.points.size() == 2 && d.points[1].x[1] == 2.0 && d.points[0].label == 1);
+  EXPECT_TRUE(d.pixels == c.pixels);
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
     EXPECT_MSG(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
 }
@@ -199,4 +201,30 @@ TEST_CASE(protocol_decoder_check_and_fields_layer_round_trip, "") {
   s.decoder = catgeo::DecoderResult();  // none (turned off): decodes as none
   const std::vector<std::uint8_t> none = catgeo::encode_snapshot(s);
   EXPECT_TRUE(catgeo::decode_snapshot(none.data(), none.size(), d) && d.has_decoder && !d.decoder.valid);
+}
+
+TEST_CASE(protocol_drawn_digit_round_trip, "") {
+  Snapshot s = full_snapshot();
+  s.has_drawn = true;
+  catgeo::DrawnResult& r = s.drawn;
+  r.command = 9, r.active = true, r.valid = true, r.image_side = 14, r.predicted = 1;
+  r.image.assign(196, 7);
+  r.code = Eigen::MatrixXd::Random(2, 1);
+  r.fields = s.probe.fields;  // one point
+  r.nearest = {{12, 1, 0.5f, std::vector<std::uint8_t>(196, 3)}};
+  const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
+  Snapshot d;
+  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d) && d.has_drawn && d.drawn.valid);
+  EXPECT_TRUE(d.drawn.command == 9 && d.drawn.active && d.drawn.image == r.image && d.drawn.predicted == 1);
+  EXPECT_TRUE(d.drawn.code == r.code && d.drawn.fields.points == r.code);  // its one point is the code
+  EXPECT_TRUE(d.drawn.fields.fcode == r.fields.fcode && d.drawn.fields.network_posterior == r.fields.network_posterior);
+  EXPECT_TRUE(d.drawn.nearest.size() == 1 && d.drawn.nearest[0].index == 12 && d.drawn.nearest[0].pixels[5] == 3);
+  r.code.resize(2, 2);  // a code that is not one point is refused
+  const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
+  r = catgeo::DrawnResult();  // a cleared pad
+  r.command = 10;
+  const std::vector<std::uint8_t> cleared = catgeo::encode_snapshot(s);
+  EXPECT_TRUE(catgeo::decode_snapshot(cleared.data(), cleared.size(), d) && d.has_drawn && !d.drawn.active &&
+              d.drawn.command == 10);
 }

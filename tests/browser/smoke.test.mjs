@@ -115,7 +115,9 @@ test('an idle page draws on demand: few frames while nothing changes, a fresh fr
       window.catgeo.module.ccall('catgeo_frames_drawn', 'number', [], [])]);
     try {
       await waitForRunning(page);
-      await page.waitForTimeout(1000);  // settle: fields computed, first frames drawn
+      // Settle: the fields, then the epoch-0 information measures (a background job, about 1.5 s here), drawn.
+      await page.waitForFunction(() => window.catgeo.metrics().info_epoch === 0, null, { timeout: 30_000 });
+      await page.waitForTimeout(1000);
       const [ticks0, drawn0] = await counts();
       await page.waitForTimeout(3000);
       const [ticks1, drawn1] = await counts();

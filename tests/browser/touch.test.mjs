@@ -92,3 +92,24 @@ test('phone: a finger drags a class mean and draws points', TIMEOUT, async () =>
     await context.close();
   }
 });
+
+test('phone: a finger on the sheet scrolls its page', TIMEOUT,
+  async () => {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5`,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
+    try {
+      await waitForRunning(page);
+      await page.evaluate(() => catgeo.settled());
+      const cdp = await context.newCDPSession(page);
+      const [top, most] = (await page.evaluate(() => catgeo.viewRect())).sheet_scroll;
+      assert.ok(top === 0 && most > 200, `the Controls page scrolls (offset ${top} of ${most})`);
+      // Up by 240 px from the Data section's text (not a widget), as a thumb scrolls a phone page.
+      await fingerDrag(page, cdp, { x: 250, y: 800 }, { x: 250, y: 560 }, 12);
+      const [after] = (await page.evaluate(() => catgeo.viewRect())).sheet_scroll;
+      console.log(`a 240 px finger drag scrolled the sheet by ${after} px`);
+      assert.ok(after >= 200, `a 240 px finger drag scrolled the sheet by ${after} px (the page follows the finger)`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });

@@ -148,7 +148,7 @@ expect_error empty_link "^catgeo: --link was not understood: the link is empty; 
 check link_notice_on_stderr $?
 
 # --help on every command: exit 0, options with their ranges from the parameter table, on stdout.
-for args in "--help" "train --help" "fcat --help"; do
+for args in "--help" "train --help" "fcat --help" "sweep --help" "help"; do
   # shellcheck disable=SC2086
   "$cli" $args >"$tmp/help" 2>"$tmp/err"
   [ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "usage: catgeo" "$tmp/help"
@@ -211,6 +211,54 @@ expect_error sweep_bad_sigma "^catgeo: --sigmas value must be in \[0.01, 10\], g
 expect_error sweep_bad_jobs "^catgeo: --jobs 0 must be a whole number from 1 to 256$" sweep --jobs 0
 expect_error sweep_bad_scenario "^catgeo: --scenarios: unknown or unsupported scenario 'mnist'" sweep --scenarios E1,mnist
 expect_error sweep_swept_key "^catgeo: unknown option --sigma (try --help)$" sweep --sigma 0.5
+
+# Your own points (issue 15): the example tables train; each bad table exits 2 naming its line and column.
+tables="$(dirname "$0")/../tables"
+"$cli" train --points "$tables/three_classes_2d.csv" --epochs 3 --sigma 0.5 --json >"$tmp/table2.json" 2>"$tmp/err"
+code=$?
+python3 - "$tmp/table2.json" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+table = run["table"]
+assert run["scenario"] == "drawn" and run["reference"] == "kde" and run["epochs"] == 3, run
+assert table["classes"] == ["setosa", "versicolor", "virginica"] and table["points"] == 180 and table["dims"] == 2
+assert table["scaling"].startswith("x' = (x - ") and ", y' = (y - " in table["scaling"], table["scaling"]
+PY
+[ "$code" -eq 0 ] && [ "$(wc -l <"$tmp/table2.json")" -eq 1 ]
+check train_points_2d_json $(($? | code))
+"$cli" train --points "$tables/two_classes_1d.tsv" --epochs 3 --json >"$tmp/table1.json" 2>"$tmp/err"
+code=$?
+python3 - "$tmp/table1.json" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+assert run["table"]["classes"] == ["1", "2"] and run["table"]["dims"] == 1 and "fcat_peaks" in run, run
+PY
+check train_points_1d_json $(($? | code))
+"$cli" train --points "$tables/three_classes_2d.csv" --scenario E6 --epochs 1 | grep -q '"classes":\["setosa"'
+check train_points_readable_on_a_scenario $?
+"$cli" train --link "$(cat "$(dirname "$0")/../fuzz/corpus/share_link/table_1d")" --epochs 1 --json 2>"$tmp/err" |
+  grep -q '"table":{"points":4,"dims":1,"classes":\["a, b","c"\],"scaling":"x'"'"' = (x - 0.875) / 1.18"}' && [ ! -s "$tmp/err" ]
+check train_table_link_json $?
+expect_error points_nonnumber "^catgeo: .*bad_nonnumber.csv: line 5, column 2: expected a number, found 'abc'$" \
+  train --points "$tables/bad_nonnumber.csv"
+expect_error points_nan "^catgeo: .*bad_nan.csv: line 4, column 1: expected a finite number, found 'nan'$" \
+  train --points "$tables/bad_nan.csv"
+expect_error points_missing_label "^catgeo: .*bad_missing_label.csv: line 6, column 3: missing class label$" \
+  train --points "$tables/bad_missing_label.csv"
+expect_error points_one_class "^catgeo: .*bad_one_class.csv: the table has only one class ('a'): it needs 2 to 6$" \
+  train --points "$tables/bad_one_class.csv"
+expect_error points_too_many_classes \
+  "^catgeo: .*bad_too_many_classes.csv: line 15, column 3: class 7 ('g'): a table may have at most 6 classes$" \
+  train --points "$tables/bad_too_many_classes.csv"
+expect_error points_mixed_columns "^catgeo: .*bad_mixed_columns.csv: line 5: 2 columns, expected 3 like line 2$" \
+  train --points "$tables/bad_mixed_columns.csv"
+expect_error points_missing_file "^catgeo: --points $tmp/none.csv: cannot open" train --points "$tmp/none.csv"
+expect_error points_directory "^catgeo: --points $tmp: is a directory" train --points "$tmp"
+printf 'x,y,label\n1,2,a\n' >"$tmp/small.csv"
+expect_error points_one_point "^catgeo: .*small.csv: the table has only one class ('a')" train --points "$tmp/small.csv"
+expect_error points_with_link "^catgeo: --points and --link cannot be combined" \
+  train --points "$tables/bad_nan.csv" --link scenario=E5
+expect_error points_bad_option "^catgeo: --sigma 50 is out of range" train --points "$tables/two_classes_1d.tsv" --sigma 50
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -13,36 +13,11 @@
 #include "core/experiment.h"
 #include "core/mnist_asset.h"
 #include "core/scenarios.h"
+#include "mnist_run.h"
 #include "test.h"
-#include "test_assets.h"
-
-namespace {
-
-// The mnist preset on {4, 9} trained for `epochs` epochs; null (with a printed skip notice) without the asset.
-std::unique_ptr<catgeo::Experiment> trained_49_run(int epochs) {
-  std::vector<std::uint8_t> bytes;
-  std::string tried;
-  if (!catgeo::test::read_asset("mnist14.cgd", bytes, tried)) {
-    std::printf("    skipped: mnist14.cgd not found (tried %s)\n", tried.c_str());
-    return nullptr;
-  }
-  auto all = catgeo::load_mnist_asset(bytes.data(), bytes.size());
-  EXPECT_MSG(all.ok(), all.status.message);
-  if (!all.ok()) return nullptr;
-  catgeo::ScenarioConfig config = catgeo::scenario_preset("mnist").value;
-  config.mnist.digits = {4, 9};
-  config.training.epochs = epochs;
-  auto run = catgeo::Experiment::create(config, &all.value);
-  EXPECT_MSG(run.ok(), run.status.message);
-  if (!run.ok()) return nullptr;
-  while (run.value->trainer().state() == catgeo::TrainerState::training) run.value->train({1 << 20, 0.0});
-  return std::move(run.value);
-}
-
-}  // namespace
 
 TEST_CASE(science_digit_path_from_a_4_to_a_9_crosses_the_network_boundary, "slow") {
-  auto run = trained_49_run(5);
+  auto run = catgeo::test::mnist_run({4, 9}, 5);
   if (!run) return;
   const int a = catgeo::nth_test_sample(*run, 0, 0), b = catgeo::nth_test_sample(*run, 1, 0);
   EXPECT_TRUE(a >= 0 && b >= 0 && run->test_data().labels[a] == 0 && run->test_data().labels[b] == 1);
@@ -91,7 +66,7 @@ TEST_CASE(science_digit_paths_expand_the_code_where_the_category_changes, "slow"
   // neighbouring steps' representations peaks at the category boundary. Here, for the first 20 test pairs (4, 9) of a
   // network trained 5 epochs, on every path whose P(4) crosses 1/2, the largest neighbour distance and the largest
   // F_code lie within one step of the crossing.
-  auto run = trained_49_run(5);
+  auto run = catgeo::test::mnist_run({4, 9}, 5);
   if (!run) return;
   int crossing_paths = 0;
   for (int pair = 0; pair < 20; ++pair) {

@@ -7,6 +7,7 @@
 
 #include "core/experiment.h"
 #include "core/field_export.h"
+#include "core/table_scenario.h"
 #include "core/json.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
@@ -118,4 +119,20 @@ TEST_CASE(field_export_history_and_config_json, "") {
   EXPECT_TRUE(c.find("points")->at(0)->at(2)->as_number() == 1.0);
   EXPECT_TRUE(c.find("view")->find("embed")->as_bool() && c.find("view")->find("panels")->as_string() == "auto");
   EXPECT_TRUE(c.find("grid")->find("lo")->size() == 2);
+  EXPECT_TRUE(c.find("view")->find("decoder") && c.find("view")->find("layer") && !c.find("view")->find("cut"));
+
+  // A table's run: its class names and scaling (with the statement the page shows); the view's cut and path.
+  catgeo::ScenarioConfig table = catgeo::decode_share_link("scenario=drawn&cut=0,0,1,1&path=4,9,2").config;
+  table.points = {catgeo::DrawnPoint{{0.25, -1.0}, 1}};
+  table.class_names = {"setosa", "virginica"};
+  table.scaling = {true, {5.5, 3.0}, 1.25};
+  auto t = catgeo::parse_json(catgeo::config_to_json(table));
+  EXPECT_MSG(t.ok(), t.status.message);
+  const catgeo::JsonValue& tv = t.value;
+  EXPECT_TRUE(tv.find("class_names") && tv.find("class_names")->size() == 2 &&
+              tv.find("class_names")->at(1)->as_string() == "virginica" && tv.find("points_dims")->as_number() == 2);
+  EXPECT_TRUE(tv.find("scaling") && tv.find("scaling")->find("scale")->as_number() == 1.25 &&
+              tv.find("scaling")->find("statement")->as_string() == catgeo::describe_scaling(table.scaling, 2));
+  EXPECT_TRUE(tv.find("view")->find("cut") && tv.find("view")->find("cut")->size() == 4 &&
+              tv.find("view")->find("path")->at(2)->as_number() == 2);
 }

@@ -1,12 +1,15 @@
 // Tests of the share-link codec: preset and modified round trips, the issue's link, notices, garbage.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/scenarios.h"
 #include "core/link_text.h"
+#include "core/point_table.h"
 #include "core/share_link.h"
+#include "core/table_scenario.h"
 #include "core/tour.h"
 #include "test.h"
 
@@ -120,6 +123,71 @@ TEST_CASE(share_link_drawn_points_round_trip_and_size_limit, "") {
   EXPECT_MSG(link == "scenario=drawn&seed=7", link);
   const auto decoded = decode_share_link(link);
   EXPECT_TRUE(decoded.config.points.empty() && has_notice(decoded, "no drawn points"));
+}
+
+TEST_CASE(share_link_tables_round_trip_with_names_scaling_and_dims, "") {
+  // 2-D: names (one with ',' and '&', one with '%' and UTF-8), the scaling in exact numbers.
+  const auto two = catgeo::parse_point_table(
+      "x,y,label\n10.1,3.3,\"a, b&c\"\n11.7,3.1,\"a, b&c\"\n12.2,5.9,50%\xC3\xA9\n13,6,50%\xC3\xA9\n"
+      "14,4,z\n14.5,4.2,z\n");
+  EXPECT_MSG(two.ok(), two.status.message);
+  ScenarioConfig c2 = catgeo::table_scenario(two.value, preset("E5")).value;
+  c2.training.epochs = 7;
+  EXPECT_TRUE(c2.class_names.size() == 3 && c2.scaling.active && c2.points_dims == 2);
+  expect_round_trip(c2);
+  const std::string link2 = encode_share_link(c2);
+  EXPECT_MSG(link2.rfind("scenario=drawn&pts=", 0) == 0 && link2.find("&names=a%252C%20b%26c,50%2525%C3%A9,z&scale=") !=
+                 std::string::npos && link2.find("&epochs=7") != std::string::npos,
+             link2);
+  // 1-D: pdims=1 right after the scenario, E1 as the base (its grid), y = 0.
+  const auto one = catgeo::parse_point_table("x\tlabel\n-1.25\t1\n-1\t1\n2.5\t2\n3\t2\n");
+  EXPECT_MSG(one.ok(), one.status.message);
+  ScenarioConfig c1 = catgeo::table_scenario(one.value, preset("E1")).value;
+  c1.network.noise_sigma = 0.5;
+  expect_round_trip(c1);
+  const std::string link1 = encode_share_link(c1);
+  EXPECT_MSG(link1.rfind("scenario=drawn&pdims=1&pts=", 0) == 0 && link1.find("&names=1,2&scale=0.875,0,") !=
+                 std::string::npos && link1.find("&sigma=0.5") != std::string::npos,
+             link1);
+  const auto decoded = decode_share_link(link1);
+  EXPECT_TRUE(decoded.config.grid.dims == 1 && decoded.config.title == catgeo::kTableScenarioTitle);
+  // Drawn points without a table keep their link and title.
+  ScenarioConfig drawn = decode_share_link("scenario=drawn&pts=").config;
+  EXPECT_TRUE(drawn.class_names.empty() && !drawn.scaling.active && drawn.title != catgeo::kTableScenarioTitle);
+
+  // A large table: points, names and scale left out with the notice; pdims stays.
+  std::string text = "x,label\n";
+  for (int i = 0; i < 500; ++i) text += std::to_string(i) + "," + (i % 2 ? "odd" : "even") + "\n";
+  ScenarioConfig big = catgeo::table_scenario(catgeo::parse_point_table(text).value, preset("E1")).value;
+  std::string notice;
+  const std::string left_out = encode_share_link(big, &notice);
+  EXPECT_MSG(left_out == "scenario=drawn&pdims=1", left_out);
+  EXPECT_MSG(notice == "drawn points too many for a link (500 points); the link leaves them out, with the table's "
+                       "class names and scaling: export the table beside the link",
+             notice);
+  const auto without = decode_share_link(left_out);
+  EXPECT_TRUE(without.config.points.empty() && without.config.points_dims == 1);
+  EXPECT_TRUE(has_notice(without, "no drawn points"));
+  EXPECT_TRUE(encode_share_link(big, nullptr, SIZE_MAX).find("&names=even,odd") != std::string::npos);
+  // Without a length limit (the engine's own link) a table of the most points comes back whole.
+  text = "x,y,label\n";
+  for (int i = 0; i < 20000; ++i)
+    text += std::to_string(i % 150) + "," + std::to_string(i / 150) + "," + "abcdef"[i % 6] + "\n";
+  const ScenarioConfig most = catgeo::table_scenario(catgeo::parse_point_table(text).value, preset("E5")).value;
+  const auto whole = decode_share_link(encode_share_link(most, nullptr, SIZE_MAX));
+  EXPECT_TRUE(whole.notices.empty() && whole.config.points.size() == 20000);
+  EXPECT_TRUE(catgeo::configs_equal(whole.config, most));
+
+  // Damaged table keys: notices, the points kept.
+  const std::string pts = link1.substr(link1.find("&pts="), link1.find("&names=") - link1.find("&pts="));
+  auto bad = decode_share_link("scenario=drawn&pdims=3" + pts + "&names=a,b,c&scale=1,2,0");
+  EXPECT_TRUE(has_notice(bad, "could not read pdims='3' (expected 1 or 2); using 2"));
+  EXPECT_TRUE(has_notice(bad, "could not read the class names (names: expected 2 names of 1 to 32 bytes joined by "
+                              "',')"));
+  EXPECT_TRUE(has_notice(bad, "could not read scale='1,2,0' (expected cx,cy,s with s > 0)"));
+  EXPECT_TRUE(bad.config.points.size() == 4 && bad.config.class_names.empty() && !bad.config.scaling.active);
+  bad = decode_share_link("scenario=E5&names=a,b&scale=1,2,3&pdims=1");
+  EXPECT_TRUE(has_notice(bad, "ignored 'names': it needs scenario=drawn") && has_notice(bad, "ignored 'pdims'"));
 }
 
 TEST_CASE(share_link_reads_the_issue_example, "") {

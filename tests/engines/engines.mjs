@@ -2,12 +2,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { launchBrowser, openPage, waitForRunning } from '../browser/harness.mjs';
 import { decodePng, imageStats } from '../browser/png.mjs';
 
 export const EPOCHS = 50;
 export const LINK = `scenario=E5&epochs=${EPOCHS}&seed=3`;
+// A table of points read by each engine's page (TextEncoder, the parser in WASM): the same run as Chromium's.
+export const TABLE = readFileSync(new URL('../tables/three_classes_2d.csv', import.meta.url), 'utf8');
+export const TABLE_EPOCHS = 10;
 
 // Starts `command` in its own process group; `exited` resolves (to a description) when it ends or fails to start.
 // stop() ends the group (with the browsers it started): SIGTERM, so that Xvfb removes its socket, then SIGKILL after
@@ -99,6 +103,25 @@ export async function trainInPage(epochs) {
   };
 }
 
+// Runs in the page: loads the table `text` as the page's table box does, trains `epochs` epochs; its link and metrics
+// (one argument: Playwright passes one).
+export async function tableInPage({ text, epochs }) {
+  await window.catgeo.ready;
+  await window.catgeo.load('scenario=E5');  // the table takes the current network and training: the same in each
+  const loaded = await window.catgeoTable.load(text);
+  if (!loaded.ok) return { error: loaded.error };
+  const metrics = await window.catgeo.trainEpochs(epochs);
+  return { link: window.catgeo.config().link, metrics };
+}
+
+// The common checks of an engine's tableInPage() result against Chromium's.
+export function checkTableRun(engine, result, chromium) {
+  assert.equal(result.error, undefined, `${engine}: the table did not load`);
+  assert.equal(result.link, chromium.table.link, `${engine}: the table's link differs from Chromium's`);
+  assert.deepEqual(numericMetrics(result.metrics), numericMetrics(chromium.table.metrics),
+    `${engine}: the table run's metrics differ from Chromium's`);
+}
+
 // The numeric fields of metrics() and of its `before` (as 'before.NAME'), sorted by name.
 export function numericMetrics(metrics) {
   const fields = [
@@ -108,7 +131,8 @@ export function numericMetrics(metrics) {
   return Object.fromEntries(fields.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-// Chromium's run of LINK on `serverUrl` (headless, SwiftShader), the reference the other engines must equal.
+// Chromium's run of LINK on `serverUrl` (headless, SwiftShader), then of TABLE (`table`): the references the other
+// engines must equal.
 export async function chromiumRun(serverUrl) {
   const browser = await launchBrowser();
   try {
@@ -117,6 +141,9 @@ export async function chromiumRun(serverUrl) {
     const result = await page.evaluate(trainInPage, EPOCHS);
     assert.deepEqual(errors, [], 'Chromium reference run');
     assert.equal(result.metrics.epochs, EPOCHS, 'Chromium reference run');
+    result.table = await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS });
+    assert.equal(result.table.error, undefined, 'Chromium reference table run');
+    assert.equal(result.table.metrics.epochs, TABLE_EPOCHS, 'Chromium reference table run');
     return result;
   } finally {
     await browser.close();

@@ -5,7 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { artifactsDir, startServer } from '../browser/harness.mjs';
-import { EPOCHS, LINK, checkRun, chromiumRun, numericMetrics, startXvfb, trainInPage } from './engines.mjs';
+import {
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, checkRun, checkTableRun, chromiumRun, numericMetrics, startXvfb, tableInPage,
+  trainInPage,
+} from './engines.mjs';
 
 const shared = {};
 before(async () => {
@@ -46,3 +49,14 @@ test(`Firefox: ${LINK} loads without errors, trains, draws and matches Chromium'
     checkRun('Firefox', result, screenshot, shared.chromium);
     assert.deepEqual(errors, []);
   });
+
+test('Firefox: a pasted table loads, trains and matches Chromium\'s run of it', { timeout: 120_000 }, async () => {
+  const page = await shared.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(shared.server.url);
+  await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', { timeout: 90_000 });
+  checkTableRun('Firefox', await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS }), shared.chromium);
+  assert.deepEqual(errors, []);
+});

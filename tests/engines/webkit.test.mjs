@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Builder } from 'selenium-webdriver';
 import { artifactsDir, startServer, webRoot } from '../browser/harness.mjs';
 import {
-  EPOCHS, LINK, checkRun, chromiumRun, numericMetrics, startWebKitDriver, startXvfb, trainInPage,
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, checkRun, checkTableRun, chromiumRun, numericMetrics, startWebKitDriver, startXvfb,
+  tableInPage, trainInPage,
 } from './engines.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -79,3 +80,14 @@ test(`WebKit: ${LINK} loads without errors, trains, draws and matches Chromium's
     checkRun('WebKit', result, screenshot, shared.chromium);
     assert.deepEqual(await driver.executeScript('return window.catgeoTestErrors'), []);
   });
+
+test('WebKit: a pasted table loads, trains and matches Chromium\'s run of it', { timeout: 120_000 }, async () => {
+  const { driver } = shared;
+  await driver.get(shared.server.url);
+  await driver.wait(() => driver.executeScript('return document.body.dataset.catgeoState !== "loading"'), 90_000);
+  const result = await driver.executeAsyncScript(
+    `(${tableInPage})(arguments[0]).then(arguments[1], (error) => arguments[1]({ error: String(error) }))`,
+    { text: TABLE, epochs: TABLE_EPOCHS });
+  checkTableRun('WebKit', result, shared.chromium);
+  assert.deepEqual(await driver.executeScript('return window.catgeoTestErrors'), []);
+});
