@@ -91,7 +91,7 @@ void App::draw_controls(bool with_run_buttons) {
 
 void App::draw_table_facts() {
   const ScenarioConfig& config = view_.config;  // what runs (a table is not edited by the widgets)
-  const bool table = !config.class_names.empty() || config.scaling.active;
+  const bool table = is_table(config);
   if (table) {
     int classes = 0;
     for (const DrawnPoint& p : config.points) classes = std::max(classes, p.label + 1);
@@ -186,7 +186,7 @@ void App::draw_data_editor() {
   if (config.data == DataKind::drawn_points) {
     draw_table_facts();
     if (config.points_dims == 1) return;  // drawing is on the 2-D view
-    if (view_.config.class_names.empty() && !view_.config.scaling.active)
+    if (!is_table(view_.config))
       ImGui::TextWrapped("Draw on the 2-D view. F_cat comes from a class-wise KDE posterior: it is estimated.");
     else
       ImGui::TextWrapped("Draw on the 2-D view to add points.");

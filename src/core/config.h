@@ -125,6 +125,11 @@ struct ScenarioConfig {
   ViewConfig view;
 };
 
+// Drawn points that came from a table (core/table_scenario.h): it names its classes and scales its coordinates.
+inline bool is_table(const ScenarioConfig& c) {
+  return c.data == DataKind::drawn_points && (!c.class_names.empty() || c.scaling.active);
+}
+
 const char* to_string(Activation a);
 const char* to_string(OptimizerKind o);
 const char* to_string(DataKind d);

@@ -78,7 +78,13 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
       Result<Dataset> data = drawn_points_dataset(config);
       if (!data.ok()) return R::fail(data.status.message);
       Eigen::MatrixXd points = data.value.inputs.cast<double>();
-      Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes);
+      // A table's points are samples of its classes: Scott's rule per class, as for learned codes (in 1-D the
+      // nearest-neighbour rule made the posterior flip between classes many times where they overlap); points
+      // drawn by hand keep the nearest-neighbour rule.
+      const double h = is_table(config)
+                           ? KdePosterior::class_scale_bandwidth(points, data.value.labels, data.value.num_classes)
+                           : 0.0;
+      Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes, h);
       if (!kde.ok()) return R::fail(kde.status.message);
       run->set_reference(std::make_unique<KdePosterior>(std::move(kde.value)));
       run->split_.train = data.value;

@@ -205,7 +205,7 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
     if (head.size() + points.size() + tail.size() <= max_length) {
       head += points;
     } else if (notice) {
-      const bool table = !config.class_names.empty() || config.scaling.active;
+      const bool table = is_table(config);
       *notice = "drawn points too many for a link (" + std::to_string(config.points.size()) +
                 " points); the link leaves them out" +
                 (table ? ", with the table's class names and scaling: export the table beside the link" : "");

@@ -50,7 +50,7 @@ void digest_samples(const Experiment& run, int begin, int end, RunDigest& d) {
 
 void training_samples(Experiment& run, Eigen::MatrixXf& points, std::vector<int>& labels) {
   const Dataset& train = run.train_data();
-  if (run.config().data == DataKind::drawn_points) {
+  if (run.config().data == DataKind::drawn_points && run.dims() == 2) {  // the 2-D view draws the configured points
     points.resize(2, 0);
     labels.clear();
     return;
