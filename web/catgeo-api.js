@@ -50,7 +50,7 @@
   // Share-link keys accepted by load() / set() (see src/core/share_link.h for the grammar).
   const LINK_KEYS = ['scenario', 'mix', 'pts', 'digits', 'n', 'dseed', 'sigma', 'layers', 'rep', 'proj', 'opt', 'lr',
     'batch', 'epochs', 'seed', 'view', 'measure', 'log', 'glyphs', 'data', 'boundary',
-    'embed', 'panels', 'controls', 'autoplay', 'lecture'];
+    'embed', 'panels', 'controls', 'autoplay', 'lecture', 'speed'];
 
   function toLink(config) {
     if (typeof config === 'string') return config;
@@ -127,6 +127,11 @@
     drawnDigit() { return json('catgeo_drawn_digit'); },
     // The guided-tour step the page shows (link key tour=N): step, count, title, caption, look_at, claim.
     tour() { return json('catgeo_tour'); },
+    // Opens tour step `step` (1..count), keeping the page chrome (embed, lecture, controls) and a chosen speed;
+    // resolves like load(). The arrow keys, PageDown / PageUp and Home / End do the same (catgeo-figure.js).
+    tourStep(step) {
+      return command('catgeo_tour_step', ['number'], [step]).then(() => json('catgeo_load_result'));
+    },
     loadResult() { return json('catgeo_load_result'); },
     // Runs the engine has built since the page opened (a shared link builds exactly one).
     runsCreated() { return json('catgeo_config').runs_created; },

@@ -37,7 +37,12 @@ function tick() {
     const copy = engine.HEAPU8.slice(ptr, ptr + size);  // the heap itself cannot be transferred
     self.postMessage(copy.buffer, [copy.buffer]);
   }
-  if (busy) schedule();
+  if (busy) {
+    schedule();
+  } else {
+    const wakeMs = engine._catgeo_engine_wake_ms();  // a paced run (link key speed) sleeps until its next batch
+    if (wakeMs >= 0) setTimeout(schedule, Math.max(1, wakeMs));
+  }
 }
 
 try {

@@ -19,6 +19,7 @@
     module: null,  // the Emscripten module (ccall, cwrap, _catgeo_* exports)
     ready: new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; }),
   });
+  api.firstFrame = api.ready;  // the first frame is drawn (catgeo-api.js makes ready wait for the first run too)
   api.ready.catch(() => {});  // a failure is shown on the page; callers may still await ready
 
   function setPhase(next) {

@@ -49,7 +49,10 @@
 #catgeo-notices ul{margin:4px 0 0;padding-left:18px}
 #catgeo-notices button{position:absolute;top:4px;right:6px;background:none;border:0;color:#ccc;font-size:18px;cursor:pointer}
 #catgeo-share-bar{position:fixed;right:84px;bottom:10px;z-index:15;display:flex;gap:4px;flex-wrap:wrap;
-  font:12px system-ui,sans-serif}
+  font:calc(12px * var(--catgeo-ui-scale, 1)) system-ui,sans-serif}
+/* Lecture slides (the app's stage layout): the bar sits in the figure's title bar, clear of the play bar. */
+body[data-catgeo-layout="stage"] #catgeo-share-bar{top:2px;bottom:auto;right:6px}
+body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
 #catgeo-share-bar[hidden]{display:none}
 /* Embeds: the link to the full page sits in the figure's empty title bar, clear of the play bar. */
 #catgeo-share-bar.catgeo-share-embed{top:2px;bottom:auto;right:6px}
@@ -59,7 +62,8 @@
 #catgeo-share-bar button,#catgeo-share-bar a,#catgeo-embed-dialog button{background:#343a44;color:#e8e8e8;
   border:1px solid #555;border-radius:4px;padding:3px 8px;cursor:pointer;text-decoration:none;font:inherit}
 #catgeo-share-bar button:hover,#catgeo-share-bar a:hover{background:#465060}
-#catgeo-share-status{position:fixed;right:84px;bottom:40px;z-index:15;color:#ddd;font:12px system-ui,sans-serif;
+#catgeo-share-status{position:fixed;right:84px;bottom:40px;z-index:15;color:#ddd;
+  font:calc(12px * var(--catgeo-ui-scale, 1)) system-ui,sans-serif;
   background:#2b2f36cc;padding:2px 6px;border-radius:4px}
 #catgeo-share-status:empty{display:none}
 #catgeo-embed-dialog{position:fixed;inset:0;z-index:30;display:flex;align-items:center;justify-content:center;

@@ -19,7 +19,7 @@
 
 namespace catgeo {
 
-void App::init(TextureStore* textures, EngineLink* engine, const std::string& initial_link) {
+void App::init(TextureStore* textures, EngineLink* engine, const std::string& initial_link, bool off_screen) {
   textures_ = textures;
   engine_ = engine;
   ImGui::StyleColorsDark();
@@ -27,6 +27,7 @@ void App::init(TextureStore* textures, EngineLink* engine, const std::string& in
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.WindowPadding = ImVec2(8, 8);
+  if (off_screen) set_option("on_screen", 0.0);  // before the boot: an autoplay run must not start before it is seen
   Command boot;
   boot.kind = CommandKind::boot;
   boot.text = initial_link;
@@ -158,7 +159,7 @@ void App::layout_windows() {
   request.lecture = view.lecture;
   request.sheet_expanded = sheet_expanded_;
   request.figure_header = figure_header_height_;
-  request.bar_height = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y;
+  request.bar_height = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;
   layout_ = choose_screen_layout(request);
   ImGuiIO& io = ImGui::GetIO();
   io.FontGlobalScale = typeface_global_scale(*io.Fonts, layout_.font_scale);
@@ -166,10 +167,17 @@ void App::layout_windows() {
   // Portrait: no title bar over the figure (a phone's height is precious).
   const ImGuiWindowFlags figure_flags =
       kFigureFlags | (layout_.kind == ScreenKind::portrait ? ImGuiWindowFlags_NoTitleBar : 0);
-  panel("View", layout_.view, figure_flags, [&] { draw_view(); });
+  // An embed's title bar only holds the page's "Open in CatGeo" link: a slim one (touch padding would make it 45 px).
+  const bool slim_title = layout_.kind == ScreenKind::compact;
+  if (slim_title) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, 3.0f));
+  panel("View", layout_.view, figure_flags, [&] {
+    if (slim_title) ImGui::PopStyleVar();
+    draw_view();
+  });
   switch (layout_.kind) {
     case ScreenKind::compact:
-      panel("##compact-controls", layout_.bar, ImGuiWindowFlags_NoDecoration, [&] { draw_run_buttons(); });
+    case ScreenKind::stage:
+      panel("##play-bar", layout_.bar, ImGuiWindowFlags_NoDecoration, [&] { draw_play_bar(); });
       break;
     case ScreenKind::portrait:
       panel("##sheet", layout_.sheet, ImGuiWindowFlags_NoTitleBar, [&] { draw_sheet(); });
@@ -238,6 +246,7 @@ void App::draw_sheet() {
 bool App::shortcut(Shortcut shortcut) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || io.NavVisible || ImGui::IsAnyItemFocused() || ImGui::IsAnyItemActive()) return false;
+  if (shortcut == Shortcut::step && tour_step()) return true;  // in a tour the arrows move between steps (the page)
   const bool can_train = view_.state == RunState::training || view_.state == RunState::paused;
   if (!can_train) return false;
   if (shortcut == Shortcut::play_pause) view_.state == RunState::training ? pause() : play();
@@ -280,16 +289,28 @@ void App::frame() {
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   cut_button_min_ = cut_button_max_ = pad_.min = pad_.max = pad_.clear_min = pad_.clear_max = ImVec2(0, 0);
   pad_.panel_min = pad_.panel_max = ImVec2(0, 0);
+  mean_handles_.clear();
+  tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
   pad_.visible = false;
   layout_windows();
   draw_divergence_banner();
-  if (layout_.kind == ScreenKind::columns) {  // in the strip the columns leave free at the bottom right
+  if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
     char fps[64];
     std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
     ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),
                                             IM_COL32(150, 150, 150, 255), fps);
   }
   layout_report_ = label_audit_finish_frame();
+}
+
+bool App::figure_wants_pointer_at(float x, float y) const {
+  const auto inside = [&](ImVec2 lo, ImVec2 hi) { return x >= lo.x && x <= hi.x && y >= lo.y && y <= hi.y; };
+  const bool tool_on = cut_tool_ || (edit_.data == DataKind::drawn_points && tool_ != DataTool::none);
+  if (tool_on && inside(figure_min_, figure_max_)) return true;
+  if (pad_.visible && inside(pad_.min, pad_.max)) return true;
+  for (const ImVec2& c : mean_handles_)
+    if (std::hypot(c.x - x, c.y - y) < mean_grab_radius()) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- scripting
@@ -345,6 +366,11 @@ std::uint32_t App::set_option(const std::string& name, double value) {
   }
   if (name == "sheet_tab") {  // portrait: 0 Controls, 1 Metrics, 2 Read-outs, 3 About
     sheet_tab_request_ = std::clamp(static_cast<int>(value), 0, 3);
+    return 0;
+  }
+  if (name == "on_screen") on_screen_ = value != 0.0;  // and on to the engine
+  if (name == "debug") {  // the frame rate in a corner
+    debug_overlay_ = value != 0.0;
     return 0;
   }
   if (name == "draw_class") {  // 0-based
@@ -525,6 +551,7 @@ std::string App::view_rect_json() const {
   out.set("cut_button", box(cut_button_min_, cut_button_max_));
   out.set("cut_tool", JsonValue::boolean(cut_tool_));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
+  out.set("tour_focus", box(tour_focus_min_, tour_focus_max_));  // what the tour step names (zero size: not drawn)
   out.set("digit_pad", box(pad_.min, pad_.max));  // the digit pad (MNIST; zero size: not drawn)
   out.set("digit_pad_visible", JsonValue::boolean(pad_.visible));  // all of it inside its window's visible part
   out.set("digit_pad_panel", box(pad_.panel_min, pad_.panel_max));  // that visible part
@@ -533,8 +560,8 @@ std::string App::view_rect_json() const {
   for (float v : {sheet_scroll_.x, sheet_scroll_.y}) sheet_scroll.push_back(JsonValue::number(v));
   out.set("sheet_scroll", sheet_scroll);
   out.set("canvas", box(ImVec2(0, 0), ImGui::GetIO().DisplaySize));
-  out.set("layout", JsonValue::string(layout_.kind == ScreenKind::portrait ? "portrait"
-                                      : layout_.kind == ScreenKind::compact ? "compact" : "columns"));
+  out.set("layout", JsonValue::string(to_string(layout_.kind)));
+  out.set("figure_only", JsonValue::boolean(layout_.figure_only));
   return to_json(out);
 }
 

@@ -40,18 +40,25 @@ class FlowingLegend;
 class App {
  public:
   // Once, after the ImGui context exists: boots the engine with the page's link ("" = the default scenario), so a
-  // shared link builds exactly one run.
-  void init(TextureStore* textures, EngineLink* engine, const std::string& initial_link);
+  // shared link builds exactly one run. `off_screen`: an autoplay link waits until set_option("on_screen", 1) says
+  // the figure is in view (a page that can tell: an embed below the fold starts when it is scrolled to).
+  void init(TextureStore* textures, EngineLink* engine, const std::string& initial_link, bool off_screen = false);
   // Every loop tick, drawn or not: takes the engine's snapshots. True when something new arrived (draw a frame).
   bool poll();
   void frame();     // every drawn frame, between ImGui::NewFrame() and ImGui::Render()
   void shutdown();  // once, while the ImGui context still exists
 
   ImVec4 background_color() const;
+  // The page's figure is in view (set_option "on_screen"; true unless init was told it starts off screen): the
+  // platform draws nothing while it is not, and the engine holds an autoplay run.
+  bool on_screen() const { return on_screen_; }
+  // A first visit with no link: one line of what this is, "Take the tour" and "Explore" above the figure.
+  void set_welcome(bool shown) { welcome_ = shown; }
   // Touch devices: controls at least 44 CSS px tall (frame padding, spacing, scrollbars); call before the frame.
   void set_touch_sizing(bool touch);  // the style's window background over the page colour, opaque
   // The typeface size (device pixels) this frame's layout wants; the platform rebuilds the font atlas when it changes.
   int typeface_pixels_wanted() const { return typeface_pixels_wanted_; }
+  const ScreenLayout& layout() const { return layout_; }  // this frame's arrangement (the page's HTML follows it)
   // True when the next frame would differ without any input: training, a command not yet answered, a held mouse
   // button, or an active text field (its cursor blinks). Otherwise the platform may skip frames until input arrives.
   bool animating() const;
@@ -70,6 +77,9 @@ class App {
   std::uint32_t train_epochs(int epochs, double max_seconds);
   std::uint32_t train_for(double seconds);
   std::uint32_t add_points(const std::vector<DrawnPoint>& points);  // switches to drawn data if needed
+  // Loads tour step `step` (clamped to 1..kTourSteps), keeping the page chrome (embed, lecture, controls) and a
+  // chosen speed.
+  std::uint32_t go_to_tour_step(int step);
   // Display options outside the link: grid (points per axis) and refresh_ms go to the engine; tool and draw_class
   // are the view's own. Returns the command id (0 for the view's own options, which apply at once).
   std::uint32_t set_option(const std::string& name, double value);
@@ -97,6 +107,9 @@ class App {
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
   const RunView& view() const { return view_; }
+  // A press at (x, y) (CSS px of the canvas, the last frame's layout) acts on the figure: on a class mean's handle, on
+  // a map while a tool (draw, erase, cut) is on, or on the digit pad. Elsewhere an embedding page may scroll with it.
+  bool figure_wants_pointer_at(float x, float y) const;
   std::uint32_t last_sent() const { return next_id_ - 1; }
 
  private:
@@ -116,7 +129,12 @@ class App {
   // controls.cpp
   void draw_controls(bool with_run_buttons);
   void draw_scenario_picker();
-  void draw_run_buttons();
+  void draw_run_buttons();  // the lab's: Play, Step, Reset, (i), Tour, progress and speed, the run's status
+  void draw_play_bar();     // compact and stage: the same in one row
+  void draw_play_button();
+  void draw_tour_button();  // the lab's way into the tour (not in a tour, not in an embed)
+  void draw_progress_and_speed();
+  void draw_speed_control(float width);  // epochs per second while playing (link key speed)
   void draw_data_editor();
   void draw_table_axes_note();  // under the maps of a table: how its coordinates were scaled into the view
   void draw_table_facts();  // drawn points: a table's size, scaling and class names; load and download buttons
@@ -127,9 +145,19 @@ class App {
   void draw_view_2d();
   void draw_panel_2d(const PlotFrame& frame, int which);  // 0 = F_cat, 1 = F_code, 2 = overlay
   void draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode);
+  // Before training: F_code's max / min over the data region under kFlatContrast. The map then says so instead of
+  // drawing its (all alike, overlapping) ellipses.
+  static constexpr double kFlatContrast = 3.0;
+  bool untrained_fcode_flat() const;
+  void draw_flat_note(const PlotFrame& frame);
+  // A small embed, one map at a time: the F_cat / F_code switch, on the step's title line when there is one.
+  static constexpr float kSwitchPadding = 6.0f;
+  float map_switch_width() const;
+  void draw_map_switch();
   void draw_data_points(const PlotFrame& frame);
   void draw_color_bar(ImVec2 p0, ImVec2 p1);
-  void handle_canvas_input(const PlotFrame& frame);
+  void handle_canvas_input(const PlotFrame& frame, int map);  // map: 0 F_cat, 1 F_code, 2 overlay
+  float mean_grab_radius() const { return touch_sizing_ ? 22.0f : 9.0f; }  // px around a class mean that grab it
   void draw_hover_tooltip(double x, double y);
   // view_1d.cpp
   void draw_view_1d();
@@ -164,7 +192,19 @@ class App {
   void draw_drawn_digit_on_map(const PlotFrame& frame);  // its code and F_code's ellipse there
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
+
   void draw_tour_caption();
+  void draw_welcome();  // the first visit's way in
+  // After drawing what a tour step may name: when the step names `focus`, outlines [min, max], notes it for the JS API
+  // and, once per step, scrolls the current window to show it.
+  void mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max);
+  template <typename Draw>
+  void draw_tour_focus(TourFocus focus, Draw draw) {  // draws a group and marks it
+    ImGui::BeginGroup();
+    draw();
+    ImGui::EndGroup();
+    mark_tour_focus(focus, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
   // mnist_view.cpp
   void draw_code_scatter(const PlotFrame& frame);
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
@@ -190,11 +230,18 @@ class App {
   ViewConfig images_view_;
   std::vector<float> boundary_reference_, boundary_network_;
   bool touch_sizing_ = false;
+  bool debug_overlay_ = false;
+  bool welcome_ = false;         // set_welcome, until a choice is made
+  bool on_screen_ = true;   // set_option "debug": the frame rate in a corner
   bool tour_caption_shown_ = false;  // drawn this frame
   bool sheet_expanded_ = false;  // portrait: the sheet covers most of the figure
   int sheet_tab_request_ = -1;   // portrait: a tab to select in the next frame (set_option "sheet_tab")
   float figure_header_height_ = 0.0f;  // what the figure shows above its maps (the tour caption), last frame
+  float caption_line_y_ = -1.0f;       // a small embed: the step's title line (window cursor y), -1: none
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
+  int tour_map_step_ = 0;        // the tour step that last chose portrait_map_ and the portrait tab
+  int tour_focus_scrolled_ = 0;  // the tour step whose named panel was scrolled into view
+  ImVec2 tour_focus_min_, tour_focus_max_;  // this frame's named panel (zero size: not drawn)
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;
   LabelReport layout_report_;    // the last frame's
@@ -218,6 +265,7 @@ class App {
   DataTool tool_ = DataTool::none;
   int draw_class_ = 0;
   int dragging_class_ = -1;            // custom mixture: the class whose mean is being dragged
+  int dragging_map_ = -1;              // the map it was grabbed on
   bool pending_reload_ = false;        // data edited on the canvas: rebuild the run on mouse release
   double last_draw_x_ = 1e9, last_draw_y_ = 1e9;
   double probe_x_ = 1e300, probe_y_ = 1e300;  // the latest point asked of the engine
@@ -236,7 +284,8 @@ class App {
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)
   ImVec2 cut_button_min_, cut_button_max_;    // the "1-D cut" button in this frame (zero size: not drawn)
-  ImVec2 figure_min_, figure_max_;            // every 2-D map of this frame (zero size: none)
+  ImVec2 figure_min_, figure_max_;            // this frame's plots: every 2-D map, or the 1-D panels (zero: none)
+  std::vector<ImVec2> mean_handles_;          // this frame's draggable class means on the maps (screen px)
   struct DigitPad {
     std::vector<float> pixels = std::vector<float>(kPadPixels, 0.0f);  // (28 x 28) row-major, ink 1
     bool stroke = false;       // the pad is held

@@ -144,11 +144,8 @@ void App::draw_scenario_picker() {
   }
 }
 
-void App::draw_run_buttons() {
-  const RunState state = view_.state;
-  const bool can_train = state == RunState::training || state == RunState::paused;
-  if (!can_train) ImGui::BeginDisabled();
-  if (state == RunState::training) {
+void App::draw_play_button() {
+  if (view_.state == RunState::training) {
     if (ImGui::Button("Pause", ImVec2(4.9f * ImGui::GetFontSize(), 0))) pause();
   } else if (ImGui::Button("Play", ImVec2(4.9f * ImGui::GetFontSize(), 0))) {
     play();
@@ -156,6 +153,28 @@ void App::draw_run_buttons() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space (while the page has focus)");
   play_button_min_ = ImGui::GetItemRectMin();
   play_button_max_ = ImGui::GetItemRectMax();
+}
+
+void App::draw_progress_and_speed() {
+  if (!view_.has_run()) return;
+  const int epochs = view_.config.training.epochs;
+  const float progress = static_cast<float>(view_.epoch_progress / epochs);
+  char full[64], brief[32];
+  std::snprintf(full, sizeof full, "epoch %d / %d  (%s)", view_.epoch, epochs, to_string(view_.state));
+  std::snprintf(brief, sizeof brief, "%d / %d", view_.epoch, epochs);
+  const float speed_width = std::min(9.0f * ImGui::GetFontSize(), 0.45f * ImGui::GetContentRegionAvail().x);
+  const float bar_width = ImGui::GetContentRegionAvail().x - speed_width - ImGui::GetStyle().ItemSpacing.x;
+  const char* label = fit_text(full, brief, bar_width - 2.0f * ImGui::GetStyle().FramePadding.x);
+  ImGui::ProgressBar(std::min(1.0f, progress), ImVec2(bar_width, 0), label);
+  ImGui::SameLine();
+  draw_speed_control(speed_width);
+}
+
+void App::draw_run_buttons() {
+  const RunState state = view_.state;
+  const bool can_train = state == RunState::training || state == RunState::paused;
+  if (!can_train) ImGui::BeginDisabled();
+  draw_play_button();
   ImGui::SameLine();
   if (ImGui::Button("Step")) train_epochs(1, 60.0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Train one epoch (right arrow)");
@@ -165,13 +184,8 @@ void App::draw_run_buttons() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to epoch 0 with the same seed (same initial network)");
   ImGui::SameLine();
   draw_about_button();  // in every mode, embeds and lectures included
-  if (view_.has_run()) {
-    const int epochs = view_.config.training.epochs;
-    const float progress = static_cast<float>(view_.epoch_progress / epochs);
-    char label[64];
-    std::snprintf(label, sizeof label, "epoch %d / %d  (%s)", view_.epoch, epochs, to_string(state));
-    ImGui::ProgressBar(std::min(1.0f, progress), ImVec2(-1, 0), label);
-  }
+  draw_tour_button();
+  draw_progress_and_speed();
   if (!view_.status.empty() && state != RunState::diverged) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
     ImGui::PushTextWrapPos(0.0f);
@@ -179,6 +193,76 @@ void App::draw_run_buttons() {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
+}
+
+void App::draw_tour_button() {  // the lab's way into the tour
+  if (tour_step() || edit_.view.embed) return;
+  same_line_or_wrap(ImGui::CalcTextSize("Tour").x + 2.0f * ImGui::GetStyle().FramePadding.x);
+  if (ImGui::Button("Tour")) go_to_tour_step(1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The guided tour of the paper's claims, step by step");
+}
+
+void App::draw_play_bar() {
+  const RunState state = view_.state;
+  const bool can_train = state == RunState::training || state == RunState::paused;
+  if (!can_train) ImGui::BeginDisabled();
+  draw_play_button();
+  if (layout_.kind == ScreenKind::stage) {
+    ImGui::SameLine();
+    if (ImGui::Button("Step")) train_epochs(1, 60.0);
+  }
+  if (!can_train) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) reset();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to epoch 0 with the same seed (same initial network)");
+  ImGui::SameLine();
+  draw_about_button();
+  draw_tour_button();
+  ImGui::SameLine();
+  draw_progress_and_speed();
+}
+
+namespace {
+
+// The speed control's stops, epochs per second; one more stop past the last is "as fast as possible".
+constexpr double kSpeedStops[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128};
+constexpr int kSpeedStopCount = static_cast<int>(sizeof kSpeedStops / sizeof kSpeedStops[0]);
+
+int speed_stop(double epochs_per_second) {
+  if (std::isinf(epochs_per_second)) return kSpeedStopCount;
+  int best = 0;
+  for (int i = 1; i < kSpeedStopCount; ++i)
+    if (std::abs(std::log(kSpeedStops[i] / epochs_per_second)) < std::abs(std::log(kSpeedStops[best] / epochs_per_second)))
+      best = i;
+  return best;
+}
+
+}  // namespace
+
+void App::draw_speed_control(float width) {
+  const ViewConfig& view = edit_.view;
+  const double pace = playing_pace(view, edit_.training.epochs);
+  int stop = speed_stop(pace);
+  char full[48], brief[24];
+  if (std::isinf(pace)) {
+    std::snprintf(full, sizeof full, "speed: max");
+    std::snprintf(brief, sizeof brief, "max");
+  } else {
+    std::snprintf(full, sizeof full, "%.3g epochs/s", pace);
+    std::snprintf(brief, sizeof brief, "%.3g/s", pace);
+  }
+  const char* label = fit_text(full, brief, width - 2.0f * ImGui::GetStyle().FramePadding.x);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::SliderInt("##speed", &stop, 0, kSpeedStopCount, label, ImGuiSliderFlags_NoInput)) {
+    edit_.view.speed = stop == kSpeedStopCount ? kMaxSpeed : kSpeedStops[stop];
+    apply_view_options();
+  }
+  note_fitted_text(label, width - 2.0f * ImGui::GetStyle().FramePadding.x);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Training speed while playing, in epochs per second (link key speed); right end: as fast as "
+                      "this device allows.%s",
+                      view.speed == kAutoSpeed && !std::isinf(pace) ? "\nNow a reader's pace: the run over about 15 s."
+                                                                   : "");
 }
 
 void App::draw_data_editor() {

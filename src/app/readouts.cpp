@@ -79,7 +79,7 @@ void App::draw_readouts(bool with_explanation) {
     }
     ImGui::EndTable();
   }
-  draw_layer_metrics_table();
+  draw_tour_focus(TourFocus::layer_table, [&] { draw_layer_metrics_table(); });
   if (dims == 1) {
     auto list = [](const std::vector<double>& v) {
       std::string s;
@@ -146,7 +146,7 @@ void App::draw_readouts(bool with_explanation) {
   }
   if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
       ImGui::CollapsingHeader("Path between two test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_digit_path_controls();
+    draw_tour_focus(TourFocus::digit_path, [&] { draw_digit_path_controls(); });
   }
   if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -156,7 +156,8 @@ void App::draw_readouts(bool with_explanation) {
 
 void App::draw_charts() {
   if (!view_.has_run() || view_.history.empty()) return;
-  if (cut_plot_wanted() && !cut_plot_drawn_) draw_cut_plot(ImGui::GetContentRegionAvail().x);  // no room by the maps
+  if (cut_plot_wanted() && !cut_plot_drawn_)  // no room by the maps
+    draw_tour_focus(TourFocus::cut_plot, [&] { draw_cut_plot(ImGui::GetContentRegionAvail().x); });
   const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float em = ImGui::GetFontSize();
@@ -175,14 +176,13 @@ void App::draw_charts() {
     const ChartHover hover = metric_chart(m.name, view_.history, m.get, m.log_axis, size);
     const TourStep* step = tour_step();
     if (step && step->claim.metric && std::string(step->claim.metric) == m.key)  // the chart the tour step names
-      ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                                          IM_COL32(255, 217, 89, 255), 0.0f, 0, 2.5f);
+      mark_tour_focus(TourFocus::claim_chart, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (hover.active)
       ImGui::SetTooltip("epoch %g: %s = %.4g\n%s\ndashed line: value before training%s", hover.epoch, m.name,
                         hover.value, m.help, m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
-  draw_information_charts(avail.x);
+  draw_tour_focus(TourFocus::information, [&] { draw_information_charts(avail.x); });
 }
 
 void App::draw_explanation() {

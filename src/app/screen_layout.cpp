@@ -9,6 +9,8 @@ namespace {
 constexpr float kPortraitMaxWidth = 700.0f;   // narrower than this: always the portrait layout
 constexpr float kPortraitTabletWidth = 1000.0f;  // up to this width, a canvas taller than wide is portrait too
 constexpr float kProjectorWidth = 1700.0f;    // from this width, larger type (projectors, large screens)
+// An embed smaller than this in either direction shows only the figure (the caption is the host page's).
+constexpr float kFigureOnlyWidth = 600.0f, kFigureOnlyHeight = 480.0f;
 
 PanelBox box(float x, float y, float w, float h) {
   return {ImVec2(x, y), ImVec2(std::max(0.0f, w), std::max(0.0f, h))};
@@ -16,21 +18,34 @@ PanelBox box(float x, float y, float w, float h) {
 
 }  // namespace
 
+const char* to_string(ScreenKind kind) {
+  switch (kind) {
+    case ScreenKind::portrait: return "portrait";
+    case ScreenKind::compact: return "compact";
+    case ScreenKind::stage: return "stage";
+    case ScreenKind::columns: break;
+  }
+  return "columns";
+}
+
 ScreenLayout choose_screen_layout(const ScreenRequest& r) {
   ScreenLayout out;
   const float w = r.display.x, h = r.display.y;
   // Lecture type is 1.4x on a 1280 px wide canvas and follows the width (a 1024 px tablet gets 1.15x, so its columns
   // keep their labels); a projector-sized canvas gets larger type without lecture mode too.
-  out.font_scale = r.lecture ? std::clamp(1.4f * w / 1280.0f, 1.15f, 1.6f) : w >= kProjectorWidth ? 1.25f : 1.0f;
-  if (!r.side_panels) {
-    out.kind = ScreenKind::compact;
-    out.font_scale = r.lecture ? 1.25f : 1.0f;
+  const float lecture_scale = std::clamp(1.4f * w / 1280.0f, 1.15f, 1.6f);
+  out.font_scale = r.lecture ? lecture_scale : w >= kProjectorWidth ? 1.25f : 1.0f;
+  const bool portrait = w < kPortraitMaxWidth || (w < kPortraitTabletWidth && h > w * 1.1f);
+  // An embed, or a lecture on a landscape screen (a slide): the figure over a one-row play bar.
+  if (!r.side_panels || (r.lecture && !portrait)) {
+    out.kind = r.side_panels ? ScreenKind::stage : ScreenKind::compact;
+    out.font_scale = !r.lecture ? 1.0f : r.side_panels ? lecture_scale : 1.25f;
     const float bar = r.run_controls ? r.bar_height * out.font_scale : 0.0f;
     out.view = box(0, 0, w, std::max(120.0f, h - bar));
-    if (r.run_controls) out.bar = box(0, h - bar, std::min(w, 420.0f * out.font_scale), bar);
+    if (r.run_controls) out.bar = box(0, h - bar, w, bar);
+    out.figure_only = out.kind == ScreenKind::compact && (w < kFigureOnlyWidth || h < kFigureOnlyHeight);
     return out;
   }
-  const bool portrait = w < kPortraitMaxWidth || (w < kPortraitTabletWidth && h > w * 1.1f);
   if (portrait) {
     out.kind = ScreenKind::portrait;
     out.font_scale = r.lecture ? 1.25f : 1.0f;
@@ -80,7 +95,7 @@ MapArrangement arrange_maps(ImVec2 area, int maps, const MapChrome& c, float min
   MapArrangement out;
   out.stacked = maps > 1 && stacked > side;
   out.map_size = std::max(60.0f, out.stacked ? stacked : side);
-  if (maps > 1 && out.map_size < min_size) {
+  if (maps > 1 && out.map_size < min_size && single > 1.25f * out.map_size) {  // only when one map is clearly larger
     out.stacked = false;
     out.one_at_a_time = true;
     out.map_size = std::max(60.0f, single);

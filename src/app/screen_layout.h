@@ -1,12 +1,14 @@
 // Which arrangement of the panels suits a canvas, by its size in CSS px: a phone or portrait tablet gets the figure
 // full width on top and a tabbed sheet below, a laptop three columns, a projector the same with larger type, an
-// iframe without side panels the figure and a play bar. Pure geometry (no ImGui state), tested natively.
+// iframe without side panels the figure and a play bar, a lecture on a landscape screen the figure as a slide over a
+// one-row control bar. Pure geometry (no ImGui state), tested natively.
 #pragma once
 #include "imgui.h"
 
 namespace catgeo {
 
-enum class ScreenKind { portrait, columns, compact };
+enum class ScreenKind { portrait, columns, compact, stage };
+const char* to_string(ScreenKind kind);  // "portrait", "columns", "compact", "stage"
 
 struct PanelBox {
   ImVec2 pos, size;
@@ -21,7 +23,10 @@ struct ScreenLayout {
   PanelBox controls;  // columns: left column
   PanelBox readouts;  // columns: right column
   PanelBox sheet;     // portrait: run buttons and tabs (Controls, Metrics, Read-outs, About) below the figure
-  PanelBox bar;       // compact: the play bar under the figure
+  PanelBox bar;       // compact, stage: the one-row play bar under the figure
+  // compact: a frame too small for the caption (an article's figure on a phone): the maps, one at a time if two would
+  // be small, and the step's title; the caption lives in the host page.
+  bool figure_only = false;
 };
 
 struct ScreenRequest {
@@ -31,7 +36,7 @@ struct ScreenRequest {
   bool lecture = false;      // larger type
   bool sheet_expanded = false;  // portrait: the sheet covers most of the figure
   float figure_header = 0.0f;   // portrait: CSS px the figure shows above its maps (a tour step's caption)
-  float bar_height = 0.0f;   // compact: the play bar's height at font scale 1 (frame height, padding)
+  float bar_height = 0.0f;   // compact, stage: the play bar's height at font scale 1 (one row and padding)
 };
 
 ScreenLayout choose_screen_layout(const ScreenRequest& request);
@@ -42,7 +47,8 @@ ScreenLayout choose_screen_layout(const ScreenRequest& request);
 float portrait_figure_height(float width, float height, float header = 0.0f);
 
 // How the figure's two maps are arranged in an area: side by side or one above the other, whichever gives the larger
-// maps; when neither gives maps of at least `min_size` (a phone), one map at a time, as large as the area allows.
+// maps; when neither gives maps of at least `min_size` (a phone), one map at a time, as large as the area allows (if
+// that is clearly larger: a short wide frame keeps both).
 // `chrome` is the space one map needs besides its square (title, margins, colour bar, legend).
 struct MapArrangement {
   bool stacked = false;

@@ -59,6 +59,9 @@ void App::draw_view_1d() {
   hist.p0 = ImVec2(left, fisher.p1.y + gap);
   hist.p1 = ImVec2(left + width, hist.p0.y + h_hist);
   for (PlotFrame* p : {&post, &fisher, &hist}) p->lo[0] = f.grid.lo[0], p->hi[0] = f.grid.hi[0];
+  figure_min_ = post.p0;
+  figure_max_ = hist.p1;
+  mark_tour_focus(TourFocus::figure, figure_min_, figure_max_);
   post.lo[1] = -0.02, post.hi[1] = 1.1;
   fisher.lo[1] = -0.02, fisher.hi[1] = 1.12;
 

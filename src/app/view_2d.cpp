@@ -69,7 +69,17 @@ void App::draw_view() {
   view_frame_valid_ = false;
   cut_plot_drawn_ = false;
   tour_caption_shown_ = tour_step() != nullptr;
+  caption_line_y_ = -1.0f;
+  if (tour_step() && view_.config.view.tour != tour_map_step_) {  // one map at a time: the one the step is about
+    tour_map_step_ = view_.config.view.tour;
+    portrait_map_ = tour_step()->map == TourMap::fcode ? 1 : 0;
+    // A phone: the tab that holds what the step names (the charts, or the read-outs).
+    const TourFocus focus = tour_step()->focus;
+    if (focus == TourFocus::digit_path || focus == TourFocus::layer_table) sheet_tab_request_ = 2;
+    else if (focus != TourFocus::figure) sheet_tab_request_ = 1;
+  }
   const float caption_top = ImGui::GetCursorPosY();
+  draw_welcome();
   draw_tour_caption();
   figure_header_height_ = ImGui::GetCursorPosY() - caption_top;  // the portrait layout makes room for it
   if (view_.snapshots == 0) {
@@ -95,7 +105,7 @@ void App::draw_view_2d() {
   const bool side = view.mode == ViewMode::side_by_side && view_.has_run();
   const MapChrome chrome = MapChrome::for_type_size(ImGui::GetFontSize());
   // Portrait (phones): when two maps would be small, one at a time, chosen here (the link still holds both).
-  const float min_size = layout_.kind == ScreenKind::portrait ? kPortraitMinMapSize : 0.0f;
+  const float min_size = layout_.kind == ScreenKind::portrait || layout_.figure_only ? kPortraitMinMapSize : 0.0f;
   MapArrangement arrangement = arrange_maps(ImGui::GetContentRegionAvail(), side ? 2 : 1, chrome, min_size);
   // A cut's plot goes under the maps when they lose at most a third of their size for it (else it goes to the charts).
   if (cut_plot_wanted() && layout_.kind != ScreenKind::portrait) {
@@ -105,7 +115,10 @@ void App::draw_view_2d() {
     if (smaller.map_size >= (2.0f / 3.0f) * arrangement.map_size && !smaller.one_at_a_time) arrangement = smaller;
   }
   const bool one_at_a_time = arrangement.one_at_a_time;
-  if (one_at_a_time) {
+  if (one_at_a_time && layout_.figure_only) {
+    draw_map_switch();  // on the step's title line (kept free for it), or on a line of its own
+    arrangement = arrange_maps(ImGui::GetContentRegionAvail(), 1, chrome);
+  } else if (one_at_a_time) {
     ImGui::RadioButton("F_cat", &portrait_map_, 0);
     ImGui::SameLine();
     ImGui::RadioButton("F_code", &portrait_map_, 1);
@@ -147,10 +160,11 @@ void App::draw_view_2d() {
       view_frame_ = frame;
       view_frame_valid_ = true;
     }
-    if (!handle_cut_input(frame, p)) handle_canvas_input(frame);
+    if (!handle_cut_input(frame, p)) handle_canvas_input(frame, p);
   }
   figure_min_ = ImVec2(origin.x + margin, origin.y + title_h);
   figure_max_ = maps_end;
+  mark_tour_focus(TourFocus::figure, figure_min_, figure_max_);
   if (side) draw_color_bar(ImVec2(maps_end.x + 8.0f, origin.y + title_h), ImVec2(maps_end.x + 22.0f, maps_end.y));
   // Legend
   ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.ticks));
@@ -165,7 +179,7 @@ void App::draw_view_2d() {
   }
   draw_decoder_legend(legend);
   draw_table_axes_note();
-  if (view_.has_run()) draw_cut_tool_button();
+  if (view_.has_run() && !layout_.figure_only) draw_cut_tool_button();  // a small embed is a figure, not a lab
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
   ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ∝ √(λ_i / max λ)"
@@ -175,7 +189,7 @@ void App::draw_view_2d() {
   draw_decoder_note();
   // The cut's plot under the maps when it fits; else at the top of the metric charts (draw_charts).
   if (cut_plot_wanted() && ImGui::GetContentRegionAvail().y >= cut_plot_height() + ImGui::GetFrameHeightWithSpacing()) {
-    draw_cut_plot(ImGui::GetContentRegionAvail().x);
+    draw_tour_focus(TourFocus::cut_plot, [&] { draw_cut_plot(ImGui::GetContentRegionAvail().x); });
     cut_plot_drawn_ = true;
   }
 }
@@ -205,9 +219,12 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
       draw_segments(dl, frame, boundary_reference_, kReferenceBoundary, 2.0f);
       draw_segments(dl, frame, boundary_network_, kNetworkBoundary, 1.5f);
     }
-    // With the decoder check the F_code map carries its ellipses instead of the F_code glyphs.
-    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0 && !decoder_shown());
+    // With the decoder check the F_code map carries its ellipses instead of the F_code glyphs; an untrained, nearly
+    // flat F_code map carries a note instead (its equal ellipses would overlap into a mess of circles).
+    const bool flat_untrained = which == 1 && untrained_fcode_flat();
+    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0 && !decoder_shown() && !flat_untrained);
     if (which != 0) draw_decoder_ellipses(frame);
+    if (flat_untrained) draw_flat_note(frame);
   }
   if (view.show_data || edit_.data == DataKind::drawn_points) draw_data_points(frame);
   // Class-mean handles of a mixture (drag them to make a custom mixture).
@@ -226,6 +243,49 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
     draw_label(dl, ImVec2(frame.p0.x + 10, frame.p0.y + 10), IM_COL32(255, 120, 100, 255), "Diverged:");
     draw_label(dl, ImVec2(frame.p0.x + 10, frame.p0.y + 26), IM_COL32(255, 120, 100, 255), "last good picture");
   }
+}
+
+float App::map_switch_width() const {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::CalcTextSize("F_cat").x + ImGui::CalcTextSize("F_code").x + 4.0f * kSwitchPadding +
+         style.ItemSpacing.x;
+}
+
+void App::draw_map_switch() {
+  const ImVec2 below = ImGui::GetCursorPos();
+  const bool on_title_line = tour_caption_shown_ && caption_line_y_ >= 0.0f;
+  if (on_title_line)
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - map_switch_width(), caption_line_y_));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kSwitchPadding, 1.0f));
+  for (int map = 0; map < 2; ++map) {
+    if (map) ImGui::SameLine();
+    const bool shown = portrait_map_ == map;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(shown ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
+    if (ImGui::Button(map == 0 ? "F_cat" : "F_code")) portrait_map_ = map;
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(map == 0 ? "Show the F_cat map" : "Show the F_code map");
+  }
+  ImGui::PopStyleVar();
+  if (on_title_line) ImGui::SetCursorPos(below);
+}
+
+bool App::untrained_fcode_flat() const {
+  const MetricsSnapshot* now = view_.latest();
+  return now && view_.epoch_progress == 0.0 && now->match.contrast > 0.0 && now->match.contrast < kFlatContrast;
+}
+
+void App::draw_flat_note(const PlotFrame& frame) {
+  char note[160];
+  std::snprintf(note, sizeof note, "Flat before training: the network is about equally sensitive everywhere (F_code "
+                "max/min %.2f over the data, measured).", view_.latest()->match.contrast);
+  // Wrapped to the map's width (a phone's map is narrow), in a dark box at its top.
+  const float wrap = frame.width() - 16.0f;
+  const ImVec2 size = ImGui::CalcTextSize(note, nullptr, false, wrap);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0(frame.p0.x + 4.0f, frame.p0.y + 4.0f), p1(frame.p1.x - 4.0f, p0.y + size.y + 8.0f);
+  dl->AddRectFilled(p0, p1, IM_COL32(0, 0, 0, 170), 3.0f);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + 4.0f, p0.y + 4.0f), IM_COL32(235, 235, 235, 255),
+              note, nullptr, wrap);
 }
 
 void App::draw_glyphs(const PlotFrame& frame, bool fcat, bool fcode) {
@@ -300,7 +360,7 @@ void App::draw_color_bar(ImVec2 p0, ImVec2 p1) {
   draw_label(dl, ImVec2(p0.x, p1.y + 2), IM_COL32(200, 200, 200, 255), "F/max");  // under the bar
 }
 
-void App::handle_canvas_input(const PlotFrame& frame) {
+void App::handle_canvas_input(const PlotFrame& frame, int map) {
   const ImGuiIO& io = ImGui::GetIO();
   ScenarioConfig& config = edit_;
   const bool window_hovered = ImGui::IsWindowHovered();
@@ -308,13 +368,16 @@ void App::handle_canvas_input(const PlotFrame& frame) {
   const double x = frame.data_x(io.MousePos.x), y = frame.data_y(io.MousePos.y);
 
   if (config.data == DataKind::mixture) {
-    if (inside && ImGui::IsMouseClicked(0)) {
-      for (int mu = 0; mu < static_cast<int>(config.classes.size()); ++mu) {
-        const ImVec2 c = frame.to_screen(config.classes[mu].mean(0), config.classes[mu].mean(1));
-        if (std::hypot(c.x - io.MousePos.x, c.y - io.MousePos.y) < 9.0f) dragging_class_ = mu;
+    for (int mu = 0; mu < static_cast<int>(config.classes.size()); ++mu) {
+      const ImVec2 c = frame.to_screen(config.classes[mu].mean(0), config.classes[mu].mean(1));
+      if (frame.contains(c)) mean_handles_.push_back(c);
+      if (inside && ImGui::IsMouseClicked(0) && std::hypot(c.x - io.MousePos.x, c.y - io.MousePos.y) < mean_grab_radius()) {
+        dragging_class_ = mu;
+        dragging_map_ = map;
       }
     }
-    if (dragging_class_ >= 0 && dragging_class_ < static_cast<int>(config.classes.size())) {
+    // The mean follows the pointer on the map it was grabbed on (read on the other map, it would jump there).
+    if (dragging_class_ >= 0 && dragging_class_ < static_cast<int>(config.classes.size()) && dragging_map_ == map) {
       if (ImGui::IsMouseDown(0)) {
         config.classes[dragging_class_].mean(0) = std::clamp(x, frame.lo[0], frame.hi[0]);
         config.classes[dragging_class_].mean(1) = std::clamp(y, frame.lo[1], frame.hi[1]);

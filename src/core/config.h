@@ -99,7 +99,20 @@ struct ViewConfig {
   bool autoplay = false;  // start training as soon as the run is built
   bool lecture = false;   // large fonts, explanation text hidden
   int tour = 0;           // guided-tour step whose caption shows (core/tour.h), 0 = none
+  // Epochs per second while playing (link key speed): kAutoSpeed = a reader's pace for tour steps and autoplay figures,
+  // as fast as the machine allows otherwise; kMaxSpeed = as fast as it allows. train_epochs is never paced.
+  double speed = 0.0;
 };
+
+constexpr double kAutoSpeed = 0.0;
+constexpr double kMaxSpeed = std::numeric_limits<double>::infinity();
+// A reader's pace: the run of a tour step or an autoplay figure plays out over this many seconds (speed=auto).
+constexpr double kReaderSeconds = 15.0;
+// The pace a run of `epochs` epochs plays at, in epochs per second (kMaxSpeed: unpaced).
+inline double playing_pace(const ViewConfig& view, int epochs) {
+  if (view.speed != kAutoSpeed) return view.speed;
+  return view.tour > 0 || view.autoplay ? epochs / kReaderSeconds : kMaxSpeed;
+}
 
 // Whether the side panels (scenario, network, read-outs) show: panels=1/0 decides, otherwise hidden only in embed mode.
 inline bool side_panels_visible(const ViewConfig& view) { return view.panels < 0 ? !view.embed : view.panels == 1; }

@@ -193,6 +193,9 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
   view.set("autoplay", JsonValue::boolean(v.autoplay));
   view.set("lecture", JsonValue::boolean(v.lecture));
   view.set("tour", JsonValue::number(v.tour));
+  view.set("speed", v.speed == kAutoSpeed ? JsonValue::string("auto")
+                    : std::isinf(v.speed)  ? JsonValue::string("max")
+                                           : JsonValue::number(v.speed));
   out.set("view", view);
   return out;
 }

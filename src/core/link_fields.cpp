@@ -202,6 +202,25 @@ void read_panels(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
   }
 }
 
+// ---- speed: epochs per second | max | auto (the default, never written) -------------------------------
+
+std::string write_speed(const ScenarioConfig& c) {
+  return c.view.speed == kAutoSpeed ? "auto" : std::isinf(c.view.speed) ? "max" : format_number(c.view.speed);
+}
+
+void read_speed(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  if (value == "auto" || value == "max") {
+    c.view.speed = value == "auto" ? kAutoSpeed : kMaxSpeed;
+    return;
+  }
+  double x = 0.0;
+  if (!parse_number(value, x)) {
+    kept(n, "speed", value, "a number of epochs per second, max or auto", write_speed(c), &parameter("speed"));
+    return;
+  }
+  read_double("speed", value, c.view.speed, n);
+}
+
 // ---- the plain fields, in link order ---------------------------------------------------------
 
 struct FieldCodec {
@@ -276,6 +295,7 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("lecture", v, c.view.lecture, n); }},
     {"tour", [](const ScenarioConfig& c) { return std::to_string(c.view.tour); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("tour", v, c.view.tour, n); }},
+    {"speed", write_speed, read_speed},
 };
 
 const FieldCodec* find_field(std::string_view key) {

@@ -62,6 +62,9 @@ const std::vector<ParameterSpec> kTable = {
     {"autoplay", K::flag, 0, 1, "0|1", "autoplay", "start training as soon as the run is built", false},
     {"lecture", K::flag, 0, 1, "0|1", "lecture mode", "large fonts, explanation text hidden", false},
     {"tour", K::integer, 0, kTourSteps, "", "tour step", "guided-tour step: its settings and caption (0: none)", false},
+    {"speed", K::real, 0.05, 1000, "", "speed",
+     "epochs per second while playing: a number, max (as fast as possible) or auto (a reader's pace for tour steps "
+     "and autoplay figures, max otherwise)", false},
     {"grid.bound", K::part, -1000, 1000, "", "grid bounds", "lo and hi of each grid axis", true},
     {"grid.count", K::part, 3, 4096, "", "grid points", "grid points per axis", true},
 };

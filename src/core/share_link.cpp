@@ -289,7 +289,7 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          a.view.layer == b.view.layer && same_cut(a.view.cut, b.view.cut) && a.view.path == b.view.path &&
          a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
-         a.view.lecture == b.view.lecture && a.view.tour == b.view.tour;
+         a.view.lecture == b.view.lecture && a.view.tour == b.view.tour && a.view.speed == b.view.speed;
 }
 
 }  // namespace catgeo

@@ -15,12 +15,19 @@ struct TourClaim {  // after `epochs` epochs of training, `metric` (a metrics() 
   int epochs = 0;
 };
 
+enum class TourMap { fcat, fcode };  // the 2-D map a step is about: shown where only one fits (a phone, a small embed)
+// What a step names, which the page scrolls into view and outlines: the figure, the chart of its claim's metric, the
+// information charts, the cut's plot, the digit path (images and curves), the per-layer table.
+enum class TourFocus { figure, claim_chart, information, cut_plot, digit_path, layer_table };
+
 struct TourStep {
   const char* title;
   const char* caption;  // about two lines in plain words (wrapped to the page)
   const char* look_at;  // what to look at on the page
   const char* link;     // the step's settings (share-link text, without tour=)
   TourClaim claim;
+  TourMap map = TourMap::fcat;
+  TourFocus focus = TourFocus::figure;
 };
 
 const std::vector<TourStep>& tour_steps();

@@ -82,9 +82,11 @@ void Engine::handle(const Command& c) {
     case CommandKind::set_view: {
       const int layer_before = displayed_layer();
       const bool decoder_before = config_.view.decoder;
+      const double speed_before = config_.view.speed;
       config_.view = decode_share_link(c.text).config.view;
       config_dirty_ = true;
       take_view_cut_and_path();
+      if (playing_ && config_.view.speed != speed_before) start_playing();  // the new pace from now
       if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
         fields_stale_ = true;
         last_refresh_ = -1e9;
@@ -96,11 +98,12 @@ void Engine::handle(const Command& c) {
     }
     case CommandKind::play:
       pending_.training = false;
-      if (run_ && run_->trainer().state() == TrainerState::training) playing_ = true;
+      autoplay_waiting_ = false;
+      if (run_ && run_->trainer().state() == TrainerState::training) start_playing();
       break;
     case CommandKind::pause:
       pending_.training = false;
-      playing_ = false;
+      autoplay_waiting_ = playing_ = false;
       break;
     case CommandKind::reset: {
       const bool autoplay = config_.view.autoplay;
@@ -111,7 +114,7 @@ void Engine::handle(const Command& c) {
     }
     case CommandKind::train_epochs:
     case CommandKind::train_for:
-      playing_ = false;
+      autoplay_waiting_ = playing_ = false;
       set_pending(c.id);
       if (run_ && run_->trainer().state() == TrainerState::training) {
         pending_.training = true;
@@ -134,6 +137,8 @@ void Engine::handle(const Command& c) {
         }
       } else if (c.key == "refresh_ms") {
         refresh_interval_ = std::clamp(c.number, 0.0, 5000.0) / 1000.0;
+      } else if (c.key == "on_screen") {
+        on_screen_ = c.number != 0.0;
       }
       break;
     case CommandKind::probe:
@@ -231,7 +236,15 @@ void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vect
   load_.error = run_ || load_.pending ? std::string() : status_;
   load_.notices = std::move(notices);
   load_dirty_ = config_dirty_ = true;
-  if (run_ && config_.view.autoplay) playing_ = true;  // autoplay=1 links start training at once
+  load_autoplay();
+}
+
+void Engine::load_autoplay() { autoplay_waiting_ = run_ && config_.view.autoplay; }
+
+void Engine::start_playing() {
+  playing_ = true;
+  pace_waiting_ = false;
+  pace_.start(wall_seconds(), playing_pace(config_.view, config_.training.epochs), run_->train_data().size());
 }
 
 void Engine::build_run() {
@@ -295,7 +308,7 @@ void Engine::poll_digits() {
   if (!waiting_for_digits_) return;
   if (mnist_state() == MnistLoadState::ready) {
     build_run();
-    if (run_ && config_.view.autoplay) playing_ = true;
+    load_autoplay();
     load_.pending = false;
     load_.ok = run_ != nullptr;
     load_.error = run_ ? std::string() : status_;
@@ -320,7 +333,12 @@ void Engine::complete_pending_if_settled() {
 bool Engine::tick(double budget_seconds) {
   const double start = wall_seconds();
   perf_.train_ms_last_tick = 0.0;
+  wake_after_ = -1.0;
   poll_digits();
+  if (autoplay_waiting_ && on_screen_ && run_ && run_->trainer().state() == TrainerState::training) {
+    autoplay_waiting_ = false;
+    start_playing();
+  }
   if (probe_wanted_) evaluate_probe();
   if (cut_wanted_) evaluate_cut();
   // The path is drawn over the maps: it waits for the fields of the network it uses (a moving projection would put
@@ -381,10 +399,21 @@ bool Engine::tick(double budget_seconds) {
     rate_train_seconds_ = 0.0;
   }
   const bool diverged = state() == RunState::diverged;
-  return waiting_for_digits_ || job_.active || !information_jobs_.empty() || decoder_job_ || decoder_due() ||
-         !layer_jobs_.empty() ||
-         (run_ && (playing_ || pending_.training || run_->measure_pending())) ||
-         (run_ && !diverged && fields_stale_) || (!awaiting_ack_ && changed());  // news still to publish
+  // Play that waits: a paced run between its batches (for its next allowance), or a figure out of view (until it is
+  // back, a command); a field refresh of what it trained comes when it is due.
+  const bool held = playing_ && !on_screen_;
+  const bool play_waits = run_ && playing_ && (held || pace_waiting_) && !pending_.training && !run_->measure_pending();
+  const bool busy = waiting_for_digits_ || job_.active || !information_jobs_.empty() || decoder_job_ ||
+                    decoder_due() || !layer_jobs_.empty() ||
+                    (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
+                    (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
+                    (!awaiting_ack_ && changed());  // news still to publish
+  if (!busy && play_waits) {
+    const double refresh = fields_stale_ ? std::max(0.0, last_refresh_ + refresh_interval_ - now) : -1.0;
+    const double batch = held ? -1.0 : pace_.seconds_until_allowed();
+    wake_after_ = refresh < 0.0 ? batch : batch < 0.0 ? refresh : std::min(refresh, batch);
+  }
+  return busy;
 }
 
 bool Engine::refresh_due() {
@@ -410,11 +439,16 @@ void Engine::train_slice(double budget_seconds) {
     }
     if (run_->trainer().state() != TrainerState::training || !(playing_ || pending_.training)) break;
     if (pending_.training && (run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) break;
-    StepBudget step{0, left};
+    if (!pending_.training && !on_screen_) break;  // a figure scrolled out of view holds its play until it is back
+    const long long allowance = pending_.training ? -1 : pace_.allowance(wall_seconds());
+    pace_waiting_ = allowance == 0;
+    if (pace_waiting_) break;
+    StepBudget step{std::max(0LL, allowance), left};
     if (pending_.training) step.max_seconds = std::min(left, std::max(0.0005, pending_.deadline - wall_seconds()));
     step.defer_measure = true;
     const double train_start = wall_seconds();
     const StepReport report = run_->train(step);
+    if (!pending_.training) pace_.spend(report.samples);
     rate_train_seconds_ += wall_seconds() - train_start;
     if (report.batches == 0) break;
     rate_samples_ += report.samples;

@@ -13,6 +13,7 @@
 #include "core/information_progress.h"
 #include "engine/decoder_job.h"
 #include "engine/layer_metrics_job.h"
+#include "engine/play_pace.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 
@@ -24,8 +25,12 @@ class Engine {
   void handle(const Command& command);
   // Works for about budget_seconds: evaluates a pending probe, continues a field refresh, trains while playing or
   // training to a target, starts a field refresh when one is due, gives the background jobs (information measurements,
-  // the decoder check, per-layer metrics) their share. Returns true while there is more to do.
+  // the decoder check, per-layer metrics) their share. Returns true while there is more to do at once; a paced run
+  // (view speed) between its allowances returns false and says when to tick again in wake_after_seconds().
   bool tick(double budget_seconds);
+  // After a tick that returned false: seconds until the next tick has work (a paced run's next batch or field
+  // refresh); negative: none until a command arrives.
+  double wake_after_seconds() const { return wake_after_; }
   // Something changed since the last snapshot and the view acknowledged that one.
   bool has_news() const;
   Snapshot take_snapshot();
@@ -101,12 +106,19 @@ class Engine {
   void continue_layer_metrics(double budget_seconds);
   void continue_decoder(double budget_seconds);
   GridSpec display_grid();
-  void capture_samples();  // the points to draw, from the network the latest fields show
+  void capture_samples();
+  void start_playing();  // plays at the view's pace from now
+  void load_autoplay();  // a run just built: an autoplay link plays once the figure is on screen  // the points to draw, from the network the latest fields show
 
   ScenarioConfig config_;
   std::unique_ptr<Experiment> run_;
   std::string status_;
   bool playing_ = false;
+  PlayPace pace_;                  // while playing: the link's speed (epochs per second)
+  bool pace_waiting_ = false;      // the latest slice stopped for the pace
+  bool on_screen_ = true;          // the page's figure is in view (set_option on_screen); autoplay and play wait for it
+  bool autoplay_waiting_ = false;  // an autoplay run not started yet
+  double wake_after_ = -1.0;
   bool waiting_for_digits_ = false;
   std::uint32_t runs_created_ = 0;
   std::uint32_t received_ = 0;  // the latest command id

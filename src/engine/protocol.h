@@ -31,7 +31,8 @@ enum class CommandKind : std::uint8_t {
   train_epochs,  // number = epochs, seconds = wall-time limit; pauses first; completes when done
   train_for,     // seconds = wall time to train; completes when done
   add_points,    // points = drawn points to add (switches to drawn data if needed)
-  set_option,    // key = grid | refresh_ms, number = value (display options outside the link)
+  set_option,    // key = grid | refresh_ms | on_screen, number = value (display options outside the link; on_screen 0
+                 // holds an autoplay link until the page says its figure is in view)
   probe,         // x, y = a point of the projection space: exact values there in the next snapshot
   cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
                  // in the next snapshot and after every field refresh; a preview while it is dragged (the view's

@@ -1,4 +1,5 @@
-// Browser input policies on top of SDL2's Emscripten events: wheel scrolling and touch hover.
+// Browser input policies on top of SDL2's Emscripten events: the wheel and a finger scroll the host page unless they
+// act on the lab, and touch hover.
 #pragma once
 
 #include <SDL.h>
@@ -7,9 +8,15 @@ struct ImGuiIO;
 
 namespace catgeo::platform {
 
-// Replaces SDL's wheel handler (which always blocks page scrolling) with one that forwards the wheel to
-// SDL and prevents the page from scrolling only while ImGui wants the mouse. Call after window creation.
+// Replaces SDL's wheel handler (which always blocks page scrolling) with one that forwards the wheel to SDL and keeps
+// it from the page only where it scrolls one of the lab's panels further (as a scrolling box inside a web page does):
+// over a figure, or a panel at its end, the host page scrolls. Call after window creation.
 void install_wheel_policy(SDL_Window* window);
+
+// Touches: SDL keeps a finger's press from the page (no scrolling); this leaves that to the canvas's CSS touch-action
+// and to web/catgeo-figure.js, which keeps a finger for the lab where it acts on the figure (a class mean, a tool, the
+// digit pad) and lets a swipe elsewhere scroll an embedding page. Call after window creation.
+void install_touch_policy();
 
 // Whether the page's main pointer is a finger (CSS `pointer: coarse`): touch devices get 44 px controls.
 bool coarse_pointer();
@@ -22,10 +29,14 @@ class TouchHoverFix {
  public:
   void observe(const SDL_Event& event);  // every polled event
   void apply(ImGuiIO& io);               // after the backends' NewFrame, before ImGui::NewFrame
+  // The browser took the finger to scroll the page (pointercancel): ImGui sees it lifted away from where it was
+  // pressed, so a swipe that started on a button does not click it, and nothing follows it until the next press.
+  void taken_by_page() { taken_ = true; }
 
  private:
   int frames_until_hide_ = -1;  // -1: no lifted finger to hide; 0: hide (until the next press or motion)
   bool pressed_this_frame_ = false;
+  bool taken_ = false;
 };
 
 }  // namespace catgeo::platform

@@ -39,6 +39,13 @@ EMSCRIPTEN_KEEPALIVE int catgeo_engine_tick(double budget_ms) {
   return engine().tick(budget_ms / 1000.0) ? 1 : 0;
 }
 
+// After a tick that returned 0: milliseconds until the engine has work again (a paced run's next batch); -1: none until
+// a command arrives.
+EMSCRIPTEN_KEEPALIVE double catgeo_engine_wake_ms() {
+  const double seconds = engine().wake_after_seconds();
+  return seconds < 0.0 ? -1.0 : 1000.0 * seconds;
+}
+
 // Encodes the next snapshot when one is due and returns its size (0: nothing to send); the bytes are at
 // catgeo_engine_snapshot_data().
 EMSCRIPTEN_KEEPALIVE int catgeo_engine_snapshot() {

@@ -102,7 +102,19 @@ EMSCRIPTEN_KEEPALIVE unsigned catgeo_draw_digit(const std::uint8_t* bytes, int c
 
 // Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
 // so that command Promises resolve without waiting for the next frame to start.
+EMSCRIPTEN_KEEPALIVE unsigned catgeo_tour_step(int step) { return sent(app().go_to_tour_step(step)); }
 EMSCRIPTEN_KEEPALIVE void catgeo_take_snapshots() { catgeo::platform::take_snapshots(); }
+
+// A finger pressed at (x, y), CSS px of the canvas: 1 when it acts on the figure (a class mean, an active tool, the
+// digit pad) and must be kept from the page's scrolling (web/catgeo-figure.js).
+EMSCRIPTEN_KEEPALIVE int catgeo_figure_wants_touch(double x, double y) {
+  return app().figure_wants_pointer_at(static_cast<float>(x), static_cast<float>(y)) ? 1 : 0;
+}
+// The browser took the finger to scroll the page (pointercancel): the press ends without a click.
+EMSCRIPTEN_KEEPALIVE void catgeo_touch_taken_by_page() {
+  catgeo::platform::touch_taken_by_page();
+  catgeo::platform::request_redraw();
+}
 
 // ---- what the canvas shows ----
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_completed() { return app().view().completed; }

@@ -31,9 +31,30 @@ EM_JS(char*, read_initial_link, (), {
   return out;
 });
 
+// The page's HTML (the share bar, web/catgeo-share.js) follows the app's layout and type size.
+EM_JS(void, set_page_layout, (const char* kind, float font_scale), {
+  document.body.dataset.catgeoLayout = UTF8ToString(kind);
+  document.body.style.setProperty('--catgeo-ui-scale', String(font_scale));
+});
+
+// A first visit to the lab itself: no link, not in a frame, and no earlier visit remembered by this browser (storage
+// refused, as in a private window that blocks it: treated as a first visit). Remembers this one.
+EM_JS(int, first_visit_without_link, (), {
+  if (location.hash.replace(/^#/, '') !== '' || window.self !== window.top) return 0;
+  try {
+    if (localStorage.getItem('catgeo.visited')) return 0;
+    localStorage.setItem('catgeo.visited', '1');
+  } catch (error) {}
+  return 1;
+});
+
 }  // namespace
 
 namespace catgeo::platform {
+
+bool welcome_wanted() { return first_visit_without_link() != 0; }
+
+void report_page_layout(const char* kind, float font_scale) { set_page_layout(kind, font_scale); }
 
 void report_engine_progress(unsigned completed, const char* share_link, unsigned load_command) {
   call_snapshot_hook(completed, share_link, load_command);

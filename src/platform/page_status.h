@@ -19,4 +19,11 @@ void report_engine_progress(unsigned completed, const char* share_link, unsigned
 // The page's initial link (location.hash without '#'), read once before the first run is built.
 std::string initial_page_link();
 
+// The app's arrangement (app/screen_layout.h to_string) and type scale, for the page's HTML: <body
+// data-catgeo-layout> and the CSS variable --catgeo-ui-scale.
+void report_page_layout(const char* kind, float font_scale);
+
+// True once, on a first visit to the lab with no link (not embedded): the app greets with a way in.
+bool welcome_wanted();
+
 }  // namespace catgeo::platform

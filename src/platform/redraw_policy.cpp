@@ -3,7 +3,8 @@
 
 namespace catgeo::platform {
 
-bool RedrawPolicy::should_draw(bool app_animating, double now_ms) {
+bool RedrawPolicy::should_draw(bool app_animating, bool on_screen, double now_ms) {
+  if (!on_screen && last_draw_ms_ > -1e300) return false;
   const bool draw = app_animating || settle_frames_ > 0 || now_ms - last_draw_ms_ >= kHeartbeatMs;
   if (!draw) return false;
   if (settle_frames_ > 0) --settle_frames_;

@@ -9,8 +9,9 @@ class RedrawPolicy {
   // Something changed (input, a resize, a JS API call): draw the next few frames, so ImGui settles
   // (hover states and auto-sized windows need a frame or two after the change).
   void request() { settle_frames_ = kSettleFrames; }
-  // Whether this tick draws. Draws while the app animates, during settle frames, and at least once a second.
-  bool should_draw(bool app_animating, double now_ms);
+  // Whether this tick draws. Draws while the app animates, during settle frames, and at least once a second; a canvas
+  // out of view (an embed scrolled away) draws its first frame and then nothing until it is back.
+  bool should_draw(bool app_animating, bool on_screen, double now_ms);
 
  private:
   static constexpr int kSettleFrames = 4;

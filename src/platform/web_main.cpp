@@ -37,6 +37,8 @@ struct WebPlatform {
   std::uint32_t frames = 0;  // frames drawn (ticks with nothing to change draw nothing)
   int drawable_width = 0, drawable_height = 0;
   int typeface_pixels = 0;  // the size the font atlas was rasterised at (device pixels)
+  ScreenKind page_layout = ScreenKind::columns;  // what the page's HTML was last told
+  float page_font_scale = 0.0f;
 };
 
 WebPlatform& platform() {
@@ -55,6 +57,7 @@ bool create_window_and_context(WebPlatform& p) {
   p.window = gl.window;
   p.gl_context = gl.context;
   install_wheel_policy(p.window);
+  install_touch_policy();
   return true;
 }
 
@@ -119,7 +122,7 @@ void frame(void*) {
     p.drawable_height = framebuffer_height;
     p.redraw.request();  // a resized canvas is blank until drawn
   }
-  if (!p.redraw.should_draw(p.app.animating(), emscripten_get_now())) return;
+  if (!p.redraw.should_draw(p.app.animating(), p.app.on_screen(), emscripten_get_now())) return;
 
   ImGui_ImplSDL2_NewFrame();
   p.touch.apply(ImGui::GetIO());
@@ -143,6 +146,12 @@ void frame(void*) {
     p.redraw.request();
   }
 
+  const ScreenLayout& layout = p.app.layout();
+  if (layout.kind != p.page_layout || layout.font_scale != p.page_font_scale) {
+    p.page_layout = layout.kind;
+    p.page_font_scale = layout.font_scale;
+    report_page_layout(to_string(layout.kind), layout.font_scale);
+  }
   if (++p.frames == 1) report_page_status("running", "");
   if (p.app.status_line() != p.mirrored_status) {  // the app's status line, for screen readers and tests
     p.mirrored_status = p.app.status_line();
@@ -153,6 +162,8 @@ void frame(void*) {
 }  // namespace
 
 App& app() { return platform().app; }
+
+void touch_taken_by_page() { platform().touch.taken_by_page(); }
 
 std::uint32_t frames_drawn() { return platform().frames; }
 
@@ -174,7 +185,9 @@ int main() {
   WebPlatform& p = platform();
   if (!create_window_and_context(p)) return 1;
   if (!init_imgui(p)) return 1;
-  p.app.init(&p.textures, &p.engine, initial_page_link());
+  // The page's script reports when the canvas is in view (IntersectionObserver, catgeo-loader.js): autoplay waits.
+  p.app.init(&p.textures, &p.engine, initial_page_link(), true);
+  p.app.set_welcome(welcome_wanted());
   // The browser owns the loop: one frame per requestAnimationFrame; main returns and the runtime stays alive.
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);
   return 0;

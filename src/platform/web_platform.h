@@ -13,5 +13,6 @@ std::uint32_t frames_drawn();  // frames drawn since start (idle ticks draw noth
 std::uint32_t loop_ticks();    // browser frames the loop has seen since start
 void request_redraw();         // state changed outside the loop (a JS API call): draw the next frames
 void take_snapshots();         // applies the engine's waiting snapshots and tells the page (then draws them)
+void touch_taken_by_page();    // the browser scrolls the page with the finger on the canvas (browser_input.h)
 
 }  // namespace catgeo::platform

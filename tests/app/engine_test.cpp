@@ -1,8 +1,11 @@
 // The engine: one run per link, commands that complete in order, slices that change nothing about the numbers.
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/experiment.h"
@@ -165,6 +168,90 @@ TEST_CASE(engine_pause_takes_effect_in_the_next_snapshot, "") {
   EXPECT_TRUE(engine.state() == catgeo::RunState::paused);
   const catgeo::Snapshot s = run_until(engine, 3);
   EXPECT_TRUE(s.state == catgeo::RunState::paused);
+}
+
+// Ticks for about `seconds` of wall time as the worker does: at once while the engine is busy, else after the wait
+// it asks for (counted in `sleeps`).
+void run_for(Engine& engine, double seconds, int* sleeps = nullptr) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  while (elapsed() < seconds) {
+    const bool more = engine.tick(0.01);
+    if (engine.has_news()) {
+      engine.take_snapshot();
+      engine.handle(command(CommandKind::ack, 0));
+    }
+    if (!more && engine.wake_after_seconds() >= 0.0) {
+      if (sleeps) ++*sleeps;
+      std::this_thread::sleep_for(std::chrono::duration<double>(std::min(engine.wake_after_seconds(), 0.05)));
+    }
+  }
+}
+
+TEST_CASE(engine_plays_at_the_links_speed_and_sleeps_between_batches, "") {
+  // E5 at 2 epochs per second: after 1.5 s of play at most 2 x 1.5 epochs plus the quarter second of credit and one
+  // batch, however fast the machine; and the engine asked to sleep rather than spin.
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E5&n=600&speed=2"));
+  run_until(engine, 1);
+  engine.handle(command(CommandKind::play, 2));
+  int sleeps = 0;
+  const auto start = std::chrono::steady_clock::now();
+  run_for(engine, 1.5, &sleeps);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double progress = engine.run()->trainer().epoch_progress();
+  EXPECT_MSG(progress > 0.1, "paced play trained " << progress << " epochs in " << seconds << " s");
+  const double batch = engine.config().training.batch_size / 600.0;
+  EXPECT_MSG(progress <= 2.0 * (seconds + 0.25) + batch + 1e-9,
+             "paced play at 2 epochs/s trained " << progress << " epochs in " << seconds << " s");
+  EXPECT_MSG(sleeps > 0, "the engine never asked to sleep while paced");
+
+  // speed=max (and the lab's auto): no pace, the engine never sleeps while playing.
+  Engine fast;
+  fast.handle(command(CommandKind::boot, 1, "scenario=E5&n=600&speed=max&epochs=1000"));
+  run_until(fast, 1);
+  fast.handle(command(CommandKind::play, 2));
+  int fast_sleeps = 0;
+  run_for(fast, 0.5, &fast_sleeps);
+  EXPECT_MSG(fast_sleeps == 0, "an unpaced run slept " << fast_sleeps << " times");
+}
+
+TEST_CASE(engine_autoplay_waits_until_the_figure_is_on_screen, "") {
+  Engine engine;
+  catgeo::Command hidden = command(CommandKind::set_option, 1);
+  hidden.key = "on_screen";
+  hidden.number = 0;
+  engine.handle(hidden);
+  engine.handle(command(CommandKind::boot, 2, "scenario=E5&n=600&autoplay=1"));
+  run_until_idle(engine);
+  EXPECT_TRUE(engine.state() == catgeo::RunState::paused && engine.run()->trainer().epoch_progress() == 0.0);
+  catgeo::Command shown = hidden;
+  shown.id = 3;
+  shown.number = 1;
+  engine.handle(shown);
+  engine.tick(0.01);
+  EXPECT_TRUE(engine.state() == catgeo::RunState::training);
+  // Out of view it holds its play (state training, no epochs) without spinning; back in view it goes on.
+  hidden.id = 31;
+  engine.handle(hidden);
+  run_for(engine, 0.1);
+  const double held_at = engine.run()->trainer().epoch_progress();
+  int sleeps = 0;
+  run_for(engine, 0.3, &sleeps);
+  EXPECT_TRUE(engine.state() == catgeo::RunState::training && engine.run()->trainer().epoch_progress() == held_at);
+  EXPECT_TRUE(!engine.tick(0.01) && engine.wake_after_seconds() < 0.0);  // nothing to do until a command arrives
+  shown.id = 32;
+  engine.handle(shown);
+  run_for(engine, 0.3);
+  EXPECT_TRUE(engine.run()->trainer().epoch_progress() > held_at);
+  // Paused by the reader, it stays paused when the figure scrolls away and back.
+  engine.handle(command(CommandKind::pause, 4));
+  hidden.id = 5;
+  engine.handle(hidden);
+  shown.id = 6;
+  engine.handle(shown);
+  engine.tick(0.01);
+  EXPECT_TRUE(engine.state() == catgeo::RunState::paused);
 }
 
 TEST_CASE(engine_keeps_the_settings_of_a_run_that_cannot_start, "") {
@@ -659,7 +746,7 @@ TEST_CASE(engine_digit_pad_reads_the_drawing_with_the_network_the_maps_show, "")
 TEST_CASE(engine_digit_pad_while_training_follows_every_refresh_on_the_maps_network, "") {
   if (!catgeo::test::install_mnist_digits()) return;
   Engine engine;
-  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=01&epochs=100"));
+  engine.handle(command(CommandKind::boot, 1, "scenario=mnist&digits=01&epochs=10000"));
   run_until(engine, 1);
   Command slow_refresh = command(CommandKind::set_option, 2);  // ticks slower than the page's frames (as for the path)
   slow_refresh.key = "refresh_ms", slow_refresh.number = 400;

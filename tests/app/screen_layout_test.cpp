@@ -43,11 +43,36 @@ TEST_CASE(laptops_and_projectors_get_three_columns_projectors_larger_type, "") {
 }
 
 TEST_CASE(embeds_get_the_figure_and_a_play_bar, "") {
-  for (ImVec2 s : {ImVec2(320, 240), ImVec2(400, 300), ImVec2(720, 480)}) {
+  for (ImVec2 s : {ImVec2(320, 240), ImVec2(400, 300), ImVec2(350, 437), ImVec2(720, 480)}) {
     const ScreenLayout l = layout_for(s.x, s.y, false);
     EXPECT_TRUE(l.kind == ScreenKind::compact && l.view.size.x == s.x && l.bar.shown());
-    EXPECT_TRUE(l.view.size.y + l.bar.size.y == s.y);
+    EXPECT_TRUE(l.view.size.y + l.bar.size.y == s.y && l.bar.size.x == s.x && l.bar.size.y == 60.0f);
+    // A frame under 600 x 480 (an article's figure on a phone) shows only the figure; the caption is the host's.
+    EXPECT_MSG(l.figure_only == (s.x < 600 || s.y < 480), s.x << "x" << s.y);
   }
+}
+
+TEST_CASE(a_lecture_on_a_landscape_screen_is_a_slide_with_one_bar, "") {
+  for (ImVec2 s : {ImVec2(1024, 768), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    ScreenRequest r;
+    r.display = s;
+    r.lecture = true;
+    r.bar_height = 40.0f;
+    const ScreenLayout l = choose_screen_layout(r);
+    EXPECT_MSG(l.kind == ScreenKind::stage && !l.figure_only, s.x << "x" << s.y);
+    EXPECT_TRUE(l.view.size.x == s.x && l.bar.size.x == s.x && l.view.size.y + l.bar.size.y == s.y);
+    EXPECT_TRUE(!l.controls.shown() && !l.readouts.shown() && !l.charts.shown() && l.font_scale >= 1.15f);
+    EXPECT_NEAR(l.bar.size.y, 40.0 * l.font_scale, 1e-3);  // type and bar scale together
+    // Two maps side by side on a projector: each at least 35% of the width, under a three-line caption.
+    const MapChrome chrome = MapChrome::for_type_size(13.0f * l.font_scale);
+    const float caption = 3.0f * 17.0f * l.font_scale;
+    const MapArrangement maps = arrange_maps(ImVec2(s.x - 16.0f, l.view.size.y - caption - 40.0f), 2, chrome);
+    if (s.x == 1920) EXPECT_MSG(maps.map_size >= 0.35f * s.x, maps.map_size);
+  }
+  ScreenRequest phone;
+  phone.display = ImVec2(390, 844);
+  phone.lecture = true;
+  EXPECT_TRUE(choose_screen_layout(phone).kind == ScreenKind::portrait);  // a phone keeps its portrait layout
 }
 
 TEST_CASE(maps_stack_when_that_makes_them_larger, "") {

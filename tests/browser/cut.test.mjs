@@ -68,7 +68,11 @@ test('laptop: the cut button and a mouse drag give the fields along the segment'
     assert.ok(Math.abs(cut.segment[0] + 1.6) < 0.05 && Math.abs(cut.segment[3] - 1.8) < 0.05,
       `the segment follows the drag: ${cut.segment}`);
     checkE5Cut(cut);
-    // The cut is part of the share link, to the link's 3 decimals.
+    // The cut is part of the share link, to the link's 3 decimals. The release is seen by ImGui in a later frame than
+    // the one that sent the drag's last preview (whose fields waitForCut saw), so wait for the committed link, not
+    // for the commands sent so far.
+    await page.waitForFunction(() => /(^|&)cut=/.test(catgeo.config().link), null, { timeout: 30_000 })
+      .catch(() => {});
     const config = await page.evaluate(async () => { await catgeo.settled(); return catgeo.config(); });
     assert.match(config.link, /cut=-?\d/, `the share link carries the cut: ${config.link}`);
     assert.deepEqual(config.classes.map((c) => c.mean), means, 'the drag drew a cut and moved no class mean');

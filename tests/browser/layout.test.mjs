@@ -11,7 +11,7 @@ const TIMEOUT = { timeout: 180_000 };
 export const LAYOUT_SIZES = [
   { name: 'phone', viewport: { width: 360, height: 740 }, scale: 3, touch: true, layout: 'portrait', figure: 0.6 },
   { name: 'tablet', viewport: { width: 768, height: 1024 }, scale: 2, touch: true, layout: 'portrait', figure: 0.6 },
-  { name: 'lecture', viewport: { width: 1024, height: 768 }, scale: 2, link: '&lecture=1', layout: 'columns' },
+  { name: 'lecture', viewport: { width: 1024, height: 768 }, scale: 2, link: '&lecture=1', layout: 'stage', figure: 0.6 },
   { name: 'laptop', viewport: { width: 1280, height: 800 }, scale: 1, layout: 'columns' },
   { name: 'projector', viewport: { width: 1920, height: 1080 }, scale: 1, layout: 'columns' },
   { name: 'iframe-720x480', viewport: { width: 720, height: 480 }, scale: 1, link: '&embed=1', layout: 'compact', figure: 0.6 },

@@ -7,6 +7,20 @@ import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRu
 const shared = useServerAndBrowser();
 const TIMEOUT = { timeout: 420_000 };
 
+// Waits until the page draws what tour step `n` names (viewRect().tour_focus) and checks that it lies on the canvas.
+async function checkFocusOnCanvas(page, n, where) {
+  const handle = await page.waitForFunction(() => {
+    const f = catgeo.viewRect().tour_focus;
+    return f[2] > f[0] && f[3] > f[1] ? f : null;
+  }, null, { timeout: 60_000 }).catch(() => null);
+  assert.ok(handle, `${where}, step ${n}: what the step names was never drawn`);
+  await waitForFrames(page, 3);  // scrolled into view
+  const rect = await page.evaluate(() => catgeo.viewRect());
+  const [l, t, r, b] = rect.tour_focus, [, , w, h] = rect.canvas;
+  assert.ok(l >= 0 && t >= 0 && r <= w + 0.5 && b <= h + 0.5,
+    `${where}, step ${n}: what it names is at [${rect.tour_focus.map((v) => v.toFixed(0))}], off the ${w}x${h} canvas`);
+}
+
 test('every tour step loads from its link, shows its caption and keeps its claim', TIMEOUT, async () => {
   const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=1`);
   try {
@@ -27,6 +41,7 @@ test('every tour step loads from its link, shows its caption and keeps its claim
       assert.ok(step.config.link.startsWith(step.tour.link.split('&')[0]), `step ${n} runs ${step.config.link}`);
       await waitForFrames(page, 3);
       assert.equal(await page.evaluate(() => catgeo.tour().shown), true, `step ${n}: caption not drawn`);
+      await checkFocusOnCanvas(page, n, 'laptop');
       await saveScreenshot(page, `tour-${n}`);
       assert.deepEqual((await page.evaluate(() => catgeo.layoutReport())).problems, [], `step ${n}: layout report`);
       const claim = step.tour.claim;
@@ -82,6 +97,24 @@ test('a tour step on a phone: caption, a map at least 60% of the width, nothing 
     const [left, , right] = r.rect.figure;
     assert.ok(right - left >= 0.6 * 360, `the map is ${right - left} px wide on a 360 px phone`);
     assert.deepEqual(r.report.problems, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a phone shows what every step names: the map it is about, or the tab and place of its chart', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=1`,
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
+  try {
+    await waitForRunning(page);
+    for (let n = 1; n <= 12; ++n) {
+      await page.evaluate(async (k) => { await catgeo.load(`tour=${k}`); await catgeo.settled(); }, n);
+      await checkFocusOnCanvas(page, n, 'phone');
+      if (n === 3 || n === 8 || n === 11) await saveScreenshot(page, `tour-phone-${n}`);
+      const problems = (await page.evaluate(() => catgeo.layoutReport())).problems;
+      assert.deepEqual(problems, [], `phone, step ${n}: ${JSON.stringify(problems)}`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -344,6 +344,37 @@ TEST_CASE(share_link_page_chrome_flags_round_trip_and_are_checked, "") {
   EXPECT_TRUE(catgeo::configs_equal(plain.config, flagged.config));
 }
 
+TEST_CASE(share_link_speed_is_a_pace_max_or_auto, "") {
+  ScenarioConfig c = preset("E5");
+  EXPECT_TRUE(c.view.speed == catgeo::kAutoSpeed);  // auto: never written
+  c.view.speed = 2.5;
+  expect_round_trip(c, "scenario=E5&speed=2.5");
+  c.view.speed = catgeo::kMaxSpeed;
+  expect_round_trip(c, "scenario=E5&speed=max");
+  auto r = decode_share_link("scenario=E5&speed=auto");
+  EXPECT_TRUE(r.notices.empty() && r.config.view.speed == catgeo::kAutoSpeed);
+  EXPECT_MSG(encode_share_link(r.config) == "scenario=E5", encode_share_link(r.config));
+  r = decode_share_link("scenario=E5&speed=fast");
+  EXPECT_TRUE(has_notice(r, "could not read speed='fast' (expected a number of epochs per second, max or auto); kept auto"));
+  EXPECT_TRUE(r.config.view.speed == catgeo::kAutoSpeed);
+  r = decode_share_link("scenario=E5&speed=0");
+  EXPECT_TRUE(has_notice(r, "speed=0 is out of range [0.05, 1000]; using 0.05") && r.config.view.speed == 0.05);
+
+  // The pace: auto is a reader's pace (the run over kReaderSeconds) in a tour step or an autoplay figure, unpaced in the
+  // lab; a number is that pace everywhere.
+  catgeo::ViewConfig view;
+  EXPECT_TRUE(std::isinf(catgeo::playing_pace(view, 200)));
+  view.tour = 3;
+  EXPECT_TRUE(catgeo::playing_pace(view, 30) == 30 / catgeo::kReaderSeconds);
+  view.tour = 0;
+  view.autoplay = true;
+  EXPECT_TRUE(catgeo::playing_pace(view, 200) == 200 / catgeo::kReaderSeconds);
+  view.speed = 4;
+  EXPECT_TRUE(catgeo::playing_pace(view, 200) == 4);
+  view.speed = catgeo::kMaxSpeed;
+  EXPECT_TRUE(std::isinf(catgeo::playing_pace(view, 200)));
+}
+
 TEST_CASE(link_with_pair_replaces_in_place_or_appends, "") {
   EXPECT_TRUE(catgeo::with_pair("scenario=E5&sigma=1&seed=7", "sigma", "0.5") == "scenario=E5&sigma=0.5&seed=7");
   EXPECT_TRUE(catgeo::with_pair("scenario=E5&seed=7", "lr", "0.01") == "scenario=E5&seed=7&lr=0.01");
