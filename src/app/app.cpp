@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "app/boundary_contour.h"
+#include "app/chart_axes.h"
 #include "app/label_audit.h"
 #include "app/typeface.h"
 #include "core/field_export.h"
@@ -158,6 +159,13 @@ void App::layout_windows() {
   request.run_controls = view.controls;
   request.lecture = view.lecture;
   request.sheet_expanded = sheet_expanded_;
+  // A tour step that names a chart or a read-out: the sheet keeps room for its run buttons (two rows), its tabs, the
+  // tab page's margins (about a row) and that panel.
+  if (const TourStep* step = tour_step(); step && step->focus != TourFocus::figure) {
+    const float panel = step->focus == TourFocus::cut_plot ? cut_plot_height()
+                                                            : (kChartLinesForAxes + 3.0f) * ImGui::GetTextLineHeightWithSpacing();
+    request.sheet_min = 4.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y + panel;
+  }
   request.figure_header = figure_header_height_;
   request.bar_height = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;
   layout_ = choose_screen_layout(request);

@@ -198,6 +198,7 @@ class App {
   // After drawing what a tour step may name: when the step names `focus`, outlines [min, max], notes it for the JS API
   // and, once per step, scrolls the current window to show it.
   void mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max);
+  static constexpr int kTourFocusFrames = 12;  // a step's charts and tabs take a few frames to take their size
   template <typename Draw>
   void draw_tour_focus(TourFocus focus, Draw draw) {  // draws a group and marks it
     ImGui::BeginGroup();
@@ -240,7 +241,8 @@ class App {
   float caption_line_y_ = -1.0f;       // a small embed: the step's title line (window cursor y), -1: none
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   int tour_map_step_ = 0;        // the tour step that last chose portrait_map_ and the portrait tab
-  int tour_focus_scrolled_ = 0;  // the tour step whose named panel was scrolled into view
+  int tour_focus_step_ = 0;      // the tour step whose named panel is being scrolled into view
+  int tour_focus_frames_ = 0;    // frames it is still scrolled to while the layout settles (then the reader's)
   ImVec2 tour_focus_min_, tour_focus_max_;  // this frame's named panel (zero size: not drawn)
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;

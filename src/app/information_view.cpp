@@ -95,6 +95,7 @@ void App::draw_information_charts(float width) {
                 last.epoch);
   chart_box(dl, size, "I(μ; r): estimate and bounds", "I(μ; r) and bounds", line, p0, p1);
   const bool hovered_info = ImGui::IsItemHovered();
+  mark_tour_focus(TourFocus::information, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // tour step 8's chart
   {
     double lo = ceiling, hi = ceiling;
     for (const MetricsSnapshot& m : view_.history)

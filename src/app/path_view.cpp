@@ -134,6 +134,7 @@ void App::draw_digit_path_chart(float width) {
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 p1(p0.x + width, p0.y + kPathChartLines * ImGui::GetTextLineHeightWithSpacing());
   ImGui::Dummy(ImVec2(width, p1.y - p0.y));
+  mark_tour_focus(TourFocus::digit_path, p0, p1);  // tour step 10 names these curves along the path
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
   dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));

@@ -146,7 +146,7 @@ void App::draw_readouts(bool with_explanation) {
   }
   if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
       ImGui::CollapsingHeader("Path between two test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_tour_focus(TourFocus::digit_path, [&] { draw_digit_path_controls(); });
+    draw_digit_path_controls();
   }
   if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -182,7 +182,7 @@ void App::draw_charts() {
                         hover.value, m.help, m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
-  draw_tour_focus(TourFocus::information, [&] { draw_information_charts(avail.x); });
+  draw_information_charts(avail.x);
 }
 
 void App::draw_explanation() {

@@ -50,7 +50,9 @@ ScreenLayout choose_screen_layout(const ScreenRequest& r) {
     out.kind = ScreenKind::portrait;
     out.font_scale = r.lecture ? 1.25f : 1.0f;
     // The figure takes what its maps need; the sheet gets the rest, or all but a strip of the figure when expanded.
-    const float figure = r.sheet_expanded ? std::min(96.0f, 0.15f * h) : portrait_figure_height(w, h, r.figure_header);
+    const float figure = r.sheet_expanded ? std::min(96.0f, 0.15f * h)
+                                          : std::min(portrait_figure_height(w, h, r.figure_header),
+                                                     std::max(0.4f * h, h - r.sheet_min));
     out.view = box(0, 0, w, figure);
     out.sheet = box(0, figure, w, h - figure);
     return out;

@@ -36,6 +36,7 @@ struct ScreenRequest {
   bool lecture = false;      // larger type
   bool sheet_expanded = false;  // portrait: the sheet covers most of the figure
   float figure_header = 0.0f;   // portrait: CSS px the figure shows above its maps (a tour step's caption)
+  float sheet_min = 0.0f;       // portrait: CSS px the sheet needs at least (a tour step's chart in a tab)
   float bar_height = 0.0f;   // compact, stage: the play bar's height at font scale 1 (one row and padding)
 };
 

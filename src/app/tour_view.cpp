@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/number_text.h"
 #include "core/tour.h"
+#include "imgui_internal.h"  // the current window's title bar height
 
 namespace catgeo {
 
@@ -26,13 +27,18 @@ void App::mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max) {
   if (!step || step->focus != focus || max.x <= min.x || max.y <= min.y) return;
   tour_focus_min_ = min;
   tour_focus_max_ = max;
-  if (focus != TourFocus::figure)
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2.0f, min.y - 2.0f), ImVec2(max.x + 2.0f, max.y + 2.0f),
-                                        IM_COL32(255, 217, 89, 255), 3.0f, 0, 2.5f);
-  if (tour_focus_scrolled_ == view_.config.view.tour) return;
-  tour_focus_scrolled_ = view_.config.view.tour;
-  // Its top a little under the window's top, or as much of it as fits.
-  const float top = min.y - ImGui::GetWindowPos().y - ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight();
+  if (focus == TourFocus::figure) return;  // the layouts keep the figure in view under its caption
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2.0f, min.y - 2.0f), ImVec2(max.x + 2.0f, max.y + 2.0f),
+                                      IM_COL32(255, 217, 89, 255), 3.0f, 0, 2.5f);
+  if (tour_focus_step_ != view_.config.view.tour) {  // a new step: scroll to it for the next few drawn frames
+    tour_focus_step_ = view_.config.view.tour;
+    tour_focus_frames_ = kTourFocusFrames;
+  }
+  if (tour_focus_frames_ <= 0) return;
+  --tour_focus_frames_;
+  // Its top at the window's top (under its title bar, if any), or as much of it as fits.
+  const float title = ImGui::GetCurrentWindow()->TitleBarHeight();
+  const float top = min.y - ImGui::GetWindowPos().y - title - ImGui::GetStyle().WindowPadding.y;
   ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + top));
 }
 

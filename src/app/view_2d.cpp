@@ -276,8 +276,12 @@ bool App::untrained_fcode_flat() const {
 
 void App::draw_flat_note(const PlotFrame& frame) {
   char note[160];
-  std::snprintf(note, sizeof note, "Flat before training: the network is about equally sensitive everywhere (F_code "
-                "max/min %.2f over the data, measured).", view_.latest()->match.contrast);
+  const double contrast = view_.latest()->match.contrast;
+  if (frame.width() >= 200.0f)
+    std::snprintf(note, sizeof note, "Flat before training: the network is about equally sensitive everywhere "
+                  "(F_code max/min %.2f over the data, measured).", contrast);
+  else  // a small map keeps most of its picture
+    std::snprintf(note, sizeof note, "Flat before training (max/min %.2f)", contrast);
   // Wrapped to the map's width (a phone's map is narrow), in a dark box at its top.
   const float wrap = frame.width() - 16.0f;
   const ImVec2 size = ImGui::CalcTextSize(note, nullptr, false, wrap);

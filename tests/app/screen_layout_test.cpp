@@ -87,6 +87,18 @@ TEST_CASE(maps_stack_when_that_makes_them_larger, "") {
   EXPECT_TRUE(arrange_maps(ImVec2(374, 900), 1, chrome).stacked == false);  // one map never stacks
 }
 
+TEST_CASE(a_tour_step_that_names_a_chart_leaves_the_phone_sheet_room_for_it, "") {
+  ScreenRequest r;
+  r.display = ImVec2(390, 844);
+  r.figure_header = 190.0f;
+  const float figure = choose_screen_layout(r).view.size.y;
+  r.sheet_min = 300.0f;
+  const ScreenLayout l = choose_screen_layout(r);
+  EXPECT_MSG(l.sheet.size.y >= 300.0f && l.view.size.y < figure, l.sheet.size.y << " " << figure);
+  r.sheet_min = 800.0f;  // never less than 40% for the figure
+  EXPECT_NEAR(choose_screen_layout(r).view.size.y, 0.4 * 844, 1e-3);
+}
+
 TEST_CASE(a_tour_caption_gets_room_above_the_phone_map, "") {
   const float plain = portrait_figure_height(360, 740), with_caption = portrait_figure_height(360, 740, 180);
   EXPECT_MSG(with_caption > plain + 100, plain << " -> " << with_caption);  // the map keeps most of its size

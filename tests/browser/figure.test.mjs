@@ -154,17 +154,21 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       };
       for (const { handle, frame, name } of [{ ...first, name: 'figure 1' }, { ...second, name: 'figure 2' }]) {
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await handle.scrollIntoViewIfNeeded();
+        // The figure's top 360 px down the screen, so that a finger can swipe up over its map for 500 px or more.
+        await page.evaluate((id) => {
+          window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + window.scrollY - 360);
+        }, await handle.evaluate((element) => element.id));
+        await page.waitForTimeout(100);
         const box = await handle.boundingBox();
         const rect = await frame.evaluate(() => catgeo.viewRect());
         const start = await page.evaluate(() => window.scrollY);
-        // From the middle of the map upwards, away from the class means.
-        const x = box.x + (rect.left + rect.right) / 2, y = box.y + rect.top + 0.8 * (rect.bottom - rect.top);
-        await swipe(x, Math.min(y, 800), 60);
+        // From near the bottom of the map upwards, away from the class means.
+        const x = box.x + (rect.left + rect.right) / 2, y = Math.min(box.y + rect.top + 0.9 * (rect.bottom - rect.top), 830);
+        assert.ok(y - 60 >= 500, `the swipe is ${y - 60} px long`);
+        await swipe(x, y, 60);
         await page.waitForFunction((s) => window.scrollY - s >= 300, start, { timeout: 10_000 }).catch(() => {});
         const scrolled = (await page.evaluate(() => window.scrollY)) - start;
-        assert.ok(scrolled >= 300, `a ${Math.min(y, 800) - 60} px swipe over ${name} scrolled the post ${scrolled} px`);
+        assert.ok(scrolled >= 300, `a ${(y - 60).toFixed(0)} px swipe over ${name} scrolled the post ${scrolled} px`);
         const state = await frame.evaluate(() => catgeo.state());
         assert.equal(state, 'paused', `the swipe started nothing in ${name}`);
       }

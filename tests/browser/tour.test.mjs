@@ -83,8 +83,8 @@ test('one tour step embeds as one figure with its caption and the (i) note', TIM
   }
 });
 
-test('a tour step on a phone: caption, a map at least 60% of the width, nothing cut', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=3`,
+test('a tour step about the maps on a phone: caption, a map at least 60% of the width, nothing cut', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=6`,
     { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true });
   try {
     await waitForRunning(page);
