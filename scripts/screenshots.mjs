@@ -10,6 +10,7 @@ const SHOTS = [
   { name: 'tablet', link: 'scenario=E7', viewport: { width: 768, height: 1024 }, touch: true },
   { name: 'desktop', link: 'scenario=E6', viewport: { width: 1280, height: 800 } },
   { name: 'embed', link: 'tour=4&embed=1', viewport: { width: 720, height: 480 } },
+  { name: 'lecture', link: 'tour=3&lecture=1', viewport: { width: 1920, height: 1080 } },
 ];
 const EPOCHS = 30;
 
@@ -29,6 +30,19 @@ try {
     console.log(`screenshots: ${file} (#${shot.link}, ${EPOCHS} epochs)`);
     await context.close();
   }
+  // The article on a phone, at its second figure (it plays by itself once in view: a few seconds of it).
+  const { context, page, errors } = await openPage(browser, `${server.url}article.html`,
+    { viewport: { width: 390, height: 844 }, hasTouch: true });
+  const figure = await page.waitForSelector('iframe.catgeo-frame >> nth=1');
+  await figure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const frame = await figure.contentFrame();
+  await frame.waitForFunction(() => window.catgeo && catgeo.phase === 'running', null, { timeout: 120_000 });
+  await frame.waitForFunction(() => catgeo.metrics().epoch >= 10, null, { timeout: 120_000 });
+  const file = path.join(outDir, 'article-phone.png');
+  await page.screenshot({ path: file });
+  if (errors.length) throw new Error(`article: ${errors.join('; ')}`);
+  console.log(`screenshots: ${file} (article.html, second figure after 10 epochs of autoplay)`);
+  await context.close();
 } finally {
   await browser.close();
   await server.close();

@@ -53,6 +53,8 @@ EM_JS(int, catgeo_js_coarse_pointer, (), {
   return Module.catgeoCoarsePointer.matches ? 1 : 0;
 });
 
+EM_JS(int, catgeo_js_in_frame, (), { return window.self !== window.top ? 1 : 0; });
+
 }  // namespace
 
 bool coarse_pointer() { return catgeo_js_coarse_pointer() != 0; }
@@ -64,7 +66,8 @@ void install_wheel_policy(SDL_Window* window) {
 
 void install_touch_policy() {
   // SDL prevents the default of every touchstart while its finger events are on; the app reads touches as SDL's
-  // emulated mouse, which stays.
+  // emulated mouse, which stays. Only in a frame: the lab's own page has nothing to scroll (touch-action: none).
+  if (!catgeo_js_in_frame()) return;
   SDL_EventState(SDL_FINGERDOWN, SDL_IGNORE);
   SDL_EventState(SDL_FINGERUP, SDL_IGNORE);
   SDL_EventState(SDL_FINGERMOTION, SDL_IGNORE);

@@ -13,8 +13,8 @@ namespace catgeo::platform {
 // over a figure, or a panel at its end, the host page scrolls. Call after window creation.
 void install_wheel_policy(SDL_Window* window);
 
-// Touches: SDL keeps a finger's press from the page (no scrolling); this leaves that to the canvas's CSS touch-action
-// and to web/catgeo-figure.js, which keeps a finger for the lab where it acts on the figure (a class mean, a tool, the
+// Touches in an iframe: SDL keeps a finger's press from the page (no scrolling); this leaves that to the canvas's CSS
+// touch-action and to web/catgeo-figure.js, which keeps a finger for the lab where it acts on the figure (a class mean, a tool, the
 // digit pad) and lets a swipe elsewhere scroll an embedding page. Call after window creation.
 void install_touch_policy();
 

@@ -45,22 +45,27 @@ test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, 
   }
 });
 
-test('wheel scrolls the page unless ImGui wants the mouse; keys outside the canvas are not taken', TIMEOUT, async () => {
+test('the wheel scrolls a panel only where it has more to show that way, else the page; keys outside the canvas are not taken',
+  TIMEOUT, async () => {
   const { context, page, errors } = await openPage(shared.browser, shared.server.url);
   // Dispatches a cancelable wheel event on the canvas and reports whether the app prevented its default.
-  const wheelPrevented = (x, y) => page.evaluate(([clientX, clientY]) => {
-    const event = new WheelEvent('wheel', { deltaY: 100, clientX, clientY, bubbles: true, cancelable: true });
+  const wheelPrevented = (x, y, deltaY) => page.evaluate(([clientX, clientY, dy]) => {
+    const event = new WheelEvent('wheel', { deltaY: dy, clientX, clientY, bubbles: true, cancelable: true });
     document.getElementById('canvas').dispatchEvent(event);
     return event.defaultPrevented;
-  }, [x, y]);
+  }, [x, y, deltaY]);
   try {
     await waitForRunning(page);
-    await page.mouse.move(60, 40);  // over the "CatGeo" window (placed at 24, 24)
+    await page.mouse.move(1100, 300);  // the read-outs column, longer than the screen, at its top
     await waitForFrames(page, 3);
-    assert.equal(await wheelPrevented(60, 40), true, 'wheel over an ImGui window must not scroll the page');
-    await page.mouse.move(1200, 760);  // background
+    assert.equal(await wheelPrevented(1100, 300, 100), true, 'the wheel down over a panel with more below scrolls it');
+    assert.equal(await wheelPrevented(1100, 300, -100), false, 'the wheel up over a panel at its top scrolls the page');
+    await page.mouse.move(640, 250);  // the figure
     await waitForFrames(page, 3);
-    assert.equal(await wheelPrevented(1200, 760), false, 'wheel over the background must scroll the page');
+    assert.equal(await wheelPrevented(640, 250, 100), false, 'the wheel over the figure scrolls the page');
+    await page.mouse.move(1200, 790);  // background
+    await waitForFrames(page, 3);
+    assert.equal(await wheelPrevented(1200, 790, 100), false, 'the wheel over the background scrolls the page');
     const keyPrevented = await page.evaluate(() => {
       const event = new KeyboardEvent('keydown', { key: 'a', code: 'KeyA', bubbles: true, cancelable: true });
       document.body.dispatchEvent(event);
