@@ -243,6 +243,7 @@ class App {
   int tour_map_step_ = 0;        // the tour step that last chose portrait_map_ and the portrait tab
   int tour_focus_step_ = 0;      // the tour step whose named panel is being scrolled into view
   int tour_focus_frames_ = 0;    // frames it is still scrolled to while the layout settles (then the reader's)
+  float tour_focus_content_y_ = -1.0f;  // its top in its window's content, when last scrolled to
   ImVec2 tour_focus_min_, tour_focus_max_;  // this frame's named panel (zero size: not drawn)
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;

@@ -30,8 +30,12 @@ void App::mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max) {
   if (focus == TourFocus::figure) return;  // the layouts keep the figure in view under its caption
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2.0f, min.y - 2.0f), ImVec2(max.x + 2.0f, max.y + 2.0f),
                                       IM_COL32(255, 217, 89, 255), 3.0f, 0, 2.5f);
-  if (tour_focus_step_ != view_.config.view.tour) {  // a new step: scroll to it for the next few drawn frames
+  // Scrolled to for the next few drawn frames of a new step, and again when it moves in its window's content (what
+  // arrives later above it, such as the path's images, pushes it down); a reader's own scrolling moves nothing there.
+  const float content_y = min.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+  if (tour_focus_step_ != view_.config.view.tour || std::abs(content_y - tour_focus_content_y_) > 1.0f) {
     tour_focus_step_ = view_.config.view.tour;
+    tour_focus_content_y_ = content_y;
     tour_focus_frames_ = kTourFocusFrames;
   }
   if (tour_focus_frames_ <= 0) return;

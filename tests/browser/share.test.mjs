@@ -185,6 +185,9 @@ test('the article loads its live tour figures, each running its own step', TIMEO
     }
     assert.deepEqual(scenarios, ['E1', 'E5', 'E7'], 'each iframe runs its own tour step');
     for (const [id, frame] of frames) {
+      // A figure out of view draws nothing (web/catgeo-figure.js): bring it back, then wait for its caption's frame.
+      await page.evaluate((frameId) => document.getElementById(frameId).scrollIntoView({ block: 'center' }), id);
+      await frame.waitForFunction(() => catgeo.tour().shown, null, { timeout: 30_000 }).catch(() => {});
       const tour = await frame.evaluate(() => catgeo.tour());
       assert.ok(tour.step > 0 && tour.shown, `${id}: its caption shows (${JSON.stringify(tour).slice(0, 80)})`);
     }

@@ -103,6 +103,49 @@ export async function trainInPage(epochs) {
   };
 }
 
+// Runs in article.html: brings each figure (a same-origin iframe) into view, waits for its CatGeo to run and draw, and
+// returns per figure its frame's width, its first map's and its plots' widths and its layout problems (or an error).
+export async function articleInPage() {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const figures = [];
+  for (const frame of document.querySelectorAll('iframe.catgeo-frame')) {
+    frame.scrollIntoView({ block: 'center' });
+    const started = Date.now();
+    const api = () => frame.contentWindow && frame.contentWindow.catgeo;
+    while (!(api() && api().phase !== 'loading') && Date.now() - started < 90_000) await sleep(100);
+    if (!api() || api().phase !== 'running') {
+      figures.push({ id: frame.id, error: api() ? `phase ${api().phase}` : 'did not load' });
+      continue;
+    }
+    await api().ready.then(() => true);
+    while (api().viewRect().figure[2] <= 0 && Date.now() - started < 90_000) await sleep(100);
+    const rect = api().viewRect();
+    figures.push({ id: frame.id, width: frame.getBoundingClientRect().width, map: rect.right - rect.left,
+      plots: rect.figure[2] - rect.figure[0], problems: api().layoutReport().problems });
+  }
+  return figures;
+}
+
+// The checks of articleInPage(): at least 8 figures, each running with its map (or 1-D plots) over 60% of its frame.
+export function checkArticle(engine, figures) {
+  assert.ok(figures.length >= 8, `${engine}: the article has ${figures.length} figures`);
+  for (const f of figures) {
+    assert.equal(f.error, undefined, `${engine}: ${f.id}: ${f.error}`);
+    assert.ok(Math.max(f.map, f.plots) >= 0.6 * f.width,
+      `${engine}: ${f.id}: its map is ${f.map} px (plots ${f.plots} px) in a ${f.width} px frame`);
+    assert.deepEqual(f.problems, [], `${engine}: ${f.id}: layout problems`);
+  }
+}
+
+// In article.html: the first figure's box (page coordinates after scrolling it to 200 px from the top) and the
+// page's scroll position, to wheel over the figure and see the article move.
+export function placeFirstFigure() {
+  const frame = document.querySelector('iframe.catgeo-frame');
+  window.scrollTo(0, frame.getBoundingClientRect().top + window.scrollY - 200);
+  const box = frame.getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2, scrollY: window.scrollY };
+}
+
 // Runs in the page: loads the table `text` as the page's table box does, trains `epochs` epochs; its link and metrics
 // (one argument: Playwright passes one).
 export async function tableInPage({ text, epochs }) {

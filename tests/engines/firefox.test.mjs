@@ -6,8 +6,8 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { artifactsDir, startServer } from '../browser/harness.mjs';
 import {
-  EPOCHS, LINK, TABLE, TABLE_EPOCHS, checkRun, checkTableRun, chromiumRun, numericMetrics, startXvfb, tableInPage,
-  trainInPage,
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkTableRun, chromiumRun, numericMetrics,
+  placeFirstFigure, startXvfb, tableInPage, trainInPage,
 } from './engines.mjs';
 
 const shared = {};
@@ -60,3 +60,23 @@ test('Firefox: a pasted table loads, trains and matches Chromium\'s run of it', 
   checkTableRun('Firefox', await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS }), shared.chromium);
   assert.deepEqual(errors, []);
 });
+
+test('Firefox: the article on a phone-sized window shows every figure\'s map; the wheel over a figure scrolls it',
+  { timeout: 240_000 }, async () => {
+    const page = await shared.browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${shared.server.url}article.html`);
+    checkArticle('Firefox', await page.evaluate(articleInPage));
+    const at = await page.evaluate(placeFirstFigure);
+    await page.mouse.move(at.x, at.y);
+    for (let notch = 0; notch < 10; ++notch) {
+      await page.mouse.wheel({ deltaY: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await page.waitForFunction((y) => window.scrollY - y >= 300, { timeout: 10_000 }, at.scrollY).catch(() => {});
+    const scrolled = (await page.evaluate(() => window.scrollY)) - at.scrollY;
+    assert.ok(scrolled >= 300, `Firefox: 10 wheel notches over a figure scrolled the article ${scrolled} px`);
+    assert.deepEqual(errors, []);
+  });

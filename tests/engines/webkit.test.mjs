@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Builder } from 'selenium-webdriver';
+import { Builder, Origin } from 'selenium-webdriver';
 import { artifactsDir, startServer, webRoot } from '../browser/harness.mjs';
 import {
-  EPOCHS, LINK, TABLE, TABLE_EPOCHS, checkRun, checkTableRun, chromiumRun, numericMetrics, startWebKitDriver, startXvfb,
-  tableInPage, trainInPage,
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkTableRun, chromiumRun, numericMetrics,
+  placeFirstFigure, startWebKitDriver, startXvfb, tableInPage, trainInPage,
 } from './engines.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -91,3 +91,37 @@ test('WebKit: a pasted table loads, trains and matches Chromium\'s run of it', {
   checkTableRun('WebKit', result, shared.chromium);
   assert.deepEqual(await driver.executeScript('return window.catgeoTestErrors'), []);
 });
+
+test('WebKit: the article on a phone-sized window shows every figure\'s map; the wheel over a figure scrolls it',
+  { timeout: 240_000 }, async (t) => {
+    const { driver } = shared;
+    await driver.manage().window().setRect({ width: 390, height: 844 });
+    await driver.manage().setTimeouts({ script: 220_000 });  // ten figures, one after the other
+    try {
+      await driver.get(`${shared.server.url}article.html`);
+      const figures = await driver.executeAsyncScript(
+        `(${articleInPage})().then(arguments[0], (error) => arguments[0]([{ id: 'script', error: String(error) }]))`);
+      checkArticle('WebKit', figures);
+      // WebKitWebDriver's wheel actions: 10 notches at (x, y) of the viewport; the article's scroll in px.
+      const wheel = async (x, y, from) => {
+        for (let notch = 0; notch < 10; ++notch)
+          await driver.actions().scroll(Math.round(x), Math.round(y), 0, 100, Origin.VIEWPORT).perform();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return (await driver.executeScript('return window.scrollY')) - from;
+      };
+      // The control: over the article's own text. WebKitGTK 2.50's driver scrolled a plain page 0 px there (and 100
+      // px over a plain iframe) in 10 notches: its wheel actions do not scroll pages, so the figure cannot be judged.
+      await driver.executeScript('window.scrollTo(0, 0)');
+      const control = await wheel(195, 300, 0);
+      if (control < 300) {
+        t.diagnostic(`WebKitWebDriver's wheel actions scrolled the article's text ${control} px: no wheel check here`);
+        return;
+      }
+      const at = await driver.executeScript(`return (${placeFirstFigure})()`);
+      const scrolled = await wheel(at.x, at.y, at.scrollY);
+      assert.ok(scrolled >= 300, `WebKit: 10 wheel notches over a figure scrolled the article ${scrolled} px`);
+    } finally {
+      await driver.manage().setTimeouts({ script: 120_000 });
+      await driver.manage().window().setRect({ width: 1280, height: 800 });
+    }
+  });
