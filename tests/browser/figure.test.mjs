@@ -59,6 +59,12 @@ function onMap(rect, box, x, y) {
            y: box.y + rect.bottom - (y - y0) / (y1 - y0) * (rect.bottom - rect.top) };
 }
 
+// The figure's viewRect once it has drawn its maps (a frame out of view draws nothing: it waits until it is back).
+async function drawnRect(frame) {
+  await frame.waitForFunction(() => catgeo.viewRect().valid && catgeo.viewRect().figure[2] > 0, null, { timeout: 30_000 });
+  return frame.evaluate(() => catgeo.viewRect());
+}
+
 async function waitForDraws(frame, count) {
   const drawn = () => frame.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
   const target = (await drawn()) + count;
@@ -77,7 +83,7 @@ test('laptop: the wheel over an embedded figure scrolls the post, before and aft
         await handle.scrollIntoViewIfNeeded();
         const start = await page.evaluate(() => window.scrollY);
         const box = await handle.boundingBox();
-        const rect = await (await handle.contentFrame()).evaluate(() => catgeo.viewRect());
+        const rect = await drawnRect(await handle.contentFrame());
         const points = {
           map: { x: box.x + (rect.left + rect.right) / 2, y: box.y + (rect.top + rect.bottom) / 2 },
           bar: { x: box.x + (rect.play_button[0] + rect.play_button[2]) / 2 + 200,
@@ -101,7 +107,7 @@ test('laptop: the wheel over an embedded figure scrolls the post, before and aft
       await page.evaluate(() => window.scrollTo(0, 0));
       await first.handle.scrollIntoViewIfNeeded();
       const box = await first.handle.boundingBox();
-      const rect = await first.frame.evaluate(() => catgeo.viewRect());
+      const rect = await drawnRect(first.frame);
       const empty = onMap(rect, box, 1.5, -1.5);
       await page.mouse.click(empty.x, empty.y);
       const afterClick = await wheelOver(first.handle, 'map');
@@ -113,7 +119,7 @@ test('laptop: the wheel over an embedded figure scrolls the post, before and aft
       await page.evaluate(() => window.scrollTo(0, 0));
       await second.handle.scrollIntoViewIfNeeded();
       const box2 = await second.handle.boundingBox();
-      const rect2 = await second.frame.evaluate(() => catgeo.viewRect());
+      const rect2 = await drawnRect(second.frame);
       const mean = (await second.frame.evaluate(() => catgeo.config())).classes[0].mean;
       const from = onMap(rect2, box2, mean[0], mean[1]), to = onMap(rect2, box2, mean[0] + 0.5, mean[1] - 0.4);
       await page.mouse.move(from.x, from.y);
@@ -159,8 +165,8 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
           window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + window.scrollY - 360);
         }, await handle.evaluate((element) => element.id));
         await page.waitForTimeout(100);
+        const rect = await drawnRect(frame);
         const box = await handle.boundingBox();
-        const rect = await frame.evaluate(() => catgeo.viewRect());
         const start = await page.evaluate(() => window.scrollY);
         // From near the bottom of the map upwards, away from the class means.
         const x = box.x + (rect.left + rect.right) / 2, y = Math.min(box.y + rect.top + 0.9 * (rect.bottom - rect.top), 830);
@@ -175,8 +181,8 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
       // A finger on a class mean drags it, and the post does not move.
       await page.evaluate(() => window.scrollTo(0, 0));
       await second.handle.scrollIntoViewIfNeeded();
+      const rect = await drawnRect(second.frame);
       const box = await second.handle.boundingBox();
-      const rect = await second.frame.evaluate(() => catgeo.viewRect());
       const cfg = await second.frame.evaluate(() => catgeo.config());
       const mean = cfg.classes[0].mean;
       const from = onMap(rect, box, mean[0], mean[1]), to = onMap(rect, box, mean[0] + 0.4, mean[1] + 0.5);
