@@ -258,11 +258,13 @@ void App::draw_speed_control(float width) {
     apply_view_options();
   }
   note_fitted_text(label, width - 2.0f * ImGui::GetStyle().FramePadding.x);
-  if (ImGui::IsItemHovered())
+  if (ImGui::IsItemHovered()) {
+    char reader[64] = "";
+    if (view.speed == kAutoSpeed && !std::isinf(pace))
+      std::snprintf(reader, sizeof reader, "\nNow a reader's pace: the run over about %.0f s.", kReaderSeconds);
     ImGui::SetTooltip("Training speed while playing, in epochs per second (link key speed); right end: as fast as "
-                      "this device allows.%s",
-                      view.speed == kAutoSpeed && !std::isinf(pace) ? "\nNow a reader's pace: the run over about 15 s."
-                                                                   : "");
+                      "this device allows.%s", reader);
+  }
 }
 
 void App::draw_data_editor() {
