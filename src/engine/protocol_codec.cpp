@@ -236,8 +236,8 @@ bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
   return r.ok() && r.at_end();
 }
 
-std::vector<std::uint8_t> encode_snapshot(const Snapshot& s) {
-  WireWriter w;
+std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::uint8_t> buffer) {
+  WireWriter w(std::move(buffer));
   w.u32(kSnapshotMagic);
   w.u32(s.protocol);
   w.u32(s.completed);

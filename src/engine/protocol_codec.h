@@ -12,7 +12,8 @@ namespace catgeo {
 std::vector<std::uint8_t> encode_command(const Command& command);
 bool decode_command(const std::uint8_t* data, std::size_t size, Command& out);
 
-std::vector<std::uint8_t> encode_snapshot(const Snapshot& snapshot);
+// `buffer` lends its capacity (a worker encodes into the previous message's storage: no megabyte reallocations).
+std::vector<std::uint8_t> encode_snapshot(const Snapshot& snapshot, std::vector<std::uint8_t> buffer = {});
 bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& out);
 
 }  // namespace catgeo

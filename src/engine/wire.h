@@ -4,12 +4,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace catgeo {
 
 class WireWriter {
  public:
+  WireWriter() = default;
+  explicit WireWriter(std::vector<std::uint8_t> storage) : bytes_(std::move(storage)) { bytes_.clear(); }
   void u8(std::uint8_t v) { bytes_.push_back(v); }
   void u32(std::uint32_t v);
   void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }

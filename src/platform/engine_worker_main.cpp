@@ -50,7 +50,7 @@ EMSCRIPTEN_KEEPALIVE double catgeo_engine_wake_ms() {
 // catgeo_engine_snapshot_data().
 EMSCRIPTEN_KEEPALIVE int catgeo_engine_snapshot() {
   if (!engine().has_news()) return 0;
-  outbox() = catgeo::encode_snapshot(engine().take_snapshot());
+  outbox() = catgeo::encode_snapshot(engine().take_snapshot(), std::move(outbox()));
   return static_cast<int>(outbox().size());
 }
 

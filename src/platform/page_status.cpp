@@ -40,7 +40,7 @@ EM_JS(void, set_page_layout, (const char* kind, float font_scale), {
 // A first visit to the lab itself: no link, not in a frame, and no earlier visit remembered by this browser (storage
 // refused, as in a private window that blocks it: treated as a first visit). Remembers this one.
 EM_JS(int, first_visit_without_link, (), {
-  if (location.hash.replace(/^#/, '') !== '' || window.self !== window.top) return 0;
+  if (location.hash.length > 1 || window.self !== window.top) return 0;
   try {
     if (localStorage.getItem('catgeo.visited')) return 0;
     localStorage.setItem('catgeo.visited', '1');
