@@ -450,8 +450,9 @@ void App::draw_network_editor() {
                           "F_code = Σ_i (1/α + 2) ∇f_i ∇f_iᵀ / f_i²: small units carry the most information.");
   } else {
     changed |= log_slider("sigma", network.noise_sigma, "%.2f", slider_width,
-                          "Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat;\n"
-                          "at 0.2 the loss barely cares where sensitivity sits and the match can fail.");
+                          "Gaussian noise added to r while training (spec 2.3). At 0.5-1 F_code follows F_cat in most\n"
+                          "presets (docs/experiments.md lists the misses); at 0.2 the loss depends less on where\n"
+                          "sensitivity sits and the match can fail.");
   }
   changed |= log_slider("lr", config.training.learning_rate, "%.4g", slider_width);
   const ParameterSpec& batch_range = parameter("batch");

@@ -194,7 +194,10 @@ void App::draw_information_charts(float width) {
     ImGui::TextColored(colour(kHighSnr),
                        "At epoch %d the high-SNR approximation is off by %+.3f nats%s: it holds only when F_code is "
                        "large (a wide layer, little noise on r).",
-                       last.epoch, off, s.info_r_highsnr < 0.0 ? " (it is negative: no information at all)" : "");
+                       last.epoch, off,
+                       s.info_r_highsnr < 0.0 ? " (it is negative: the approximation has broken down; this does not "
+                                                "mean that r carries no information)"
+                                              : "");
   ImGui::PopTextWrapPos();
 }
 
@@ -212,9 +215,9 @@ void App::draw_bias_variance() {
       "cross-entropy under the training noise.",
       row->epoch, s.bv_noise, s.bv_bias, s.bv_variance, s.bv_cross_entropy);
   ImGui::TextDisabled(
-      "Noise H(μ|x): what no code can remove; bias KL(P ‖ ḡ): the read-out's average guess is off; "
-      "variance −ln Z: the noise on r makes it waver. Monte-Carlo over the noise on r at each point "
-      "(spec 1.10)%s.",
+      "Noise H(μ|x): what no code can remove (a grid quadrature of the true posterior); bias KL(P ‖ ḡ): the "
+      "read-out's average guess is off; variance −ln Z: the noise on r makes it waver. Bias and variance are "
+      "Monte-Carlo over the noise on r at each point (spec 1.10)%s.",
       view_.facts.reference_exact ? "" : "; the true posterior is the KDE estimate here");
   ImGui::PopTextWrapPos();
   const Eigen::VectorXd* fields[3] = {&maps.noise, &maps.bias, &maps.variance};

@@ -213,7 +213,7 @@ void App::draw_explanation() {
       "the data region (p(x) ≥ 5% of max; dimmed outside), on one shared colour bar. Ellipses: sensitivity "
       "convention, axes along the eigenvectors with half-lengths ∝ √(λ_i / λ_max of that field). "
       "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
-  if (!dropout) ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat; near 0.2 the match can fail.");
+  if (!dropout) ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat in most presets; near 0.2 the match can fail.");
   ImGui::TextDisabled("%s", kHonestNote);
   ImGui::PopTextWrapPos();
 }

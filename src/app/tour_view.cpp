@@ -62,7 +62,7 @@ void App::draw_welcome() {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.35f, 1.0f),
                      "CatGeo trains a small network in your browser and shows where its code becomes most sensitive: "
-                     "where the category changes, as Bonnasse-Gahot & Nadal argue.");
+                     "near where the category changes, as Bonnasse-Gahot & Nadal argue.");
   ImGui::PopTextWrapPos();
   const auto button = [&](const char* label) { return touch_sizing_ ? ImGui::Button(label) : ImGui::SmallButton(label); };
   if (button("Take the tour")) {

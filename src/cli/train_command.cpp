@@ -174,6 +174,7 @@ int run_train(int argc, char** argv) {
   Result<std::unique_ptr<Experiment>> run = Experiment::create(config, &mnist);
   if (!run.ok()) return fail(run.status.message);
   const InformationSummary before = measure_information(*run.value);
+  const InformationChecks checks_before = measure_information_checks(*run.value);
   const std::vector<LayerMatch> layers_before = layer_match_metrics(*run.value);
   {
     Progress progress;
@@ -185,7 +186,9 @@ int run_train(int argc, char** argv) {
 
   JsonValue summary = run_summary(*run.value, args.has("history"), before, measure_information(*run.value));
   const int dims = run.value->dims();
+  add_information_checks(measure_information_checks(*run.value), summary);
   JsonValue before_training = *summary.find("before");
+  add_information_checks(checks_before, before_training);
   before_training.set("layers", layers_to_json(layers_before, dims));
   summary.set("before", before_training);
   summary.set("layers", layers_to_json(layer_match_metrics(*run.value), dims));

@@ -30,6 +30,11 @@ struct NetworkConfig {
   double dropout_alpha = 0.25;           // dropout: variance of the multiplicative noise xi (needs sigmoid units at r)
 };
 
+// The hidden layer of the noisy representation r (its width is N).
+inline LayerSpec& representation_spec(NetworkConfig& n) {
+  return n.hidden[n.representation_layer < 0 ? n.hidden.size() - 1 : static_cast<std::size_t>(n.representation_layer)];
+}
+
 struct TrainingConfig {
   OptimizerKind optimizer = OptimizerKind::adam;
   double learning_rate = 3e-3;

@@ -1,8 +1,11 @@
 // The information side of a run: I(mu; r), coding/decoding costs, bias-variance averages and the high-SNR forms.
 #include "core/information_summary.h"
 
+#include <limits>
+
 #include "core/information.h"
 #include "core/information_progress.h"
+#include "core/trainer.h"
 
 namespace catgeo {
 
@@ -15,6 +18,20 @@ InformationSummary measure_information(Experiment& run, const InformationSetting
   InformationProgress progress(run, settings);
   while (!progress.done()) progress.step();
   return progress.summary();
+}
+
+InformationChecks measure_information_checks(const Experiment& run, const InformationLossSettings& settings) {
+  InformationChecks out;
+  out.info_x_kde = kde_category_information(run);
+  out.info_loss_mc = out.info_loss_mc_se = std::numeric_limits<double>::quiet_NaN();
+  if (const Mixture* mixture = run.mixture()) {
+    const NetworkCode code(run.network());
+    const InformationLossMap map = information_loss_map(*mixture, code, information_loss_grid(*mixture),
+                                                        derive_seed(run.config().training.seed, 14), settings);
+    out.info_loss_mc = map.average;
+    out.info_loss_mc_se = map.average_se;
+  }
+  return out;
 }
 
 }  // namespace catgeo

@@ -3,6 +3,8 @@
 #pragma once
 #include "core/bias_variance.h"
 #include "core/experiment.h"
+#include "core/information_loss_map.h"
+#include "core/kde_information.h"
 #include "core/representation_information.h"
 
 namespace catgeo {
@@ -45,5 +47,17 @@ GridSpec information_grid(Experiment& run);
 // derived from the training seed: the same seed gives the same numbers, and the states before and after training see
 // the same joint draws (common random numbers, so their difference is less noisy than either).
 InformationSummary measure_information(Experiment& run, const InformationSettings& settings = {});
+
+// Two checks of the paper's conditions that the engine's repeated measurement leaves out (they cost more): the
+// information the projection x carries by its KDE (every scenario; the learned projection of MNIST is the point), and
+// the p(x)-average of the information-loss map (mixtures only; NaN otherwise), which estimates I(mu; x) - I(mu; r)
+// independently of info_r's joint draws.
+struct InformationChecks {
+  KdeInformation info_x_kde;
+  double info_loss_mc = 0.0, info_loss_mc_se = 0.0;  // nats
+};
+// The loss map draws from derive_seed(training seed, 14) on information_loss_grid: the states before and after
+// training see the same streams.
+InformationChecks measure_information_checks(const Experiment& run, const InformationLossSettings& settings = {});
 
 }  // namespace catgeo

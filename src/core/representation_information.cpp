@@ -116,7 +116,14 @@ RepresentationInformationEstimator::RepresentationInformationEstimator(
   decoding_.resize(R);
   bayes_.resize(R);
   code_information_.resize(R);
+  loss_kl_.resize(R);
   ess_min_ = std::numeric_limits<double>::infinity();
+}
+
+void RepresentationInformationEstimator::fix_point(const double* x) {
+  CATGEO_CHECK(next_ == 0, "fix_point before the first step");
+  fixed_ = true;
+  for (int k = 0; k < mixture_.dims(); ++k) fixed_point_[k] = x[k];
 }
 
 void RepresentationInformationEstimator::step(Rng& rng) {
@@ -146,10 +153,11 @@ void RepresentationInformationEstimator::step(Rng& rng) {
   std::vector<float> z(static_cast<size_t>(N) * chunk);
   std::vector<double> log_proposal(static_cast<size_t>(chunk) * S), log_prior(static_cast<size_t>(chunk) * S);
   std::vector<double> posterior_s(static_cast<size_t>(chunk) * S * M), entropy_x(chunk), log_w(S);
+  std::vector<double> posterior_x(static_cast<size_t>(chunk) * M);
   std::vector<int> labels(chunk);
   std::vector<SmallCholesky> local(chunk);
   std::vector<std::array<double, 2>> xhat(chunk);
-  double log_joint[kMaxClasses], scores[2 * kMaxClasses], posterior[kMaxClasses];
+  double log_joint[kMaxClasses], scores[2 * kMaxClasses];
 
   {
     const int begin = next_;
@@ -157,11 +165,15 @@ void RepresentationInformationEstimator::step(Rng& rng) {
     // 1. Joint draws (mu, x) and r ~ P(r|x): f(x) + sigma z, or f(x) (1 + sqrt(alpha) z) for dropout.
     x0.resize(K, n);
     for (int i = 0; i < n; ++i) {
-      labels[i] = draw_class(mixture, rng);
-      mixture.sample_point(labels[i], rng, x0.col(i).data());
+      if (fixed_) {
+        for (int k = 0; k < K; ++k) x0(k, i) = fixed_point_[k];
+      } else {
+        labels[i] = draw_class(mixture, rng);
+        mixture.sample_point(labels[i], rng, x0.col(i).data());
+      }
       mixture.class_terms(x0.col(i).data(), log_joint, scores);
-      posterior_from_log_joint(log_joint, M, posterior);
-      entropy_x[i] = entropy_of(posterior, M);
+      posterior_from_log_joint(log_joint, M, &posterior_x[static_cast<size_t>(i) * M]);
+      entropy_x[i] = entropy_of(&posterior_x[static_cast<size_t>(i) * M], M);
     }
     code.represent(x0, f0, &jacobian);
     rng.normals(z.data(), static_cast<size_t>(N) * n);
@@ -270,6 +282,16 @@ void RepresentationInformationEstimator::step(Rng& rng) {
       for (int mu = 0; mu < M; ++mu)
         if (p_hat[mu] > 0.0) delta += std::log(p_hat[mu]) * bias[mu] + 0.5 * variance[mu] / p_hat[mu];
       const double entropy_r = entropy_of(p_hat, M) + delta;
+      double kl = 0.0;  // sum_mu P(mu|x) [ln P(mu|x) - ln P(mu|r)], ln P(mu|r) corrected to first order
+      for (int mu = 0; mu < M; ++mu) {
+        const double p = posterior_x[static_cast<size_t>(i) * M + mu];
+        if (p <= 0.0) continue;
+        const double log_r = p_hat[mu] > 0.0 ? std::log(p_hat[mu]) - bias[mu] / p_hat[mu] +
+                                                   0.5 * variance[mu] / (p_hat[mu] * p_hat[mu])
+                                             : std::log(std::numeric_limits<double>::min());
+        kl += p * (std::log(p) - log_r);
+      }
+      loss_kl_[begin + i] = kl;
       correction_sum += delta;
       paired_entropy[begin + i] = entropy_r - entropy_x[i];
       if (readout) {
@@ -296,6 +318,9 @@ RepresentationInformation RepresentationInformationEstimator::result() const {
   out.info_r = out.info_x - loss.mean;
   out.info_r_se = loss.se;
   out.coding_cost = out.class_entropy - out.info_r;
+  const MeanSe kl = mean_se(loss_kl_);
+  out.loss_kl = kl.mean;
+  out.loss_kl_se = kl.se;
   const MeanSe xr = mean_se(code_information_);
   out.info_xr = xr.mean;
   out.info_xr_se = xr.se;

@@ -2,6 +2,7 @@
 // importance sampling of P(mu|r), with the coding/decoding split of the read-out's Bayes cost (spec 1.2-1.4).
 // Eigen+std.
 #pragma once
+#include <array>
 #include <vector>
 
 #include "core/mixture.h"
@@ -33,7 +34,10 @@ namespace catgeo {
 // 5. With a read-out g(.|r): the Bayes cost C = E[-ln g(mu|r)] = E_r[-sum_mu P(mu|r) ln g(mu|r)] and the decoding cost
 //    C_dec = E_r KL(P(.|r) || g(.|r)) >= 0 on the same draws (the same first-order correction), so that
 //    C = coding_cost + decoding_cost on every draw, coding_cost = H(mu) - I(mu; r).
-// 6. On the same weights, I(x; r) = E[ln p(r|x) - ln p(r)] with p^(r) = (1/S) sum_s w_s (the evidence), corrected for
+// 6. Per draw also the loss KL(P(.|x_i) || P^(.|r_i)), with ln P^ corrected to first order as in 4 (ln P ~ ln P^ -
+//    Bias/P^ + Var/(2 P^2)): E_{x,r} of it is I(mu; x) - I(mu; r) too (mu and r are independent given x), and at a
+//    fixed point x (fix_point) its mean over r ~ P(r|x) is the information lost at x (core/information_loss_map.h).
+// 7. On the same weights, I(x; r) = E[ln p(r|x) - ln p(r)] with p^(r) = (1/S) sum_s w_s (the evidence), corrected for
 //    the log of a mean to first order (+ (sum_s w~_s^2 - 1/S) / 2; residual O(1/ESS^2)). The noise orthogonal to the
 //    code's range cancels between the two terms, so the per-draw values vary little.
 struct RepresentationInformationSettings {
@@ -56,7 +60,9 @@ struct RepresentationInformation {
   double bayes_cost_se = 0.0;
   double decoding_cost = 0.0;  // C_dec = E KL(P(.|r) || g(.|r)); NaN without a read-out
   double decoding_cost_se = 0.0;
-  double info_xr = 0.0;  // I(x; r), Monte-Carlo (point 6), and its standard error
+  double loss_kl = 0.0;     // mean of KL(P(.|x) || P^(.|r)) over the draws (point 6): the loss at x for a fixed point
+  double loss_kl_se = 0.0;  // its standard error
+  double info_xr = 0.0;  // I(x; r), Monte-Carlo (point 7), and its standard error
   double info_xr_se = 0.0;
   double bias_correction = 0.0;    // mean first-order correction subtracted from I(mu; r) (point 4)
   double mean_ess_fraction = 0.0;  // mean effective sample size of the weights over S
@@ -78,6 +84,9 @@ class RepresentationInformationEstimator {
   // the same grid); NaN computes it here.
   RepresentationInformationEstimator(const Mixture& mixture, const NoisyCode& code,
                                      const RepresentationInformationSettings& settings, double info_x);
+  // Draws r ~ P(r|x) at this point of the projection space (K values) instead of joint draws (mu, x, r): loss_kl is
+  // then the information lost at x. Call before the first step; the other results then describe that point only.
+  void fix_point(const double* x);
   bool done() const { return next_ >= settings_.joint_samples; }
   int draws_done() const { return next_; }
   void step(Rng& rng);  // one batch (nothing when done)
@@ -93,7 +102,9 @@ class RepresentationInformationEstimator {
   double info_x_ = 0.0, class_entropy_ = 0.0;
   // The next joint draw, and the per-draw values (R) and sums of the draws so far.
   int next_ = 0;
-  std::vector<double> paired_entropy_, decoding_, bayes_, code_information_;
+  bool fixed_ = false;
+  std::array<double, 2> fixed_point_ = {0.0, 0.0};
+  std::vector<double> paired_entropy_, decoding_, bayes_, code_information_, loss_kl_;
   double correction_sum_ = 0.0, ess_sum_ = 0.0, ess_min_ = 0.0;
 };
 

@@ -125,6 +125,13 @@ void add_information(const InformationSummary& info, JsonValue& o) {
   o.set("fcode_over_fcat_cv", JsonValue::number(info.fcode_over_fcat_cv));
 }
 
+void add_information_checks(const InformationChecks& checks, JsonValue& o) {
+  o.set("info_x_kde", JsonValue::number(checks.info_x_kde.info));
+  o.set("info_x_kde_se", JsonValue::number(checks.info_x_kde.info_se));
+  o.set("info_loss_mc", JsonValue::number(checks.info_loss_mc));
+  o.set("info_loss_mc_se", JsonValue::number(checks.info_loss_mc_se));
+}
+
 JsonValue with_information(const JsonValue& summary, const InformationSummary& before,
                            const InformationSummary& latest) {
   // Rebuilt in key order: the latest snapshot's keys, the information keys, then "before" (and "history").

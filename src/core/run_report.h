@@ -41,6 +41,9 @@ JsonValue run_summary(const Experiment& run, bool include_history, const Informa
                       const InformationSummary& latest);
 // The information keys above, added to an object.
 void add_information(const InformationSummary& info, JsonValue& object);
+// info_x_kde, info_x_kde_se (nats, the KDE estimate of I(mu; x) on the projection), info_loss_mc, info_loss_mc_se
+// (nats, the p(x)-average of the information-loss map; null for estimated references), added to an object.
+void add_information_checks(const InformationChecks& checks, JsonValue& object);
 // A summary of run_summary(facts, history, ...) with the information keys inserted as above (the latest state's
 // at top level before "before", the state before training's inside it). The page's metrics() passes
 // unmeasured_information() for a state not measured yet: every key null.

@@ -15,8 +15,8 @@ const std::vector<TourStep>& tour_steps() {
        "scenario=E1",
        {}},
       {"The peak is near the boundary, not on it",
-       "With unequal widths the boundary and the F_cat peak part ways: F_cat follows how fast P(μ|x) changes, not "
-       "where the classes are equally likely.",
+       "With unequal widths the boundary and the F_cat peak part ways: F_cat = (dP/dx)²/(P(1−P)) peaks neither "
+       "where P(μ|x) = ½ nor where it is steepest.",
        "the F_cat peak against the reference boundary (the vertical line)",
        "scenario=E2",
        {}},

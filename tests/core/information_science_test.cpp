@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "core/experiment.h"
+#include "core/high_snr_check.h"
 #include "core/information_summary.h"
 #include "core/scenarios.h"
 #include "core/trainer.h"
@@ -17,6 +19,7 @@ namespace {
 struct Row {
   MetricsSnapshot before_snapshot, after_snapshot;
   InformationSummary before, after;
+  InformationChecks before_checks, after_checks;
   double info_x = 0.0;
   double lower_bound_se = 0.0;  // of H(mu) - noisy test cross-entropy, from the test set's per-sample losses
 };
@@ -53,8 +56,10 @@ Row train_and_measure(ScenarioConfig config) {
   if (!created.ok()) return row;
   Experiment& run = *created.value;
   row.before = measure_information(run);
+  row.before_checks = measure_information_checks(run);
   while (run.trainer().state() == TrainerState::training) run.train({1 << 20, 0.0});
   row.after = measure_information(run);
+  row.after_checks = measure_information_checks(run);
   row.before_snapshot = run.history().front();
   row.after_snapshot = run.history().back();
   row.info_x = run.category_information();
@@ -103,6 +108,17 @@ void check_run(const char* id, int seed, const Row& r) {
   EXPECT_MSG(a.decoding_cost > -3.0 * a.decoding_cost_se, id << " seed " << seed << ": C_dec " << a.decoding_cost);
   EXPECT_MSG(a.decoding_cost < 0.1 * a.coding_cost,
              id << " seed " << seed << ": C_dec " << a.decoding_cost << " vs coding " << a.coding_cost);
+  // Where noise hurts (issue 20): the loss map's p(x)-average is I(mu; x) - I(mu; r), before and after training,
+  // within 3 combined standard errors (the map's points and the joint draws are independent estimates).
+  for (const auto& [when, info, checks] : {std::tuple{"before", r.before, r.before_checks},
+                                           std::tuple{"after", r.after, r.after_checks}}) {
+    const double lost = r.info_x - info.info_r;
+    std::printf("      %s: loss map average %.4f +- %.4f, I(mu;x) - I(mu;r) %.4f +- %.4f\n", when, checks.info_loss_mc,
+                checks.info_loss_mc_se, lost, info.info_r_se);
+    EXPECT_MSG(std::fabs(checks.info_loss_mc - lost) <= 3.0 * std::hypot(checks.info_loss_mc_se, info.info_r_se),
+               id << " seed " << seed << " " << when << ": loss map " << checks.info_loss_mc << " +- "
+                  << checks.info_loss_mc_se << " vs I(mu;x) - I(mu;r) " << lost << " +- " << info.info_r_se);
+  }
 }
 
 void check_preset(const char* id) {
@@ -139,4 +155,33 @@ TEST_CASE(science_info_r_e1_high_snr_approximation_by_sigma, "slow") {
     print_row("E1", sigma, 1, r);
     check_run("E1", 1, r);
   }
+}
+
+TEST_CASE(science_info_r_e1_high_snr_approximation_by_width, "slow") {
+  // The paper's condition (issue 20): at fixed sigma, the relative gap |high-SNR approximation - estimate| / estimate
+  // falls as r widens, 8 -> 32 -> 128 -> 512, for each of 3 seeds. 2000 joint draws per estimate (se ~0.002 nats).
+  const auto start = std::chrono::steady_clock::now();
+  RepresentationInformationSettings settings;
+  settings.joint_samples = 2000;
+  for (int seed = 1; seed <= 3; ++seed) {
+    double previous_gap = INFINITY;
+    for (int width : {8, 32, 128, 512}) {
+      ScenarioConfig config = scenario_preset("E1").value;
+      representation_spec(config.network).width = width;
+      config.training.seed = static_cast<std::uint64_t>(seed);
+      Result<std::unique_ptr<Experiment>> created = Experiment::create(config);
+      EXPECT_MSG(created.ok(), created.status.message);
+      if (!created.ok()) return;
+      Experiment& run = *created.value;
+      while (run.trainer().state() == TrainerState::training) run.train({1 << 20, 0.0});
+      const HighSnrCheck c = high_snr_check(run, settings);
+      std::printf("    E1 seed %d N %3d: I(mu;r) %.4f +- %.4f, high-SNR %.6g, relative gap %.4g\n", seed, width,
+                  c.info_r, c.info_r_se, c.info_r_highsnr, c.relative_gap());
+      EXPECT_MSG(c.relative_gap() < previous_gap, "E1 seed " << seed << ": the relative gap at N = " << width << " is "
+                                                             << c.relative_gap() << ", at the narrower layer "
+                                                             << previous_gap);
+      previous_gap = c.relative_gap();
+    }
+  }
+  std::printf("    %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
