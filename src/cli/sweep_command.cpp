@@ -1,4 +1,5 @@
-// catgeo sweep: train presets over seeds and noise levels, one run per thread, and print spec 3.3 metrics as Markdown.
+// catgeo sweep: train presets over seeds, noise levels and widths of r, one run per thread, in shards if asked, and print
+// spec 3.3 metrics (and the width study) as Markdown or JSON lines; --merge makes the tables of shards' lines.
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +17,9 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/sweep_tables.h"
 #include "core/experiment.h"
+#include "core/high_snr_check.h"
 #include "core/link_fields.h"
 #include "core/link_text.h"
 #include "core/parameters.h"
@@ -30,18 +33,18 @@ namespace {
 constexpr int kMaxJobs = 256;
 constexpr std::size_t kMaxRuns = 10000;
 
-// One run of the sweep: its configuration and link, then what the worker measured.
+// One run of the sweep: its place, configuration and link, then its JSON line (catgeo train --json's keys).
 struct SweepRun {
+  std::size_t index = 0;  // in the whole sweep (shards keep it)
   ScenarioConfig config;
   std::string link;
-  std::string error;  // Experiment::create failed
-  std::string state;
-  int dims = 1;
-  MetricsSnapshot before, after;
-  JsonValue summary;  // run_summary of the finished run
+  bool width_study = false;  // measure I(mu; r) and its high-SNR form (--widths)
+  std::string error;         // Experiment::create failed
+  JsonValue line;            // link, then run_summary of the finished run (and the width study's keys)
 };
 
-// The --key VALUE options sweep takes: those of train except the swept sigma and seed (and digits, MNIST only).
+// The --key VALUE options sweep takes: those of train except the swept sigma and seed (and digits, MNIST only); --widths
+// then sets the width of r in the layers (the preset's or --layers').
 std::vector<std::string> override_keys() {
   std::vector<std::string> keys = run_parameter_keys();
   keys.erase(std::remove_if(keys.begin(), keys.end(),
@@ -102,6 +105,32 @@ Result<std::vector<double>> parse_sigmas(const std::string& text) {
   return {sigmas, Status::success()};
 }
 
+Result<std::vector<int>> parse_widths(const std::string& text) {
+  using R = Result<std::vector<int>>;
+  const ParameterSpec& spec = parameter("layers.width");
+  std::vector<int> widths;
+  for (std::string_view piece : split(text, ',')) {
+    long long width;
+    if (!parse_int(std::string(piece), width) || width < spec.min || width > spec.max)
+      return R::fail("--widths '" + text + "' must be whole numbers in " + range_text(spec) + " joined by ','");
+    widths.push_back(static_cast<int>(width));
+  }
+  return {widths, Status::success()};
+}
+
+// "K/N": the K-th (1 to N) of N disjoint parts; run i of the sweep is in part i % N + 1.
+struct Shard {
+  std::size_t part = 1, parts = 1;
+};
+Result<Shard> parse_shard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  long long k = 0, n = 0;
+  if (slash == std::string::npos || !parse_int(text.substr(0, slash), k) || !parse_int(text.substr(slash + 1), n) ||
+      n < 1 || n > static_cast<long long>(kMaxRuns) || k < 1 || k > n)
+    return Result<Shard>::fail("--shard " + text + " must be K/N with 1 <= K <= N, e.g. 2/3");
+  return {Shard{static_cast<std::size_t>(k), static_cast<std::size_t>(n)}, Status::success()};
+}
+
 // One line on a terminal's stderr, rewritten after each finished run; silent elsewhere.
 class SweepProgress {
  public:
@@ -127,7 +156,8 @@ class SweepProgress {
   std::mutex mutex_;
 };
 
-// Trains one run to the end, exactly as catgeo train does (same config, same budget loop).
+// Trains one run to the end, exactly as catgeo train does (same config, same budget loop); with the width study,
+// also I(mu; r) and its high-SNR form as catgeo train --json reports them (same streams, same estimator settings).
 void execute(SweepRun& run) {
   Result<std::unique_ptr<Experiment>> created = Experiment::create(run.config);
   if (!created.ok()) {
@@ -136,11 +166,16 @@ void execute(SweepRun& run) {
   }
   Experiment& experiment = *created.value;
   while (experiment.trainer().state() == TrainerState::training) experiment.train({1 << 20, 0.25});
-  run.state = to_string(experiment.trainer().state());
-  run.dims = experiment.dims();
-  run.before = experiment.history().front();
-  run.after = experiment.history().back();
-  run.summary = run_summary(experiment, false);
+  run.line = JsonValue::object();
+  run.line.set("link", JsonValue::string(run.link));
+  const JsonValue summary = run_summary(experiment, false);
+  for (std::size_t i = 0; i < summary.keys().size(); ++i) run.line.set(summary.keys()[i], summary.items()[i]);
+  if (run.width_study && run.config.network.noise == NoiseModel::gauss) {
+    const HighSnrCheck check = high_snr_check(experiment);
+    run.line.set("info_r", JsonValue::number(check.info_r));
+    run.line.set("info_r_se", JsonValue::number(check.info_r_se));
+    run.line.set("info_r_highsnr", JsonValue::number(check.info_r_highsnr));
+  }
 }
 
 // Runs every run, `jobs` at a time, each on its own thread; results stay in run order.
@@ -159,232 +194,145 @@ void execute_all(std::vector<SweepRun>& runs, int jobs) {
   for (std::thread& thread : threads) thread.join();
 }
 
-// --- Markdown ---------------------------------------------------------------------------------------------------
-
-std::string fixed(double value, int decimals) {
-  if (!std::isfinite(value)) return "n/a";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  const std::string out = text;
-  return out[0] == '-' && std::strtod(text, nullptr) == 0.0 ? out.substr(1) : out;  // "0.00", not "-0.00"
-}
-
-// Three significant digits, for contrasts that range from 1.04 to thousands.
-std::string general(double value) {
-  if (!std::isfinite(value)) return "n/a";
-  char text[64];
-  std::snprintf(text, sizeof text, value >= 1000 ? "%.0f" : "%.3g", value);
-  return text;
-}
-
-std::string list(const std::vector<double>& values) {
-  if (values.empty()) return "none";
-  std::string out;
-  for (double v : values) out += (out.empty() ? "" : ", ") + fixed(v, 2);
-  return out;
-}
-
-std::string pair(const std::string& before, const std::string& after) { return before + " → " + after; }
-
-double median(std::vector<double> values) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
-  if (values.empty()) return std::nan("");
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
-// "median [min, max]" of the finite values, formatted by `format`.
-template <class Format>
-std::string spread(const std::vector<double>& values, Format format) {
-  std::vector<double> finite;
-  for (double v : values)
-    if (std::isfinite(v)) finite.push_back(v);
-  if (finite.empty()) return "n/a";
-  const auto [lo, hi] = std::minmax_element(finite.begin(), finite.end());
-  if (finite.size() == 1) return format(finite[0]);
-  return format(median(finite)) + " [" + format(*lo) + ", " + format(*hi) + "]";
-}
-
-std::vector<double> collect(const std::vector<const SweepRun*>& group, double (*get)(const SweepRun&)) {
-  std::vector<double> values;
-  for (const SweepRun* run : group) values.push_back(get(*run));
-  return values;
-}
-
-// F_code peak positions over a group: median and range per peak when every run has the same number of peaks.
-std::string peak_spread(const std::vector<const SweepRun*>& group) {
-  const std::size_t count = group.front()->after.match.fcode_peaks.size();
-  std::size_t fewest = count, most = count;
-  for (const SweepRun* run : group) {
-    fewest = std::min(fewest, run->after.match.fcode_peaks.size());
-    most = std::max(most, run->after.match.fcode_peaks.size());
-  }
-  if (fewest != most) return std::to_string(fewest) + " to " + std::to_string(most) + " peaks";
-  if (count == 0) return "none";
-  std::string out;
-  for (std::size_t p = 0; p < count; ++p) {
-    std::vector<double> at;
-    for (const SweepRun* run : group) at.push_back(run->after.match.fcode_peaks[p]);
-    out += (out.empty() ? "" : "; ") + spread(at, [](double v) { return fixed(v, 2); });
-  }
-  return out;
-}
-
-const char* kHeader1d =
-    "| link | state | test acc | F_code peaks | boundaries | F_cat peaks | peak-boundary dist | log-log r | "
-    "Spearman r | contrast | gamma |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
-const char* kHeader2d =
-    "| link | state | test acc | angle weighted (deg) | angle top-20% (deg) | log-log r (Tr) | Spearman r | "
-    "contrast | gamma |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
-
-std::string full_row(const SweepRun& run) {
-  const MatchMetrics& b = run.before.match;
-  const MatchMetrics& a = run.after.match;
-  std::string row = "| `" + run.link + "` | " + run.state + " | " +
-                    pair(fixed(run.before.test_accuracy, 3), fixed(run.after.test_accuracy, 3)) + " | ";
-  if (run.dims == 1) {
-    row += list(a.fcode_peaks) + " | " + list(a.boundaries) + " | " + list(a.fcat_peaks) + " | " +
-           pair(fixed(b.peak_boundary_distance, 3), fixed(a.peak_boundary_distance, 3)) + " | ";
-  } else {
-    row += pair(fixed(b.angle_deg_weighted, 1), fixed(a.angle_deg_weighted, 1)) + " | " +
-           pair(fixed(b.angle_deg_top20, 1), fixed(a.angle_deg_top20, 1)) + " | ";
-  }
-  row += pair(fixed(b.loglog_r, 3), fixed(a.loglog_r, 3)) + " | " +
-         pair(fixed(b.spearman_r, 3), fixed(a.spearman_r, 3)) + " | " + pair(general(b.contrast), general(a.contrast)) +
-         " | " + pair(fixed(b.exponent, 2), fixed(a.exponent, 2)) + " |\n";
-  return row;
-}
-
-// Median [min, max] over the seeds of one scenario and sigma; "before" columns give the median before training.
-std::string summary_row(const std::vector<const SweepRun*>& group) {
-  const SweepRun& first = *group.front();
-  auto three = [](double v) { return fixed(v, 3); };
-  auto one = [](double v) { return fixed(v, 1); };
-  auto before_after = [&](double (*before)(const SweepRun&), double (*after)(const SweepRun&), auto format) {
-    return format(median(collect(group, before))) + " → " + spread(collect(group, after), format);
-  };
-  std::string row = "| " + first.config.id + " | " + format_number(first.config.network.noise_sigma) + " | " +
-                    std::to_string(group.size()) + " | " +
-                    spread(collect(group, [](const SweepRun& r) { return r.after.test_accuracy; }), three) + " | ";
-  if (first.dims == 1) {
-    row += peak_spread(group) + " | " + list(first.after.match.boundaries) + " | " +
-           before_after([](const SweepRun& r) { return r.before.match.peak_boundary_distance; },
-                        [](const SweepRun& r) { return r.after.match.peak_boundary_distance; }, three) +
-           " | ";
-  } else {
-    row += before_after([](const SweepRun& r) { return r.before.match.angle_deg_weighted; },
-                        [](const SweepRun& r) { return r.after.match.angle_deg_weighted; }, one) +
-           " | " +
-           before_after([](const SweepRun& r) { return r.before.match.angle_deg_top20; },
-                        [](const SweepRun& r) { return r.after.match.angle_deg_top20; }, one) +
-           " | ";
-  }
-  row += before_after([](const SweepRun& r) { return r.before.match.loglog_r; },
-                      [](const SweepRun& r) { return r.after.match.loglog_r; }, three) +
-         " | " +
-         before_after([](const SweepRun& r) { return r.before.match.spearman_r; },
-                      [](const SweepRun& r) { return r.after.match.spearman_r; }, three) +
-         " | " +
-         before_after([](const SweepRun& r) { return r.before.match.contrast; },
-                      [](const SweepRun& r) { return r.after.match.contrast; }, general) +
-         " | " +
-         spread(collect(group, [](const SweepRun& r) { return r.after.match.exponent; }),
-                [](double v) { return fixed(v, 2); }) +
-         " |\n";
-  return row;
-}
-
-// Runs of one dimension grouped by (scenario, sigma), in sweep order.
-std::vector<std::vector<const SweepRun*>> groups(const std::vector<SweepRun>& runs, int dims) {
-  std::vector<std::vector<const SweepRun*>> out;
-  for (const SweepRun& run : runs) {
-    if (run.dims != dims) continue;
-    auto same = [&](const std::vector<const SweepRun*>& g) {
-      return g.front()->config.id == run.config.id &&
-             g.front()->config.network.noise_sigma == run.config.network.noise_sigma;
-    };
-    auto found = std::find_if(out.begin(), out.end(), same);
-    if (found == out.end())
-      out.push_back({&run});
-    else
-      found->push_back(&run);
-  }
-  return out;
-}
-
-// The summary tables' column headers, 1-D and 2-D.
-const char* kSummaryHeader1d =
-    "| scenario | sigma | runs | test acc | F_code peaks | boundaries | peak-boundary dist | log-log r | "
-    "Spearman r | contrast | gamma |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
-const char* kSummaryHeader2d =
-    "| scenario | sigma | runs | test acc | angle weighted (deg) | angle top-20% (deg) | log-log r (Tr) | "
-    "Spearman r | contrast | gamma |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
-
-void print_summary(const std::vector<SweepRun>& runs) {
-  for (int dims = 1; dims <= 2; ++dims) {
-    const auto grouped = groups(runs, dims);
-    if (grouped.empty()) continue;
-    std::printf("### Summary, %d-D: median [min, max] over seeds (before → after training; before: median)\n\n%s", dims,
-                dims == 1 ? kSummaryHeader1d : kSummaryHeader2d);
-    for (const auto& g : grouped) std::fputs(summary_row(g).c_str(), stdout);
-    std::printf("\n");
-  }
-}
-
-void print_full(const std::vector<SweepRun>& runs) {
-  for (int dims = 1; dims <= 2; ++dims) {
-    bool any = false;
-    for (const SweepRun& run : runs) any = any || run.dims == dims;
-    if (!any) continue;
-    std::printf("### Every run, %d-D (before → after training)\n\n%s", dims, dims == 1 ? kHeader1d : kHeader2d);
-    for (const SweepRun& run : runs)
-      if (run.dims == dims) std::fputs(full_row(run).c_str(), stdout);
-    std::printf("\n");
-  }
-}
-
 }  // namespace
 
 std::string sweep_help() {
   std::string ids;
   for (const std::string& id : sweep_scenarios()) ids += (ids.empty() ? "" : ",") + id;
   std::string out =
-      "usage: catgeo sweep [--scenarios IDS] [--seeds LIST] [--sigmas LIST] [--jobs N] [--key VALUE ...]\n"
-      "                    [--table both|summary|full | --json]\n"
-      "  train every scenario x sigma x seed to the end, one run per thread, and print the matching metrics of\n"
-      "  paper-spec 3.3 before and after training as Markdown tables; each row carries the run's share link, which\n"
-      "  catgeo train --link (or the page) reproduces exactly (exit 0; 1 if a run diverged; 2 bad input)\n"
+      "usage: catgeo sweep [--scenarios IDS] [--seeds LIST] [--sigmas LIST] [--widths LIST] [--jobs N]\n"
+      "                    [--key VALUE ...] [--shard K/N] [--table both|summary|full | --json]\n"
+      "       catgeo sweep [--table both|summary|full | --json] --merge FILE...\n"
+      "  train every scenario x sigma x width x seed to the end, one run per thread, and print the matching metrics\n"
+      "  of paper-spec 3.3 before and after training as Markdown tables; each row carries the run's share link,\n"
+      "  which catgeo train --link (or the page) reproduces exactly (exit 0; 1 if a run diverged; 2 bad input)\n"
       "  --scenarios IDS  presets joined by ',' (default " +
       ids +
       ")\n"
       "  --seeds LIST     training seeds: ranges and seeds joined by ',', e.g. 1-5 or 1,4,9 (default 1-5)\n"
       "  --sigmas LIST    noise sigma values joined by ',' (default 0.2,0.5,1); each preset's other defaults stay\n"
+      "  --widths LIST    widths N of the noisy layer r joined by ',', e.g. 8,32,128,512: the width study. Each run\n"
+      "                   also measures I(mu;r) (Monte-Carlo, with its se) and its high-SNR approximation\n"
+      "                   I(mu;x) - 1/2 E Tr(F_code^-1 F_cat), as catgeo train --json does, and a first table\n"
+      "                   sets them against N/sigma^2 (default: the preset's width, no width study)\n"
       "  --jobs N         runs at the same time, 1 to " +
       std::to_string(kMaxJobs) +
       " (default: the number of cores)\n"
+      "  --shard K/N      run only the K-th of N disjoint parts (run i of the sweep is in part i % N + 1) and print\n"
+      "                   its runs as JSON lines with their index; for a job array (docs/experiments.md)\n"
+      "  --merge FILE...  (last option) read the JSON lines of every shard and print the sweep's tables (or --json\n"
+      "                   lines), exactly as the unsharded sweep prints them; a missing or repeated run is an error\n"
       "  --table WHICH    both (default): a summary over seeds (median [min, max]), then every run; or one of them\n"
       "  --json           one JSON object per run instead (link, then catgeo train --json's metrics without the\n"
-      "                   information keys)\n"
+      "                   information keys, but with info_r, info_r_se and info_r_highsnr in a width study)\n"
       "parameters applied to every run (default: each preset's; the same keys and ranges as the share link):\n";
   for (const std::string& key : override_keys()) out += option_help(key);
   const ParameterSpec& width = parameter("layers.width");
   return out + "  (layers: each width " + range_text(width) + ")\n";
 }
 
+namespace {
+
+// Prints the runs' lines (--json) or their tables; 1 if a run diverged.
+int print_runs(const std::vector<JsonValue>& lines, bool json, const std::string& table) {
+  std::vector<SweepRow> rows;
+  for (const JsonValue& line : lines) {
+    Result<SweepRow> row = sweep_row_from_json(line);
+    if (!row.ok()) return fail(row.status.message);
+    rows.push_back(std::move(row.value));
+  }
+  if (json)
+    for (const JsonValue& line : lines) std::printf("%s\n", to_json(line).c_str());
+  else
+    print_sweep_tables(rows, table);
+  int diverged = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].state != "diverged") continue;
+    ++diverged;
+    const JsonValue* message = lines[i].find("message");
+    std::fprintf(stderr, "catgeo: run %s diverged: %s\n", rows[i].link.c_str(),
+                 message ? message->as_string().c_str() : "");
+  }
+  return diverged ? 1 : 0;
+}
+
+// --merge: every shard's lines, each run exactly once, in sweep order.
+int merge_shards(const std::vector<std::string>& files, bool json, const std::string& table) {
+  if (files.empty()) return fail("--merge needs the shards' files");
+  std::vector<JsonValue> lines;
+  std::vector<int> seen;
+  std::size_t total = 0;
+  for (const std::string& file : files) {
+    Result<std::string> text = read_file("merge", file);
+    if (!text.ok()) return fail(text.status.message);
+    std::size_t number = 0;
+    for (std::string_view piece : split(text.value, '\n')) {
+      ++number;
+      if (piece.empty()) continue;
+      const std::string where = file + ": line " + std::to_string(number);
+      Result<JsonValue> parsed = parse_json(piece);
+      if (!parsed.ok()) return fail(where + ": " + parsed.status.message);
+      JsonValue& line = parsed.value;
+      const JsonValue *index = line.find("index"), *runs = line.find("runs");
+      if (!index || !runs || !index->is_number() || !runs->is_number() || runs->as_number() < 1 ||
+          runs->as_number() > static_cast<double>(kMaxRuns) || index->as_number() < 0 ||
+          index->as_number() >= runs->as_number() || index->as_number() != std::floor(index->as_number()))
+        return fail(where + ": not a line of catgeo sweep --shard (no index and runs)");
+      if (total == 0) {
+        total = static_cast<std::size_t>(runs->as_number());
+        seen.assign(total, -1);
+      } else if (static_cast<std::size_t>(runs->as_number()) != total) {
+        return fail(where + ": a shard of another sweep (" + format_number(runs->as_number()) + " runs, not " +
+                    std::to_string(total) + ")");
+      }
+      const auto i = static_cast<std::size_t>(index->as_number());
+      if (seen[i] >= 0) return fail(where + ": run " + std::to_string(i) + " appears twice");
+      JsonValue clean = JsonValue::object();  // the unsharded line: without index and runs
+      for (std::size_t k = 0; k < line.keys().size(); ++k)
+        if (line.keys()[k] != "index" && line.keys()[k] != "runs") clean.set(line.keys()[k], line.items()[k]);
+      seen[i] = static_cast<int>(lines.size());
+      lines.push_back(std::move(clean));
+    }
+  }
+  std::size_t missing = 0;
+  for (int slot : seen) missing += slot < 0;
+  if (missing > 0)
+    return fail(std::to_string(missing) + " of the sweep's " + std::to_string(total) +
+                " runs are in none of the files: a shard is missing or unfinished");
+  std::vector<JsonValue> ordered;
+  for (int slot : seen) ordered.push_back(lines[static_cast<std::size_t>(slot)]);
+  return print_runs(ordered, json, table);
+}
+
+}  // namespace
+
 int run_sweep(int argc, char** argv) {
-  std::vector<std::string> valued = {"scenarios", "seeds", "sigmas", "jobs", "table"};
+  // --merge FILE... ends the options.
+  int end = argc;
+  std::vector<std::string> merge_files;
+  for (int i = 2; i < argc; ++i)
+    if (std::string(argv[i]) == "--merge") {
+      end = i;
+      for (int k = i + 1; k < argc; ++k) merge_files.push_back(argv[k]);
+      break;
+    }
+  std::vector<std::string> valued = {"scenarios", "seeds", "sigmas", "widths", "jobs", "table", "shard"};
   for (const std::string& key : override_keys()) valued.push_back(key);
-  Result<Args> parsed = Args::parse(argc, argv, 2, {"json"}, valued);
+  Result<Args> parsed = Args::parse(end, argv, 2, {"json"}, valued);
   if (!parsed.ok()) return fail(parsed.status.message);
   const Args& args = parsed.value;
   if (args.has("help")) {
     std::fputs(sweep_help().c_str(), stdout);
     return 0;
+  }
+  const std::string table = args.value("table").value_or("both");
+  if (table != "both" && table != "summary" && table != "full")
+    return fail("--table " + table + " must be both, summary or full");
+  if (args.has("json") && args.has("table")) return fail("--json and --table exclude each other");
+  if (end < argc) {
+    for (const char* key : {"scenarios", "seeds", "sigmas", "widths", "jobs", "shard"})
+      if (args.has(key)) return fail(std::string("--merge makes tables of finished runs: --") + key + " has no place");
+    return merge_shards(merge_files, args.has("json"), table);
   }
   std::string default_ids;
   for (const std::string& id : sweep_scenarios()) default_ids += (default_ids.empty() ? "" : ",") + id;
@@ -394,31 +342,44 @@ int run_sweep(int argc, char** argv) {
   if (!seeds.ok()) return fail(seeds.status.message);
   const Result<std::vector<double>> sigmas = parse_sigmas(args.value("sigmas").value_or("0.2,0.5,1"));
   if (!sigmas.ok()) return fail(sigmas.status.message);
+  Result<std::vector<int>> widths{{0}, Status::success()};  // 0: the preset's width
+  if (auto text = args.value("widths")) widths = parse_widths(*text);
+  if (!widths.ok()) return fail(widths.status.message);
+  Shard shard;
+  if (auto text = args.value("shard")) {
+    Result<Shard> read = parse_shard(*text);
+    if (!read.ok()) return fail(read.status.message);
+    shard = read.value;
+    if (args.has("table")) return fail("--shard prints JSON lines for --merge: --table has no place");
+  }
   long long jobs = std::max(1u, std::thread::hardware_concurrency());
   if (auto text = args.value("jobs")) {
     if (!parse_int(*text, jobs) || jobs < 1 || jobs > kMaxJobs)
       return fail("--jobs " + *text + " must be a whole number from 1 to " + std::to_string(kMaxJobs));
   }
-  const std::string table = args.value("table").value_or("both");
-  if (table != "both" && table != "summary" && table != "full")
-    return fail("--table " + table + " must be both, summary or full");
-  if (args.has("json") && args.has("table")) return fail("--json and --table exclude each other");
-  if (ids.value.size() * seeds.value.size() * sigmas.value.size() > kMaxRuns)
-    return fail("the sweep has more than " + std::to_string(kMaxRuns) + " runs; split it");
+  if (ids.value.size() * seeds.value.size() * sigmas.value.size() * widths.value.size() > kMaxRuns)
+    return fail("the sweep has more than " + std::to_string(kMaxRuns) + " runs; split it with --shard");
 
+  // Every run of the whole sweep, in order (scenario, sigma, width, seed); a shard keeps its own.
   std::vector<SweepRun> runs;
+  std::size_t index = 0;
   for (const std::string& id : ids.value) {
     ScenarioConfig base = scenario_preset(id).value;
     const Status set = apply_parameter_options(args, override_keys(), base);
     if (!set.ok) return fail(set.message);
     for (double sigma : sigmas.value) {
-      for (std::uint64_t seed : seeds.value) {
-        SweepRun run;
-        run.config = base;
-        run.config.network.noise_sigma = sigma;
-        run.config.training.seed = seed;
-        run.link = encode_share_link(run.config);
-        runs.push_back(std::move(run));
+      for (int width : widths.value) {
+        for (std::uint64_t seed : seeds.value) {
+          SweepRun run;
+          run.index = index++;
+          run.config = base;
+          run.config.network.noise_sigma = sigma;
+          if (width > 0) representation_spec(run.config.network).width = width;
+          run.config.training.seed = seed;
+          run.link = encode_share_link(run.config);
+          run.width_study = width > 0;
+          if (run.index % shard.parts + 1 == shard.part) runs.push_back(std::move(run));
+        }
       }
     }
   }
@@ -426,30 +387,19 @@ int run_sweep(int argc, char** argv) {
   for (const SweepRun& run : runs)
     if (!run.error.empty()) return fail(run.link + ": " + run.error);
 
-  if (args.has("json")) {
+  if (args.has("shard")) {
     for (const SweepRun& run : runs) {
       JsonValue line = JsonValue::object();
-      line.set("link", JsonValue::string(run.link));
-      for (std::size_t i = 0; i < run.summary.keys().size(); ++i)
-        line.set(run.summary.keys()[i], run.summary.items()[i]);
+      line.set("index", JsonValue::number(static_cast<double>(run.index)));
+      line.set("runs", JsonValue::number(static_cast<double>(index)));
+      for (std::size_t i = 0; i < run.line.keys().size(); ++i) line.set(run.line.keys()[i], run.line.items()[i]);
       std::printf("%s\n", to_json(line).c_str());
     }
-  } else {
-    std::printf("## catgeo sweep: %zu runs\n\n", runs.size());
-    std::printf(
-        "Each run is its preset with the sigma and seed of its link (and the --key VALUE options given); "
-        "`catgeo train --link LINK` reproduces its numbers.\n\n");
-    if (table != "full") print_summary(runs);
-    if (table != "summary") print_full(runs);
+    return 0;
   }
-  int diverged = 0;
-  for (const SweepRun& run : runs) {
-    if (run.state != "diverged") continue;
-    ++diverged;
-    std::fprintf(stderr, "catgeo: run %s diverged: %s\n", run.link.c_str(),
-                 run.summary.find("message")->as_string().c_str());
-  }
-  return diverged ? 1 : 0;
+  std::vector<JsonValue> lines;
+  for (const SweepRun& run : runs) lines.push_back(run.line);
+  return print_runs(lines, args.has("json"), table);
 }
 
 }  // namespace catgeo::cli

@@ -49,6 +49,40 @@ JsonValue snapshot_to_json(const MetricsSnapshot& s, int dims) {
   return o;
 }
 
+MetricsSnapshot snapshot_from_json(const JsonValue& o) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto number = [&](const char* key) {
+    const JsonValue* v = o.find(key);
+    return v && v->is_number() ? v->as_number() : nan;
+  };
+  auto list = [&](const char* key) {
+    std::vector<double> out;
+    const JsonValue* v = o.find(key);
+    if (v && v->is_array())
+      for (const JsonValue& item : v->items()) out.push_back(item.is_number() ? item.as_number() : nan);
+    return out;
+  };
+  MetricsSnapshot s;
+  s.epoch = number("epoch");
+  s.train_loss = number("train_loss");
+  s.test_loss = number("test_loss");
+  s.test_accuracy = number("test_accuracy");
+  s.info_r_lower_bound = number("info_r_lower_bound");
+  s.match.loglog_r = number("loglog_r");
+  s.match.spearman_r = number("spearman_r");
+  s.match.contrast = number("contrast");
+  s.match.exponent = number("exponent");
+  s.match.info_loss = number("info_loss");
+  s.match.fcat_peaks = list("fcat_peaks");
+  s.match.fcode_peaks = list("fcode_peaks");
+  s.match.boundaries = list("boundaries");
+  s.match.peak_boundary_distance = number("peak_boundary_distance");
+  s.match.fcode_fcat_peak_distance = number("fcode_fcat_peak_distance");
+  s.match.angle_deg_weighted = number("angle_deg_weighted");
+  s.match.angle_deg_top20 = number("angle_deg_top20");
+  return s;
+}
+
 JsonValue layers_to_json(const std::vector<LayerMatch>& layers, int dims) {
   JsonValue list = JsonValue::array();
   for (const LayerMatch& layer : layers) {

@@ -16,6 +16,10 @@ namespace catgeo {
 // fcode_fcat_peak_distance or (2-D) angle_deg_weighted, angle_deg_top20. NaN values are written as null.
 JsonValue snapshot_to_json(const MetricsSnapshot& snapshot, int dims);
 
+// The inverse for the keys above (a missing or null value reads as NaN, a missing list as empty): what a table made
+// from JSON lines needs (catgeo sweep --merge). Exact: numbers are written in their shortest exact form.
+MetricsSnapshot snapshot_from_json(const JsonValue& object);
+
 // What a summary says about the run besides its history.
 struct RunReportFacts {
   std::string scenario;

@@ -182,12 +182,13 @@ fi
 check sweep_help $?
 "$cli" sweep --scenarios E1 --seeds 1-2 --sigmas 0.5 --epochs 2 --jobs 2 >"$tmp/sweep.md" 2>"$tmp/err"
 code=$?
-[ "$code" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^| E1 | 0.5 | 2 | ' "$tmp/sweep.md" && \
+[ "$code" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^| E1 | 0.5 | 128 | 2 | ' "$tmp/sweep.md" && \
   [ "$(grep -c '^| `scenario=E1&sigma=0.5&epochs=2[&`].* | finished | ' "$tmp/sweep.md")" -eq 2 ] && \
   grep -q '^| `scenario=E1&sigma=0.5&epochs=2&seed=2` | ' "$tmp/sweep.md"
 check sweep_tiny_markdown $?
-# Each sweep run (threads in parallel) gives exactly the numbers of catgeo train --link with its link.
-"$cli" sweep --scenarios E1,E5 --seeds 3 --sigmas 0.2 --epochs 2 --jobs 2 --json >"$tmp/sweep.json" 2>"$tmp/err"
+# Each sweep run (threads in parallel) gives exactly the numbers of catgeo train --link with its link, the width
+# study's I(mu;r), its se and its high-SNR form included.
+"$cli" sweep --scenarios E1,E5 --seeds 3 --sigmas 0.2 --widths 16 --epochs 2 --jobs 2 --json >"$tmp/sweep.json" 2>"$tmp/err"
 ok=$?
 [ "$(wc -l <"$tmp/sweep.json")" -eq 2 ] || ok=1
 while read -r link; do
@@ -198,6 +199,7 @@ import json, sys
 sweep = [json.loads(l) for l in open(sys.argv[1])]
 train = [json.loads(l) for l in open(sys.argv[2])]
 assert len(sweep) == len(train) == 2
+assert all("layers=16s" in s["link"] and s["info_r_highsnr"] is not None for s in sweep), sweep
 for s, t in zip(sweep, train):
     for key in s:
         if key == "before":
@@ -206,6 +208,28 @@ for s, t in zip(sweep, train):
             assert s[key] == t[key], (s["link"], key, s[key], t[key])
 PY
 check sweep_runs_equal_train_link $ok
+# Shards (issue 20): 3 parts run as separate processes, merged, give the unsharded sweep's tables and JSON lines
+# byte for byte; a missing part or a repeated file is an error naming it.
+args=(sweep --scenarios E1 --seeds 1-2 --sigmas 0.5,1 --widths 8,32 --epochs 2 --jobs 2)
+"$cli" "${args[@]}" >"$tmp/whole.md" 2>"$tmp/err" && "$cli" "${args[@]}" --json >"$tmp/whole.json" 2>>"$tmp/err"
+ok=$?
+pids=()
+for k in 1 2 3; do "$cli" "${args[@]}" --shard "$k/3" >"$tmp/shard$k.jsonl" 2>>"$tmp/err" & pids+=($!); done
+for pid in "${pids[@]}"; do wait "$pid" || ok=1; done
+"$cli" sweep --merge "$tmp/shard1.jsonl" "$tmp/shard2.jsonl" "$tmp/shard3.jsonl" >"$tmp/merged.md" 2>>"$tmp/err" || ok=1
+"$cli" sweep --json --merge "$tmp/shard3.jsonl" "$tmp/shard1.jsonl" "$tmp/shard2.jsonl" >"$tmp/merged.json" 2>>"$tmp/err" || ok=1
+[ "$ok" -eq 0 ] && [ ! -s "$tmp/err" ] && [ "$(wc -l <"$tmp/whole.json")" -eq 8 ] && \
+  [ "$(cat "$tmp"/shard?.jsonl | wc -l)" -eq 8 ] && [ -s "$tmp/shard3.jsonl" ] && \
+  cmp -s "$tmp/whole.md" "$tmp/merged.md" && cmp -s "$tmp/whole.json" "$tmp/merged.json" && \
+  grep -q '^| E1 | 0.5 | 32 | 128 | 2 | ' "$tmp/whole.md"
+check sweep_shards_merge_equal_whole $?
+expect_error sweep_merge_missing_shard "^catgeo: 2 of the sweep's 8 runs are in none of the files" \
+  sweep --merge "$tmp/shard1.jsonl" "$tmp/shard2.jsonl"
+expect_error sweep_merge_repeated "shard1.jsonl: line 1: run 0 appears twice" \
+  sweep --merge "$tmp/shard1.jsonl" "$tmp/shard1.jsonl"
+expect_error sweep_merge_not_shard "whole.json: line 1: not a line of catgeo sweep --shard" sweep --merge "$tmp/whole.json"
+expect_error sweep_bad_shard "^catgeo: --shard 4/3 must be K/N with 1 <= K <= N" sweep --shard 4/3
+expect_error sweep_bad_widths "^catgeo: --widths '8,0' must be whole numbers in \[1, 512\]" sweep --widths 8,0
 expect_error sweep_bad_seeds "^catgeo: --seeds '5-1' must be seeds or ranges" sweep --seeds 5-1
 expect_error sweep_bad_sigma "^catgeo: --sigmas value must be in \[0.01, 10\], got 0$" sweep --sigmas 0.5,0
 expect_error sweep_bad_jobs "^catgeo: --jobs 0 must be a whole number from 1 to 256$" sweep --jobs 0
