@@ -208,6 +208,14 @@ const char* kWidthHeader =
     "relative gap |\n"
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
 
+// Three significant digits in any range (the approximation runs to -1e29 where F_code is nearly singular).
+std::string significant(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
 std::string width_row(const std::vector<const SweepRow*>& group) {
   const SweepRow& first = *group.front();
   const double sigma = first.config.network.noise_sigma;
@@ -219,10 +227,15 @@ std::string width_row(const std::vector<const SweepRow*>& group) {
     approximation.push_back(run->info_r_highsnr);
     gap.push_back(std::fabs(run->info_r_highsnr - run->info_r) / run->info_r);
   }
+  const long infinite = std::count_if(approximation.begin(), approximation.end(), [](double v) { return !std::isfinite(v); });
+  const std::string singular =
+      infinite > 0 ? " (" + std::to_string(infinite) + " of " + std::to_string(group.size()) + ": not finite, F_code "
+                                                                                                   "singular)"
+                   : "";
   return "| " + first.config.id + " | " + format_number(sigma) + " | " + std::to_string(first.width) + " | " +
-         general(first.width / (sigma * sigma)) + " | " + std::to_string(group.size()) + " | " + four(first.info_x) +
-         " | " + spread(estimate, four) + " (se " + fixed(median(se), 4) + ") | " + spread(approximation, general) +
-         " | " + spread(gap, general) + " |\n";
+         significant(first.width / (sigma * sigma)) + " | " + std::to_string(group.size()) + " | " +
+         four(first.info_x) + " | " + spread(estimate, four) + " (se " + fixed(median(se), 4) + ") | " +
+         spread(approximation, significant) + singular + " | " + spread(gap, significant) + " |\n";
 }
 
 void print_width_study(const std::vector<SweepRow>& runs) {

@@ -1,13 +1,11 @@
-// The I(mu; r) estimate against its high-SNR approximation, for one network state.
+// The I(mu; r) estimate against its high-SNR approximation, for one network state, in steps.
 #include "core/high_snr_check.h"
 
 #include <cmath>
 
 #include "core/check.h"
-#include "core/grid_fields.h"
 #include "core/information_summary.h"
 #include "core/metrics.h"
-#include "core/noisy_code.h"
 #include "core/slice_size.h"
 #include "core/trainer.h"
 
@@ -15,26 +13,42 @@ namespace catgeo {
 
 double HighSnrCheck::relative_gap() const { return std::fabs(info_r_highsnr - info_r) / info_r; }
 
+HighSnrCheckProgress::HighSnrCheckProgress(Experiment& run, RepresentationInformationSettings settings)
+    : run_(run), settings_(settings), code_(run.network()), rng_(derive_seed(run.config().training.seed, 11)) {
+  CATGEO_CHECK(run.mixture() != nullptr, "the high-SNR check needs the exact p(x|mu) of a mixture scenario");
+  out_.width = run.network().representation_width();
+  out_.sigma = run.network().noise_sigma();
+  out_.snr = out_.width / (out_.sigma * out_.sigma);
+  out_.info_x = run.category_information();
+  settings_.draws_per_batch = information_draws_per_batch(run.network(), settings_.proposal_samples);
+  field_progress_ = run.prepare_fields(information_grid(run), fields_);
+}
+
+void HighSnrCheckProgress::step() {
+  if (done()) return;
+  if (!field_progress_.done(fields_)) {
+    run_.fill_fields_chunk(fields_, field_progress_);
+    if (!field_progress_.done(fields_)) return;
+    out_.info_r_highsnr = out_.info_x - information_loss(fields_);
+    estimator_ = std::make_unique<RepresentationInformationEstimator>(*run_.mixture(), code_, settings_, out_.info_x);
+    return;
+  }
+  estimator_->step(rng_);
+  if (!estimator_->done()) return;
+  const RepresentationInformation info = estimator_->result();
+  out_.info_r = info.info_r;
+  out_.info_r_se = info.info_r_se;
+}
+
+HighSnrCheck HighSnrCheckProgress::result() const {
+  CATGEO_CHECK(done(), "the high-SNR check is not finished: step() until done()");
+  return out_;
+}
+
 HighSnrCheck high_snr_check(Experiment& run, RepresentationInformationSettings settings) {
-  const Mixture* mixture = run.mixture();
-  CATGEO_CHECK(mixture != nullptr, "the high-SNR check needs the exact p(x|mu) of a mixture scenario");
-  HighSnrCheck out;
-  out.width = run.network().representation_width();
-  out.sigma = run.network().noise_sigma();
-  out.snr = out.width / (out.sigma * out.sigma);
-  out.info_x = run.category_information();
-  GridFields fields;
-  run.evaluate_fields(information_grid(run), fields);
-  out.info_r_highsnr = out.info_x - information_loss(fields);
-  const NetworkCode code(run.network());
-  settings.draws_per_batch = information_draws_per_batch(run.network(), settings.proposal_samples);
-  RepresentationInformationEstimator estimator(*mixture, code, settings, out.info_x);
-  Rng rng(derive_seed(run.config().training.seed, 11));
-  while (!estimator.done()) estimator.step(rng);
-  const RepresentationInformation info = estimator.result();
-  out.info_r = info.info_r;
-  out.info_r_se = info.info_r_se;
-  return out;
+  HighSnrCheckProgress progress(run, settings);
+  while (!progress.done()) progress.step();
+  return progress.result();
 }
 
 }  // namespace catgeo

@@ -24,6 +24,7 @@ InformationProgress::InformationProgress(Experiment& run, const InformationSetti
       net_(run.network()),
       code_(net_),
       mixture_(run.mixture()),
+      test_data_(&run.test_data()),
       info_x_(run.category_information()),
       entropy_x_(run.data_entropy()),
       bias_variance_rng_(derive_seed(run.config().training.seed, 12)),
@@ -36,6 +37,14 @@ InformationProgress::InformationProgress(Experiment& run, const InformationSetti
     reference_ = kde_.get();
   }
   fields_.reshape(grid, run.num_classes());
+  if (!(kde_ && net_.projection_layer() >= 0)) {  // learned codes: the reference kde_ is that KDE already
+    MatrixF train_codes;
+    net_.project(run.train_data().inputs, train_codes);
+    information_kde_ = std::make_unique<KdePosterior>(
+        information_kde(train_codes.cast<double>(), run.train_data().labels, run.num_classes()));
+  }
+  kde_information_ = std::make_unique<KdeInformationAccumulator>(
+      information_kde_ ? *information_kde_ : *kde_, run.train_data().labels);
   settings_.estimator.draws_per_batch = information_draws_per_batch(net_, settings_.estimator.proposal_samples);
 }
 
@@ -88,7 +97,24 @@ long long InformationProgress::step() {
       estimator_->step(estimator_rng_);
       work = (estimator_->draws_done() - before) *
              information_draw_multiply_adds(net_, settings_.estimator.proposal_samples);
-      if (estimator_->done()) finish();
+      if (estimator_->done()) finish_estimator();
+      break;
+    }
+    case Phase::projection: {
+      const int end = std::min(test_data_->size(), next_sample_ + samples_per_slice(net_));
+      MatrixF codes;
+      net_.project(test_data_->inputs.middleCols(next_sample_, end - next_sample_), codes);
+      kde_information_->add(codes.cast<double>());
+      work = static_cast<long long>(end - next_sample_) * parameters;
+      next_sample_ = end;
+      if (next_sample_ >= test_data_->size()) {
+        const KdeInformation info = kde_information_->result();
+        out_.info_x_kde = info.info;
+        out_.info_x_kde_se = info.info_se;
+        kde_information_.reset();
+        information_kde_.reset();
+        phase_ = Phase::done;
+      }
       break;
     }
     case Phase::done:
@@ -113,14 +139,14 @@ void InformationProgress::start_estimator_phase() {
     out_.info_r = out_.info_r_se = out_.coding_cost = out_.decoding_cost = out_.decoding_cost_se = nan;
     out_.bayes_cost = out_.info_xr = out_.info_xr_se = out_.info_xr_highsnr = nan;
     out_.info_r_bias_correction = out_.ess_fraction = nan;
-    phase_ = Phase::done;
+    start_projection_phase();
     return;
   }
   estimator_ = std::make_unique<RepresentationInformationEstimator>(*mixture_, code_, settings_.estimator, info_x_);
   phase_ = Phase::estimator;
 }
 
-void InformationProgress::finish() {
+void InformationProgress::finish_estimator() {
   const RepresentationInformation info = estimator_->result();
   out_.info_r = info.info_r;
   out_.info_r_se = info.info_r_se;
@@ -134,7 +160,12 @@ void InformationProgress::finish() {
   out_.ess_fraction = info.mean_ess_fraction;
   out_.info_xr_highsnr = information_xr_high_snr(fields_, entropy_x_);
   estimator_.reset();
-  phase_ = Phase::done;
+  start_projection_phase();
+}
+
+void InformationProgress::start_projection_phase() {
+  next_sample_ = 0;
+  phase_ = Phase::projection;
 }
 
 }  // namespace catgeo

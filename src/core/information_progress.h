@@ -8,6 +8,7 @@
 #include "core/experiment.h"
 #include "core/grid_fields.h"
 #include "core/information_summary.h"
+#include "core/kde_information.h"
 #include "core/kde_posterior.h"
 #include "core/mlp.h"
 #include "core/noisy_code.h"
@@ -31,6 +32,8 @@ bool information_due(int epoch, int epochs);
 //   network    grid points of the network fields (grid_points_per_slice)
 //   bias       grid points of the bias-variance decomposition (bias_variance_points_per_slice: T read-out passes each)
 //   estimator  joint draws of the I(mu; r) estimator (information_draws_per_batch; mixtures only)
+//   projection test samples projected and read by the KDE of the training projections (samples_per_slice): the
+//              KDE estimate of I(mu; x) (kde_information.h)
 // so the result does not depend on how the steps are spread over calls and equals measure_information of the same
 // state bit for bit (measure_information runs these steps).
 class InformationProgress {
@@ -51,10 +54,11 @@ class InformationProgress {
   const GridFields& fields() const { return fields_; }                       // the information grid's fields
 
  private:
-  enum class Phase { reference, network, bias_variance, estimator, done };
+  enum class Phase { reference, network, bias_variance, estimator, projection, done };
   void start_bias_variance_phase();
   void start_estimator_phase();
-  void finish();
+  void finish_estimator();
+  void start_projection_phase();
 
   InformationSettings settings_;
   int epoch_ = 0;
@@ -72,6 +76,12 @@ class InformationProgress {
   Rng bias_variance_rng_, estimator_rng_;
   BiasVarianceField bias_variance_;
   std::unique_ptr<RepresentationInformationEstimator> estimator_;
+  // The KDE estimate of I(mu; x): the run's test set (the run owns it, as the mixture), the KDE of the training
+  // projections (kde_, the reference's copy, for learned codes; built here otherwise) and the sums so far.
+  const Dataset* test_data_ = nullptr;
+  std::unique_ptr<KdePosterior> information_kde_;
+  std::unique_ptr<KdeInformationAccumulator> kde_information_;
+  int next_sample_ = 0;
   InformationSummary out_;
 };
 

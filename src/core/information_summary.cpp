@@ -22,7 +22,6 @@ InformationSummary measure_information(Experiment& run, const InformationSetting
 
 InformationChecks measure_information_checks(const Experiment& run, const InformationLossSettings& settings) {
   InformationChecks out;
-  out.info_x_kde = kde_category_information(run);
   out.info_loss_mc = out.info_loss_mc_se = std::numeric_limits<double>::quiet_NaN();
   if (const Mixture* mixture = run.mixture()) {
     const NetworkCode code(run.network());

@@ -4,7 +4,6 @@
 #include "core/bias_variance.h"
 #include "core/experiment.h"
 #include "core/information_loss_map.h"
-#include "core/kde_information.h"
 #include "core/representation_information.h"
 
 namespace catgeo {
@@ -34,6 +33,9 @@ struct InformationSummary {
   double bv_noise = 0.0, bv_bias = 0.0, bv_variance = 0.0;  // p(x)-weighted averages over the metric grid
   double bv_cross_entropy = 0.0;                            // their sum, the expected cross-entropy
   double fcode_over_fcat_cv = 0.0;  // CV of tr F_code / tr F_cat over the category-relevant region
+  // Every scenario: I(mu; x) of the projection by the KDE of the training points read at the test points
+  // (kde_information.h), and its se: the projection found (part (i) of the claim) where no exact p(x|mu) exists.
+  double info_x_kde = 0.0, info_x_kde_se = 0.0;
 };
 
 // The grid of the p(x)-averages and of info_r_highsnr: for a mixture, every class to +-5 standard deviations per axis
@@ -48,12 +50,9 @@ GridSpec information_grid(Experiment& run);
 // the same joint draws (common random numbers, so their difference is less noisy than either).
 InformationSummary measure_information(Experiment& run, const InformationSettings& settings = {});
 
-// Two checks of the paper's conditions that the engine's repeated measurement leaves out (they cost more): the
-// information the projection x carries by its KDE (every scenario; the learned projection of MNIST is the point), and
-// the p(x)-average of the information-loss map (mixtures only; NaN otherwise), which estimates I(mu; x) - I(mu; r)
-// independently of info_r's joint draws.
+// A check that the engine's repeated measurement leaves out (it costs more): the p(x)-average of the information-loss
+// map (mixtures only; NaN otherwise), which estimates I(mu; x) - I(mu; r) independently of info_r's joint draws.
 struct InformationChecks {
-  KdeInformation info_x_kde;
   double info_loss_mc = 0.0, info_loss_mc_se = 0.0;  // nats
 };
 // The loss map draws from derive_seed(training seed, 14) on information_loss_grid: the states before and after

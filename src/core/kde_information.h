@@ -7,6 +7,7 @@
 #include <Eigen/Core>
 
 #include "core/experiment.h"
+#include "core/kde_posterior.h"
 
 namespace catgeo {
 
@@ -23,6 +24,27 @@ struct KdeInformation {
   double bandwidth = 0.0;  // h
   int unseen = 0;          // test points with no training point within the KDE's cutoff
 };
+
+// The estimate in pieces: a KDE (built by the caller, as below) and the training class frequencies, then the test
+// points chunk by chunk; any chunking gives the same numbers as one call.
+class KdeInformationAccumulator {
+ public:
+  KdeInformationAccumulator(const KdePosterior& kde, const std::vector<int>& train_labels);
+  void add(const Eigen::MatrixXd& test_points);  // (K, n) columns
+  KdeInformation result() const;                 // needs at least 2 points added
+
+ private:
+  const KdePosterior& kde_;
+  std::vector<double> prior_;
+  double prior_entropy_ = 0.0;
+  long long count_ = 0;
+  int unseen_ = 0;
+  double sum_ = 0.0, square_sum_ = 0.0;
+};
+
+// The KDE of the estimate: class_scale_bandwidth on the training points (the page's reference for learned codes).
+KdePosterior information_kde(const Eigen::MatrixXd& train_points, const std::vector<int>& train_labels,
+                             int num_classes);
 
 // points: (K, n) columns, labels in [0, num_classes); every class needs a training point.
 KdeInformation kde_category_information(const Eigen::MatrixXd& train_points, const std::vector<int>& train_labels,

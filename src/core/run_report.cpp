@@ -157,11 +157,11 @@ void add_information(const InformationSummary& info, JsonValue& o) {
   o.set("info_xr_se", JsonValue::number(info.info_xr_se));
   o.set("info_xr_highsnr", JsonValue::number(info.info_xr_highsnr));
   o.set("fcode_over_fcat_cv", JsonValue::number(info.fcode_over_fcat_cv));
+  o.set("info_x_kde", JsonValue::number(info.info_x_kde));
+  o.set("info_x_kde_se", JsonValue::number(info.info_x_kde_se));
 }
 
 void add_information_checks(const InformationChecks& checks, JsonValue& o) {
-  o.set("info_x_kde", JsonValue::number(checks.info_x_kde.info));
-  o.set("info_x_kde_se", JsonValue::number(checks.info_x_kde.info_se));
   o.set("info_loss_mc", JsonValue::number(checks.info_loss_mc));
   o.set("info_loss_mc_se", JsonValue::number(checks.info_loss_mc_se));
 }
@@ -190,6 +190,7 @@ InformationSummary unmeasured_information() {
   s.info_r = s.info_r_se = s.coding_cost = s.decoding_cost = s.decoding_cost_se = s.bayes_cost = nan;
   s.info_xr = s.info_xr_se = s.info_xr_highsnr = s.info_r_bias_correction = s.ess_fraction = s.info_r_highsnr = nan;
   s.bv_noise = s.bv_bias = s.bv_variance = s.bv_cross_entropy = s.fcode_over_fcat_cv = nan;
+  s.info_x_kde = s.info_x_kde_se = nan;
   return s;
 }
 

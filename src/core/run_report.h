@@ -40,13 +40,14 @@ JsonValue run_summary(const Experiment& run, bool include_history);
 // The same plus the information measures (core/information_summary.h) of the latest state at top level and of the
 // state before training inside "before": info_r, info_r_se, info_r_highsnr, coding_cost, decoding_cost,
 // decoding_cost_se, bayes_cost, bv_noise, bv_bias, bv_variance, info_xr, info_xr_se, info_xr_highsnr,
-// fcode_over_fcat_cv (nats except the last; null where not available, e.g. info_r for estimated references).
+// fcode_over_fcat_cv, info_x_kde, info_x_kde_se (nats except fcode_over_fcat_cv; null where not available, e.g.
+// info_r for estimated references).
 JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
                       const InformationSummary& latest);
 // The information keys above, added to an object.
 void add_information(const InformationSummary& info, JsonValue& object);
-// info_x_kde, info_x_kde_se (nats, the KDE estimate of I(mu; x) on the projection), info_loss_mc, info_loss_mc_se
-// (nats, the p(x)-average of the information-loss map; null for estimated references), added to an object.
+// info_loss_mc, info_loss_mc_se (nats, the p(x)-average of the information-loss map; null for estimated references),
+// added to an object.
 void add_information_checks(const InformationChecks& checks, JsonValue& object);
 // A summary of run_summary(facts, history, ...) with the information keys inserted as above (the latest state's
 // at top level before "before", the state before training's inside it). The page's metrics() passes

@@ -15,9 +15,10 @@
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 4;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+constexpr std::uint32_t kProtocolVersion = 5;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
                                                // the decoder check, F_code at a chosen layer, per-layer metrics;
-                                               // 4: the digit pad, tables of points
+                                               // 4: the digit pad, tables of points; 5: the KDE I(mu; x) in the
+                                               // information rows, the loss maps, the width study
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run

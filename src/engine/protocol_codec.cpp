@@ -154,10 +154,11 @@ void put_information_row(WireWriter& w, const InformationRow& row) {
   w.i32(row.epoch);
   for (double v : {i.info_r, i.info_r_se, i.coding_cost, i.decoding_cost, i.decoding_cost_se, i.bayes_cost, i.info_xr,
                    i.info_xr_se, i.info_xr_highsnr, i.info_r_bias_correction, i.ess_fraction, i.info_r_highsnr,
-                   i.bv_noise, i.bv_bias, i.bv_variance, i.bv_cross_entropy, i.fcode_over_fcat_cv})
+                   i.bv_noise, i.bv_bias, i.bv_variance, i.bv_cross_entropy, i.fcode_over_fcat_cv, i.info_x_kde,
+                   i.info_x_kde_se})
     w.f64(v);
 }
-constexpr std::size_t kInformationRowBytes = 4 + 17 * 8;
+constexpr std::size_t kInformationRowBytes = 4 + 19 * 8;
 
 void get_information_row(WireReader& r, InformationRow& row) {
   InformationSummary& i = row.summary;
@@ -165,7 +166,7 @@ void get_information_row(WireReader& r, InformationRow& row) {
   for (double* v :
        {&i.info_r, &i.info_r_se, &i.coding_cost, &i.decoding_cost, &i.decoding_cost_se, &i.bayes_cost, &i.info_xr,
         &i.info_xr_se, &i.info_xr_highsnr, &i.info_r_bias_correction, &i.ess_fraction, &i.info_r_highsnr, &i.bv_noise,
-        &i.bv_bias, &i.bv_variance, &i.bv_cross_entropy, &i.fcode_over_fcat_cv})
+        &i.bv_bias, &i.bv_variance, &i.bv_cross_entropy, &i.fcode_over_fcat_cv, &i.info_x_kde, &i.info_x_kde_se})
     *v = r.f64();
 }
 
