@@ -31,9 +31,11 @@ struct NetworkConfig {
 };
 
 // The hidden layer of the noisy representation r (its width is N).
-inline LayerSpec& representation_spec(NetworkConfig& n) {
-  return n.hidden[n.representation_layer < 0 ? n.hidden.size() - 1 : static_cast<std::size_t>(n.representation_layer)];
+inline std::size_t representation_index(const NetworkConfig& n) {
+  return n.representation_layer < 0 ? n.hidden.size() - 1 : static_cast<std::size_t>(n.representation_layer);
 }
+inline LayerSpec& representation_spec(NetworkConfig& n) { return n.hidden[representation_index(n)]; }
+inline const LayerSpec& representation_spec(const NetworkConfig& n) { return n.hidden[representation_index(n)]; }
 
 struct TrainingConfig {
   OptimizerKind optimizer = OptimizerKind::adam;
@@ -96,6 +98,9 @@ struct ViewConfig {
   // to digit (0-9) and which test digits of them (the n-th of each); from < 0: none.
   std::array<double, 4> cut = {kNoCut, kNoCut, kNoCut, kNoCut};
   std::array<int, 3> path = {-1, -1, 0};
+  // The paper's conditions (issue 20): the information-loss map beside F_cat, and the width study.
+  bool loss_map = false;
+  bool width_study = false;
   // Page chrome for links, embeds and lectures (link keys embed, panels, controls, autoplay, lecture). They change
   // how the page looks and starts, never the run: the CLI reads and ignores them.
   bool embed = false;     // compact layout for an iframe: side panels hidden (unless panels=1), small overlay controls

@@ -283,6 +283,10 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("layer", v, c.view.layer, n); }},
     {"cut", write_cut, read_cut},
     {"path", write_path, read_path},
+    {"lossmap", [](const ScenarioConfig& c) { return flag_text(c.view.loss_map); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("lossmap", v, c.view.loss_map, n); }},
+    {"widths", [](const ScenarioConfig& c) { return flag_text(c.view.width_study); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("widths", v, c.view.width_study, n); }},
     // Page chrome (embeds, lectures): view options too, so a link stays one grammar; the CLI ignores them.
     {"embed", [](const ScenarioConfig& c) { return flag_text(c.view.embed); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("embed", v, c.view.embed, n); }},

@@ -81,7 +81,7 @@ void Engine::handle(const Command& c) {
     case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
     case CommandKind::set_view: {
       const int layer_before = displayed_layer();
-      const bool decoder_before = config_.view.decoder;
+      const bool decoder_before = config_.view.decoder, loss_map_before = config_.view.loss_map;
       const double speed_before = config_.view.speed;
       config_.view = decode_share_link(c.text).config.view;
       config_dirty_ = true;
@@ -94,6 +94,7 @@ void Engine::handle(const Command& c) {
         set_pending(c.id);
       }
       if (config_.view.decoder != decoder_before) reset_decoder();
+      if (config_.view.loss_map != loss_map_before) reset_loss_maps();
       break;
     }
     case CommandKind::play:
@@ -139,6 +140,8 @@ void Engine::handle(const Command& c) {
         refresh_interval_ = std::clamp(c.number, 0.0, 5000.0) / 1000.0;
       } else if (c.key == "on_screen") {
         on_screen_ = c.number != 0.0;
+      } else if (c.key == "width_study") {
+        set_width_study(c.number != 0.0);
       }
       break;
     case CommandKind::probe:
@@ -256,6 +259,9 @@ void Engine::build_run() {
   bias_variance_ = BiasVarianceMaps();
   bias_variance_dirty_ = true;
   reset_decoder();  // of the old run's network
+  reset_loss_maps();
+  untrained_net_.reset();
+  keep_or_drop_width_study();
   layer_jobs_.clear();
   layer_history_.clear();
   layer_sent_ = 0;
@@ -292,6 +298,7 @@ void Engine::build_run() {
     return;
   }
   run_ = std::move(created.value);
+  untrained_net_ = std::make_unique<Mlp>(run_->network());  // the loss map before training
   ++runs_created_;
   status_.clear();
   capture_samples();
@@ -356,26 +363,32 @@ bool Engine::tick(double budget_seconds) {
     decoder_started_ = decoder_start;
     decoder_seconds_ = wall_seconds() - decoder_start;
   }
-  // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check and
-  // the per-layer metrics (taking turns tick by tick when several are pending), take half of what is left when there
-  // is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
+  if (loss_map_due()) start_loss_map();
+  // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check, the
+  // per-layer metrics, a loss map and the width study (taking turns tick by tick when several are pending), take half
+  // of what is left when there is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
   // wholly to the other work, so that on a slow device, where one chunk can outlast a tick, training goes on too.
   information_work_last_tick_ = 0;
   information_chunks_last_tick_ = 0;
   decoder_work_last_tick_ = 0;
   decoder_chunks_last_tick_ = 0;
   const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
-  const bool pending[3] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty()};
-  if ((pending[0] || pending[1] || pending[2]) && !(other_work && information_yields_tick_)) {
+  constexpr int kBackgroundJobs = 5;
+  const bool pending[kBackgroundJobs] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty(),
+                                         loss_map_job_ != nullptr, width_study_job_ != nullptr};
+  if (std::find(pending, pending + kBackgroundJobs, true) != pending + kBackgroundJobs &&
+      !(other_work && information_yields_tick_)) {
     const double info_start = wall_seconds();
     const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
     int job = background_turn_;
-    while (!pending[job % 3]) ++job;
-    background_turn_ = (job + 1) % 3;
-    switch (job % 3) {
+    while (!pending[job % kBackgroundJobs]) ++job;
+    background_turn_ = (job + 1) % kBackgroundJobs;
+    switch (job % kBackgroundJobs) {
       case 0: continue_information(share); break;
       case 1: continue_decoder(share); break;
-      default: continue_layer_metrics(share); break;
+      case 2: continue_layer_metrics(share); break;
+      case 3: continue_loss_map(share); break;
+      default: continue_width_study(share); break;
     }
     information_yields_tick_ = wall_seconds() - info_start > share;
   } else {
@@ -404,7 +417,7 @@ bool Engine::tick(double budget_seconds) {
   const bool held = playing_ && !on_screen_;
   const bool play_waits = run_ && playing_ && (held || pace_waiting_) && !pending_.training && !run_->measure_pending();
   const bool busy = waiting_for_digits_ || job_.active || !information_jobs_.empty() || decoder_job_ ||
-                    decoder_due() || !layer_jobs_.empty() ||
+                    decoder_due() || !layer_jobs_.empty() || loss_map_job_ || loss_map_due() || width_study_job_ ||
                     (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
                     (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
                     (!awaiting_ack_ && changed());  // news still to publish
@@ -743,7 +756,8 @@ void Engine::evaluate_drawn() {
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
          samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || drawn_dirty_ || history_reset_ ||
-         bias_variance_dirty_ || decoder_dirty_ || layer_sent_ < layer_history_.size() ||
+         bias_variance_dirty_ || decoder_dirty_ || loss_maps_dirty_ || width_study_dirty_ ||
+         layer_sent_ < layer_history_.size() ||
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
@@ -823,9 +837,11 @@ Snapshot Engine::take_snapshot() {
   if (path_dirty_) s.has_path = true, s.path = path_;
   if (drawn_dirty_) s.has_drawn = true, s.drawn = drawn_;
   if (decoder_dirty_) s.has_decoder = true, s.decoder = decoder_;
+  if (loss_maps_dirty_) s.has_loss_maps = true, s.loss_maps = loss_maps_;
+  if (width_study_dirty_) s.has_width_study = true, s.width_study = width_study_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
   fields_dirty_ = derived_dirty_ = probe_dirty_ = cut_dirty_ = path_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
-  decoder_dirty_ = drawn_dirty_ = false;
+  decoder_dirty_ = drawn_dirty_ = loss_maps_dirty_ = width_study_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

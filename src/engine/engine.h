@@ -13,9 +13,11 @@
 #include "core/information_progress.h"
 #include "engine/decoder_job.h"
 #include "engine/layer_metrics_job.h"
+#include "engine/loss_map_job.h"
 #include "engine/play_pace.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
+#include "engine/width_study_job.h"
 
 namespace catgeo {
 
@@ -56,6 +58,10 @@ class Engine {
   bool layer_metrics_pending() const { return !layer_jobs_.empty(); }
   // The hidden layer whose F_code the display fields hold (-1: r).
   int fields_layer() const { return fields_layer_; }
+  // The information-loss maps (view option lossmap) and the width study (set_option width_study), engine_studies.cpp.
+  const LossMaps& loss_maps() const { return loss_maps_; }
+  bool loss_map_pending() const { return loss_map_job_ != nullptr || loss_map_due(); }
+  const WidthStudy& width_study() const { return width_study_; }
 
  private:
   // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
@@ -105,6 +111,14 @@ class Engine {
   void schedule_layer_metrics();  // after an epoch's metrics: the per-layer metrics of this epoch's network
   void continue_layer_metrics(double budget_seconds);
   void continue_decoder(double budget_seconds);
+  // engine_studies.cpp: the loss maps and the width study, background jobs beside the information measurements.
+  void reset_loss_maps();    // a new run, or the option turned off
+  bool loss_map_due() const;
+  void start_loss_map();
+  void continue_loss_map(double budget_seconds);
+  void set_width_study(bool run);  // set_option width_study: start (the current settings) or cancel
+  void keep_or_drop_width_study();  // a new run: the study stays if its settings are the same
+  void continue_width_study(double budget_seconds);
   GridSpec display_grid();
   void capture_samples();
   void start_playing();  // plays at the view's pace from now
@@ -167,6 +181,21 @@ class Engine {
   std::deque<std::unique_ptr<LayerMetricsJob>> layer_jobs_;
   std::vector<LayerMetricsRow> layer_history_;
   std::size_t layer_sent_ = 0;
+
+  // The loss maps: one job at a time, the untrained network's first (a copy kept when the run is built), then the
+  // network the display fields show when it has moved on (while training at most every kLossMapInterval).
+  std::unique_ptr<Mlp> untrained_net_;
+  std::unique_ptr<LossMapJob> loss_map_job_;
+  bool loss_map_job_before_ = false;  // the job maps the untrained network
+  int loss_map_fields_version_ = -1;  // the display fields whose network the latest map used
+  double loss_map_started_ = -1e9;
+  LossMaps loss_maps_;
+  bool loss_maps_dirty_ = false;
+  // The width study: its settings (a link without the view) and the job while it runs.
+  std::string width_study_base_;
+  std::unique_ptr<WidthStudyJob> width_study_job_;
+  WidthStudy width_study_;
+  bool width_study_dirty_ = false;
 
   bool changed() const;  // the next snapshot would carry something
 

@@ -9,6 +9,7 @@
 #include "core/config.h"
 #include "core/experiment.h"
 #include "core/grid_fields.h"
+#include "core/high_snr_check.h"
 #include "core/information_summary.h"
 #include "core/layer_fisher.h"
 #include "engine/cut.h"
@@ -32,8 +33,9 @@ enum class CommandKind : std::uint8_t {
   train_epochs,  // number = epochs, seconds = wall-time limit; pauses first; completes when done
   train_for,     // seconds = wall time to train; completes when done
   add_points,    // points = drawn points to add (switches to drawn data if needed)
-  set_option,    // key = grid | refresh_ms | on_screen, number = value (display options outside the link; on_screen 0
-                 // holds an autoplay link until the page says its figure is in view)
+  set_option,    // key = grid | refresh_ms | on_screen | width_study, number = value (display options outside the link;
+                 // on_screen 0 holds an autoplay link until the page says its figure is in view; width_study 1 starts
+                 // the width study of the current settings, 0 cancels it)
   probe,         // x, y = a point of the projection space: exact values there in the next snapshot
   cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
                  // in the next snapshot and after every field refresh; a preview while it is dragged (the view's
@@ -193,6 +195,39 @@ struct DecoderResult {
   double median_rel_error = 0.0;    // median over the points of trace_relative_error (NaN: no points)
 };
 
+// The information-loss map (core/information_loss_map.h) of one network state, with tr F_cat and the high-SNR form
+// 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the latest one's.
+struct LossMap {
+  int epoch = -1;  // of the network mapped; -1: none yet
+  GridSpec grid;
+  Eigen::VectorXd loss, loss_se;  // (P) L(x) and its standard error, nats
+  Eigen::VectorXd density;        // (P) p(x)
+  Eigen::VectorXd fcat;           // (P) tr F_cat (1-D: F_cat)
+  Eigen::VectorXd high_snr;       // (P) 1/2 Tr(F_code^-1 F_cat), nats (fisher.h trace_inverse_product)
+  double average = 0.0, average_se = 0.0;  // p(x)-average: ~ I(mu; x) - I(mu; r)
+};
+struct LossMaps {
+  LossMap before, latest;
+  int points_done = 0, points_total = 0;  // of the map under way; 0 of 0: none
+};
+
+// The width study (view option widths): the run's settings at each width of kWidthStudyWidths for r and noise sigma and
+// 2 sigma, each run trained to the end and checked (core/high_snr_check.h).
+constexpr int kWidthStudyWidths[] = {8, 32, 128, 512};
+enum class StudyState : std::uint8_t { idle, running, done, cancelled, unavailable };
+struct WidthStudyRow {
+  std::string link;   // the run's share link (catgeo train --link reproduces it)
+  std::string state;  // finished | diverged
+  HighSnrCheck check;  // NaN values when diverged
+};
+struct WidthStudy {
+  StudyState state = StudyState::idle;
+  std::string message;  // unavailable: why; running: the run under way
+  int runs_total = 0;
+  double progress = 0.0;  // of the run under way, 0-1
+  std::vector<WidthStudyRow> rows;  // finished runs, in study order
+};
+
 struct Snapshot {
   std::uint32_t protocol = kProtocolVersion;
   std::uint32_t completed = 0;  // every command with id <= completed has taken effect
@@ -255,6 +290,10 @@ struct Snapshot {
 
   bool has_decoder = false;
   DecoderResult decoder;
+  bool has_loss_maps = false;
+  LossMaps loss_maps;
+  bool has_width_study = false;
+  WidthStudy width_study;
 };
 
 }  // namespace catgeo

@@ -192,6 +192,45 @@ void get_bias_variance(WireReader& r, BiasVarianceMaps& m) {
   if (m.bias.size() != P || m.variance.size() != P || (P > 0 && P != m.grid.size())) r.fail();
 }
 
+void put_loss_map(WireWriter& w, const LossMap& m) {
+  w.i32(m.epoch);
+  put_grid(w, m.grid);
+  for (const Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat, &m.high_snr}) put_vector(w, *v);
+  w.f64(m.average), w.f64(m.average_se);
+}
+void get_loss_map(WireReader& r, LossMap& m) {
+  m.epoch = r.i32();
+  get_grid(r, m.grid);
+  for (Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat, &m.high_snr}) get_vector(r, *v);
+  m.average = r.f64(), m.average_se = r.f64();
+  const Eigen::Index P = m.loss.size();
+  for (const Eigen::VectorXd* v : {&m.loss_se, &m.density, &m.fcat, &m.high_snr})
+    if (v->size() != P) r.fail();
+  if (P > 0 && P != m.grid.size()) r.fail();
+}
+
+void put_width_study(WireWriter& w, const WidthStudy& s) {
+  w.u8(static_cast<std::uint8_t>(s.state)), w.text(s.message), w.i32(s.runs_total), w.f64(s.progress);
+  w.u32(static_cast<std::uint32_t>(s.rows.size()));
+  for (const WidthStudyRow& row : s.rows) {
+    const HighSnrCheck& c = row.check;
+    w.text(row.link), w.text(row.state), w.i32(c.width);
+    for (double v : {c.sigma, c.snr, c.info_x, c.info_r, c.info_r_se, c.info_r_highsnr}) w.f64(v);
+  }
+}
+void get_width_study(WireReader& r, WidthStudy& s) {
+  const std::uint8_t state = r.u8();
+  if (state > static_cast<std::uint8_t>(StudyState::unavailable)) r.fail();
+  s.state = static_cast<StudyState>(state);
+  s.message = r.text(), s.runs_total = r.i32(), s.progress = r.f64();
+  s.rows.resize(r.count(4 + 4 + 4 + 6 * 8));
+  for (WidthStudyRow& row : s.rows) {
+    HighSnrCheck& c = row.check;
+    row.link = r.text(), row.state = r.text(), c.width = r.i32();
+    for (double* v : {&c.sigma, &c.snr, &c.info_x, &c.info_r, &c.info_r_se, &c.info_r_highsnr}) *v = r.f64();
+  }
+}
+
 void put_strings(WireWriter& w, const std::vector<std::string>& v) {
   w.u32(static_cast<std::uint32_t>(v.size()));
   for (const std::string& s : v) w.text(s);
@@ -342,6 +381,13 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::ui
     w.boolean(d.valid), w.i32(d.epoch), w.i32(d.draws), w.f64(d.median_rel_error);
     put_matrix(w, d.points), put_matrix(w, d.covariance), put_matrix(w, d.fisher), put_matrix(w, d.jacobian_fisher);
   }
+  w.boolean(s.has_loss_maps);
+  if (s.has_loss_maps) {
+    put_loss_map(w, s.loss_maps.before), put_loss_map(w, s.loss_maps.latest);
+    w.i32(s.loss_maps.points_done), w.i32(s.loss_maps.points_total);
+  }
+  w.boolean(s.has_width_study);
+  if (s.has_width_study) put_width_study(w, s.width_study);
   return std::move(w.bytes());
 }
 
@@ -469,6 +515,11 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
                     d.jacobian_fisher.cols() == n))
       r.fail();
   }
+  if ((s.has_loss_maps = r.boolean())) {
+    get_loss_map(r, s.loss_maps.before), get_loss_map(r, s.loss_maps.latest);
+    s.loss_maps.points_done = r.i32(), s.loss_maps.points_total = r.i32();
+  }
+  if ((s.has_width_study = r.boolean())) get_width_study(r, s.width_study);
   return r.ok() && r.at_end();
 }
 

@@ -71,7 +71,7 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) 
 std::vector<double> information_values(const catgeo::InformationSummary& i) {
   return {i.info_r,     i.info_r_se, i.coding_cost, i.decoding_cost,     i.decoding_cost_se,
           i.bayes_cost, i.info_xr,   i.info_xr_se,  i.info_xr_highsnr,   i.info_r_highsnr,
-          i.bv_noise,   i.bv_bias,   i.bv_variance, i.fcode_over_fcat_cv};
+          i.bv_noise,   i.bv_bias,   i.bv_variance, i.fcode_over_fcat_cv, i.info_x_kde, i.info_x_kde_se};
 }
 
 bool same_information(const catgeo::InformationSummary& a, const catgeo::InformationSummary& b) {
