@@ -56,7 +56,7 @@ const std::vector<ParameterSpec> kTable = {
      "hidden layer index (from 0) whose F_code the F_code map shows; -1 = r", false},
     {"cut", K::part, -1000, 1000, "", "1-D cut", "segment x0,y0,x1,y1 of a 1-D cut through the 2-D view", false},
     {"path", K::part, 0, 1000000, "", "digit path", "MNIST: from digit, to digit, which pair (e.g. 4,9,0)", false},
-    {"lossmap", K::flag, 0, 1, "0|1", "information-loss map",
+    {"lossmap", K::flag, 0, 1, "0|1", "loss map",
      "where the noise of r costs information, before training and now, beside F_cat (mixtures)", false},
     {"widths", K::flag, 0, 1, "0|1", "width study",
      "these settings at widths 8 to 512 of r and noise sigma, 2 sigma: I(mu; r) against its high-SNR form (mixtures)",
