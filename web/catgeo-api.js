@@ -105,6 +105,16 @@
     // distance (from A, per sample), fcat and fcode (each / its max on the cut), reference_crossings and
     // network_crossings (distances from A where the cut crosses the decision boundaries).
     cut() { return json('catgeo_cut'); },
+    // The information-loss maps (link key lossmap=1; mixtures): {shown, before, latest, points_done, points_total},
+    // each map {epoch (-1: not yet), average, average_se (nats, Monte-Carlo: ~ I(mu; x) - I(mu; r)), near_boundary,
+    // elsewhere (p(x)-weighted loss per point where tr F_cat >= 25% of its max, and elsewhere), share_near_boundary,
+    // high_snr_near_boundary (1/2 Tr(F_code^-1 F_cat) there: an approximation), points, max}.
+    lossMaps() { return json('catgeo_loss_maps'); },
+    // The width study (link key widths=1; mixtures with Gaussian noise; started when shown, setOption('width_study',
+    // 0) cancels it, 1 runs it again): {shown, state (idle | running | done | cancelled | unavailable), message,
+    // runs_total, progress, rows: [{link, state, width, sigma, snr (N / sigma^2), info_x, info_r, info_r_se,
+    // info_r_highsnr, relative_gap}]}.
+    widthStudy() { return json('catgeo_width_study'); },
     // MNIST: the path between two test digits ("Path between two test digits" in the read-outs, link key path; or
     // setOption('path', 0|1), 'path_from' / 'path_to' (digits), 'path_pair'): {shown, valid, error, from, to, test_a,
     // test_b} and per step codes, predicted, p_from, and cosine_distance between neighbouring steps.

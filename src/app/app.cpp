@@ -293,6 +293,7 @@ void App::frame() {
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
   label_audit_start_frame();
   follow_engine_config();
+  follow_width_study();
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   cut_button_min_ = cut_button_max_ = pad_.min = pad_.max = pad_.clear_min = pad_.clear_max = ImVec2(0, 0);

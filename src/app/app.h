@@ -103,6 +103,10 @@ class App {
   // once read predicted (the digit), digits, posterior, code [x, y], fcode [[a, b], [b, c]], image, nearest.
   std::uint32_t draw_digit(const std::vector<float>& pixels);
   std::string drawn_digit_json() const;
+  // studies_view.cpp (issue 20): the loss maps (before, latest: epoch, average, average_se, near_boundary, elsewhere,
+  // share_near_boundary, high_snr_near_boundary, points, max) and the width study (state, message, progress, rows).
+  std::string loss_maps_json() const;
+  std::string width_study_json() const;
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -169,6 +173,11 @@ class App {
   void draw_divergence_banner();
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
+  // studies_view.cpp: the information-loss maps and the width study (view options lossmap, widths).
+  void draw_loss_maps(float width);
+  void draw_width_study(float width);
+  void follow_width_study();  // a width study shown and not asked for these settings yet: ask the engine
+  void draw_projection_information(float width);  // estimated references: the KDE I(μ; x) of the projection
   void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
   void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)
   // cut_view.cpp: the 1-D cut through the 2-D view
@@ -253,6 +262,11 @@ class App {
     ImTextureID textures[3] = {nullptr, nullptr, nullptr};
     double max[3] = {0, 0, 0};
   } bias_variance_images_;
+  struct LossImages {  // F_cat, the loss before training and now, uploaded once per new map
+    int version = -1;
+    ImTextureID textures[3] = {nullptr, nullptr, nullptr};
+  } loss_images_;
+  int width_study_asked_ = -1;  // the configuration version the view last asked a width study for
   struct RatioImage {  // F_code / F_cat of the display fields, shaded once per fields version
     int version = -1;
     ImTextureID texture = nullptr;     // 2-D

@@ -7,6 +7,7 @@
 
 #include "app/axis_ticks.h"
 #include "app/label_audit.h"
+#include "app/text_fit.h"
 
 namespace catgeo {
 namespace {
@@ -63,6 +64,30 @@ ChartAxes draw_chart_axes(ImDrawList* dl, ImVec2 p0, ImVec2 p1, double x_lo, dou
   const float w = ImGui::CalcTextSize(x_name).x;
   draw_label(dl, ImVec2(a.right - w, a.bottom - line_h - 1), IM_COL32(120, 120, 120, 255), x_name, p0, p1);
   return a;
+}
+
+void chart_box(ImDrawList* dl, ImVec2 size, const char* long_title, const char* short_title, const char* line,
+               ImVec2& p0, ImVec2& p1) {
+  const char* title = fit_text(long_title, short_title, size.x - 8.0f);
+  p0 = ImGui::GetCursorScreenPos();
+  p1 = ImVec2(p0.x + size.x, p0.y + size.y);
+  ImGui::Dummy(size);
+  dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));
+  dl->AddRect(p0, p1, IM_COL32(90, 90, 90, 255));
+  const float line_h = ImGui::GetTextLineHeight();
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title, p0, p1);
+  draw_label(dl, ImVec2(p0.x + 4, p0.y + 2 + line_h), IM_COL32(150, 200, 255, 255), line, p0, p1);
+}
+
+void dashed_level(ImDrawList* dl, const ChartAxes& a, double v, ImU32 c) {
+  const float y = a.to_screen(a.x_lo, v).y;
+  for (float x = a.left; x < a.right; x += 8) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4, a.right), y), c);
+}
+
+void polyline(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 c, float thickness) {
+  if (points.size() > 1)
+    dl->AddPolyline(points.data(), static_cast<int>(points.size()), c, ImDrawFlags_None, thickness);
+  for (const ImVec2& p : points) dl->AddCircleFilled(p, 2.5f, c);
 }
 
 }  // namespace catgeo

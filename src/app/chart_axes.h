@@ -1,6 +1,9 @@
 // The plot area of a small chart inside its box: value and x axes with round ticks and their labels (a log axis
-// labelled in powers of ten), the x axis named in its corner; shared by the metric charts and the information charts.
+// labelled in powers of ten), the x axis named in its corner; the box with its two title lines, dashed levels and
+// polylines with dots; shared by the metric charts, the information charts and the studies.
 #pragma once
+#include <vector>
+
 #include "imgui.h"
 
 namespace catgeo {
@@ -22,5 +25,14 @@ struct ChartAxes {
 // padded by 8% here. Call between PushClipRect(p0, p1) and PopClipRect.
 ChartAxes draw_chart_axes(ImDrawList* dl, ImVec2 p0, ImVec2 p1, double x_lo, double x_hi, const char* x_name, double lo,
                           double hi, bool log_axis);
+
+// A box with a title (the short form when the long one does not fit) and a second line, as the metric charts have,
+// at the cursor (an ImGui item of `size`); returns its corners.
+void chart_box(ImDrawList* dl, ImVec2 size, const char* long_title, const char* short_title, const char* line,
+               ImVec2& p0, ImVec2& p1);
+// A dashed horizontal line at value v across the plot area.
+void dashed_level(ImDrawList* dl, const ChartAxes& a, double v, ImU32 c);
+// A polyline with a dot at each point.
+void polyline(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 c, float thickness);
 
 }  // namespace catgeo

@@ -505,9 +505,19 @@ void App::draw_view_options() {
   same_line_or_wrap(toggle_width("boundaries"));
   ImGui::Checkbox("boundaries", &view.show_boundary);
   if (edit_.grid.dims == 2) ImGui::Checkbox("decoder check (NECO)", &view.decoder);
+  if (edit_.data == DataKind::mixture) {  // the paper's conditions (issue 20): they need the exact p(x|μ)
+    ImGui::Checkbox("information-loss map", &view.loss_map);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Where the noise of r costs information about the category, before training and now,\n"
+                        "beside F_cat (Charts). Monte-Carlo at each point of a coarse grid, in the background.");
+    ImGui::Checkbox("width study", &view.width_study);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("These settings trained again at widths 8 to 512 of r and noise σ, 2σ: I(μ; r) against\n"
+                        "its high-SNR approximation by N/σ² (Charts). 8 runs in the background, cancellable.");
+  }
   if (view.mode != before.mode || view.measure != before.measure || view.log_scale != before.log_scale ||
       view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary ||
-      view.decoder != before.decoder)
+      view.decoder != before.decoder || view.loss_map != before.loss_map || view.width_study != before.width_study)
     apply_view_options();
   draw_layer_picker();
   if (edit_.grid.dims == 2) {

@@ -183,6 +183,8 @@ void App::draw_charts() {
     ++k;
   }
   draw_information_charts(avail.x);
+  if (view_.config.view.loss_map) draw_loss_maps(avail.x);
+  if (view_.config.view.width_study) draw_width_study(avail.x);
 }
 
 void App::draw_explanation() {

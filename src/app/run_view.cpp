@@ -46,6 +46,8 @@ bool RunView::apply(Snapshot&& s) {
   if (s.has_probe) probe = std::move(s.probe), ++probe_version;
   if (s.has_cut) cut = std::move(s.cut), ++cut_version;
   if (s.has_decoder) decoder = std::move(s.decoder), ++decoder_version;
+  if (s.has_loss_maps) loss_maps = std::move(s.loss_maps), ++loss_maps_version;
+  if (s.has_width_study) width_study = std::move(s.width_study);
   if (s.has_path) path = std::move(s.path), ++path_version;
   if (s.has_drawn) drawn = std::move(s.drawn);
   return true;

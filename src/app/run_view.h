@@ -71,6 +71,9 @@ struct RunView {
   DrawnResult drawn;  // the engine's reading of the digit pad's drawing
   DecoderResult decoder;  // the decoder check on the F_code map (view option decoder)
   int decoder_version = 0;
+  LossMaps loss_maps;  // the information-loss maps (view option lossmap)
+  int loss_maps_version = 0;
+  WidthStudy width_study;  // the width study (view option widths)
 };
 
 }  // namespace catgeo

@@ -9,7 +9,7 @@ namespace catgeo {
 // The app's texture slots, one per picture.
 enum TextureSlot { kSlotFcat = 1, kSlotFcode = 2, kSlotRegionsReference = 3, kSlotRegionsNetwork = 4,
                    kSlotCodeScatter = 5, kSlotBiasNoise = 6, kSlotBias = 7, kSlotVariance = 8,
-                   kSlotFcodeOverFcat = 9 };
+                   kSlotFcodeOverFcat = 9, kSlotLossFcat = 10, kSlotLossBefore = 11, kSlotLossLatest = 12 };
 
 class TextureStore {
  public:

@@ -2,6 +2,7 @@
 #include "core/information_loss_map.h"
 
 #include <cmath>
+#include <limits>
 
 #include "core/check.h"
 #include "core/grid_fields.h"
@@ -13,6 +14,28 @@
 namespace catgeo {
 
 GridSpec information_loss_grid(const Mixture& mixture) { return class_covering_grid(mixture, 4.0, 81, 21); }
+
+LossRegions loss_by_region(const Eigen::VectorXd& loss, const Eigen::VectorXd& density,
+                           const Eigen::VectorXd& fcat_trace, const Eigen::VectorXd* other) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double threshold = kNearBoundary * fcat_trace.maxCoeff();
+  double near = 0, near_weight = 0, far = 0, far_weight = 0, other_near = 0;
+  for (Eigen::Index i = 0; i < loss.size(); ++i) {
+    const double w = density(i);
+    if (fcat_trace(i) >= threshold) {
+      near += w * loss(i), near_weight += w;
+      if (other) other_near += w * (*other)(i);
+    } else {
+      far += w * loss(i), far_weight += w;
+    }
+  }
+  LossRegions out;
+  out.near_boundary = near_weight > 0 ? near / near_weight : nan;
+  out.elsewhere = far_weight > 0 ? far / far_weight : nan;
+  out.share_near_boundary = near + far > 0 ? near / (near + far) : nan;
+  out.other_near_boundary = other && near_weight > 0 ? other_near / near_weight : nan;
+  return out;
+}
 
 InformationLossMapProgress::InformationLossMapProgress(const Mixture& mixture, const NoisyCode& code,
                                                        const GridSpec& grid, std::uint64_t seed,

@@ -30,6 +30,17 @@ struct InformationLossMap {
   double average_se = 0.0;  // sqrt(sum_x w(x)^2 se(x)^2) (the points' draws are independent)
 };
 
+// Where the loss sits: its p(x)-weighted mean per point near the boundary (tr F_cat >= kNearBoundary of its largest
+// value on the grid) and elsewhere, the share of the p(x)-weighted loss near the boundary, and the same mean of another
+// field there (the high-SNR form, when given). NaN for an empty region.
+constexpr double kNearBoundary = 0.25;
+struct LossRegions {
+  double near_boundary = 0.0, elsewhere = 0.0, share_near_boundary = 0.0, other_near_boundary = 0.0;
+};
+// All (P): the map's loss and density, tr F_cat at its points, and optionally another field (nullptr: NaN).
+LossRegions loss_by_region(const Eigen::VectorXd& loss, const Eigen::VectorXd& density,
+                           const Eigen::VectorXd& fcat_trace, const Eigen::VectorXd* other = nullptr);
+
 // The grid of the map: every class to +-4 standard deviations per axis, 81 points in 1-D, 21 x 21 in 2-D.
 GridSpec information_loss_grid(const Mixture& mixture);
 

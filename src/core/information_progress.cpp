@@ -24,11 +24,11 @@ InformationProgress::InformationProgress(Experiment& run, const InformationSetti
       net_(run.network()),
       code_(net_),
       mixture_(run.mixture()),
-      test_data_(&run.test_data()),
       info_x_(run.category_information()),
       entropy_x_(run.data_entropy()),
       bias_variance_rng_(derive_seed(run.config().training.seed, 12)),
-      estimator_rng_(derive_seed(run.config().training.seed, 11)) {
+      estimator_rng_(derive_seed(run.config().training.seed, 11)),
+      test_data_(&run.test_data()) {
   const GridSpec grid = information_grid(run);  // for estimated references: the codes' bounding box
   if (mixture_) {
     reference_ = mixture_;

@@ -3,6 +3,7 @@
 
 #include <limits>
 
+#include "core/grid_fields.h"
 #include "core/information.h"
 #include "core/information_progress.h"
 #include "core/trainer.h"
@@ -22,13 +23,21 @@ InformationSummary measure_information(Experiment& run, const InformationSetting
 
 InformationChecks measure_information_checks(const Experiment& run, const InformationLossSettings& settings) {
   InformationChecks out;
-  out.info_loss_mc = out.info_loss_mc_se = std::numeric_limits<double>::quiet_NaN();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  out.info_loss_mc = out.info_loss_mc_se = nan;
+  out.loss_regions = LossRegions{nan, nan, nan, nan};
   if (const Mixture* mixture = run.mixture()) {
     const NetworkCode code(run.network());
     const InformationLossMap map = information_loss_map(*mixture, code, information_loss_grid(*mixture),
                                                         derive_seed(run.config().training.seed, 14), settings);
     out.info_loss_mc = map.average;
     out.info_loss_mc_se = map.average_se;
+    GridFields reference;
+    reference.reshape(map.grid, mixture->num_classes());
+    evaluate_reference_fields(*mixture, reference);
+    Eigen::VectorXd fcat(reference.size());
+    for (int i = 0; i < reference.size(); ++i) fcat(i) = GridFields::unpack(reference.fcat, i).trace();
+    out.loss_regions = loss_by_region(map.loss, map.density, fcat);
   }
   return out;
 }

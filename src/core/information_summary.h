@@ -54,6 +54,7 @@ InformationSummary measure_information(Experiment& run, const InformationSetting
 // map (mixtures only; NaN otherwise), which estimates I(mu; x) - I(mu; r) independently of info_r's joint draws.
 struct InformationChecks {
   double info_loss_mc = 0.0, info_loss_mc_se = 0.0;  // nats
+  LossRegions loss_regions;  // where the map's loss sits (information_loss_map.h loss_by_region)
 };
 // The loss map draws from derive_seed(training seed, 14) on information_loss_grid: the states before and after
 // training see the same streams.

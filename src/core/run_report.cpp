@@ -164,6 +164,9 @@ void add_information(const InformationSummary& info, JsonValue& o) {
 void add_information_checks(const InformationChecks& checks, JsonValue& o) {
   o.set("info_loss_mc", JsonValue::number(checks.info_loss_mc));
   o.set("info_loss_mc_se", JsonValue::number(checks.info_loss_mc_se));
+  o.set("info_loss_near_boundary", JsonValue::number(checks.loss_regions.near_boundary));
+  o.set("info_loss_elsewhere", JsonValue::number(checks.loss_regions.elsewhere));
+  o.set("info_loss_share_near_boundary", JsonValue::number(checks.loss_regions.share_near_boundary));
 }
 
 JsonValue with_information(const JsonValue& summary, const InformationSummary& before,

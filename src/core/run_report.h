@@ -46,8 +46,9 @@ JsonValue run_summary(const Experiment& run, bool include_history, const Informa
                       const InformationSummary& latest);
 // The information keys above, added to an object.
 void add_information(const InformationSummary& info, JsonValue& object);
-// info_loss_mc, info_loss_mc_se (nats, the p(x)-average of the information-loss map; null for estimated references),
-// added to an object.
+// info_loss_mc, info_loss_mc_se (nats, the p(x)-average of the information-loss map), info_loss_near_boundary,
+// info_loss_elsewhere (nats per point, p(x)-weighted, where tr F_cat >= 25% of its largest value and elsewhere),
+// info_loss_share_near_boundary; null for estimated references. Added to an object.
 void add_information_checks(const InformationChecks& checks, JsonValue& object);
 // A summary of run_summary(facts, history, ...) with the information keys inserted as above (the latest state's
 // at top level before "before", the state before training's inside it). The page's metrics() passes

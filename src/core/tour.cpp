@@ -80,6 +80,25 @@ const std::vector<TourStep>& tour_steps() {
        "the green and cyan ellipses on the F_code map and the median error under it",
        "scenario=E5&epochs=30&sigma=0.2&decoder=1",
        {"contrast", true, 30}, TourMap::fcode},
+      // The paper's conditions (issue 20); their claims are checked on the study and the maps, not on a metric.
+      {"Wide layers, little noise",
+       "The paper's result holds for wide layers or little noise. These settings train again at widths 8 to 512 and "
+       "two noise levels: the high-SNR formula meets the Monte-Carlo I(μ; r) as N/σ² grows.",
+       "the width study's chart under the information charts: the squares (the formula) reach the dots",
+       "scenario=E1&epochs=20&widths=1",
+       {}, TourMap::fcat, TourFocus::width_study},
+      {"Where noise hurts",
+       "The maps show where the noise on r costs information about the category. Untrained, the code loses most "
+       "far from the boundary; trained, the loss is many times smaller and sits near the boundary, where F_cat is.",
+       "the loss maps beside F_cat under the information charts, and the line above them",
+       "scenario=E5&epochs=30&lossmap=1",
+       {}, TourMap::fcat, TourFocus::loss_maps},
+      {"The projection found",
+       "On digits the network must first find its 2-D projection x. What x tells about the digit, estimated with a "
+       "kernel density estimate of the codes, rises as training finds it: part (i) of the paper's claim.",
+       "the chart of the projection's information under the metric charts",
+       "scenario=mnist&digits=49&epochs=3",
+       {"info_x_kde", true, 3}, TourMap::fcat, TourFocus::information},
   };
   CATGEO_CHECK(static_cast<int>(steps.size()) == kTourSteps, "kTourSteps must count the tour's steps");
   return steps;

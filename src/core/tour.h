@@ -7,7 +7,7 @@
 
 namespace catgeo {
 
-constexpr int kTourSteps = 12;  // tour_steps().size()
+constexpr int kTourSteps = 15;  // tour_steps().size()
 
 struct TourClaim {  // after `epochs` epochs of training, `metric` (a metrics() key) rises or falls
   const char* metric = nullptr;  // nullptr: the step's claim is about the picture, not about training
@@ -17,8 +17,9 @@ struct TourClaim {  // after `epochs` epochs of training, `metric` (a metrics() 
 
 enum class TourMap { fcat, fcode };  // the 2-D map a step is about: shown where only one fits (a phone, a small embed)
 // What a step names, which the page scrolls into view and outlines: the figure, the chart of its claim's metric, the
-// information charts, the cut's plot, the digit path (images and curves), the per-layer table.
-enum class TourFocus { figure, claim_chart, information, cut_plot, digit_path, layer_table };
+// information charts, the cut's plot, the digit path (images and curves), the per-layer table, the information-loss
+// maps, the width study's chart.
+enum class TourFocus { figure, claim_chart, information, cut_plot, digit_path, layer_table, loss_maps, width_study };
 
 struct TourStep {
   const char* title;

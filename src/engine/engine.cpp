@@ -787,6 +787,7 @@ Snapshot Engine::take_snapshot() {
       s.facts.reference_exact = run_->reference_is_exact();
       s.facts.learned_projection = run_->network().projection_layer() >= 0;
       s.facts.info_x = run_->category_information();
+      s.facts.class_entropy = run_->class_entropy();
     }
   }
   s.state = state();

@@ -82,6 +82,7 @@ struct RunFacts {
   bool reference_exact = false;  // F_cat from the generative mixture (else a KDE estimate)
   bool learned_projection = false;
   double info_x = 0.0;        // I(mu; x) of the mixture, NaN when estimated
+  double class_entropy = 0.0;  // H(mu) of the class priors (training frequencies for data sets): I's ceiling
 };
 
 struct EnginePerf {

@@ -292,7 +292,7 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::ui
   if (s.has_facts) {
     const RunFacts& f = s.facts;
     w.u32(f.serial), w.boolean(f.has_run), w.i32(f.dims), w.i32(f.num_classes), w.boolean(f.reference_exact);
-    w.boolean(f.learned_projection), w.f64(f.info_x);
+    w.boolean(f.learned_projection), w.f64(f.info_x), w.f64(f.class_entropy);
   }
   w.u8(static_cast<std::uint8_t>(s.state));
   w.text(s.message), w.text(s.status);
@@ -407,6 +407,7 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
     RunFacts& f = s.facts;
     f.serial = r.u32(), f.has_run = r.boolean(), f.dims = r.i32(), f.num_classes = r.i32();
     f.reference_exact = r.boolean(), f.learned_projection = r.boolean(), f.info_x = r.f64();
+    f.class_entropy = r.f64();
   }
   const std::uint8_t state = r.u8();
   if (state > static_cast<std::uint8_t>(RunState::diverged)) return false;

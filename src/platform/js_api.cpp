@@ -142,6 +142,8 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().la
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_drawn_digit() { return answer(app().drawn_digit_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_loss_maps() { return answer(app().loss_maps_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_width_study() { return answer(app().width_study_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_tour() { return answer(app().tour_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }
