@@ -103,7 +103,7 @@ std::string train_help() {
       "  --scenario ID    one of " + ids + "\n"
       "  --link TEXT      a share link of the page, e.g. 'scenario=E5&sigma=0.5' (the part after '#')\n"
       "  --points FILE    your own points: a CSV/TSV table of x, label or x, y, label (a header is optional; see\n"
-      "                   docs/cli.md), up to " + limit_text(parameter("table.points").max) + " points of " +
+      "                   docs/point-tables.md), up to " + limit_text(parameter("table.points").max) + " points of " +
       limit_text(parameter("table.classes").min) + " to " + limit_text(parameter("table.classes").max) +
       " classes, scaled into the grid of E5 (2-D) or E1 (1-D), or of --scenario;\n"
       "                   F_cat is the class-wise KDE estimate. A bad table: exit 2, 'FILE: line N, column M: ...'\n"
