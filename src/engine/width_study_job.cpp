@@ -41,6 +41,15 @@ WidthStudyJob::WidthStudyJob(const ScenarioConfig& base, const RepresentationInf
     : configs_(width_study_configs(base)), settings_(settings) {
   study_.state = StudyState::running;
   study_.runs_total = static_cast<int>(configs_.size());
+  describe_next();
+}
+
+void WidthStudyJob::describe_next() {
+  const ScenarioConfig& config = configs_[next_];
+  study_.message = "run " + std::to_string(next_ + 1) + " of " + std::to_string(configs_.size()) + ": N = " +
+                   std::to_string(representation_spec(config.network).width) + ", σ = " +
+                   format_number(config.network.noise_sigma);
+  study_.progress = 0.0;
 }
 
 void WidthStudyJob::step() {
@@ -50,14 +59,10 @@ void WidthStudyJob::step() {
     Result<std::unique_ptr<Experiment>> created = Experiment::create(config);
     if (!created.ok()) {  // the base was valid: a width cannot make it invalid, but say so if it does
       study_.rows.push_back({encode_share_link(config), "failed: " + created.status.message, HighSnrCheck{}});
-      ++next_;
+      finish_run();
       return;
     }
     run_ = std::move(created.value);
-    study_.message = "run " + std::to_string(next_ + 1) + " of " + std::to_string(configs_.size()) + ": N = " +
-                     std::to_string(representation_spec(config.network).width) + ", σ = " +
-                     format_number(config.network.noise_sigma);
-    study_.progress = 0.0;
     return;
   }
   if (run_->measure_pending()) {
@@ -95,7 +100,9 @@ void WidthStudyJob::finish_run() {
   run_.reset();
   ++next_;
   study_.progress = 0.0;
-  if (done()) {
+  if (!done()) {
+    describe_next();  // the message names the run under way from the moment the previous one's row is in
+  } else {
     study_.state = StudyState::done;
     study_.message.clear();
   }

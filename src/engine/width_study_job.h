@@ -29,6 +29,7 @@ class WidthStudyJob {
   const WidthStudy& study() const { return study_; }  // the rows so far and the progress of the run under way
 
  private:
+  void describe_next();  // the message and progress of the run under way (configs_[next_])
   void finish_run();
 
   std::vector<ScenarioConfig> configs_;

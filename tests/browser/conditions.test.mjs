@@ -3,18 +3,11 @@
 // and the MNIST projection's information are drawn at a phone's and a laptop's size with nothing cut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { LONG_TASKS, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
 
 const TIMEOUT = { timeout: 600_000 };
 const shared = useServerAndBrowser();
 
-// Every main-thread task over 50 ms, recorded from the start (buffered) with its start time.
-const LONG_TASKS = () => {
-  window.catgeoLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.catgeoLongTasks.push({ start: entry.startTime, ms: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
 
 async function noLayoutProblems(page, where) {
   const problems = (await page.evaluate(() => catgeo.layoutReport())).problems;

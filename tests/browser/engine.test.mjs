@@ -2,18 +2,11 @@
 // rate, a shared link builds exactly one run, and hand-edited hashes during training are all loaded (no polling).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { LONG_TASKS, openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
 
 const TIMEOUT = { timeout: 600_000 };
 const shared = useServerAndBrowser();
 
-// Every main-thread task over 50 ms, recorded from the start (buffered) with its start time.
-const LONG_TASKS = () => {
-  window.catgeoLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.catgeoLongTasks.push({ start: entry.startTime, ms: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
 
 // Moves the mouse over the view, the charts and the read-outs for `ms` (every frame is redrawn), optionally holding
 // the button down over the control panel's sliders part of the time.

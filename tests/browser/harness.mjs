@@ -82,6 +82,15 @@ export function launchBrowser() {
   });
 }
 
+// An init script (openPage's initScript) that records every main-thread task over 50 ms from the start (buffered)
+// in window.catgeoLongTasks as {start, ms}.
+export const LONG_TASKS = () => {
+  window.catgeoLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.catgeoLongTasks.push({ start: entry.startTime, ms: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
 // Opens `url` in a fresh context; `errors` collects console errors and uncaught page errors as strings.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
   hasTouch = false, initScript, prepare } = {}) {

@@ -157,6 +157,26 @@ export async function tableInPage({ text, epochs }) {
   return { link: window.catgeo.config().link, metrics };
 }
 
+// The paper's conditions (issue 20) in the page: the width study and the loss map of a short E1 run, as the engine
+// computes them (no argument).
+export async function studiesInPage() {
+  await window.catgeo.ready;
+  await window.catgeo.load('scenario=E1&epochs=2&widths=1&lossmap=1');
+  const started = Date.now();
+  while ((window.catgeo.widthStudy().state !== 'done' || window.catgeo.lossMaps().before.epoch !== 0) &&
+         Date.now() - started < 240_000)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  return { study: window.catgeo.widthStudy(), before: window.catgeo.lossMaps().before };
+}
+
+// The common checks of an engine's studiesInPage() result against Chromium's: the same rows and map, bit for bit.
+export function checkStudies(engine, result, chromium) {
+  assert.equal(result.study.state, 'done', `${engine}: the width study did not finish: ${result.study.message}`);
+  assert.equal(result.study.rows.length, 8, `${engine}: width study rows`);
+  assert.deepEqual(result.study.rows, chromium.studies.study.rows, `${engine}: the width study differs from Chromium's`);
+  assert.deepEqual(result.before, chromium.studies.before, `${engine}: the loss map differs from Chromium's`);
+}
+
 // The common checks of an engine's tableInPage() result against Chromium's.
 export function checkTableRun(engine, result, chromium) {
   assert.equal(result.error, undefined, `${engine}: the table did not load`);
@@ -187,6 +207,8 @@ export async function chromiumRun(serverUrl) {
     result.table = await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS });
     assert.equal(result.table.error, undefined, 'Chromium reference table run');
     assert.equal(result.table.metrics.epochs, TABLE_EPOCHS, 'Chromium reference table run');
+    result.studies = await page.evaluate(studiesInPage);
+    assert.equal(result.studies.study.state, 'done', 'Chromium reference width study');
     return result;
   } finally {
     await browser.close();

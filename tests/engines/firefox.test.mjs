@@ -6,8 +6,8 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { artifactsDir, startServer } from '../browser/harness.mjs';
 import {
-  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkTableRun, chromiumRun, numericMetrics,
-  placeFirstFigure, startXvfb, tableInPage, trainInPage,
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkStudies, checkTableRun, chromiumRun,
+  numericMetrics, placeFirstFigure, startXvfb, studiesInPage, tableInPage, trainInPage,
 } from './engines.mjs';
 
 const shared = {};
@@ -58,6 +58,17 @@ test('Firefox: a pasted table loads, trains and matches Chromium\'s run of it', 
   await page.goto(shared.server.url);
   await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', { timeout: 90_000 });
   checkTableRun('Firefox', await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS }), shared.chromium);
+  assert.deepEqual(errors, []);
+});
+
+test('Firefox: the width study and the loss map match Chromium\'s', { timeout: 300_000 }, async () => {
+  const page = await shared.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(shared.server.url);
+  await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', { timeout: 90_000 });
+  checkStudies('Firefox', await page.evaluate(studiesInPage), shared.chromium);
   assert.deepEqual(errors, []);
 });
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { Builder, Origin } from 'selenium-webdriver';
 import { artifactsDir, startServer, webRoot } from '../browser/harness.mjs';
 import {
-  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkTableRun, chromiumRun, numericMetrics,
-  placeFirstFigure, startWebKitDriver, startXvfb, tableInPage, trainInPage,
+  EPOCHS, LINK, TABLE, TABLE_EPOCHS, articleInPage, checkArticle, checkRun, checkStudies, checkTableRun, chromiumRun,
+  numericMetrics, placeFirstFigure, startWebKitDriver, startXvfb, studiesInPage, tableInPage, trainInPage,
 } from './engines.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -89,6 +89,22 @@ test('WebKit: a pasted table loads, trains and matches Chromium\'s run of it', {
     `(${tableInPage})(arguments[0]).then(arguments[1], (error) => arguments[1]({ error: String(error) }))`,
     { text: TABLE, epochs: TABLE_EPOCHS });
   checkTableRun('WebKit', result, shared.chromium);
+  assert.deepEqual(await driver.executeScript('return window.catgeoTestErrors'), []);
+});
+
+test('WebKit: the width study and the loss map match Chromium\'s', { timeout: 300_000 }, async () => {
+  const { driver } = shared;
+  await driver.get(shared.server.url);
+  await driver.wait(() => driver.executeScript('return document.body.dataset.catgeoState !== "loading"'), 90_000);
+  await driver.manage().setTimeouts({ script: 250_000 });
+  try {
+    const result = await driver.executeAsyncScript(
+      `(${studiesInPage})().then(arguments[0], (error) => arguments[0]({ error: String(error) }))`);
+    assert.equal(result.error, undefined, result.error);
+    checkStudies('WebKit', result, shared.chromium);
+  } finally {
+    await driver.manage().setTimeouts({ script: 120_000 });
+  }
   assert.deepEqual(await driver.executeScript('return window.catgeoTestErrors'), []);
 });
 
