@@ -159,13 +159,15 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
         }
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       };
+      // Waits until the post has not scrolled for 300 ms (a swipe's fling goes on after the finger lifts).
+      const still = () => page.waitForFunction(() => new Promise((resolve) => {
+        const y = window.scrollY;
+        setTimeout(() => resolve(window.scrollY === y), 300);
+      }), null, { timeout: 10_000 });
       for (const { handle, frame, name } of [{ ...first, name: 'figure 1' }, { ...second, name: 'figure 2' }]) {
-        // The figure's top 360 px down the screen, so that a finger can swipe up over its map for 500 px or more. The
-        // previous swipe's fling may still be scrolling the post: place the figure once the post is still.
-        await page.waitForFunction(() => new Promise((resolve) => {
-          const y = window.scrollY;
-          setTimeout(() => resolve(window.scrollY === y), 300);
-        }), null, { timeout: 10_000 });
+        // The figure in view, then moved so that the bottom of its map is 800 px down the screen: a finger can swipe
+        // up over the map for 500 px or more, whatever the map's size.
+        await still();
         await page.evaluate((id) => {
           window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + window.scrollY - 360);
         }, await handle.evaluate((element) => element.id));
@@ -175,6 +177,10 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
         await frame.waitForFunction((n) => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []) > n + 1,
           drawnBefore, { timeout: 5_000 }).catch(() => {});
         const rect = await drawnRect(frame);
+        await still();
+        const placed = await handle.boundingBox();
+        await page.evaluate((dy) => window.scrollBy(0, dy), placed.y + rect.top + 0.9 * (rect.bottom - rect.top) - 800);
+        await still();
         const box = await handle.boundingBox();
         const start = await page.evaluate(() => window.scrollY);
         // From near the bottom of the map upwards, away from the class means.
