@@ -366,8 +366,9 @@ bool Engine::tick(double budget_seconds) {
   if (loss_map_due()) start_loss_map();
   // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check, the
   // per-layer metrics, a loss map and the width study (taking turns tick by tick when several are pending), take half
-  // of what is left when there is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that half gives the next tick
-  // wholly to the other work, so that on a slow device, where one chunk can outlast a tick, training goes on too.
+  // of what is left when there is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that
+  // half gives the next tick wholly to the other work, so that on a slow device, where one chunk can outlast a tick,
+  // training goes on too.
   information_work_last_tick_ = 0;
   information_chunks_last_tick_ = 0;
   decoder_work_last_tick_ = 0;
