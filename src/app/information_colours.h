@@ -10,4 +10,6 @@ constexpr ImU32 kHighSnr = IM_COL32(255, 170, 60, 255);   // the high-SNR approx
 constexpr ImU32 kCeiling = IM_COL32(230, 230, 230, 200);  // I(μ; x)
 constexpr ImU32 kDecoding = IM_COL32(255, 110, 180, 255);
 
+inline ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }  // for legends and coloured text
+
 }  // namespace catgeo

@@ -19,7 +19,6 @@
 namespace catgeo {
 namespace {
 
-ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace
 

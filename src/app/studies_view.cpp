@@ -20,8 +20,6 @@
 namespace catgeo {
 namespace {
 
-ImVec4 colour_of(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
-
 constexpr double kLossFloor = 1e-3;  // the loss maps' log colour scale spans [kLossFloor, 1] x the largest loss
 
 LossRegions loss_regions(const LossMap& m) {
@@ -183,26 +181,26 @@ void App::draw_loss_maps(float width) {
     }
     dl->PopClipRect();
     FlowingLegend legend;
-    legend.item(colour_of(kBound), "before training");
-    legend.item(colour_of(kInfoR), "now");
-    legend.item(colour_of(kHighSnr), "½ Tr(F_code⁻¹ F_cat) now");
+    legend.item(colour(kBound), "before training");
+    legend.item(colour(kInfoR), "now");
+    legend.item(colour(kHighSnr), "½ Tr(F_code⁻¹ F_cat) now");
     legend.item(ImVec4(1.0f, 0.67f, 0.24f, 0.45f), "F_cat (scaled)");
   }
   // What the reader sees, in one line, from the two maps.
   ImGui::PushTextWrapPos(0.0f);
   if (latest.epoch > 0 && b.elsewhere > b.near_boundary)
-    ImGui::TextColored(colour_of(kHighSnr),
+    ImGui::TextColored(colour(kHighSnr),
                        "Before training the loss was largest far from the boundary, where x alone is sure of the "
                        "class; now it is %.0fx smaller there and %.0fx smaller near the boundary, where %.0f%% of "
                        "what remains sits.",
                        b.elsewhere / a.elsewhere, b.near_boundary / a.near_boundary, 100.0 * a.share_near_boundary);
   else if (latest.epoch > 0)
-    ImGui::TextColored(colour_of(kHighSnr),
+    ImGui::TextColored(colour(kHighSnr),
                        "Before training the loss was largest near the boundary; now it is %.0fx smaller there and "
                        "%.0fx smaller elsewhere, and %.0f%% of what remains sits near the boundary.",
                        b.near_boundary / a.near_boundary, b.elsewhere / a.elsewhere, 100.0 * a.share_near_boundary);
   else
-    ImGui::TextColored(colour_of(kHighSnr), "Before training the loss is largest %s.",
+    ImGui::TextColored(colour(kHighSnr), "Before training the loss is largest %s.",
                        b.elsewhere > b.near_boundary ? "far from the boundary, where x alone is sure of the class"
                                                      : "near the boundary");
   ImGui::PopTextWrapPos();
@@ -271,6 +269,8 @@ void App::draw_width_study(float width) {
     if (std::isfinite(row.check.info_r)) lo = std::min(lo, row.check.info_r - 2.0 * row.check.info_r_se);
   }
   if (!(x_hi > x_lo)) x_lo -= 0.5, x_hi += 0.5;
+  const double x_pad = 0.05 * (x_hi - x_lo);  // the end points' marks stay inside the plot
+  x_lo -= x_pad, x_hi += x_pad;
   lo -= 0.15 * ceiling;
   const ImVec2 size(width, 10.0f * ImGui::GetTextLineHeight());
   ImVec2 p0, p1;
@@ -302,9 +302,9 @@ void App::draw_width_study(float width) {
   }
   dl->PopClipRect();
   FlowingLegend legend;
-  legend.item(colour_of(kInfoR), "● I(μ; r) ± 2 se");
-  legend.item(colour_of(kHighSnr), "□ high-SNR approximation (▼ far below)");
-  legend.item(colour_of(kCeiling), "– – I(μ; x)");
+  legend.item(colour(kInfoR), "● I(μ; r) ± 2 se");
+  legend.item(colour(kHighSnr), "□ high-SNR approximation (▼ far below)");
+  legend.item(colour(kCeiling), "– – I(μ; x)");
   if (ImGui::BeginTable("width_study", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     for (const char* h : {"N", "σ", "N/σ²", "I(μ; r)", "high-SNR"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();

@@ -49,6 +49,8 @@ InformationLossMapProgress::InformationLossMapProgress(const Mixture& mixture, c
   map_.grid = grid;
   map_.points = reference.points;
   map_.density = reference.density;
+  map_.fcat_trace.resize(reference.size());
+  for (int i = 0; i < reference.size(); ++i) map_.fcat_trace(i) = GridFields::unpack(reference.fcat, i).trace();
   map_.loss = Eigen::VectorXd::Zero(reference.size());
   map_.loss_se = Eigen::VectorXd::Zero(reference.size());
 }

@@ -26,6 +26,7 @@ struct InformationLossMap {
   Eigen::VectorXd loss;     // (P) L(x), nats (Monte-Carlo, first-order bias corrected)
   Eigen::VectorXd loss_se;  // (P) its standard error over the T draws
   Eigen::VectorXd density;  // (P) p(x) of the mixture
+  Eigen::VectorXd fcat_trace;  // (P) tr F_cat of the mixture (1-D: F_cat)
   double average = 0.0;     // sum_x w(x) L(x), w = p(x) normalised to sum 1 on the grid: ~ I(mu; x) - I(mu; r)
   double average_se = 0.0;  // sqrt(sum_x w(x)^2 se(x)^2) (the points' draws are independent)
 };

@@ -3,7 +3,6 @@
 
 #include <limits>
 
-#include "core/grid_fields.h"
 #include "core/information.h"
 #include "core/information_progress.h"
 #include "core/trainer.h"
@@ -32,12 +31,7 @@ InformationChecks measure_information_checks(const Experiment& run, const Inform
                                                         derive_seed(run.config().training.seed, 14), settings);
     out.info_loss_mc = map.average;
     out.info_loss_mc_se = map.average_se;
-    GridFields reference;
-    reference.reshape(map.grid, mixture->num_classes());
-    evaluate_reference_fields(*mixture, reference);
-    Eigen::VectorXd fcat(reference.size());
-    for (int i = 0; i < reference.size(); ++i) fcat(i) = GridFields::unpack(reference.fcat, i).trace();
-    out.loss_regions = loss_by_region(map.loss, map.density, fcat);
+    out.loss_regions = loss_by_region(map.loss, map.density, map.fcat_trace);
   }
   return out;
 }

@@ -38,12 +38,11 @@ LossMap LossMapJob::result() const {
   out.density = map.density;
   out.average = map.average;
   out.average_se = map.average_se;
+  out.fcat = map.fcat_trace;
   const int P = fields_.size();
-  out.fcat.resize(P);
   out.high_snr.resize(P);
   for (int i = 0; i < P; ++i) {
     const Sym2 fcat = GridFields::unpack(fields_.fcat, i);
-    out.fcat(i) = fcat.trace();
     out.high_snr(i) = fcat.trace() > 0.0
                           ? 0.5 * trace_inverse_product(GridFields::unpack(fields_.fcode, i), fcat, fields_.dims())
                           : 0.0;

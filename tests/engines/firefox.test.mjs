@@ -50,24 +50,25 @@ test(`Firefox: ${LINK} loads without errors, trains, draws and matches Chromium'
     assert.deepEqual(errors, []);
   });
 
-test('Firefox: a pasted table loads, trains and matches Chromium\'s run of it', { timeout: 120_000 }, async () => {
+// The lab at 1280x800 in a new tab, once it has started; `errors` collects its uncaught errors.
+async function openLab() {
   const page = await shared.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await page.setViewport({ width: 1280, height: 800 });
   await page.goto(shared.server.url);
   await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', { timeout: 90_000 });
+  return { page, errors };
+}
+
+test('Firefox: a pasted table loads, trains and matches Chromium\'s run of it', { timeout: 120_000 }, async () => {
+  const { page, errors } = await openLab();
   checkTableRun('Firefox', await page.evaluate(tableInPage, { text: TABLE, epochs: TABLE_EPOCHS }), shared.chromium);
   assert.deepEqual(errors, []);
 });
 
 test('Firefox: the width study and the loss map match Chromium\'s', { timeout: 300_000 }, async () => {
-  const page = await shared.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(shared.server.url);
-  await page.waitForFunction(() => document.body.dataset.catgeoState !== 'loading', { timeout: 90_000 });
+  const { page, errors } = await openLab();
   checkStudies('Firefox', await page.evaluate(studiesInPage), shared.chromium);
   assert.deepEqual(errors, []);
 });
