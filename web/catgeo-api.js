@@ -8,9 +8,28 @@
   const api = window.catgeo;
   if (!api) return;
 
+  // Calls a C export. Text ('string') and byte ('array') arguments are copied to the WebAssembly heap and passed as
+  // pointers: ccall would copy them onto the module's 5 MiB stack, where a large one overwrites memory.
+  const encoder = new TextEncoder();
   function call(name, returnType, argTypes, args) {
-    if (!api.module || api.phase !== 'running') throw new Error('catgeo is not running yet: await catgeo.ready');
-    return api.module.ccall(name, returnType, argTypes, args);
+    const module = api.module;
+    if (!module || api.phase !== 'running') throw new Error('catgeo is not running yet: await catgeo.ready');
+    const owned = [];
+    try {
+      const passed = args.map((arg, i) => {
+        if (argTypes[i] !== 'string' && argTypes[i] !== 'array') return arg;
+        const bytes = argTypes[i] === 'string' ? encoder.encode(`${arg}\0`) : arg;
+        const pointer = module._malloc(Math.max(1, bytes.length));
+        if (!pointer) throw new Error(`catgeo: no memory for ${bytes.length} bytes`);
+        owned.push(pointer);
+        module.HEAPU8.set(bytes, pointer);
+        return pointer;
+      });
+      const types = argTypes.map((type) => (type === 'string' || type === 'array' ? 'number' : type));
+      return module.ccall(name, returnType, types, passed);
+    } finally {
+      for (const pointer of owned) module._free(pointer);
+    }
   }
   const json = (name, argTypes = [], args = []) => JSON.parse(call(name, 'string', argTypes, args));
 
@@ -68,26 +87,48 @@
 
   const metrics = (options = {}) => json('catgeo_metrics', ['number'], [options.history ? 1 : 0]);
 
+  // ---- inputs over the documented limits: refused with a notice on the page, the run goes on ----
+  let limits = null;  // {link_bytes, table_bytes, points} (src/platform/js_api.cpp, from the parameter table)
+  const inputLimits = () => (limits ??= json('catgeo_input_limits'));
+  const megabytes = (bytes) => `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1)} MB`;
+  // The refusal as a load result ({ok: false, refused: true, error}) after showing it (catgeo-share.js's banner).
+  function refuse(title, error) {
+    if (api.showNotices) api.showNotices(title, [error]);
+    return { ok: false, pending: false, refused: true, error, notices: [], link: json('catgeo_load_result').link };
+  }
+  // Resolves to refuse(...) when `bytes` exceeds `limit`, else to null.
+  function oversized(what, bytes, limit, title) {
+    if (bytes <= limit) return null;
+    return refuse(title, `${what} is ${megabytes(bytes)}; CatGeo takes at most ${megabytes(limit)}. ` +
+      'Nothing was changed: the current run goes on.');
+  }
+
   Object.assign(api, {
     // Loads a configuration: an object such as {scenario: 'E5', sigma: 1, lr: 0.003} or a share-link string.
     // Training restarts (paused unless autoplay=1). Resolves to {ok, pending, error, notices, link} once the new
     // run is built and its fields are drawn.
     load(config) {
-      const bytes = new TextEncoder().encode(toLink(config));  // with its length: a NUL byte must not end the link
+      const bytes = encoder.encode(toLink(config));  // with its length: a NUL byte must not end the link
+      const refused = oversized('The link', bytes.length, inputLimits().link_bytes, 'This link is too long:');
+      if (refused) return Promise.resolve(refused);
       return command('catgeo_load', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
     },
     // Loads a table of labelled points (CSV or TSV text: x, label or x, y, label; core/point_table.h). A good table
     // becomes the run (drawn points, scaled into the view) and resolves like load() with ok true; a bad one resolves
     // with ok false and error naming the place ('line 3, column 2: ...') while the previous run goes on.
     loadTable(text) {
-      const bytes = new TextEncoder().encode(String(text));
+      const bytes = encoder.encode(String(text));
+      const refused = oversized('The table', bytes.length, inputLimits().table_bytes, 'This table is too large:');
+      if (refused) return Promise.resolve(refused);
       return command('catgeo_load_table', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
     },
     // Changes one share-link key of the current configuration (training restarts). Resolves like load().
     set(key, value) {
       if (!LINK_KEYS.includes(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}'`));
-      const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-      return command('catgeo_set', ['string', 'string'], [key, encodeURIComponent(text)])
+      const text = encodeURIComponent(typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+      const refused = oversized(`The value of ${key}`, text.length, inputLimits().link_bytes, 'This value is too long:');
+      if (refused) return Promise.resolve(refused);
+      return command('catgeo_set', ['string', 'string'], [key, text])
         .then(() => json('catgeo_load_result'));
     },
     setLearningRate(lr) { return api.set('lr', lr); },
@@ -164,8 +205,14 @@
       return command('catgeo_train_for', ['number'], [Math.max(1, ms) / 1000]).then(() => metrics());
     },
     // Adds points [{x, y, label}] (label: 0-based class) to drawn data; switches to drawn data if needed.
-    // Resolves to the configuration.
+    // Resolves to the configuration; more points than a link carries are refused with a notice (rejects).
     addPoints(points) {
+      const limit = inputLimits().points;
+      if (points.length > limit) {
+        const { error } = refuse('Too many points:', `${points.length.toLocaleString('en')} points were given; ` +
+          `CatGeo takes at most ${limit.toLocaleString('en')}. Nothing was changed: the current run goes on.`);
+        return Promise.reject(new Error(`catgeo.addPoints: ${error}`));
+      }
       const text = points.map((p) => `${Number(p.x)},${Number(p.y)},${p.label | 0}`).join(';');
       return command('catgeo_add_points', ['string'], [text]).then(() => api.config());
     },

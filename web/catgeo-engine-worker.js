@@ -55,6 +55,6 @@ try {
     engine = module;
     schedule();
   }, (error) => self.postMessage({ error: `the engine could not start: ${error.message || error}` }));
-} catch (error) {
-  self.postMessage({ error: `the engine could not load: ${error.message || error}` });
+} catch (error) {  // importScripts: the engine's script did not arrive (missing on the server, or the network)
+  self.postMessage({ error: `the engine could not load: ${error.message || error}`, download: true });
 }

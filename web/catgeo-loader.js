@@ -28,14 +28,28 @@
     body.dataset.catgeoState = next;
   }
 
-  function fail(title, detail) {
+  // Shows what happened and what to do (`text`, for the reader) with the browser's own words folded under "Details".
+  function fail(title, text, details = '') {
     if (phase === 'failed') return;
     setPhase('failed');
     document.getElementById('catgeo-message-title').textContent = title;
-    document.getElementById('catgeo-message-text').textContent = detail;
+    document.getElementById('catgeo-message-text').textContent = text;
+    const more = document.getElementById('catgeo-message-details');
+    more.hidden = !details;
+    more.querySelector('code').textContent = details;
     message.hidden = false;
-    rejectReady(new Error(`${title}: ${detail}`));
+    rejectReady(new Error(`${title}: ${text}${details ? ` (${details})` : ''}`));
   }
+
+  // What a reader can do about a failed download or start, by its cause.
+  const SERVE_FOLDER = 'Browsers do not run CatGeo from a file on disk. Serve its folder with a web server (for ' +
+    'example "python3 -m http.server" run in the folder, or scripts/serve in a CatGeo checkout) and open the address it ' +
+    'prints.';
+  const SERVER_INCOMPLETE = 'A part of CatGeo did not arrive intact from this page\'s server: the connection ' +
+    'dropped, or the site\'s copy of CatGeo is incomplete or damaged. Reload the page to try again; if it happens ' +
+    'again, tell whoever hosts it. Your link is kept.';
+  const INTERNAL = 'Something went wrong inside CatGeo. Reload the page to start again: the link in the address bar ' +
+    'keeps your settings.';
 
   function showProgress(loaded, total) {
     const mb = (bytes) => (bytes / 1048576).toFixed(1);
@@ -60,7 +74,7 @@
   // Downloads the wasm bytes, reporting progress (Content-Length may be absent or compressed: the bar then clamps).
   async function fetchWasm(url) {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    if (!response.ok) throw new DownloadError(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
     const total = Number(response.headers.get('Content-Length')) || 0;
     const reader = response.body.getReader();
     const chunks = [];
@@ -82,17 +96,36 @@
     return bytes;
   }
 
+  // A file that did not arrive (missing on the server, or the network): the reader is told to reload, not that the
+  // page is broken.
+  class DownloadError extends Error { get name() { return 'DownloadError'; } }
+
   function loadScript(src) {
     return new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = src;
       script.onload = resolve;
-      script.onerror = () => reject(new Error(`could not load ${src}`));
+      script.onerror = () => reject(new DownloadError(`could not load ${src}`));
       document.head.appendChild(script);
     });
   }
 
+  // Fails with the message its cause calls for: a download that did not arrive, or a fault inside CatGeo.
+  function failStart(error) {
+    const detail = String(error);  // with the error's kind: "CompileError: ...", "DownloadError: ..."
+    const damaged = typeof WebAssembly === 'object' && error instanceof WebAssembly.CompileError;  // not a .wasm
+    if (error instanceof DownloadError || damaged || /fetch|network|load failed/i.test(detail)) {
+      fail('CatGeo could not be downloaded', SERVER_INCOMPLETE, detail);
+    } else {
+      fail('CatGeo could not start', INTERNAL, detail);
+    }
+  }
+
   async function start() {
+    if (window.location.protocol === 'file:') {
+      fail('CatGeo needs to be served', SERVE_FOLDER, `opened from ${window.location.href}`);
+      return;
+    }
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       fail('WebAssembly is not available',
         'This browser cannot run WebAssembly. Please use a current Firefox, Chrome, Edge or Safari.');
@@ -118,7 +151,7 @@
         wasmBytes
           .then((bytes) => WebAssembly.instantiate(bytes, imports))
           .then((result) => receiveInstance(result.instance, result.module))
-          .catch((error) => fail('CatGeo could not start', String(error.message || error)));
+          .catch(failStart);
         return {};
       },
       onCatgeoStatus(state, detail) {
@@ -126,11 +159,11 @@
           setPhase('running');
           resolveReady(api);
         } else if (state === 'failed') {
-          fail('CatGeo could not start', detail);
+          fail('CatGeo could not start', INTERNAL, detail);
         }
       },
       onCatgeoSnapshot(...args) { if (api.snapshotHook) api.snapshotHook(...args); },
-      onAbort(what) { fail('CatGeo stopped', String(what)); },
+      onAbort(what) { fail('CatGeo stopped', INTERNAL, String(what)); },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
     };
@@ -152,12 +185,16 @@
         // Applied at once (not at the next frame), so that commands' Promises resolve as soon as they took effect.
         if (phase === 'running') api.module._catgeo_take_snapshots();
       } else if (event.data && event.data.error) {
-        fail('CatGeo stopped', event.data.error);
+        const { error, download } = event.data;
+        if (download) fail('CatGeo could not be downloaded', SERVER_INCOMPLETE, error);
+        else fail('CatGeo stopped', INTERNAL, error);
       }
     };
+    // The worker's script itself did not load (browsers give no reason for a missing one) or threw at its top level.
     worker.onerror = (event) => {
       event.preventDefault();
-      fail('CatGeo stopped', `the engine failed: ${event.message || 'unknown error'}`);
+      if (event.message) fail('CatGeo stopped', INTERNAL, `the engine failed: ${event.message}`);
+      else fail('CatGeo could not be downloaded', SERVER_INCOMPLETE, 'catgeo-engine-worker.js did not load');
     };
     return engine;
   }
@@ -166,11 +203,11 @@
     // Before the first frame any error is fatal; afterwards only a trap inside the WebAssembly module.
     const trap = typeof WebAssembly === 'object' && event.error instanceof WebAssembly.RuntimeError;
     if (phase === 'loading' || trap) {
-      fail('CatGeo stopped', String(event.message || event.error));
+      fail('CatGeo stopped', INTERNAL, String(event.message || event.error));
     }
   });
   canvas.addEventListener('pointerdown', () => canvas.focus());
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
 
-  start().catch((error) => fail('CatGeo could not start', String(error.message || error)));
+  start().catch(failStart);
 })();

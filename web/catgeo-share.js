@@ -90,7 +90,8 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     document.body.appendChild(element('div', { id: 'catgeo-notices', role: 'status', 'aria-live': 'polite' }));
   banner.hidden = true;
 
-  // Shows notices (strings) under a title; an empty list hides the banner.
+  // Shows notices under a title; an empty list hides the banner. A notice is a string, or {text, details} with a
+  // developer's detail folded under "Details".
   function showNotices(title, notices) {
     banner.textContent = '';
     if (!notices.length) {
@@ -99,13 +100,22 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     }
     banner.appendChild(element('strong', {}, title));
     const list = element('ul');
-    for (const text of notices) list.appendChild(element('li', {}, text));
+    for (const notice of notices) {
+      const item = list.appendChild(element('li', {}, typeof notice === 'string' ? notice : notice.text));
+      if (notice.details) {
+        const more = item.appendChild(element('details'));
+        more.appendChild(element('summary', {}, 'Details'));
+        more.appendChild(element('code', {}, notice.details));
+      }
+    }
     banner.appendChild(list);
     const close = element('button', { type: 'button', 'aria-label': 'Dismiss' }, '×');
     close.addEventListener('click', () => { banner.hidden = true; });
     banner.appendChild(close);
     banner.hidden = false;
   }
+
+  api.showNotices = showNotices;  // for catgeo-api.js's refusals of oversized input
 
   const statusLine = document.body.appendChild(element('div', { id: 'catgeo-share-status', role: 'status' }));
   let statusTimer = 0;
@@ -360,8 +370,18 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
   let lastLink = null;    // the hash as we last wrote it or loaded it (null before the first run)
   let hashLoads = 0;      // hash edits on their way to the engine: the hash is theirs until they are loaded
 
-  // Shows what a load ({notices, error}) could not use; returns it.
+  // Shows what a load ({notices, error}) could not use; returns it. A refusal (too large) is shown already; a data
+  // file the server could not deliver is the server's fault, not the link's.
   function showLoadNotices(result) {
+    if (result.refused) return result;
+    if (result.asset_failed) {
+      showNotices('The MNIST digits could not be loaded:', [...result.notices, {
+        text: "This page's server has no usable copy of the digits (the file is missing or damaged). Your link is " +
+          'fine and kept: reload the page to try again, or tell whoever hosts it.',
+        details: result.error,
+      }]);
+      return result;
+    }
     const shown = result.error ? [...result.notices, result.error] : result.notices;
     showNotices('Some of this link could not be used:', shown);
     return result;

@@ -301,8 +301,12 @@ void App::frame() {
   mean_handles_.clear();
   tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
   pad_.visible = false;
-  layout_windows();
-  draw_divergence_banner();
+  if (view_.snapshots == 0) {
+    draw_engine_starting();  // no panels built from defaults that are not the link's
+  } else {
+    layout_windows();
+    draw_divergence_banner();
+  }
   if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
     char fps[64];
     std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
@@ -310,6 +314,14 @@ void App::frame() {
                                             IM_COL32(150, 150, 150, 255), fps);
   }
   layout_report_ = label_audit_finish_frame();
+}
+
+void App::draw_engine_starting() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  const char* text = "Starting the engine…";
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  ImGui::GetBackgroundDrawList()->AddText(ImVec2(0.5f * (io.DisplaySize.x - size.x), 0.5f * (io.DisplaySize.y - size.y)),
+                                          ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
 }
 
 bool App::figure_wants_pointer_at(float x, float y) const {
@@ -408,6 +420,7 @@ std::string App::load_result_json() const {
   JsonValue out = JsonValue::object();
   out.set("ok", JsonValue::boolean(view_.load.ok));
   out.set("pending", JsonValue::boolean(view_.load.pending));
+  out.set("asset_failed", JsonValue::boolean(view_.load.asset_failed));
   out.set("error", JsonValue::string(view_.load.error));
   JsonValue notices = JsonValue::array();
   for (const std::string& n : view_.load.notices) notices.push_back(JsonValue::string(n));

@@ -171,6 +171,7 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
+  void draw_engine_starting() const;  // before the engine's first snapshot: a line instead of the panels
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
   // studies_view.cpp: the information-loss maps and the width study (view options lossmap, widths).

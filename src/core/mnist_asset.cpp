@@ -13,7 +13,6 @@ namespace catgeo {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'G', 'M', 'N', 'I', 'S', 'T', '\0'};
-const char* const kRecover = "; re-run scripts/setup to regenerate assets/*.cgd";
 
 std::array<std::uint32_t, 256> make_crc_table() {
   std::array<std::uint32_t, 256> table{};
@@ -52,13 +51,13 @@ std::uint32_t crc32(const std::uint8_t* bytes, std::size_t size) {
 
 Result<Dataset> load_mnist_asset(const std::uint8_t* bytes, std::size_t size) {
   using R = Result<Dataset>;
-  if (size == 0 || bytes == nullptr) return R::fail(std::string("MNIST asset is empty (0 bytes)") + kRecover);
+  if (size == 0 || bytes == nullptr) return R::fail("MNIST asset is empty (0 bytes)");
   if (size < kMnistAssetHeaderBytes)
     return R::fail("MNIST asset is truncated: expected at least " + std::to_string(kMnistAssetHeaderBytes) +
-                   " header bytes, got " + std::to_string(size) + kRecover);
+                   " header bytes, got " + std::to_string(size));
   if (std::memcmp(bytes, kMagic, sizeof(kMagic)) != 0)
     return R::fail("not a CatGeo MNIST asset (bad magic, expected \"CGMNIST\"); load assets/mnist14.cgd or "
-                   "assets/mnist7.cgd, or re-run scripts/setup");
+                   "assets/mnist7.cgd");
   const std::uint32_t version = read_u32(bytes + 8);
   const std::uint32_t count = read_u32(bytes + 12);
   const std::uint32_t rows = read_u32(bytes + 16);
@@ -67,33 +66,31 @@ Result<Dataset> load_mnist_asset(const std::uint8_t* bytes, std::size_t size) {
   const std::uint32_t stored_crc = read_u32(bytes + 28);
   if (version != kMnistAssetVersion)
     return R::fail("MNIST asset format version " + std::to_string(version) +
-                   " is not supported (this build reads version " + std::to_string(kMnistAssetVersion) + ")" +
-                   kRecover);
+                   " is not supported (this build reads version " + std::to_string(kMnistAssetVersion) + ")");
   if (!((rows == 14 && cols == 14) || (rows == 7 && cols == 7)))
     return R::fail("MNIST asset has " + std::to_string(rows) + "x" + std::to_string(cols) +
-                   " images, expected 14x14 or 7x7" + kRecover);
-  if (count == 0) return R::fail(std::string("MNIST asset holds no samples (count is 0)") + kRecover);
+                   " images, expected 14x14 or 7x7");
+  if (count == 0) return R::fail("MNIST asset holds no samples (count is 0)");
   if (num_classes < 1 || num_classes > 256)
-    return R::fail("MNIST asset declares " + std::to_string(num_classes) + " classes, expected 1 to 256" +
-                   kRecover);
+    return R::fail("MNIST asset declares " + std::to_string(num_classes) + " classes, expected 1 to 256");
   // 64-bit arithmetic: count < 2^32 and pixels <= 196, so this cannot overflow; nothing is allocated yet.
   const std::uint64_t pixels = static_cast<std::uint64_t>(rows) * cols;
   const std::uint64_t expected = kMnistAssetHeaderBytes + static_cast<std::uint64_t>(count) * (1 + pixels);
   if (size < expected)
     return R::fail("MNIST asset is truncated: expected " + std::to_string(expected) + " bytes, got " +
-                   std::to_string(size) + kRecover);
+                   std::to_string(size));
   if (size > expected)
     return R::fail("MNIST asset has " + std::to_string(size - expected) + " trailing bytes: expected " +
-                   std::to_string(expected) + " bytes, got " + std::to_string(size) + kRecover);
+                   std::to_string(expected) + " bytes, got " + std::to_string(size));
   const std::uint8_t* payload = bytes + kMnistAssetHeaderBytes;
   const std::uint32_t computed_crc = crc32(payload, size - kMnistAssetHeaderBytes);
   if (computed_crc != stored_crc)
     return R::fail("MNIST asset checksum mismatch (stored " + hex32(stored_crc) + ", computed " +
-                   hex32(computed_crc) + "): the file is corrupt" + kRecover);
+                   hex32(computed_crc) + "): the file is damaged");
   for (std::uint32_t j = 0; j < count; ++j) {
     if (payload[j] >= num_classes)
       return R::fail("MNIST asset sample " + std::to_string(j) + " has label " + std::to_string(payload[j]) +
-                     " but the header declares " + std::to_string(num_classes) + " classes" + kRecover);
+                     " but the header declares " + std::to_string(num_classes) + " classes");
   }
 
   Result<Dataset> out;

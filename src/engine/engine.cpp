@@ -322,9 +322,11 @@ void Engine::poll_digits() {
     load_dirty_ = state_dirty_ = true;
   } else if (mnist_state() == MnistLoadState::failed) {
     waiting_for_digits_ = false;
-    status_ = "Cannot load the MNIST digits: " + mnist_error() + " Choose MNIST again to retry.";
+    status_ = "The MNIST digits could not be loaded: this page's server has no usable copy of them. Your settings are "
+              "kept; reload the page (or choose MNIST again) to retry, or tell whoever hosts the page.";
     load_.pending = false;
-    load_.error = status_;
+    load_.asset_failed = true;
+    load_.error = mnist_error();
     load_dirty_ = state_dirty_ = true;
   }
 }

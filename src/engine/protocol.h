@@ -16,10 +16,11 @@
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 5;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+constexpr std::uint32_t kProtocolVersion = 6;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
                                                // the decoder check, F_code at a chosen layer, per-layer metrics;
                                                // 4: the digit pad, tables of points; 5: the KDE I(mu; x) in the
-                                               // information rows, the loss maps, the width study
+                                               // information rows, the loss maps, the width study;
+                                               // 6: a load's asset_failed (the server's file, not the link)
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -69,6 +70,7 @@ struct LoadOutcome {
   std::uint32_t command = 0;  // the command that loaded (0: none yet)
   bool ok = false;
   bool pending = false;  // MNIST digits on their way: the run starts when they arrive
+  bool asset_failed = false;  // the error is the server's: its MNIST file is missing or damaged, not the link
   std::string error;
   std::vector<std::string> notices;
 };

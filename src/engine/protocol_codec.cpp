@@ -285,7 +285,8 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::ui
   if (s.has_config) w.text(s.config_link), w.text(s.share_link), w.text(s.share_notice);
   w.boolean(s.has_load);
   if (s.has_load) {
-    w.u32(s.load.command), w.boolean(s.load.ok), w.boolean(s.load.pending), w.text(s.load.error);
+    w.u32(s.load.command), w.boolean(s.load.ok), w.boolean(s.load.pending), w.boolean(s.load.asset_failed),
+        w.text(s.load.error);
     put_strings(w, s.load.notices);
   }
   w.boolean(s.has_facts);
@@ -400,7 +401,8 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   s.completed = r.u32();
   if ((s.has_config = r.boolean())) s.config_link = r.text(), s.share_link = r.text(), s.share_notice = r.text();
   if ((s.has_load = r.boolean())) {
-    s.load.command = r.u32(), s.load.ok = r.boolean(), s.load.pending = r.boolean(), s.load.error = r.text();
+    s.load.command = r.u32(), s.load.ok = r.boolean(), s.load.pending = r.boolean(),
+    s.load.asset_failed = r.boolean(), s.load.error = r.text();
     get_strings(r, s.load.notices);
   }
   if ((s.has_facts = r.boolean())) {

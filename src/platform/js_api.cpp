@@ -138,6 +138,16 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_table_format() {
   out.set("label_bytes", JsonValue::number(catgeo::parameter("table.label").max));
   return answer(catgeo::to_json(out));
 }
+// The largest inputs the page's API takes (web/catgeo-api.js refuses larger ones before they cross to the module):
+// link and table bytes, points per addPoints call.
+EMSCRIPTEN_KEEPALIVE const char* catgeo_input_limits() {
+  using catgeo::JsonValue;
+  JsonValue out = JsonValue::object();
+  out.set("link_bytes", JsonValue::number(catgeo::parameter("input.link").max));
+  out.set("table_bytes", JsonValue::number(catgeo::parameter("input.table").max));
+  out.set("points", JsonValue::number(catgeo::parameter("pts.count").max));
+  return answer(catgeo::to_json(out));
+}
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }

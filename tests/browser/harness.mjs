@@ -129,8 +129,10 @@ export async function waitForRunning(page, frames = 10) {
   await waitForFrames(page, frames);
 }
 
+// The failure message: its title, the reader's text and the folded technical details, one per line.
 export function messageText(page) {
-  return page.evaluate(() => document.getElementById('catgeo-message').innerText);
+  return page.evaluate(() => [...document.querySelectorAll('#catgeo-message .catgeo-title, #catgeo-message p, ' +
+    '#catgeo-message code')].map((node) => node.textContent).join('\n'));
 }
 
 // Saves a PNG screenshot to tests/browser/artifacts/<name>.png and returns its bytes.

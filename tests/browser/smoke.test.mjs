@@ -2,8 +2,10 @@
 // keeps the host page's wheel and keys, draws on demand when idle, and explains missing WebGL2 / WebAssembly / module failures in HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  messageText, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, waitForStart,
+  messageText, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, waitForStart, webRoot,
 } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
@@ -91,21 +93,46 @@ const failureCases = [
     },
   },
   { name: 'no-webassembly', expected: /WebAssembly is not available/, initScript: () => { delete window.WebAssembly; } },
+  // A file the server does not have: the reader is told to reload or tell the host (the server's fault, not the
+  // page's), the browser's words are folded under Details.
   {
     name: 'wasm-missing',
-    expected: /could not start[\s\S]*404/,
+    expected: /could not be downloaded\nA part of CatGeo did not arrive intact[\s\S]*Reload the page[\s\S]*404/,
     prepare: (page) => page.route('**/catgeo.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+  },
+  {
+    name: 'wasm-damaged',
+    expected: /could not be downloaded\nA part of CatGeo did not arrive intact[\s\S]*CompileError/,
+    prepare: (page) => page.route('**/catgeo.wasm', (route) => route.fulfill({ status: 200, body: '<html>' })),
+  },
+  {
+    name: 'worker-missing',
+    expected: /could not be downloaded\nA part of CatGeo[\s\S]*catgeo-engine-worker\.js did not load/,
+    prepare: (page) => page.route('**/catgeo-engine-worker.js', (route) => route.fulfill({ status: 404, body: '' })),
+  },
+  {
+    name: 'engine-missing',
+    expected: /could not be downloaded\nA part of CatGeo[\s\S]*the engine could not load/,
+    prepare: (page) => page.route('**/catgeo_engine.js', (route) => route.fulfill({ status: 404, body: '' })),
+  },
+  // Opened from disk: a browser runs no worker there; the reader is told to serve the folder.
+  {
+    name: 'opened-from-a-file',
+    url: () => pathToFileURL(path.join(webRoot, 'index.html')).href,
+    expected: /CatGeo needs to be served\nBrowsers do not run CatGeo from a file on disk\. Serve its folder/,
   },
 ];
 
-for (const { name, expected, initScript, prepare } of failureCases) {
+for (const { name, url, expected, initScript, prepare } of failureCases) {
   test(`shows a message when the page cannot start: ${name}`, TIMEOUT, async () => {
-    const { context, page } = await openPage(shared.browser, shared.server.url, { initScript, prepare });
+    const { context, page } = await openPage(shared.browser, url ? url() : shared.server.url, { initScript, prepare });
     try {
       assert.equal(await waitForStart(page), 'failed');
       assert.equal(await page.isVisible('#catgeo-message'), true);
       assert.equal(await page.isVisible('#catgeo-loading'), false);
       assert.match(await messageText(page), expected);
+      const details = await page.evaluate(() => document.getElementById('catgeo-message-details').hidden);
+      assert.equal(details, name.startsWith('no-'), 'technical details are shown when there are any, and folded');
       await saveScreenshot(page, name);
     } finally {
       await context.close();

@@ -82,7 +82,7 @@ TEST_CASE(mnist_asset_round_trip, "") {
 TEST_CASE(mnist_asset_rejects_empty_and_truncated, "") {
   const Bytes bytes = catgeo::encode_mnist_asset(make_dataset(20, 7, 10, 7));
   EXPECT_TRUE(contains(load_error(Bytes()), "MNIST asset is empty (0 bytes)"));
-  EXPECT_TRUE(contains(load_error(Bytes()), "re-run scripts/setup"));
+  EXPECT_MSG(!contains(load_error(Bytes()), "scripts/"), load_error(Bytes()));  // the page's reader has no scripts
   const std::size_t full = bytes.size();
   for (std::size_t length : {std::size_t{1}, std::size_t{31}}) {
     const std::string error = load_error(Bytes(bytes.begin(), bytes.begin() + length));
@@ -92,7 +92,7 @@ TEST_CASE(mnist_asset_rejects_empty_and_truncated, "") {
   for (std::size_t length : {std::size_t{32}, std::size_t{33}, std::size_t{32 + 20}, full / 2, full - 1}) {
     const std::string error = load_error(Bytes(bytes.begin(), bytes.begin() + length));
     EXPECT_MSG(contains(error, "MNIST asset is truncated: expected " + std::to_string(full) + " bytes, got " +
-                                   std::to_string(length) + "; re-run scripts/setup"),
+                                   std::to_string(length)),
                error);
   }
   Bytes longer = bytes;
@@ -140,7 +140,7 @@ TEST_CASE(mnist_asset_rejects_corrupt_payload, "") {
     Bytes bytes = good;
     bytes[offset] ^= 0x10;
     EXPECT_MSG(contains(load_error(bytes), "checksum mismatch (stored 0x"), load_error(bytes));
-    EXPECT_MSG(contains(load_error(bytes), "the file is corrupt; re-run scripts/setup"), load_error(bytes));
+    EXPECT_MSG(contains(load_error(bytes), "the file is damaged"), load_error(bytes));
   }
   Bytes bytes = good;
   bytes[32 + 4] = 10;  // label of sample 4, with a valid checksum
