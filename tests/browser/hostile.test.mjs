@@ -3,7 +3,7 @@
 // missing or damaged MNIST file on the server is named as the server's fault, not the link's, with its detail folded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { openPage, saveScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const TIMEOUT = { timeout: 300_000 };
@@ -122,3 +122,30 @@ for (const { name, detail, serve } of ASSET_CASES) {
     }
   });
 }
+
+test('while the engine starts slowly the page shows no panels built from defaults, then the link\'s run',
+  TIMEOUT, async () => {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=7`, {
+      prepare: (p) => p.context().route('**/catgeo_engine.wasm', async (route) => {
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 4000));  // a slow network for the engine only
+        await route.fulfill({ response });
+      }),
+    });
+    try {
+      await page.waitForFunction(() => catgeo.phase === 'running', null, { timeout: 60_000 });
+      const early = await page.evaluate(() => ({ report: catgeo.layoutReport(), runs: catgeo.runsCreated() }));
+      assert.equal(early.runs, 0, 'the engine answered before the delay ended: the test proves nothing');
+      // Only ImGui's implicit fallback window (never drawn): no panel, no widget, no label.
+      assert.ok(early.report.windows <= 1 && early.report.widgets === 0 && early.report.labels === 0,
+        `panels before the engine answered: ${JSON.stringify(early.report)}`);
+      await saveScreenshot(page, 'engine-starting');
+      await page.evaluate(() => catgeo.ready.then(() => true));
+      const later = await page.evaluate(() => catgeo.layoutReport());
+      assert.ok(later.windows > 1 && later.widgets > 0, `no panels once the run is built: ${JSON.stringify(later)}`);
+      assert.equal(await page.evaluate(() => catgeo.config().id), 'E5');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
