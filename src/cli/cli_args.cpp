@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/config_checks.h"
 #include "core/json.h"
@@ -26,7 +28,14 @@ Result<Args> Args::parse(int argc, char** argv, int first, const std::vector<std
       args.entries_.push_back({name, ""});
     } else if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
       if (i + 1 >= argc) return Result<Args>::fail("option --" + name + " needs a value (try --help)");
-      args.entries_.push_back({name, argv[++i]});
+      const std::string value = argv[++i];
+      auto same = std::find_if(args.entries_.begin(), args.entries_.end(), [&](const auto& e) { return e.first == name; });
+      if (same == args.entries_.end()) {
+        args.entries_.push_back({name, value});
+      } else {  // the share link's rule and words (core/link_text.cpp)
+        std::fprintf(stderr, "catgeo: notice: option --%s appears twice; used the last value\n", name.c_str());
+        same->second = value;
+      }
     } else {
       return Result<Args>::fail("unknown option --" + name + " (try --help)");
     }
@@ -75,20 +84,53 @@ Result<GridSpec> parse_grid_spec(const std::string& text) {
   return {grid, Status::success()};
 }
 
-Result<std::string> read_file(const std::string& option, const std::string& path) {
+namespace {
+
+// What a file that is not a regular file is, for the message.
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& option, const std::string& path, const FileCap& cap) {
   using R = Result<std::string>;
   const std::string where = "--" + option + " " + path + ": ";
+  const auto refuse = [&](const struct stat& info) -> std::optional<std::string> {
+    if (!S_ISREG(info.st_mode))
+      return where + "is " + file_kind(info.st_mode) + ", not a regular file; give a file of at most " + cap_text(cap);
+    if (static_cast<std::uintmax_t>(info.st_size) > cap.bytes)
+      return where + "is larger than " + cap_text(cap) + "; give a smaller file";
+    return std::nullopt;
+  };
+  // The type and size before opening (a device or FIFO is never opened), then again on the opened file (it may have
+  // been replaced meanwhile); O_NONBLOCK keeps that open from waiting for a FIFO's writer.
   struct stat info;
   if (stat(path.c_str(), &info) != 0) return R::fail(where + "cannot open (" + std::strerror(errno) + ")");
-  if (S_ISDIR(info.st_mode)) return R::fail(where + "is a directory; give a file");
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return R::fail(where + "cannot open (" + std::strerror(errno) + ")");
+  if (auto why = refuse(info)) return R::fail(*why);
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return R::fail(where + "cannot open (" + std::strerror(errno) + ")");
+  std::optional<std::string> why = fstat(fd, &info) != 0 ? where + "cannot be read" : refuse(info);
   std::string text;
-  char buffer[65536];
-  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, got);
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) return R::fail(where + "cannot be read");
+  if (!why) {
+    text.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[65536];
+    while (text.size() <= cap.bytes) {  // one byte over the cap tells a file that grew past it
+      const ssize_t n = read(fd, buffer, std::min(sizeof buffer, cap.bytes + 1 - text.size()));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) why = where + "cannot be read (" + std::strerror(errno) + ")";
+      if (n <= 0) break;
+      text.append(buffer, static_cast<std::size_t>(n));
+    }
+    if (!why && text.size() > cap.bytes) why = where + "is larger than " + cap_text(cap) + "; give a smaller file";
+  }
+  close(fd);
+  if (why) return R::fail(*why);
   return {text, Status::success()};
 }
 

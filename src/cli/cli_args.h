@@ -5,12 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/file_caps.h"
 #include "core/config.h"
 #include "core/status.h"
 
 namespace catgeo::cli {
 
-// Options after the command word: "--name value" pairs and bare "--switch" flags ("--help" is always a switch).
+// Options after the command word: "--name value" pairs and bare "--switch" flags ("--help" is always a switch). A
+// repeated option keeps its last value with a notice on stderr, as the share link does; a repeated switch is harmless.
 class Args {
  public:
   // switches: names that take no value (e.g. "json").
@@ -27,8 +29,9 @@ class Args {
 Result<GridSpec> parse_grid_spec(const std::string& text);
 // The form --grid takes, with the table's limits (for messages and help).
 std::string grid_form();
-// Whole file; a message names the option and what is wrong with the file (missing, a directory, unreadable).
-Result<std::string> read_file(const std::string& option, const std::string& path);
+// Whole file of at most cap.bytes; never blocks. A message names the option and what is wrong with the file: missing,
+// unreadable, not a regular file (a directory, a device such as /dev/zero, a FIFO, a socket) or over the cap.
+Result<std::string> read_file(const std::string& option, const std::string& path, const FileCap& cap);
 // "  --key VALUE   label: help [range]" for a parameter-table key.
 std::string option_help(const std::string& key);
 // The parameter-table keys a command takes as --key VALUE: every key that changes the run and has a codec.

@@ -25,7 +25,8 @@ std::string fcat_help() {
          "  exact posterior and F_cat of a Gaussian mixture on a grid, as CSV on stdout\n"
          "  --mixture FILE  {\"classes\":[{\"mean\":[m..],\"cov\":[[..]],\"prior\":p},..]}: " +
          option_range("classes") + " classes, means in " + option_range("mix.mean") + ", variances in " +
-         option_range("mix.var") + ", priors in " + option_range("mix.prior") + "\n"
+         option_range("mix.var") + ", priors in " + option_range("mix.prior") + ";\n"
+         "                  a file of at most " + cap_text(mixture_file_cap()) + "\n"
          "  --grid SPEC     " + grid_form() + "\n";
 }
 
@@ -39,7 +40,7 @@ int run_fcat(int argc, char** argv) {
   if (!args.value.value("mixture") || !args.value.value("grid"))
     return fail("fcat needs --mixture FILE.json and --grid SPEC (try catgeo fcat --help)");
   const std::string path = *args.value.value("mixture");
-  Result<std::string> text = read_file("mixture", path);
+  Result<std::string> text = read_file("mixture", path, mixture_file_cap());
   if (!text.ok()) return fail(text.status.message);
   Result<std::vector<GaussianClass>> classes = parse_mixture_json(text.value);
   if (!classes.ok()) return fail("--mixture " + path + ": " + classes.status.message);

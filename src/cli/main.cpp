@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
                             "  fcat    F_cat of a Gaussian mixture on a grid, as CSV\n"
                             "  train   train a scenario (E1..E7, mnist) or share link and print its matching metrics\n"
                             "  sweep   train presets over seeds and sigmas on every core; Markdown tables of metrics\n"
-                            "exit codes: 0 ok, 1 the run failed (training diverged), 2 bad input\n\n" +
+                            "exit codes: 0 ok, 1 the run failed (training diverged), 2 bad input\n"
+                            "an option given twice keeps its last value, with a notice (as the share link does)\n\n" +
                             fcat_help() + "\n" + train_help() + "\n" + sweep_help();
   if (argc < 2) {
     std::fputs(usage.c_str(), stderr);

@@ -221,7 +221,8 @@ std::string sweep_help() {
       "  --shard K/N      run only the K-th of N disjoint parts (run i of the sweep is in part i % N + 1) and print\n"
       "                   its runs as JSON lines with their index; for a job array (docs/experiments.md)\n"
       "  --merge FILE...  (last option) read the JSON lines of every shard and print the sweep's tables (or --json\n"
-      "                   lines), exactly as the unsharded sweep prints them; a missing or repeated run is an error\n"
+      "                   lines), exactly as the unsharded sweep prints them; a missing or repeated run is an error;\n"
+      "                   each file at most " + cap_text(merge_file_cap(kMaxRuns)) + "\n"
       "  --table WHICH    both (default): a summary over seeds (median [min, max]), then every run; or one of them\n"
       "  --json           one JSON object per run instead (link, then catgeo train --json's metrics without the\n"
       "                   information keys, but with info_r, info_r_se and info_r_highsnr in a width study)\n"
@@ -263,7 +264,7 @@ int merge_shards(const std::vector<std::string>& files, bool json, const std::st
   std::vector<int> seen;
   std::size_t total = 0;
   for (const std::string& file : files) {
-    Result<std::string> text = read_file("merge", file);
+    Result<std::string> text = read_file("merge", file, merge_file_cap(kMaxRuns));
     if (!text.ok()) return fail(text.status.message);
     std::size_t number = 0;
     for (std::string_view piece : split(text.value, '\n')) {

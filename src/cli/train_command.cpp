@@ -66,7 +66,7 @@ void print_readable(const JsonValue& summary) {
 // one line, a bad table's "FILE: line N, column M: ...".
 Result<ScenarioConfig> table_config(const std::string& path, const std::optional<std::string>& base_id) {
   using R = Result<ScenarioConfig>;
-  const Result<std::string> text = read_file("points", path);
+  const Result<std::string> text = read_file("points", path, points_file_cap());
   if (!text.ok()) return R::fail(text.status.message);
   const Result<PointTable> table = parse_point_table(text.value);
   if (!table.ok()) return R::fail(path + ": " + table.status.message);
@@ -107,8 +107,11 @@ std::string train_help() {
       limit_text(parameter("table.classes").min) + " to " + limit_text(parameter("table.classes").max) +
       " classes, scaled into the grid of E5 (2-D) or E1 (1-D), or of --scenario;\n"
       "                   F_cat is the class-wise KDE estimate. A bad table: exit 2, 'FILE: line N, column M: ...'\n"
-      "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup)\n"
+      "                   The file may have at most " + cap_text(points_file_cap()) + "\n"
+      "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup), at\n"
+      "                   most " + cap_text(mnist_file_cap()) + "\n"
       "  --json           one JSON object instead of text; --history adds the metrics of every epoch\n"
+
       "  layers           always reported (also before training): per hidden layer l from the one after the\n"
       "                   projection to r, F_code^(l) = J_l^T J_l / sigma^2 (J_l = dh_l/dx) against F_cat: index\n"
       "                   (hidden-layer index, from 0), contrast, loglog_r and, in 2-D, angle_deg_weighted (spec 3.3)\n"
@@ -164,8 +167,8 @@ int run_train(int argc, char** argv) {
   if (config.data == DataKind::mnist) {
     const std::string path =
         args.value("mnist").value_or(config.mnist.side == 7 ? "assets/mnist7.cgd" : "assets/mnist14.cgd");
-    Result<std::string> bytes = read_file("mnist", path);
-    if (!bytes.ok()) return fail(bytes.status.message + " (pass --mnist FILE.cgd; scripts/setup makes it)");
+    Result<std::string> bytes = read_file("mnist", path, mnist_file_cap());
+    if (!bytes.ok()) return fail(bytes.status.message + "; pass --mnist FILE.cgd (scripts/setup makes assets/mnist14.cgd)");
     Result<Dataset> loaded =
         load_mnist_asset(reinterpret_cast<const std::uint8_t*>(bytes.value.data()), bytes.value.size());
     if (!loaded.ok()) return fail("--mnist " + path + ": " + loaded.status.message);

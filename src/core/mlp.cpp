@@ -11,6 +11,18 @@
 namespace catgeo {
 namespace {
 
+// Back-propagated errors dL/dz below 2^-100 are set to 0. A gradient that small moves no parameter: Adam divides it by
+// at least eps = 1e-8 and SGD multiplies it by lr <= 100, a step below 1e-20. Kept, such errors turn subnormal (below
+// 2^-126) once multiplied by a saturated sigmoid's slope or a weight, and every multiply-add that touches a subnormal
+// float costs some 100 cycles on x86 without flush-to-zero, a mode WASM cannot set: the units of a wide sigmoid layer
+// that saturate over hundreds of epochs made the weight gradients several times slower to compute (issue 21).
+constexpr float kNegligibleError = 0x1p-100f;
+
+void drop_negligible_errors(MatrixF& delta) {
+  float* d = delta.data();
+  for (Eigen::Index i = 0; i < delta.size(); ++i) d[i] = std::fabs(d[i]) < kNegligibleError ? 0.0f : d[i];
+}
+
 // In-place column-wise softmax of logits; returns the summed -ln P(label) when labels are given.
 double softmax_columns(MatrixF& logits, const int* labels) {
   double loss = 0.0;
@@ -153,6 +165,7 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
   delta_ = activations_[readout];
   for (Eigen::Index b = 0; b < batch; ++b) delta_(labels[b], b) -= 1.0f;
   delta_ /= static_cast<float>(batch);
+  drop_negligible_errors(delta_);
   for (int l = readout; l >= 0; --l) {
     const Layer& layer = layers_[l];
     Eigen::Map<MatrixF> grad_w(gradient->data() + layer.weight_offset, layer.out, layer.in);
@@ -166,6 +179,7 @@ float Mlp::run_batch(const Eigen::Ref<const MatrixF>& inputs, const int* labels,
     multiply_transpose_by(weight(l), delta_, delta_prev_);
     if (after_rep && noise_.dropout()) delta_prev_.array() *= noise_factor_.array();  // dr/df = 1 + xi
     multiply_by_slope(layers_[l - 1].activation, activations_[l - 1], delta_prev_);
+    drop_negligible_errors(delta_prev_);
     delta_.swap(delta_prev_);
   }
   return mean_loss;

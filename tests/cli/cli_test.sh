@@ -284,5 +284,81 @@ expect_error points_with_link "^catgeo: --points and --link cannot be combined" 
   train --points "$tables/bad_nan.csv" --link scenario=E5
 expect_error points_bad_option "^catgeo: --sigma 50 is out of range" train --points "$tables/two_classes_1d.tsv" --sigma 50
 
+# Issue 21: files are read with a cap and never block. A device, a FIFO (no writer: an open without O_NONBLOCK would
+# wait forever), a directory or a file over the cap exits 2 with one line naming the cap, at once. timeout 5 turns a
+# regression into a failure instead of a hang; the limit of 3 s leaves room for a loaded 2-core machine (the runs
+# take about 0.05 s).
+mkfifo "$tmp/fifo"
+truncate -s 9000001 "$tmp/big.csv"    # sparse: over the 8 MB of --points
+truncate -s 1000001 "$tmp/big.json"   # over the 1 MB of --mixture
+truncate -s 13790033 "$tmp/big.cgd"   # one byte over the 13.8 MB of --mnist
+truncate -s 80000001 "$tmp/big.jsonl" # over the 80 MB of --merge
+slowest=0
+expect_error_fast() {  # expect_error_fast NAME PATTERN ARGS...: expect_error, within 3 s (the time is kept)
+  local name="$1" pattern="$2" start end
+  shift 2
+  start=$(date +%s%N)
+  timeout 5 "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  end=$(date +%s%N)
+  local ms=$(((end - start) / 1000000))
+  [ "$ms" -gt "$slowest" ] && slowest=$ms
+  if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q -- "$pattern" "$tmp/err" && [ ! -s "$tmp/out" ] &&
+    [ "$ms" -lt 3000 ]; then
+    check "$name" 0
+  else
+    echo "  exit $code after $ms ms, stderr: $(cat "$tmp/err")"
+    check "$name" 1
+  fi
+}
+for device in /dev/zero /dev/urandom; do
+  kind="is a character device, not a regular file; give a file of at most"
+  expect_error_fast "points_${device#/dev/}" "^catgeo: --points $device: $kind 8 MB" train --points "$device"
+  expect_error_fast "mixture_${device#/dev/}" "^catgeo: --mixture $device: $kind 1 MB" fcat --mixture "$device" --grid -1:1:3
+  expect_error_fast "mnist_${device#/dev/}" "^catgeo: --mnist $device: $kind 13.8 MB" train --scenario mnist --mnist "$device"
+  expect_error_fast "merge_${device#/dev/}" "^catgeo: --merge $device: $kind 80 MB" sweep --merge "$device"
+done
+fifo="is a named pipe (FIFO), not a regular file"
+expect_error_fast points_fifo "^catgeo: --points $tmp/fifo: $fifo" train --points "$tmp/fifo"
+expect_error_fast mixture_fifo "^catgeo: --mixture $tmp/fifo: $fifo" fcat --mixture "$tmp/fifo" --grid -1:1:3
+expect_error_fast mnist_fifo "^catgeo: --mnist $tmp/fifo: $fifo" train --scenario mnist --mnist "$tmp/fifo"
+expect_error_fast merge_fifo "^catgeo: --merge $tmp/fifo: $fifo" sweep --merge "$tmp/fifo"
+expect_error_fast merge_directory "^catgeo: --merge $tmp: is a directory, not a regular file" sweep --merge "$tmp"
+expect_error_fast points_over_cap \
+  "^catgeo: --points $tmp/big.csv: is larger than 8 MB (the most a table of 20000 points needs); give a smaller file$" \
+  train --points "$tmp/big.csv"
+expect_error_fast mixture_over_cap "^catgeo: --mixture $tmp/big.json: is larger than 1 MB" \
+  fcat --mixture "$tmp/big.json" --grid -1:1:3
+expect_error_fast mnist_over_cap "^catgeo: --mnist $tmp/big.cgd: is larger than 13.8 MB" \
+  train --scenario mnist --mnist "$tmp/big.cgd"
+expect_error_fast merge_over_cap "^catgeo: --merge $tmp/big.jsonl: is larger than 80 MB" sweep --merge "$tmp/big.jsonl"
+echo "  (the slowest refusal took $slowest ms)"
+# A file exactly at the cap is read (and then judged by its format): the cap is not off by one.
+truncate -s 1000000 "$tmp/cap.json"
+expect_error mixture_at_cap "^catgeo: --mixture $tmp/cap.json: " fcat --mixture "$tmp/cap.json" --grid -1:1:3
+! grep -q "larger than" "$tmp/err"
+check mixture_at_cap_is_read $?
+# The help states every cap.
+"$cli" train --help | grep -q "at most 8 MB" && "$cli" train --help | grep -q "most 13.8 MB" &&
+  "$cli" fcat --help | grep -q "at most 1 MB" && "$cli" sweep --help | grep -q "at most 80 MB"
+check help_file_caps $?
+
+# A repeated option keeps its last value with one notice per repeat, worded as the share link's; a repeated switch
+# is harmless and silent.
+"$cli" train --scenario E1 --epochs 1 --epochs 2 --sigma 1 --sigma 0.5 --json --json >"$tmp/twice.json" 2>"$tmp/err"
+code=$?
+grep -q '"epochs":2,' "$tmp/twice.json" && [ "$(wc -l <"$tmp/twice.json")" -eq 1 ] &&
+  grep -qx 'catgeo: notice: option --epochs appears twice; used the last value' "$tmp/err" &&
+  grep -qx 'catgeo: notice: option --sigma appears twice; used the last value' "$tmp/err" &&
+  [ "$(wc -l <"$tmp/err")" -eq 2 ] && [ "$code" -eq 0 ]
+check repeated_option_last_value $?
+"$cli" train --link 'scenario=E1&sigma=1&epochs=1' --json >"$tmp/link_sigma.json" 2>/dev/null
+"$cli" train --scenario E1 --sigma 0.2 --sigma 1 --epochs 1 --json >"$tmp/opt_sigma.json" 2>/dev/null
+cmp -s "$tmp/link_sigma.json" "$tmp/opt_sigma.json"
+check repeated_option_runs_the_last_value $?
+"$cli" train --scenario E1 --sigma 0.5 --sigma 50 >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(sed -n 2p "$tmp/err")" = "catgeo: --sigma 50 is out of range [0.01, 10]" ]
+check repeated_option_last_value_checked $?
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

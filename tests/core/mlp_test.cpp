@@ -191,3 +191,29 @@ TEST_CASE(initialisation_follows_spec_2_3, "") {
   EXPECT_TRUE(net.bias(0).cwiseAbs().maxCoeff() <= 0.5f && net.bias(0).cwiseAbs().maxCoeff() > 0.4f);
   EXPECT_TRUE(net.bias(1).cwiseAbs().maxCoeff() == 0.0f);
 }
+
+TEST_CASE(mlp_gradient_through_saturated_sigmoids_has_no_subnormal_numbers, "") {
+  // Issue 21: units that saturate far below zero (z < -80, reached by wide sigmoid layers after hundreds of epochs)
+  // have slopes near 1e-35, and the errors back-propagated through them became subnormal floats, which made every
+  // multiply-add of the weight gradients that touched one about 100 times slower on x86 without flush-to-zero (WASM).
+  // Errors below 2^-100 are dropped: here the second layer's errors and with them the first layer's gradient are 0.
+  Mlp net = make_net(2, {{16, Activation::sigmoid}, {16, Activation::sigmoid}}, 3);
+  const Eigen::Index bias = net.bias(1).data() - net.parameters().data();
+  for (Eigen::Index i = 0; i < net.bias(1).size(); ++i) net.parameters()[static_cast<size_t>(bias + i)] = -86.0f;
+  Rng rng(3);
+  const MatrixF x = random_inputs(2, 32, rng);
+  std::vector<int> labels(32);
+  for (int b = 0; b < 32; ++b) labels[b] = b % 3;
+  ParameterVector gradient;
+  Rng noise(7);  // training mode: the read-out sees r plus noise, as in E7 with layers=256s-256s
+  net.loss_and_gradient(x, labels.data(), &noise, gradient);
+  int subnormal = 0, first_layer_nonzero = 0, readout_nonzero = 0;
+  for (float g : gradient) subnormal += std::fpclassify(g) == FP_SUBNORMAL;
+  const Eigen::Index layer1 = net.weight(1).data() - net.parameters().data();
+  for (Eigen::Index p = 0; p < layer1; ++p) first_layer_nonzero += gradient[static_cast<size_t>(p)] != 0.0f;
+  const Eigen::Index readout = net.weight(2).data() - net.parameters().data();
+  for (size_t p = static_cast<size_t>(readout); p < gradient.size(); ++p) readout_nonzero += gradient[p] != 0.0f;
+  EXPECT_MSG(subnormal == 0, subnormal << " subnormal gradient entries");
+  EXPECT_MSG(first_layer_nonzero == 0, first_layer_nonzero << " first-layer gradient entries are not 0");
+  EXPECT_MSG(readout_nonzero > 0, "the read-out's gradient is 0: the test network is not learning at all");
+}
