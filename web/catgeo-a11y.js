@@ -130,6 +130,7 @@
     if (m.state === 'no_run' || !finite(m.epoch)) {
       summary.textContent = `No run: ${(m.message || 'the settings could not be built').replace(/\.+$/, '')}.`;
       table.replaceChildren();
+      delete table.dataset.epoch;
       return;
     }
     const text = `${describeFigure(config, m.reference)} ${describeRun(config, m)}`;
@@ -142,8 +143,9 @@
 
   function onSnapshot(completed, link) {
     currentLink = link;
-    if (timer) return;
     const changed = `${api.state()}|${link}` !== describedKey;
+    if (timer && !changed) return;
+    clearTimeout(timer);
     timer = setTimeout(describe, changed ? 0 : Math.max(0, lastRun + REFRESH_MS - performance.now()));
   }
 
