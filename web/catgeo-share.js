@@ -125,7 +125,8 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     statusTimer = setTimeout(() => { statusLine.textContent = ''; }, 3000);
   }
 
-  const bar = document.body.appendChild(element('div', { id: 'catgeo-share-bar', hidden: '' }));
+  const bar = document.body.appendChild(element('div', { id: 'catgeo-share-bar', role: 'region',
+    'aria-label': 'Share and export', hidden: '' }));
   const openFull = element('a', { target: '_blank', rel: 'noopener', title: 'Open this view in a full CatGeo page' },
     'Open in CatGeo ↗');
   const article = element('a', { href: 'article.html', title: 'A short article on the paper with live figures' },

@@ -28,6 +28,9 @@ void App::init(TextureStore* textures, EngineLink* engine, const std::string& in
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.WindowPadding = ImVec2(8, 8);
+  // Keyboard navigation's focus ring (arrows, Space): white, as the page's focus rings (web/catgeo.css), clear of the
+  // blue widgets and of the tour's yellow frame.
+  style.Colors[ImGuiCol_NavHighlight] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
   if (off_screen) set_option("on_screen", 0.0);  // before the boot: an autoplay run must not start before it is seen
   Command boot;
   boot.kind = CommandKind::boot;
@@ -91,10 +94,23 @@ void App::update_status_line() {
     const std::string& m = view_.message;
     line = (m.find("diverged") == std::string::npos ? "Training diverged: " + m : m) +
            " Training is paused; press Reset.";
+  } else if (view_.state == RunState::finished && (!view_.latest() || view_.latest()->epoch < view_.epoch)) {
+    return;  // the last epoch's numbers are on their way: announce the finish once, with them
   } else {
-    // No epoch count here: the line is aria-live, so it should change only with the state.
-    line = view_.config.id + " (" + view_.config.title + "): " + to_string(view_.state) + ".";
+    // No epoch count while training: the line is aria-live, so it should change only with the state.
+    line = view_.config.id + " (" + view_.config.title + "): " + to_string(view_.state);
+    if (view_.state == RunState::finished) {
+      char numbers[96];
+      std::snprintf(numbers, sizeof numbers, " after %d epochs, test accuracy %.1f%%", view_.epoch,
+                    100.0 * view_.latest()->test_accuracy);
+      line += numbers;
+    }
+    line += ".";
     if (!view_.status.empty()) line += " " + view_.status;
+  }
+  if (const TourStep* step = tour_step()) {  // a new step is announced with its title
+    line = "Tour step " + std::to_string(view_.config.view.tour) + " of " + std::to_string(kTourSteps) + ": " +
+           step->title + ". " + line;
   }
   status_line_ = line;
 }

@@ -216,6 +216,11 @@ void App::draw_explanation() {
       "convention, axes along the eigenvectors with half-lengths ∝ √(λ_i / λ_max of that field). "
       "Lines: decision boundaries (where the two largest posteriors are equal), white = reference, pink = network.");
   if (!dropout) ImGui::TextUnformatted("Noise σ matters: at 0.5–1 F_code follows F_cat in most presets; near 0.2 the match can fail.");
+  ImGui::TextUnformatted(
+      "Keyboard: with the lab focused (white frame), Space plays and pauses and the right arrow trains one epoch; the "
+      "other arrows move a white ring over the controls, Space presses, Escape lets go. Tab and Shift+Tab leave the "
+      "lab for the page's buttons (Copy link, Embed, PNG, ...); Escape there brings the focus back to the lab. Screen "
+      "readers get the figure in words and a table of its numbers, kept current.");
   ImGui::TextDisabled("%s", kHonestNote);
   ImGui::PopTextWrapPos();
 }

@@ -1,4 +1,5 @@
-// Wheel and touch policies (the host page scrolls unless the lab uses the wheel or the finger) and the touch hover fix.
+// Wheel and touch policies (the host page scrolls unless the lab uses the wheel or the finger), the touch hover fix and
+// the key tap fix.
 #include "platform/browser_input.h"
 
 #include <emscripten/html5.h>
@@ -97,6 +98,26 @@ void TouchHoverFix::apply(ImGuiIO& io) {
   if (frames_until_hide_ < 0) return;
   if (frames_until_hide_ == 0) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   else --frames_until_hide_;
+}
+
+bool KeyTapFix::hold_back(const SDL_Event& event) {
+  if (event.type == SDL_KEYDOWN) {
+    pressed_this_tick_.push_back(event.key.keysym.scancode);
+  } else if (event.type == SDL_KEYUP) {
+    for (const SDL_Scancode pressed : pressed_this_tick_) {
+      if (pressed != event.key.keysym.scancode) continue;
+      held_.push_back(event);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<SDL_Event> KeyTapFix::take_held() {
+  pressed_this_tick_.clear();
+  std::vector<SDL_Event> held;
+  held.swap(held_);
+  return held;
 }
 
 }  // namespace catgeo::platform

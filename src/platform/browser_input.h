@@ -1,8 +1,10 @@
 // Browser input policies on top of SDL2's Emscripten events: the wheel and a finger scroll the host page unless they
-// act on the lab, and touch hover.
+// act on the lab, touch hover and quick key taps.
 #pragma once
 
 #include <SDL.h>
+
+#include <vector>
 
 struct ImGuiIO;
 
@@ -37,6 +39,21 @@ class TouchHoverFix {
   int frames_until_hide_ = -1;  // -1: no lifted finger to hide; 0: hide (until the next press or motion)
   bool pressed_this_frame_ = false;
   bool taken_ = false;
+};
+
+// Dear ImGui 1.86 reads keys as held or not once per frame: a key pressed and released between two frames (a quick tap
+// while software GL draws a frame in 100+ ms) never reaches its keyboard navigation. This holds such a release back to
+// the next loop tick, so that the frame drawn in between sees the key down (the shortcuts read the press itself).
+class KeyTapFix {
+ public:
+  // Every polled event, before ImGui: true when it is a release kept for the next tick (do not pass it on now).
+  bool hold_back(const SDL_Event& event);
+  // At the start of a tick, before polling: the releases held back, to pass to ImGui first. Clears the list.
+  std::vector<SDL_Event> take_held();
+
+ private:
+  std::vector<SDL_Scancode> pressed_this_tick_;
+  std::vector<SDL_Event> held_;
 };
 
 }  // namespace catgeo::platform

@@ -13,6 +13,7 @@
 #include "platform/gl_texture_store.h"
 #include "platform/gl_window.h"
 #include "platform/imgui_renderer.h"
+#include "platform/keyboard_focus.h"
 #include "platform/page_status.h"
 #include "platform/redraw_policy.h"
 #include "platform/share_api.h"
@@ -27,6 +28,7 @@ struct WebPlatform {
   SDL_GLContext gl_context = nullptr;
   CanvasSizer canvas;
   TouchHoverFix touch;
+  KeyTapFix key_taps;
   GlTextureStore textures;
   ImGuiRenderer renderer;
   WorkerLink engine;  // the engine runs in a Web Worker; the page's main thread only draws
@@ -58,6 +60,7 @@ bool create_window_and_context(WebPlatform& p) {
   p.gl_context = gl.context;
   install_wheel_policy(p.window);
   install_touch_policy();
+  install_keyboard_focus_policy();
   return true;
 }
 
@@ -65,7 +68,8 @@ bool init_imgui(WebPlatform& p) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no file system on the web; layout is the app's business
-  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows and Space reach every widget
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Space and Enter reach every widget
+  // (Tab is the browser's: it leaves the canvas, platform/keyboard_focus.h)
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl_context);
   p.typeface_pixels = typeface_device_pixels(1.0f, static_cast<float>(emscripten_get_device_pixel_ratio()));
   load_typeface(*ImGui::GetIO().Fonts, p.typeface_pixels);
@@ -97,6 +101,10 @@ bool take_shortcut(App& app, SDL_Keycode key) {
 
 void frame(void*) {
   WebPlatform& p = platform();
+  for (SDL_Event& held : p.key_taps.take_held()) {  // the releases of last tick's quick taps, now that a frame saw them
+    ImGui_ImplSDL2_ProcessEvent(&held);
+    p.redraw.request();
+  }
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     if (event.type == SDL_QUIT) {  // the page is unloading
@@ -109,8 +117,9 @@ void frame(void*) {
       p.redraw.request();
       continue;  // the key was a shortcut, not input for a widget
     }
-    ImGui_ImplSDL2_ProcessEvent(&event);
     p.redraw.request();
+    if (p.key_taps.hold_back(event)) continue;
+    ImGui_ImplSDL2_ProcessEvent(&event);
   }
   ++p.ticks;
   p.canvas.sync(p.window);
