@@ -440,6 +440,7 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     exportPng,
     download,
     action,
+    showNotices,  // (title, notices): the banner, e.g. for what a loaded table must say (merged points, ...)
     uiFlags: UI_FLAGS,
   };
   window.catgeoShare = share;
