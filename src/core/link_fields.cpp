@@ -98,15 +98,6 @@ void read_path(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
     kept(n, "path", value, "from,to,pair: two digits 0-9 and a pair number 0 to " + limit_text(spec.max), "no path");
     return;
   }
-  const std::vector<int>& kept_digits = c.mnist.digits;
-  for (int i = 0; i < 2; ++i) {
-    if (std::find(kept_digits.begin(), kept_digits.end(), static_cast<int>(v[i])) == kept_digits.end()) {
-      n.add(n.named("path", value) + ": digit " + std::to_string(v[i]) + " is not among the digits kept (digits=" +
-                write_digits(c) + ")",
-            "no path");
-      return;
-    }
-  }
   c.view.path = {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2])};
 }
 

@@ -145,7 +145,6 @@ TEST_CASE(hostile_links_each_get_their_notice, "") {
   const std::vector<Hostile> cases = {
       {"scenario=mnist&path=4,9,1000000", "could not read path='4,9,1000000' (expected from,to,pair: two digits 0-9 "
                                           "and a pair number 0 to 9999); kept no path"},
-      {"scenario=mnist&digits=49&path=4,7,0", "path=4,7,0: digit 7 is not among the digits kept (digits=49); no path"},
       {"scenario=E1&cut=0,0,1,1", "cut=0,0,1,1: a cut goes through a 2-D view and E1 is 1-D; ignored it"},
       {table_1d_link + "&cut=0,0,1,1", "cut=0,0,1,1: a cut goes through a 2-D view and drawn is 1-D; ignored it"},
       {"scenario=E5&path=4,9,0", "path=4,9,0: a path between two test digits needs scenario=mnist; ignored it"},
