@@ -91,9 +91,9 @@
   let limits = null;  // {link_bytes, table_bytes, points} (src/platform/js_api.cpp, from the parameter table)
   const inputLimits = () => (limits ??= json('catgeo_input_limits'));
   const megabytes = (bytes) => `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1)} MB`;
-  // The refusal as a load result ({ok: false, refused: true, error}) after showing it (catgeo-share.js's banner).
+  // The refusal as a load result ({ok: false, refused: true, error}) after showing it in catgeo-share.js's banner.
   function refuse(title, error) {
-    if (api.showNotices) api.showNotices(title, [error]);
+    if (window.catgeoShare) window.catgeoShare.showNotices(title, [error]);
     return { ok: false, pending: false, refused: true, error, notices: [], link: json('catgeo_load_result').link };
   }
   // Resolves to refuse(...) when `bytes` exceeds `limit`, else to null.

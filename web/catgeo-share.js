@@ -115,8 +115,6 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     banner.hidden = false;
   }
 
-  api.showNotices = showNotices;  // for catgeo-api.js's refusals of oversized input
-
   const statusLine = document.body.appendChild(element('div', { id: 'catgeo-share-status', role: 'status' }));
   let statusTimer = 0;
   function flash(text) {
@@ -461,6 +459,7 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     exportPng,
     download,
     action,
+    showNotices,  // (title, notices): the banner, e.g. for what a loaded table must say (merged points, ...)
     uiFlags: UI_FLAGS,
   };
   window.catgeoShare = share;

@@ -67,7 +67,9 @@
     try {
       const result = await api.loadTable(tableText);
       if (result.ok) {
-        say('ok', `Loaded ${source}.`);
+        const notices = result.notices || [];
+        say('ok', `Loaded ${source}${notices.length ? ' (see the notes at the top of the page)' : ''}.`);
+        if (notices.length && window.catgeoShare) window.catgeoShare.showNotices(`${capital(source)} was loaded:`, notices);
         close();
       } else {
         say('error', `${capital(source)} was not loaded: ${result.error}. The previous run goes on; mend the table ` +
@@ -80,6 +82,17 @@
     }
   }
 
+  // A file's text: UTF-16 (a byte-order mark, or ASCII with every other byte NUL) decoded as such, otherwise UTF-8;
+  // the engine reads the same forms from bytes (core/point_table.h), but text from a file arrives here first.
+  function tableText(bytes) {
+    const sample = bytes.subarray(0, Math.min(bytes.length, 256) & ~1);
+    const nulAt = (parity) => sample.length >= 2 && bytes.length % 2 === 0 &&
+      sample.every((b, i) => (i % 2 === parity) === (b === 0));
+    const le = (bytes[0] === 0xff && bytes[1] === 0xfe) || nulAt(1);
+    const be = !le && ((bytes[0] === 0xfe && bytes[1] === 0xff) || nulAt(0));
+    return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(bytes);
+  }
+
   async function loadFile(file) {
     if (!file) return null;
     const source = `the file ${file.name}`;
@@ -87,7 +100,7 @@
       open();
       return refuseSize(file.size, source);
     }
-    const content = await file.text();
+    const content = tableText(new Uint8Array(await file.arrayBuffer()));
     text.value = content;  // kept in the box: a bad file can be mended there
     return load(content, source);
   }

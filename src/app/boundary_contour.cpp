@@ -14,6 +14,9 @@ double margin(const Eigen::MatrixXd& posterior, int mu, int i) {
   return posterior(mu, i) - other;
 }
 
+// A KDE reference has no posterior (all zero) where no class's kernel reaches: no boundary is drawn there.
+bool defined(const Eigen::MatrixXd& posterior, int i) { return posterior.col(i).sum() > 0.0; }
+
 }  // namespace
 
 void boundary_segments(const Eigen::MatrixXd& posterior, const GridSpec& grid, std::vector<float>& segments) {
@@ -29,6 +32,7 @@ void boundary_segments(const Eigen::MatrixXd& posterior, const GridSpec& grid, s
       for (int ix = 0; ix + 1 < nx; ++ix) {
         // corners counter-clockwise: (ix,iy), (ix+1,iy), (ix+1,iy+1), (ix,iy+1)
         const int idx[4] = {iy * nx + ix, iy * nx + ix + 1, (iy + 1) * nx + ix + 1, (iy + 1) * nx + ix};
+        if (!std::all_of(idx, idx + 4, [&](int i) { return defined(posterior, i); })) continue;
         const double cx[4] = {0, 1, 1, 0}, cy[4] = {0, 0, 1, 1};
         float pts[8];
         int n = 0;

@@ -72,8 +72,10 @@ Result<ScenarioConfig> table_config(const std::string& path, const std::optional
   if (!table.ok()) return R::fail(path + ": " + table.status.message);
   const Result<ScenarioConfig> base = scenario_preset(base_id.value_or(table.value.dims == 2 ? "E5" : "E1"));
   if (!base.ok()) return R::fail(base.status.message);
-  const Result<ScenarioConfig> config = table_scenario(table.value, base.value);
+  std::vector<std::string> notices;
+  const Result<ScenarioConfig> config = table_scenario(table.value, base.value, &notices);
   if (!config.ok()) return R::fail(path + ": " + config.status.message);
+  for (const std::string& notice : notices) std::fprintf(stderr, "catgeo: notice: %s: %s\n", path.c_str(), notice.c_str());
   return config;
 }
 

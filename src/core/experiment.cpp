@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/config_checks.h"
+#include "core/drawn_reference.h"
 #include "core/check.h"
 #include "core/information.h"
 #include "core/mnist_asset.h"
@@ -28,24 +29,6 @@ unsigned long long next_reference_id() {
 bool same_grid(const GridSpec& a, const GridSpec& b) {
   if (a.dims != b.dims || a.count[0] != b.count[0] || a.lo[0] != b.lo[0] || a.hi[0] != b.hi[0]) return false;
   return a.dims == 1 || (a.count[1] == b.count[1] && a.lo[1] == b.lo[1] && a.hi[1] == b.hi[1]);
-}
-
-// Inputs (points_dims, N): x, or x and y, of every drawn point.
-Result<Dataset> drawn_points_dataset(const ScenarioConfig& config) {
-  const Status valid = validate_drawn_points(config);
-  if (!valid.ok) return Result<Dataset>::fail(valid.message);
-  const std::vector<DrawnPoint>& points = config.points;
-  Dataset data;
-  int classes = static_cast<int>(config.class_names.size());
-  for (const DrawnPoint& p : points) classes = std::max(classes, p.label + 1);
-  data.num_classes = classes;
-  data.inputs.resize(config.points_dims, static_cast<Eigen::Index>(points.size()));
-  for (size_t i = 0; i < points.size(); ++i) {
-    for (int k = 0; k < config.points_dims; ++k)
-      data.inputs(k, static_cast<Eigen::Index>(i)) = static_cast<float>(points[i].x[k]);
-    data.labels.push_back(points[i].label);
-  }
-  return {std::move(data), Status::success()};
 }
 
 }  // namespace
@@ -77,14 +60,7 @@ Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& con
     case DataKind::drawn_points: {
       Result<Dataset> data = drawn_points_dataset(config);
       if (!data.ok()) return R::fail(data.status.message);
-      Eigen::MatrixXd points = data.value.inputs.cast<double>();
-      // A table's points are samples of its classes: Scott's rule per class, as for learned codes (in 1-D the
-      // nearest-neighbour rule made the posterior flip between classes many times where they overlap); points
-      // drawn by hand keep the nearest-neighbour rule.
-      const double h = is_table(config)
-                           ? KdePosterior::class_scale_bandwidth(points, data.value.labels, data.value.num_classes)
-                           : 0.0;
-      Result<KdePosterior> kde = KdePosterior::build(points, data.value.labels, data.value.num_classes, h);
+      Result<KdePosterior> kde = drawn_points_reference(config, data.value);
       if (!kde.ok()) return R::fail(kde.status.message);
       run->set_reference(std::make_unique<KdePosterior>(std::move(kde.value)));
       run->split_.train = data.value;

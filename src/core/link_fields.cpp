@@ -61,6 +61,10 @@ std::string write_cut(const ScenarioConfig& c) {
 }
 
 void read_cut(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  if (c.grid.dims != 2) {
+    n.add(n.named("cut", value) + ": a cut goes through a 2-D view and " + c.id + " is 1-D", "ignored it");
+    return;
+  }
   const ParameterSpec& spec = parameter("cut");
   const std::vector<std::string_view> parts = split(value, ',');
   std::array<double, 4> cut{};
@@ -81,13 +85,17 @@ std::string write_path(const ScenarioConfig& c) {
 }
 
 void read_path(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
+  if (c.data != DataKind::mnist) {
+    n.add(n.named("path", value) + ": a path between two test digits needs scenario=mnist", "ignored it");
+    return;
+  }
   const ParameterSpec& spec = parameter("path");
   const std::vector<std::string_view> parts = split(value, ',');
   long long v[3] = {0, 0, 0};
   bool ok = parts.size() == 3;
   for (std::size_t i = 0; ok && i < 3; ++i) ok = parse_int(std::string(parts[i]), v[i]) && v[i] >= 0;
   if (!ok || v[0] > 9 || v[1] > 9 || v[2] > spec.max) {
-    kept(n, "path", value, "from,to,pair: two digits 0-9 and a pair number", "no path", &spec);
+    kept(n, "path", value, "from,to,pair: two digits 0-9 and a pair number 0 to " + limit_text(spec.max), "no path");
     return;
   }
   c.view.path = {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2])};

@@ -164,6 +164,15 @@ void read_names(const std::string& value, ScenarioConfig& c, LinkNotices& n) {
           "showing class 1, class 2, ...");
     return;
   }
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const auto control = std::find_if(names[k].begin(), names[k].end(), is_control_byte);
+    if (control != names[k].end()) {
+      n.add("could not read the class names (name " + std::to_string(k + 1) + " holds the control character " +
+                control_byte_text(*control) + ")",
+            "showing class 1, class 2, ...");
+      return;
+    }
+  }
   c.class_names = std::move(names);
 }
 

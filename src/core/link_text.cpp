@@ -16,12 +16,18 @@ int hex_value(char c) {
   return -1;
 }
 
-bool is_control(char c) {
+}  // namespace
+
+bool is_control_byte(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
   return u < 0x20 || u == 0x7f;
 }
 
-}  // namespace
+std::string control_byte_text(char c) {
+  char code[8];
+  std::snprintf(code, sizeof code, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return std::string(code) + (c == '\0' ? " NUL" : "");
+}
 
 std::string_view link_body(std::string_view link) {
   const std::size_t hash = link.find('#');
@@ -70,17 +76,15 @@ std::string without_control_bytes(std::string_view body, LinkNotices& n) {
   std::string out;
   std::size_t count = 0, first = 0;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    if (!is_control(body[i])) {
+    if (!is_control_byte(body[i])) {
       out.push_back(body[i]);
     } else if (count++ == 0) {
       first = i;
     }
   }
   if (count > 0) {
-    char code[8];
-    std::snprintf(code, sizeof code, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(body[first])));
     n.add("dropped " + std::to_string(count) + " control character" + (count > 1 ? "s" : "") + " from the link (" +
-              code + (body[first] == '\0' ? " NUL" : "") + " at character " + std::to_string(first + 1) +
+              control_byte_text(body[first]) + " at character " + std::to_string(first + 1) +
               (count > 1 ? ", ..." : "") + ")",
           "read the rest");
   }

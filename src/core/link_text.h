@@ -25,6 +25,9 @@ struct LinkPair {
   std::string value;  // percent-decoded
 };
 
+// Control bytes: 0x00-0x1F and 0x7F; shown as "0x01" ("0x00 NUL").
+bool is_control_byte(char c);
+std::string control_byte_text(char c);
 // The body without control bytes (NUL, newline, ...); a notice names the first, where it was and how many.
 std::string without_control_bytes(std::string_view body, LinkNotices& n);
 // The key=value pairs of a link body; segments without '=', keys that is_known rejects and repeated keys

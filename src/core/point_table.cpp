@@ -51,13 +51,79 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The lines that hold data or a header: no BOM, no line breaks, blank and '#' lines left out (numbers kept).
+// UTF-16 text as UTF-8: false when a surrogate is unpaired.
+bool utf16_to_utf8(std::string_view bytes, bool little_endian, std::string& out) {
+  out.clear();
+  auto unit = [&](std::size_t i) {
+    const unsigned lo = static_cast<unsigned char>(bytes[i + (little_endian ? 0 : 1)]);
+    const unsigned hi = static_cast<unsigned char>(bytes[i + (little_endian ? 1 : 0)]);
+    return hi << 8 | lo;
+  };
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    unsigned code = unit(i);
+    if (code >= 0xDC00 && code <= 0xDFFF) return false;
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      if (i + 3 >= bytes.size()) return false;
+      const unsigned low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    if (code < 0x80) {
+      out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      out += {static_cast<char>(0xC0 | code >> 6), static_cast<char>(0x80 | (code & 0x3F))};
+    } else if (code < 0x10000) {
+      out += {static_cast<char>(0xE0 | code >> 12), static_cast<char>(0x80 | (code >> 6 & 0x3F)),
+              static_cast<char>(0x80 | (code & 0x3F))};
+    } else {
+      out += {static_cast<char>(0xF0 | code >> 18), static_cast<char>(0x80 | (code >> 12 & 0x3F)),
+              static_cast<char>(0x80 | (code >> 6 & 0x3F)), static_cast<char>(0x80 | (code & 0x3F))};
+    }
+  }
+  return true;
+}
+
+// ASCII text written as UTF-16 without a byte-order mark: a NUL in every other byte (odd bytes for little-endian).
+bool looks_like_utf16(std::string_view text, bool little_endian) {
+  const std::size_t checked = std::min<std::size_t>(text.size(), 256) & ~std::size_t{1};
+  if (checked < 2 || text.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < checked; i += 2) {
+    const char ascii = text[i + (little_endian ? 0 : 1)], zero = text[i + (little_endian ? 1 : 0)];
+    if (zero != '\0' || ascii == '\0') return false;
+  }
+  return true;
+}
+
+// The table's text as UTF-8 without a byte-order mark: UTF-16 (LE or BE, with a BOM or plainly ASCII) is decoded; a
+// UTF-8 BOM is dropped. Other text with NUL bytes (UTF-32, a spreadsheet's binary file) fails.
+Result<std::string> table_text(std::string_view text) {
+  using R = Result<std::string>;
+  const bool bom_le = text.substr(0, 2) == "\xFF\xFE", bom_be = text.substr(0, 2) == "\xFE\xFF";
+  const bool le = bom_le || looks_like_utf16(text, true), be = !le && (bom_be || looks_like_utf16(text, false));
+  std::string out;
+  if (le || be) {
+    if (text.size() % 2 != 0 || !utf16_to_utf8(text.substr(bom_le || bom_be ? 2 : 0), le, out))
+      return R::fail(std::string("the table looks like UTF-16 ") + (le ? "(little-endian)" : "(big-endian)") +
+                     " but is not valid UTF-16: save it as UTF-8 (CSV UTF-8) and load it again");
+  } else {
+    out = std::string(text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0));
+  }
+  const std::size_t nul = out.find('\0');
+  if (nul != std::string::npos)
+    return R::fail("the table holds a NUL byte (byte " + std::to_string(nul + 1) +
+                   "): it is not plain text (UTF-32 or a spreadsheet file?); save it as CSV UTF-8 and load it again");
+  return {std::move(out), Status::success()};
+}
+
+// The lines that hold data or a header: no line breaks, blank and '#' lines left out (numbers kept). Lines end in LF
+// or CRLF; in text without any LF (old Mac files) a CR alone ends a line.
 std::vector<Line> content_lines(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const char line_end = text.find('\n') == std::string_view::npos ? '\r' : '\n';
   std::vector<Line> lines;
   int number = 0;
   while (!text.empty()) {
-    const std::size_t end = text.find('\n');
+    const std::size_t end = text.find(line_end);
     std::string_view line = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     ++number;
@@ -217,7 +283,9 @@ Result<PointTable> parse_point_table(std::string_view text) {
   const ParameterSpec& class_limit = parameter("table.classes");
   const ParameterSpec& point_limit = parameter("table.points");
   const ParameterSpec& label_limit = parameter("table.label");
-  const std::vector<Line> lines = content_lines(text);
+  const Result<std::string> utf8 = table_text(text);
+  if (!utf8.ok()) return R::fail(utf8.status.message);
+  const std::vector<Line> lines = content_lines(utf8.value);
   if (lines.empty()) return R::fail("the table is empty: give one point per line, as x, label or x, y, label");
 
   const char delimiter = detect_delimiter(lines[0].text);
@@ -258,6 +326,13 @@ Result<PointTable> parse_point_table(std::string_view text) {
     }
     const std::string& label = fields.text[columns.label];
     if (label.empty()) return R::fail(at_cell(line.number, columns.label) + "missing class label");
+    const auto control = std::find_if(label.begin(), label.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+    if (control != label.end())
+      return R::fail(at_cell(line.number, columns.label) + "the class label " + quoted(label) +
+                     " holds a control character (byte " + std::to_string(static_cast<unsigned char>(*control)) +
+                     "); class names must be printable text");
     if (label.size() > static_cast<std::size_t>(label_limit.max))
       return R::fail(at_cell(line.number, columns.label) + "a class label of " + std::to_string(label.size()) +
                      " bytes; labels may have at most " + limit_text(label_limit.max));

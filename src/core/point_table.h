@@ -22,14 +22,16 @@ struct PointTable {
 // for a whole-table problem ("the table has only one class ('a'): it needs 2 to 6").
 //
 // Format: one point per line, fields separated by a comma, a tab or a semicolon (the first of tab, semicolon, comma
-// found outside quotes on the first line that is not a comment); an optional UTF-8 BOM; CRLF or LF; blank lines and
+// found outside quotes on the first line that is not a comment); UTF-8 (an optional BOM) or UTF-16 (LE or BE, with a
+// BOM, or without one when every other byte is NUL, as in ASCII text); lines end in LF, CRLF, or CR alone in text
+// without any LF (old Mac files); other text holding NUL bytes fails; blank lines and
 // lines starting with '#' are skipped (but counted); fields may be double-quoted ("a, b", "" for a quote); spaces
 // around fields are trimmed. The first line is a header when its coordinate fields are not numbers (or it names a
 // label column); a header column named label, class, category or y_true (any case) is the label, otherwise the
 // last column is. 2 columns are x, label (1-D), 3 are x, y, label (2-D); more need a header naming the label and
 // x (and y). Coordinates are finite numbers (1e-3, +2, -0.5, .5). Labels are numbers (classes ordered by value) or
-// names (ordered by first appearance; a mix counts as names). Limits: table.classes, table.points, table.label of
-// the parameter table, and at least 2 points per class.
+// names (ordered by first appearance; a mix counts as names) without control characters. Limits: table.classes,
+// table.points, table.label of the parameter table, and at least 2 points per class.
 Result<PointTable> parse_point_table(std::string_view text);
 
 }  // namespace catgeo

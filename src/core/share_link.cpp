@@ -3,12 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
+#include "core/drawn_reference.h"
 #include "core/link_fields.h"
 #include "core/link_notices.h"
 #include "core/link_payloads.h"
 #include "core/link_text.h"
+#include "core/number_text.h"
 #include "core/scenarios.h"
 #include "core/table_scenario.h"
 #include "core/tour.h"
@@ -226,13 +227,27 @@ LinkDecodeResult decode_share_link(std::string_view link) {
                      std::string("could not read the link (no known key such as scenario=E5); showing the default "
                                  "scenario ") + kDefaultId);
   }
-  // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/tour.h).
-  if (const std::string* tour = find_value(pairs, "tour"); tour && !find_value(pairs, "scenario")) {
+  // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/tour.h). A value
+  // that is not a step's number is left to the strict reading of the plain fields below, which names it.
+  long long step = 0;
+  if (const std::string* tour = find_value(pairs, "tour");
+      tour && !find_value(pairs, "scenario") && parse_int(*tour, step) && step >= 1 && step <= kTourSteps) {
     std::string rest;  // the other pairs as they were written (still encoded)
-    for (std::string_view pair : split(body, '&'))
-      if (!pair.empty() && pair.substr(0, 5) != "tour=") rest += (rest.empty() ? "" : "&") + std::string(pair);
-    const std::string expanded = tour_link(std::atoi(tour->c_str()), rest);
-    if (!expanded.empty()) return decode_share_link(expanded);
+    int tours = 0;
+    for (std::string_view pair : split(body, '&')) {
+      if (pair.empty()) continue;
+      if (percent_decode(pair.substr(0, pair.find('='))) == "tour") {
+        ++tours;
+      } else {
+        rest += (rest.empty() ? "" : "&") + std::string(pair);
+      }
+    }
+    LinkDecodeResult expanded = decode_share_link(tour_link(static_cast<int>(step), rest));
+    // What only this reading saw: control bytes, and a repeated tour (the expansion holds the last value only).
+    std::vector<std::string> seen = text_notices.finish();
+    if (tours > 1) seen.push_back("key 'tour' appears " + std::to_string(tours) + " times; used the last value");
+    expanded.notices.insert(expanded.notices.begin(), seen.begin(), seen.end());
+    return expanded;
   }
   if (!base_config(pairs, result.config, notices)) {
     return fall_back(text_notices.finish(), "unknown scenario '" + shown(*find_value(pairs, "scenario")) +
@@ -246,6 +261,7 @@ LinkDecodeResult decode_share_link(std::string_view link) {
     }
   }
   read_fields(pairs, result.config, notices);
+  if (const std::string flat = flat_reference_notice(result.config); !flat.empty()) notices.add(flat);
   result.notices = text_notices.finish();
   for (std::string& notice : notices.finish()) result.notices.push_back(std::move(notice));
   return result;

@@ -27,7 +27,9 @@ namespace catgeo {
 //   opt=adam|sgd lr=0.003 batch=32 epochs=100 seed=7 view=side|overlay measure=trace|lmax
 //   log=0|1 glyphs=0|1 data=0|1 boundary=0|1 decoder=0|1 layer=-1   decoder ellipses, F_code map's hidden layer
 //   embed=0|1 panels=0|1|auto controls=0|1 autoplay=0|1 lecture=0|1   page chrome (ViewConfig); the CLI ignores them
-//   tour=1..7                guided-tour step whose caption shows (core/tour.h). Without scenario=, tour=N stands
+//   cut=x0,y0,x1,y1          a 1-D cut through a 2-D view (ignored, with a notice, on a 1-D scenario)
+//   path=from,to,pair        MNIST only: digits among those kept, pair 0..9999 (ignored, with a notice, elsewhere)
+//   tour=1..15               guided-tour step whose caption shows (core/tour.h). Without scenario=, tour=N stands
 //                            for that step's settings with the link's other keys on top
 // Numbers use JSON number grammar in the shortest form that reads back exactly (0.003, 1e-5).
 // Not carried (always the base preset's): title, test_samples, grid, mnist.side, mnist.test_fraction.
@@ -49,8 +51,11 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice 
 
 // Reads a link with or without a leading '#' or '?' (or a whole URL: the part after '#'),
 // percent-decoded. Never fails: problems become notices (control bytes are dropped with one); an empty link,
-// an unknown scenario or garbage gives E1 with fell_back_to_defaults and a notice saying so. Numbers are
-// clamped to the ranges of the parameter table (parameters.h).
+// an unknown scenario or garbage gives E1 with fell_back_to_defaults and a notice saying so. Every value is read
+// strictly (a number is the whole value, a whole number is plain digits): otherwise the previous value is kept with a
+// notice naming the key, the value and what was expected. A repeated key always gets a notice (the last value wins).
+// Numbers are clamped to the ranges of the parameter table (parameters.h). Drawn points whose KDE reference has
+// F_cat = 0 on the whole grid get a notice saying why (drawn_reference.h).
 LinkDecodeResult decode_share_link(std::string_view link);
 
 // The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn

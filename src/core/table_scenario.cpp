@@ -2,9 +2,11 @@
 #include "core/table_scenario.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/config_checks.h"
+#include "core/drawn_reference.h"
 #include "core/number_text.h"
 #include "core/scenarios.h"
 #include "core/share_link.h"
@@ -49,14 +51,58 @@ std::string axis_statement(const char* name, double center, double scale) {
   return std::string(name) + "' = " + shifted + " / " + short_number(scale);
 }
 
+const char* axis_name(int k) { return k == 0 ? "x" : "y"; }
+
+// How many of the table's distinct points share a point of the link's lattice with another distinct point, said for
+// the reader; "" when none do. c.points: the table's points in the view, quantized, in table order.
+std::string merged_points_notice(const PointTable& table, const ScenarioConfig& c) {
+  struct Entry {
+    std::array<double, 2> lattice, original;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    const Eigen::Index col = static_cast<Eigen::Index>(i);
+    entries.push_back({{c.points[i].x[0], c.points[i].x[1]},
+                       {table.x(0, col), table.dims == 2 ? table.x(1, col) : 0.0}});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.lattice != b.lattice ? a.lattice < b.lattice : a.original < b.original;
+  });
+  std::size_t distinct = 0, merged = 0, shared_lattice_points = 0;
+  for (std::size_t start = 0; start < entries.size();) {
+    std::size_t end = start, originals = 0;
+    for (; end < entries.size() && entries[end].lattice == entries[start].lattice; ++end)
+      if (end == start || entries[end].original != entries[end - 1].original) ++originals;
+    distinct += originals;
+    if (originals > 1) merged += originals, ++shared_lattice_points;
+    start = end;
+  }
+  if (merged == 0) return "";
+  const double step = c.scaling.scale / kLinkPointScale;  // the lattice step in the table's units
+  const double percent = 100.0 * static_cast<double>(merged) / static_cast<double>(distinct);
+  return std::to_string(merged) + " of the table's " + std::to_string(distinct) + " distinct points (" +
+         short_number(percent) + "%) merge onto " + std::to_string(shared_lattice_points) +
+         (shared_lattice_points == 1 ? " point" : " points") + " of the view's lattice (steps of " + short_number(step) +
+         " in the table's units, as the link stores them): points closer than that are not told apart. If far "
+         "outliers stretch the scaling, remove them or load the dense part on its own";
+}
+
 }  // namespace
 
-Result<ScenarioConfig> table_scenario(const PointTable& table, const ScenarioConfig& base) {
+Result<ScenarioConfig> table_scenario(const PointTable& table, const ScenarioConfig& base,
+                                      std::vector<std::string>* notices) {
   using R = Result<ScenarioConfig>;
   if (table.dims != 1 && table.dims != 2) return R::fail("a table of points must be 1-D or 2-D");
   if (table.x.rows() != table.dims || table.x.cols() != static_cast<Eigen::Index>(table.labels.size()) ||
       table.x.cols() == 0)
     return R::fail("the table has no points");
+  for (int k = 0; k < table.dims; ++k) {
+    const double lo = table.x.row(k).minCoeff(), hi = table.x.row(k).maxCoeff();
+    if (!std::isfinite(hi - lo))
+      return R::fail(std::string("the ") + axis_name(k) + " values span " + format_number(lo) + " to " +
+                     format_number(hi) + ", a range wider than a double holds, so no scaling fits them into the "
+                     "view: divide the column by a power of ten (e.g. 1e300) and load it again");
+  }
   ScenarioConfig c = base;
   if (c.grid.dims != table.dims) c.grid = scenario_preset(table.dims == 2 ? "E5" : "E1").value.grid;
   c.id = "drawn";
@@ -70,12 +116,24 @@ Result<ScenarioConfig> table_scenario(const PointTable& table, const ScenarioCon
   c.points.reserve(table.labels.size());
   for (Eigen::Index i = 0; i < table.x.cols(); ++i) {
     DrawnPoint p;
-    for (int k = 0; k < table.dims; ++k) p.x[k] = (table.x(k, i) - c.scaling.center[k]) / c.scaling.scale;
+    for (int k = 0; k < table.dims; ++k) {
+      p.x[k] = (table.x(k, i) - c.scaling.center[k]) / c.scaling.scale;
+      const double margin = 1e-9 * (c.grid.hi[k] - c.grid.lo[k]);  // rounding of the scaling
+      if (!(p.x[k] >= c.grid.lo[k] - margin && p.x[k] <= c.grid.hi[k] + margin))
+        return R::fail("point " + std::to_string(i + 1) + " (" + axis_name(k) + " = " + format_number(table.x(k, i)) +
+                       ") lands outside the view at " + format_number(p.x[k]) + " after scaling (" +
+                       describe_scaling(c.scaling, table.dims) + "): its coordinates are too far apart for a "
+                       "double to scale exactly; rescale the table (divide it by a power of ten) and load it again");
+    }
     p.label = table.labels[static_cast<std::size_t>(i)];
     c.points.push_back(quantize_for_link(p));
   }
   const Status valid = validate_drawn_points(c);
   if (!valid.ok) return R::fail(valid.message);
+  if (notices) {
+    if (std::string merged = merged_points_notice(table, c); !merged.empty()) notices->push_back(std::move(merged));
+    if (std::string flat = flat_reference_notice(c); !flat.empty()) notices->push_back(std::move(flat));
+  }
   return {std::move(c), Status::success()};
 }
 

@@ -184,7 +184,8 @@ void Engine::load_table(const std::string& text, std::uint32_t command) {
   if (base.data == DataKind::mnist) base = scenario_preset(table.value.dims == 1 ? "E1" : "E5").value;
   base.view.cut = {kNoCut, kNoCut, kNoCut, kNoCut};  // a segment of the old data's coordinates
   base.view.path = {-1, -1, 0};
-  Result<ScenarioConfig> config = table_scenario(table.value, base);
+  std::vector<std::string> notices;  // what the reader must know about an accepted table (merged points, ...)
+  Result<ScenarioConfig> config = table_scenario(table.value, base, &notices);
   if (!config.ok()) {
     load_ = LoadOutcome{};
     load_.command = command;
@@ -192,7 +193,7 @@ void Engine::load_table(const std::string& text, std::uint32_t command) {
     load_dirty_ = true;
     return;
   }
-  load(config.value, command, {}, false);
+  load(config.value, command, std::move(notices), false);
 }
 
 void Engine::set_key(const std::string& key, const std::string& value, std::uint32_t command) {

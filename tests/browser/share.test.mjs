@@ -333,3 +333,30 @@ test('1,000 mutated links never crash the page', TIMEOUT, async (t) => {
     await context.close();
   }
 });
+
+// Issue 21: links that used to load silently show their notice in the banner (the page reads links with the core's
+// strict reader).
+test('hostile links show their notice in the banner', TIMEOUT, async (t) => {
+  if (skipUnbuilt(t)) return;
+  const cases = [
+    ['tour=1e1', "could not read tour='1e1' (expected a whole number); kept 0"],
+    ['tour=3&tour=4', "key 'tour' appears 2 times; used the last value"],
+    ['scenario=E1&cut=0,0,1,1', 'cut=0,0,1,1: a cut goes through a 2-D view and E1 is 1-D; ignored it'],
+    ['scenario=drawn&pts=APgA-ABm9pr5AJr5ZvYAAAgACAGaCWYGAWYGmgkB',
+      'F_cat of the reference (KDE) is 0 at every grid point'],
+  ];
+  for (const [link, notice] of cases) {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`);
+    try {
+      await waitForRunning(page);
+      if (await skipUnlessShareWired(t, page)) return;
+      await page.waitForFunction((text) => {
+        const element = document.getElementById('catgeo-notices');
+        return element && !element.hidden && element.textContent.includes(text);
+      }, notice, { timeout: 30000 });
+      assert.deepEqual(errors, [], link);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -360,5 +360,45 @@ check repeated_option_runs_the_last_value $?
 [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(sed -n 2p "$tmp/err")" = "catgeo: --sigma 50 is out of range [0.01, 10]" ]
 check repeated_option_last_value_checked $?
 
+# ---- Issue 21 (hostile input): links and tables that used to load silently print a notice or are refused. ----
+# notice_for NAME PATTERN ARGS...: exit 0 and a stderr line "catgeo: notice: ..." matching PATTERN.
+notice_for() {
+  local name="$1" pattern="$2"
+  shift 2
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  if [ "$code" -eq 0 ] && grep -q -- "^catgeo: notice: .*$pattern" "$tmp/err"; then
+    check "$name" 0
+  else
+    echo "  exit $code, stderr: $(cat "$tmp/err")"
+    check "$name" 1
+  fi
+}
+notice_for i21_tour_exponent "could not read tour='1e1' (expected a whole number); kept 0" \
+  train --link 'tour=1e1' --epochs 1 --json
+notice_for i21_tour_plus "could not read tour='+3' (expected a whole number); kept 0" \
+  train --link 'tour=%2B3' --epochs 1 --json
+notice_for i21_tour_twice "key 'tour' appears 2 times; used the last value" train --link 'tour=3&tour=4' --epochs 1 --json
+notice_for i21_path_not_mnist "path=4,9,0: a path between two test digits needs scenario=mnist; ignored it" \
+  train --link 'scenario=E5&path=4,9,0' --epochs 1 --json
+notice_for i21_cut_on_1d "cut=0,0,1,1: a cut goes through a 2-D view and E1 is 1-D; ignored it" \
+  train --link 'scenario=E1&cut=0,0,1,1' --epochs 1 --json
+notice_for i21_flat_kde "F_cat of the reference (KDE) is 0 at every grid point: no grid point is within the reach" \
+  train --link 'scenario=drawn&pts=APgA-ABm9pr5AJr5ZvYAAAgACAGaCWYGAWYGmgkB' --epochs 1 --json
+printf '1e308,0,a\n-1e308,1,a\n1e308,1,b\n-1e308,0,b\n' >"$tmp/overflow.csv"
+expect_error i21_table_overflow "^catgeo: .*overflow.csv: the x values span -1e308 to 1e308, a range wider than a double" \
+  train --points "$tmp/overflow.csv" --epochs 1
+{ for i in $(seq 0 199); do echo "0.000000$((i % 7)),0.000000$((i % 5)),$((i % 2))"; done
+  echo "1e6,1e6,0"; echo "1e6,1e6,1"; } >"$tmp/collapse.csv"
+notice_for i21_table_collapse "collapse.csv: 35 of the table's 36 distinct points (97.2%) merge onto 1 point" \
+  train --points "$tmp/collapse.csv" --epochs 1 --json
+printf 'x,y,label\r0,0,a\r1,1,a\r0,1,b\r1,0,b\r' >"$tmp/mac.csv"
+"$cli" train --points "$tmp/mac.csv" --epochs 1 --json 2>"$tmp/err" | grep -q '"points":4'
+check i21_table_cr_only $?
+printf '\xff\xfex\x00,\x00y\x00,\x00l\x00\n\x000\x00,\x000\x00,\x00a\x00\n\x001\x00,\x001\x00,\x00a\x00\n\x000\x00,\x001\x00,\x00b\x00\n\x001\x00,\x000\x00,\x00b\x00\n\x00' >"$tmp/utf16.csv"
+"$cli" train --points "$tmp/utf16.csv" --epochs 1 --json 2>"$tmp/err" | grep -q '"classes":\["a","b"\]'
+check i21_table_utf16le $?
+# ---- end of issue 21 block ----
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

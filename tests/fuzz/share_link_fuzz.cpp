@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/drawn_reference.h"
 #include "core/share_link.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -14,8 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string link = catgeo::encode_share_link(first.config, &omitted);
   const catgeo::LinkDecodeResult second = catgeo::decode_share_link(link);
   const bool stable = catgeo::encode_share_link(second.config) == link;
+  // The only notice a re-encoded link may give is about its data, not the link: a drawing whose F_cat is 0 everywhere.
+  const std::string flat = catgeo::flat_reference_notice(second.config);
+  const bool clean = second.notices.empty() || (second.notices.size() == 1 && second.notices[0] == flat);
   if ((omitted.empty() && !catgeo::configs_equal(first.config, second.config)) || !stable ||
-      (omitted.empty() && !second.notices.empty())) {
+      (omitted.empty() && !clean)) {
     std::fprintf(stderr, "share link not reproduced:\n  re-encoded: %s\n", link.c_str());
     for (const std::string& n : second.notices) std::fprintf(stderr, "  notice: %s\n", n.c_str());
     std::abort();
