@@ -126,7 +126,8 @@
     set(key, value) {
       if (!LINK_KEYS.includes(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}'`));
       const text = encodeURIComponent(typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
-      const refused = oversized(`The value of ${key}`, text.length, inputLimits().link_bytes, 'This value is too long:');
+      const refused = oversized(`The value of ${key}`, text.length, inputLimits().link_bytes,
+        'This value is too long:');
       if (refused) return Promise.resolve(refused);
       return command('catgeo_set', ['string', 'string'], [key, text])
         .then(() => json('catgeo_load_result'));

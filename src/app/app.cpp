@@ -336,8 +336,8 @@ void App::draw_engine_starting() const {
   const ImGuiIO& io = ImGui::GetIO();
   const char* text = "Starting the engine…";
   const ImVec2 size = ImGui::CalcTextSize(text);
-  ImGui::GetBackgroundDrawList()->AddText(ImVec2(0.5f * (io.DisplaySize.x - size.x), 0.5f * (io.DisplaySize.y - size.y)),
-                                          ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
+  const ImVec2 at(0.5f * (io.DisplaySize.x - size.x), 0.5f * (io.DisplaySize.y - size.y));
+  ImGui::GetBackgroundDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
 }
 
 bool App::figure_wants_pointer_at(float x, float y) const {

@@ -26,7 +26,8 @@ const API_CASES = [
     run: () => catgeo.loadTable('0.5,0.25,a\n'.repeat(Math.ceil((10 * 1048576) / 11))) },
   { name: 'set: a 10 MB value', refused: /This value is too long:.*The value of sigma is/,
     run: () => catgeo.set('sigma', '9'.repeat(10 * 1048576)) },
-  { name: 'addPoints: 60,000 points', refused: /Too many points:.*60,000 points were given; CatGeo takes at most 20,000/,
+  { name: 'addPoints: 60,000 points',
+    refused: /Too many points:.*60,000 points were given; CatGeo takes at most 20,000/,
     run: () => catgeo.addPoints(Array.from({ length: 60000 }, (_, i) => ({ x: i / 6e4, y: 0.1, label: i % 2 })))
       .then(() => 'resolved', (error) => error.message) },
   { name: 'addPoints: 500,000 points (10 MB of text)', refused: /Too many points:.*500,000 points/,
@@ -55,7 +56,8 @@ test('API calls with 10 MB inputs are refused with a notice and the run goes on;
       });
       const runs = await page.evaluate(() => catgeo.runsCreated());
       const result = await page.evaluate(run);
-      assert.equal(await page.evaluate(() => document.body.dataset.catgeoState), 'running', `${name}: the page stopped`);
+      const phase = await page.evaluate(() => document.body.dataset.catgeoState);
+      assert.equal(phase, 'running', `${name}: the page stopped`);
       if (refused) {
         const text = typeof result === 'string' ? result : result.error;
         assert.ok(typeof result === 'string' || (result.ok === false && result.refused === true),
@@ -107,8 +109,12 @@ for (const { name, detail, serve } of ASSET_CASES) {
       assert.match(result.error, detail);
       const banner = await page.evaluate(() => {
         const element = document.getElementById('catgeo-notices');
-        return { hidden: element.hidden, title: element.querySelector('strong')?.textContent,
-          text: element.querySelector('li')?.firstChild?.textContent, details: element.querySelector('code')?.textContent };
+        return {
+          hidden: element.hidden,
+          title: element.querySelector('strong')?.textContent,
+          text: element.querySelector('li')?.firstChild?.textContent,
+          details: element.querySelector('code')?.textContent,
+        };
       });
       assert.equal(banner.hidden, false);
       assert.equal(banner.title, 'The MNIST digits could not be loaded:');
