@@ -198,18 +198,26 @@ void App::layout_windows() {
     if (slim_title) ImGui::PopStyleVar();
     draw_view();
   });
+  // Until the engine's first snapshot the panels hold kEngineStarting; the windows are laid out all the same, so the
+  // first run's frame has settled sizes (the figure's header height is measured a frame ahead).
+  const auto or_starting = [&](auto contents) {
+    return [&, contents] {
+      if (view_.snapshots == 0) ImGui::TextDisabled("%s", kEngineStarting);
+      else contents();
+    };
+  };
   switch (layout_.kind) {
     case ScreenKind::compact:
     case ScreenKind::stage:
-      panel("##play-bar", layout_.bar, ImGuiWindowFlags_NoDecoration, [&] { draw_play_bar(); });
+      panel("##play-bar", layout_.bar, ImGuiWindowFlags_NoDecoration, or_starting([&] { draw_play_bar(); }));
       break;
     case ScreenKind::portrait:
-      panel("##sheet", layout_.sheet, ImGuiWindowFlags_NoTitleBar, [&] { draw_sheet(); });
+      panel("##sheet", layout_.sheet, ImGuiWindowFlags_NoTitleBar, or_starting([&] { draw_sheet(); }));
       break;
     case ScreenKind::columns:
-      panel("CatGeo lab", layout_.controls, 0, [&] { draw_controls(true); });
-      panel("Metrics against epoch", layout_.charts, 0, [&] { draw_charts(); });
-      panel("Readouts", layout_.readouts, 0, [&] { draw_readouts(true); });
+      panel("CatGeo lab", layout_.controls, 0, or_starting([&] { draw_controls(true); }));
+      panel("Metrics against epoch", layout_.charts, 0, or_starting([&] { draw_charts(); }));
+      panel("Readouts", layout_.readouts, 0, or_starting([&] { draw_readouts(true); }));
       break;
   }
 }
@@ -317,12 +325,8 @@ void App::frame() {
   mean_handles_.clear();
   tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
   pad_.visible = false;
-  if (view_.snapshots == 0) {
-    draw_engine_starting();  // no panels built from defaults that are not the link's
-  } else {
-    layout_windows();
-    draw_divergence_banner();
-  }
+  layout_windows();
+  draw_divergence_banner();
   if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
     char fps[64];
     std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
@@ -330,14 +334,6 @@ void App::frame() {
                                             IM_COL32(150, 150, 150, 255), fps);
   }
   layout_report_ = label_audit_finish_frame();
-}
-
-void App::draw_engine_starting() const {
-  const ImGuiIO& io = ImGui::GetIO();
-  const char* text = "Starting the engine…";
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  const ImVec2 at(0.5f * (io.DisplaySize.x - size.x), 0.5f * (io.DisplaySize.y - size.y));
-  ImGui::GetBackgroundDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
 }
 
 bool App::figure_wants_pointer_at(float x, float y) const {

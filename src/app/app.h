@@ -32,6 +32,9 @@ constexpr const char* kHonestNote =
     "Honest note: only the abstract of Bonnasse-Gahot & Nadal (arXiv 2510.19021) was available. The formulas here are "
     "derived from the paper's abstract and the authors' earlier work; the numbers are this demo's own.";
 
+// What every panel says until the engine's first snapshot (no widgets built from defaults that are not the link's).
+constexpr const char* kEngineStarting = "Starting the engine...";
+
 constexpr ImGuiWindowFlags kPanelWindowFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBackground;
 
@@ -171,7 +174,6 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
-  void draw_engine_starting() const;  // before the engine's first snapshot: a line instead of the panels
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
   // studies_view.cpp: the information-loss maps and the width study (view options lossmap, widths).

@@ -83,7 +83,7 @@ void App::draw_view() {
   draw_tour_caption();
   figure_header_height_ = ImGui::GetCursorPosY() - caption_top;  // the portrait layout makes room for it
   if (view_.snapshots == 0) {
-    ImGui::TextDisabled("Starting the engine...");
+    ImGui::TextDisabled("%s", kEngineStarting);
   } else if (!view_.has_run()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
     ImGui::TextWrapped("%s", view_.status.c_str());
