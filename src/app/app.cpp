@@ -13,6 +13,7 @@
 #include "app/typeface.h"
 #include "core/field_export.h"
 #include "core/json.h"
+#include "core/parameters.h"
 #include "core/run_report.h"
 #include "core/share_link.h"
 #include "engine/protocol_codec.h"
@@ -417,7 +418,7 @@ std::uint32_t App::set_option(const std::string& name, double value) {
     if (name == "path" && v == 0) path = {-1, -1, 0};
     if (name == "path_from") path[0] = std::min(v, 9);
     if (name == "path_to") path[1] = std::min(v, 9);
-    if (name == "path_pair") path[2] = v;
+    if (name == "path_pair") path[2] = std::min(v, static_cast<int>(parameter("path").max));  // the link's largest
     set_digit_path(path[0], path[1], path[2]);
     return last_sent();
   }

@@ -17,6 +17,7 @@
 #include "app/mnist_view.h"
 #include "app/text_fit.h"
 #include "core/json.h"
+#include "core/parameters.h"
 
 namespace catgeo {
 namespace {
@@ -77,7 +78,10 @@ void App::draw_digit_path_controls() {
   const char* other = "Other pair";
   same_line_or_wrap(ImGui::CalcTextSize(other).x + 2.0f * ImGui::GetStyle().FramePadding.x);
   int pair = shown ? asked[2] : 0;
-  if (ImGui::Button(other)) ++pair, picked = true;
+  if (ImGui::Button(other)) {  // round to 0 past the largest pair a link holds (the engine wraps pairs anyway)
+    pair = pair < static_cast<int>(parameter("path").max) ? pair + 1 : 0;
+    picked = true;
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("the next test digit of each of the two digits");
   if (picked) shown = true;  // choosing digits asks for their path
   if (toggled || picked) set_digit_path(shown ? from : -1, shown ? to : -1, shown ? pair : 0);

@@ -113,6 +113,13 @@ test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s throug
       // The path is part of the share link: the link opens the same path.
       const link = await page.evaluate(async () => { await catgeo.settled(); return catgeo.config().link; });
       assert.match(link, /path=4,9,0/);
+      // A pair past the largest a link holds (9999) is taken as that one: the link stays readable.
+      const farLink = await page.evaluate(async () => {
+        await catgeo.setOption('path_pair', 20000);
+        await catgeo.settled();
+        return catgeo.config().link;
+      });
+      assert.match(farLink, /path=4,9,9999/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
