@@ -150,7 +150,8 @@
   }
 
   api.ready.then(() => {
-    currentLink = api.config().link;
+    config = api.config();  // read once: describe() reuses it while the link is the same
+    currentLink = config.link;
     describe();
     api.onSnapshot(onSnapshot);
   }, () => { summary.textContent = 'CatGeo could not start.'; });
