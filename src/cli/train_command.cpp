@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -113,6 +114,8 @@ std::string train_help() {
       "  --mnist FILE     MNIST digits for scenario mnist (default assets/mnist14.cgd, made by scripts/setup), at\n"
       "                   most " + cap_text(mnist_file_cap()) + "\n"
       "  --json           one JSON object instead of text; --history adds the metrics of every epoch\n"
+      "  link             always reported: the share link of what ran, its link version v= included, which\n"
+      "                   reproduces the output (a link of another version loads with a notice on stderr)\n"
 
       "  layers           always reported (also before training): per hidden layer l from the one after the\n"
       "                   projection to r, F_code^(l) = J_l^T J_l / sigma^2 (J_l = dh_l/dx) against F_cat: index\n"
@@ -197,6 +200,8 @@ int run_train(int argc, char** argv) {
   before_training.set("layers", layers_to_json(layers_before, dims));
   summary.set("before", before_training);
   summary.set("layers", layers_to_json(layer_match_metrics(*run.value), dims));
+  // The link of what ran, with its version (however long: drawn points included), so the output reproduces itself.
+  summary.set("link", JsonValue::string(encode_share_link(config, nullptr, SIZE_MAX)));
   if (config.data == DataKind::drawn_points && (!config.class_names.empty() || config.scaling.active))
     summary.set("table", table_to_json(args.value("points"), config));
   if (args.has("decoder-check")) {

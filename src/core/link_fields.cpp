@@ -321,6 +321,12 @@ const FieldCodec* find_field(std::string_view key) {
 
 bool is_field_key(const std::string& key) { return find_field(key) != nullptr; }
 
+std::vector<std::string> field_keys() {
+  std::vector<std::string> keys;
+  for (const FieldCodec& f : kFields) keys.push_back(f.key);
+  return keys;
+}
+
 std::string write_fields(const ScenarioConfig& config, const ScenarioConfig& base) {
   std::string tail;
   for (const FieldCodec& f : kFields) {

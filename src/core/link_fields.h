@@ -13,6 +13,8 @@ namespace catgeo {
 
 // True for the keys of the plain fields (not scenario, mix, pts, digits).
 bool is_field_key(const std::string& key);
+// The keys of the plain fields, in link order.
+std::vector<std::string> field_keys();
 // "&key=value" for every plain field where `config` differs from `base`, in link order.
 std::string write_fields(const ScenarioConfig& config, const ScenarioConfig& base);
 // Reads every plain field present in `pairs`; out-of-range numbers are clamped and unreadable values kept,

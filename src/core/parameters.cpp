@@ -74,6 +74,10 @@ const std::vector<ParameterSpec> kTable = {
     {"speed", K::real, 0.05, 1000, "", "speed",
      "epochs per second while playing: a number, max (as fast as possible) or auto (a reader's pace for tour steps "
      "and autoplay figures, max otherwise)", false},
+    {"v", K::integer, 0, 1000000, "", "link version",
+     "version of CatGeo's numbers the link reproduces (always written; a link without it is read as this version; "
+     "0 is older than any written)",
+     false},
     {"grid.bound", K::part, -1000, 1000, "", "grid bounds", "lo and hi of each grid axis", true},
     {"grid.count", K::part, 3, 4096, "", "grid points", "grid points per axis", true},
 };

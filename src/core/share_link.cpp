@@ -10,6 +10,7 @@
 #include "core/link_payloads.h"
 #include "core/link_text.h"
 #include "core/number_text.h"
+#include "core/parameters.h"
 #include "core/scenarios.h"
 #include "core/table_scenario.h"
 #include "core/tour.h"
@@ -20,11 +21,32 @@ namespace {
 constexpr const char* kDefaultId = "E1";
 constexpr const char* kPayloadKeys[] = {"scenario", "mix", "pts", "pdims", "names", "scale", "digits"};
 
+constexpr const char* kVersionKey = "v";
+
 bool is_known_key(const std::string& key) {
   for (const char* k : kPayloadKeys) {
     if (key == k) return true;
   }
-  return is_field_key(key);
+  return key == kVersionKey || is_field_key(key);
+}
+
+// v=N: a whole number from 1; a link of another version loads with a notice that its numbers may differ.
+int read_version(const std::string& value, LinkNotices& n) {
+  long long version = 0;
+  const ParameterSpec& spec = parameter(kVersionKey);
+  if (!parse_int(value, version) || version < spec.min || version > spec.max) {
+    n.add("could not read " + n.quoted(kVersionKey, value) + " (expected a link version, a whole number " +
+              range_text(spec) + ")",
+          "read it as this CatGeo's version " + std::to_string(kLinkVersion));
+    return kLinkVersion;
+  }
+  if (version != kLinkVersion) {
+    n.add("this link was made by " + std::string(version > kLinkVersion ? "a newer" : "an older") +
+          " CatGeo (link version " + std::to_string(version) + "; this one is version " +
+          std::to_string(kLinkVersion) + "): it is loaded with today's trainer and estimators, so its numbers may "
+          "differ from what its author saw");
+  }
+  return static_cast<int>(version);
 }
 
 ScenarioConfig preset_or_default(const std::string& id) {
@@ -203,7 +225,8 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
   const std::string tail = write_fields(config, base);
   if (config.data == DataKind::drawn_points) {
     const std::string points = drawn_payload(config);
-    if (head.size() + points.size() + tail.size() <= max_length) {
+    const std::size_t version_size = 4 + std::to_string(kLinkVersion).size();  // "&v=N"
+    if (head.size() + points.size() + tail.size() + version_size <= max_length) {
       head += points;
     } else if (notice) {
       const bool table = is_table(config);
@@ -212,7 +235,7 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
                 (table ? ", with the table's class names and scaling: export the table beside the link" : "");
     }
   }
-  return head + tail;
+  return head + tail + "&" + kVersionKey + "=" + std::to_string(kLinkVersion);
 }
 
 LinkDecodeResult decode_share_link(std::string_view link) {
@@ -261,10 +284,18 @@ LinkDecodeResult decode_share_link(std::string_view link) {
     }
   }
   read_fields(pairs, result.config, notices);
+  if (const std::string* version = find_value(pairs, kVersionKey)) result.version = read_version(*version, notices);
   if (const std::string flat = flat_reference_notice(result.config); !flat.empty()) notices.add(flat);
   result.notices = text_notices.finish();
   for (std::string& notice : notices.finish()) result.notices.push_back(std::move(notice));
   return result;
+}
+
+std::vector<std::string> link_keys() {
+  std::vector<std::string> keys(std::begin(kPayloadKeys), std::end(kPayloadKeys));
+  for (const std::string& key : field_keys()) keys.push_back(key);
+  keys.push_back(kVersionKey);
+  return keys;
 }
 
 bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {

@@ -31,8 +31,13 @@ namespace catgeo {
 //   path=from,to,pair        MNIST only: digits among those kept, pair 0..9999 (ignored, with a notice, elsewhere)
 //   tour=1..15               guided-tour step whose caption shows (core/tour.h). Without scenario=, tour=N stands
 //                            for that step's settings with the link's other keys on top
+//   v=1                      always written last: the link version, kLinkVersion of the CatGeo that wrote it
 // Numbers use JSON number grammar in the shortest form that reads back exactly (0.003, 1e-5).
 // Not carried (always the base preset's): title, test_samples, grid, mnist.side, mnist.test_fraction.
+// The version of the numbers a link gives. Bump it exactly when what a link shows changes (the trainer, the data
+// sampler, a default, an estimator): the golden runs (tests/golden/) fail until it is bumped and they are blessed
+// again. A link without v= is read as this version; another version loads with a notice saying so.
+constexpr int kLinkVersion = 1;
 constexpr std::size_t kShareLinkMaxLength = 2000;  // drawn points are left out of longer links
 constexpr double kLinkPointScale = 4096.0;         // pts store round(x * 4096) as int16: |x| <= 7.99
 
@@ -40,6 +45,7 @@ struct LinkDecodeResult {
   ScenarioConfig config;
   std::vector<std::string> notices;    // one line each, for the UI / CLI to show
   bool fell_back_to_defaults = false;  // the link was empty or not understood; config is the E1 preset
+  int version = kLinkVersion;          // the link's v= (kLinkVersion when absent or unreadable)
 };
 
 // The link text for `config` (without '#'). When the drawn points would make the link longer than max_length
@@ -61,6 +67,9 @@ LinkDecodeResult decode_share_link(std::string_view link);
 // The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn
 // points with it so that a link reproduces the run exactly.
 DrawnPoint quantize_for_link(const DrawnPoint& point);
+
+// Every key of the grammar above: the payload keys, then the plain fields in link order, then v.
+std::vector<std::string> link_keys();
 
 // Field-by-field equality of two configurations (exact for numbers).
 bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b);

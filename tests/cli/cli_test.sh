@@ -184,7 +184,7 @@ check sweep_help $?
 code=$?
 [ "$code" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^| E1 | 0.5 | 128 | 2 | ' "$tmp/sweep.md" && \
   [ "$(grep -c '^| `scenario=E1&sigma=0.5&epochs=2[&`].* | finished | ' "$tmp/sweep.md")" -eq 2 ] && \
-  grep -q '^| `scenario=E1&sigma=0.5&epochs=2&seed=2` | ' "$tmp/sweep.md"
+  grep -q '^| `scenario=E1&sigma=0.5&epochs=2&seed=2&v=[0-9]*` | ' "$tmp/sweep.md"
 check sweep_tiny_markdown $?
 # Each sweep run (threads in parallel) gives exactly the numbers of catgeo train --link with its link, the width
 # study's I(mu;r), its se and its high-SNR form included.
@@ -385,6 +385,16 @@ notice_for i21_cut_on_1d "cut=0,0,1,1: a cut goes through a 2-D view and E1 is 1
   train --link 'scenario=E1&cut=0,0,1,1' --epochs 1 --json
 notice_for i21_flat_kde "F_cat of the reference (KDE) is 0 at every grid point: no grid point is within the reach" \
   train --link 'scenario=drawn&pts=APgA-ABm9pr5AJr5ZvYAAAgACAGaCWYGAWYGmgkB' --epochs 1 --json
+# Links carry their version: train --json reports the link it ran (v= included), which reproduces the output byte for
+# byte; a link of an older version (v=0) loads with a notice naming both versions.
+"$cli" train --link 'scenario=E5&sigma=0.5&epochs=2' --json >"$tmp/versioned.json" 2>/dev/null
+versioned_link=$(sed -n 's/.*"link":"\([^"]*\)".*/\1/p' "$tmp/versioned.json")
+"$cli" train --link "$versioned_link" --json >"$tmp/versioned_again.json" 2>"$tmp/versioned_again.err"
+[[ "$versioned_link" == *"&v="[0-9]* ]] && cmp -s "$tmp/versioned.json" "$tmp/versioned_again.json" &&
+  [ ! -s "$tmp/versioned_again.err" ]
+check i22_link_reproduces_itself $?
+notice_for i22_older_link "this link was made by an older CatGeo (link version 0; this one is version [0-9]*)" \
+  train --link 'scenario=E5&sigma=0.5&epochs=2&v=0' --json
 printf '1e308,0,a\n-1e308,1,a\n1e308,1,b\n-1e308,0,b\n' >"$tmp/overflow.csv"
 expect_error i21_table_overflow "^catgeo: .*overflow.csv: the x values span -1e308 to 1e308, a range wider than a double" \
   train --points "$tmp/overflow.csv" --epochs 1

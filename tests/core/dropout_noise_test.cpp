@@ -201,10 +201,10 @@ TEST_CASE(dropout_information_agrees_with_high_snr_forms, "") {
 TEST_CASE(dropout_link_keys_and_checks, "") {
   // Defaults are not written; noise and alpha round-trip; dropout needs sigmoid units at r.
   const ScenarioConfig e1 = scenario_preset("E1").value;
-  EXPECT_TRUE(encode_share_link(e1) == "scenario=E1");
+  EXPECT_TRUE(encode_share_link(e1) == "scenario=E1&v=1");
   const ScenarioConfig dropout = dropout_e1(0.5, e1.training.epochs);
   const std::string link = encode_share_link(dropout);
-  EXPECT_MSG(link == "scenario=E1&noise=dropout&alpha=0.5", link);
+  EXPECT_MSG(link == "scenario=E1&noise=dropout&alpha=0.5&v=1", link);
   const LinkDecodeResult back = decode_share_link(link);
   EXPECT_TRUE(back.notices.empty() && configs_equal(back.config, dropout));
   EXPECT_TRUE(decode_share_link("scenario=E1&sigma=0.5").config.network.noise == NoiseModel::gauss);

@@ -35,7 +35,7 @@ void expect_round_trip(const ScenarioConfig& config, const std::string& expected
   std::string notice;
   const std::string link = encode_share_link(config, &notice);
   EXPECT_MSG(notice.empty(), notice);
-  if (!expected_link.empty()) EXPECT_MSG(link == expected_link, link);
+  if (!expected_link.empty()) EXPECT_MSG(link == expected_link + "&v=" + std::to_string(catgeo::kLinkVersion), link);
   const auto decoded = decode_share_link("#" + link);
   EXPECT_MSG(decoded.notices.empty() && !decoded.fell_back_to_defaults, link << " gave " << decoded.notices.size() << " notices");
   EXPECT_MSG(catgeo::configs_equal(decoded.config, config), link);
@@ -93,7 +93,7 @@ TEST_CASE(share_link_custom_mixtures_round_trip, "") {
   EXPECT_TRUE(decoded.config.classes[0].mean == two.classes[0].mean && decoded.config.classes[2].cov == two.classes[2].cov);
   EXPECT_TRUE(decoded.config.classes[0].prior == 2.0 && decoded.config.classes[1].prior == 1.0);
   EXPECT_TRUE(encode_share_link(decoded.config) == link);
-  expect_round_trip(two, link);
+  expect_round_trip(two, link.substr(0, link.rfind("&v=")));
 
   ScenarioConfig other_dims = preset("E2");  // a 2-D mixture cannot stay E2 (1-D)
   other_dims.classes = preset("E5").classes;
@@ -120,7 +120,7 @@ TEST_CASE(share_link_drawn_points_round_trip_and_size_limit, "") {
   std::string notice;
   const std::string link = encode_share_link(drawn, &notice);
   EXPECT_MSG(notice.find("drawn points too many for a link (500 points)") != std::string::npos, notice);
-  EXPECT_MSG(link == "scenario=drawn&seed=7", link);
+  EXPECT_MSG(link == "scenario=drawn&seed=7&v=1", link);
   const auto decoded = decode_share_link(link);
   EXPECT_TRUE(decoded.config.points.empty() && has_notice(decoded, "no drawn points"));
 }
@@ -162,7 +162,7 @@ TEST_CASE(share_link_tables_round_trip_with_names_scaling_and_dims, "") {
   ScenarioConfig big = catgeo::table_scenario(catgeo::parse_point_table(text).value, preset("E1")).value;
   std::string notice;
   const std::string left_out = encode_share_link(big, &notice);
-  EXPECT_MSG(left_out == "scenario=drawn&pdims=1", left_out);
+  EXPECT_MSG(left_out == "scenario=drawn&pdims=1&v=1", left_out);
   EXPECT_MSG(notice == "drawn points too many for a link (500 points); the link leaves them out, with the table's "
                        "class names and scaling: export the table beside the link",
              notice);
@@ -203,7 +203,7 @@ TEST_CASE(share_link_reads_the_issue_example, "") {
     EXPECT_MSG(r.notices.empty() && !r.fell_back_to_defaults, text);
     EXPECT_TRUE(r.config.id == "E5" && r.config.network.noise_sigma == 1.0 && r.config.training.seed == 7);
     EXPECT_TRUE(r.config.view.mode == catgeo::ViewMode::overlay);
-    EXPECT_MSG(encode_share_link(r.config) == "scenario=E5&seed=7&view=overlay", encode_share_link(r.config));
+    EXPECT_MSG(encode_share_link(r.config) == "scenario=E5&seed=7&view=overlay&v=1", encode_share_link(r.config));
   }
   const auto encoded = decode_share_link("scenario=custom&mix=-1%2C0%3A0.25%2C0%2C1%3B1%2C0%3A1%2C0%2C0.25");
   EXPECT_TRUE(encoded.notices.empty() && encoded.config.classes.size() == 2 && encoded.config.grid.dims == 2);
@@ -327,7 +327,7 @@ TEST_CASE(share_link_page_chrome_flags_round_trip_and_are_checked, "") {
   // Order does not matter; "auto" is the default and is not written back.
   auto r = decode_share_link("#lecture=1&panels=auto&embed=1&scenario=E1&view=overlay");
   EXPECT_TRUE(r.notices.empty() && r.config.view.lecture && r.config.view.embed && r.config.view.panels == -1);
-  EXPECT_MSG(encode_share_link(r.config) == "scenario=E1&view=overlay&embed=1&lecture=1", encode_share_link(r.config));
+  EXPECT_MSG(encode_share_link(r.config) == "scenario=E1&view=overlay&embed=1&lecture=1&v=1", encode_share_link(r.config));
 
   r = decode_share_link("scenario=E5&embed=yes&panels=2&controls=true&autoplay=&lecture=11");
   EXPECT_TRUE(has_notice(r, "could not read embed='yes' (expected 0 or 1); kept 0") && !r.config.view.embed);
@@ -354,7 +354,7 @@ TEST_CASE(share_link_speed_is_a_pace_max_or_auto, "") {
   expect_round_trip(c, "scenario=E5&speed=max");
   auto r = decode_share_link("scenario=E5&speed=auto");
   EXPECT_TRUE(r.notices.empty() && r.config.view.speed == catgeo::kAutoSpeed);
-  EXPECT_MSG(encode_share_link(r.config) == "scenario=E5", encode_share_link(r.config));
+  EXPECT_MSG(encode_share_link(r.config) == "scenario=E5&v=1", encode_share_link(r.config));
   r = decode_share_link("scenario=E5&speed=fast");
   EXPECT_TRUE(has_notice(r, "could not read speed='fast' (expected a number of epochs per second, max or auto); kept auto"));
   EXPECT_TRUE(r.config.view.speed == catgeo::kAutoSpeed);
@@ -420,4 +420,42 @@ TEST_CASE(share_link_carries_the_cut_and_the_digit_path, "") {
     const auto r = decode_share_link(std::string("scenario=mnist&") + bad);
     EXPECT_MSG(has_notice(r, "path") && r.config.view.path[0] == -1, bad);
   }
+}
+
+TEST_CASE(share_link_carries_its_version_and_names_another, "") {
+  using catgeo::kLinkVersion;
+  const std::string current = "v=" + std::to_string(kLinkVersion);
+  // Written last by every link; a link without it, or with today's, is today's version without a notice.
+  const catgeo::LinkDecodeResult plain = catgeo::decode_share_link("scenario=E5&sigma=0.5");
+  EXPECT_TRUE(plain.version == kLinkVersion && plain.notices.empty());
+  const std::string link = catgeo::encode_share_link(plain.config);
+  EXPECT_MSG(link == "scenario=E5&sigma=0.5&" + current, link);
+  const catgeo::LinkDecodeResult same = catgeo::decode_share_link(link);
+  EXPECT_TRUE(same.version == kLinkVersion && same.notices.empty());
+  // Another version loads the same configuration, with one notice naming both versions.
+  for (const int other : {kLinkVersion + 1, kLinkVersion + 41}) {
+    const catgeo::LinkDecodeResult newer =
+        catgeo::decode_share_link("scenario=E5&sigma=0.5&v=" + std::to_string(other));
+    EXPECT_TRUE(newer.version == other && newer.notices.size() == 1);
+    EXPECT_TRUE(catgeo::configs_equal(newer.config, plain.config));
+    EXPECT_TRUE(has_notice(newer, "made by a newer CatGeo (link version " + std::to_string(other) +
+                                      "; this one is version " + std::to_string(kLinkVersion) + ")"));
+    EXPECT_TRUE(has_notice(newer, "its numbers may differ from what its author saw"));
+  }
+  // Unreadable versions are named and read as today's.
+  const catgeo::LinkDecodeResult older = catgeo::decode_share_link("scenario=E5&sigma=0.5&v=0");
+  EXPECT_TRUE(older.version == 0 && catgeo::configs_equal(older.config, plain.config));
+  EXPECT_TRUE(has_notice(older, "made by an older CatGeo (link version 0; this one is version " +
+                                    std::to_string(kLinkVersion) + ")"));
+  for (const char* bad : {"x", "1.5", "-1", "+1", "1e1", "1000001"}) {
+    const catgeo::LinkDecodeResult r = catgeo::decode_share_link(std::string("scenario=E5&v=") + bad);
+    EXPECT_MSG(r.version == kLinkVersion && has_notice(r, "expected a link version"), bad);
+  }
+  // A tour link keeps its version notice; a repeated v gets the repeated-key notice.
+  const catgeo::LinkDecodeResult tour = catgeo::decode_share_link("tour=3&v=" + std::to_string(kLinkVersion + 1));
+  EXPECT_TRUE(tour.version == kLinkVersion + 1 && has_notice(tour, "link version"));
+  EXPECT_TRUE(has_notice(catgeo::decode_share_link("scenario=E5&v=1&v=1"), "key 'v' appears twice"));
+  // The key list names every key the grammar reads, v last.
+  const std::vector<std::string> keys = catgeo::link_keys();
+  EXPECT_TRUE(!keys.empty() && keys.front() == "scenario" && keys.back() == "v");
 }
