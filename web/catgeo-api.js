@@ -66,21 +66,21 @@
     });
   }
 
-  // Share-link keys accepted by load() / set() (see src/core/share_link.h for the grammar).
-  const LINK_KEYS = ['scenario', 'mix', 'pts', 'digits', 'n', 'dseed', 'sigma', 'layers', 'rep', 'proj', 'opt', 'lr',
-    'batch', 'epochs', 'seed', 'view', 'measure', 'log', 'glyphs', 'data', 'boundary',
-    'embed', 'panels', 'controls', 'autoplay', 'lecture', 'speed'];
+  // The share-link grammar's keys with their ranges and choices, from the C++ parameter table (src/core/share_link.h,
+  // parameters.h): load() and set() accept exactly these.
+  let linkKeys = null;
+  const keyList = () => (linkKeys ??= json('catgeo_link_keys'));
+  const isLinkKey = (key) => keyList().some((entry) => entry.key === key);
+  const keyNames = () => keyList().map((entry) => entry.key).join(', ');
+  const linkValue = (raw) => (typeof raw === 'boolean' ? (raw ? '1' : '0') : String(raw));
 
   function toLink(config) {
     if (typeof config === 'string') return config;
     const parts = [];
-    const scenario = config.scenario ?? 'E1';
-    parts.push(`scenario=${encodeURIComponent(scenario)}`);
+    if (!('scenario' in config) && !('tour' in config)) parts.push('scenario=E1');
     for (const [key, raw] of Object.entries(config)) {
-      if (key === 'scenario') continue;
-      if (!LINK_KEYS.includes(key)) throw new Error(`catgeo.load: unknown key '${key}' (known: ${LINK_KEYS.join(', ')})`);
-      const value = typeof raw === 'boolean' ? (raw ? '1' : '0') : String(raw);
-      parts.push(`${key}=${encodeURIComponent(value)}`);
+      if (!isLinkKey(key)) throw new Error(`catgeo.load: unknown key '${key}' (known: ${keyNames()})`);
+      parts.push(`${key}=${encodeURIComponent(linkValue(raw))}`);
     }
     return parts.join('&');
   }
@@ -124,8 +124,8 @@
     },
     // Changes one share-link key of the current configuration (training restarts). Resolves like load().
     set(key, value) {
-      if (!LINK_KEYS.includes(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}'`));
-      const text = encodeURIComponent(typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+      if (!isLinkKey(key)) return Promise.reject(new Error(`catgeo.set: unknown key '${key}' (known: ${keyNames()})`));
+      const text = encodeURIComponent(linkValue(value));
       const refused = oversized(`The value of ${key}`, text.length, inputLimits().link_bytes,
         'This value is too long:');
       if (refused) return Promise.resolve(refused);
@@ -138,6 +138,8 @@
     // with {history: true} also every snapshot.
     metrics,
     config() { return json('catgeo_config'); },
+    // The share link's keys: [{key, label, help, kind, min, max, choices}] (see catgeo_link_keys in js_api.cpp).
+    linkKeys() { return keyList().map((entry) => ({ ...entry })); },
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },
     viewRect() { return json('catgeo_view_rect'); },

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "core/json.h"
 #include "core/parameters.h"
+#include "core/share_link.h"
 #include "platform/web_platform.h"
 
 namespace {
@@ -147,6 +148,47 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_input_limits() {
   out.set("table_bytes", JsonValue::number(catgeo::parameter("input.table").max));
   out.set("points", JsonValue::number(catgeo::parameter("pts.count").max));
   return answer(catgeo::to_json(out));
+}
+// Every key of the share-link grammar (core/share_link.h), in link order, with what the parameter table says of it:
+// [{key, label, help, kind ("number" | "whole" | "seed" | "choice" | "text"), min, max, choices}] (min and max for
+// numbers and whole numbers, choices for choices and flags; "text" for structured values such as mix or layers).
+EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
+  using catgeo::JsonValue;
+  using catgeo::ParameterKind;
+  JsonValue keys = JsonValue::array();
+  for (const std::string& key : catgeo::link_keys()) {
+    JsonValue entry = JsonValue::object();
+    entry.set("key", JsonValue::string(key));
+    const catgeo::ParameterSpec* spec = catgeo::find_parameter(key);
+    // layers=64t-128s is text; the table's entry for it counts the layers.
+    const ParameterKind kind = spec && key != "layers" ? spec->kind : ParameterKind::part;
+    const bool number = kind == ParameterKind::real || kind == ParameterKind::integer;
+    const bool choice = kind == ParameterKind::choice || kind == ParameterKind::flag;
+    entry.set("kind", JsonValue::string(kind == ParameterKind::real      ? "number"
+                                        : kind == ParameterKind::integer ? "whole"
+                                        : kind == ParameterKind::seed    ? "seed"
+                                        : choice                         ? "choice"
+                                                                         : "text"));
+    if (spec) {
+      entry.set("label", JsonValue::string(spec->label));
+      entry.set("help", JsonValue::string(spec->help));
+    }
+    if (number) {
+      entry.set("min", JsonValue::number(spec->min));
+      entry.set("max", JsonValue::number(spec->max));
+    }
+    if (choice) {
+      JsonValue words = JsonValue::array();
+      std::string all = spec->choices;
+      for (std::size_t start = 0, bar = 0; bar != std::string::npos; start = bar + 1) {
+        bar = all.find('|', start);
+        words.push_back(JsonValue::string(all.substr(start, bar == std::string::npos ? bar : bar - start)));
+      }
+      entry.set("choices", std::move(words));
+    }
+    keys.push_back(std::move(entry));
+  }
+  return answer(catgeo::to_json(keys));
 }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
