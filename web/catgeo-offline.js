@@ -6,7 +6,8 @@
   const api = window.catgeo;
   const workerUrl = document.currentScript && document.currentScript.dataset.sw;
   const READY = ' — this lab and the article work without a network (MNIST once it has been opened).';
-  let status = { state: 'unavailable', release: '', line: 'Offline: not available (served without the package).' };
+  let status = workerUrl ? { state: 'installing', release: '', line: 'Offline: getting ready…' }
+    : { state: 'unavailable', release: '', line: 'Offline: not available (served without the package).' };
 
   function publish(state, release, line) {
     status = { state, release, line };
@@ -61,10 +62,16 @@
       publish('unavailable', '', 'Offline: not available in an embed (open the lab itself once to keep it offline).');
       return;
     }
-    const registration = await navigator.serviceWorker.register(workerUrl);
-    await follow(registration);
+    // A release cached on an earlier visit is ready at once, offline too; register() then checks for a new one.
+    const existing = await navigator.serviceWorker.getRegistration();
+    if (existing && existing.active) await follow(existing);
+    const registration = await navigator.serviceWorker.register(workerUrl).catch((error) => {
+      if (existing && existing.active) return existing;  // offline: the check could not fetch catgeo-sw.js
+      throw error;
+    });
     // A new release replaces the worker (it takes over at once: catgeo-sw.js).
     navigator.serviceWorker.addEventListener('controllerchange', () => follow(registration).catch(failed));
+    if (registration !== existing) await follow(registration);
   }
 
   function failed(error) {
