@@ -48,6 +48,7 @@ function tick() {
 try {
   importScripts('catgeo_engine.js');
   createCatGeoEngine({
+    catgeoMnistUrl: 'assets/mnist14.cgd',  // read by src/platform/asset_fetch.cpp; scripts/package hashes the name
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (what) => self.postMessage({ error: `the engine stopped: ${what}` }),

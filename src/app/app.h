@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/field_images.h"
@@ -113,6 +114,9 @@ class App {
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
+  // The About panel's line on offline use (web/catgeo-offline.js words it: ready, getting ready, not available).
+  void set_offline_status(std::string line) { offline_status_ = std::move(line); }
+  const std::string& offline_status() const { return offline_status_; }
   const RunView& view() const { return view_; }
   // A press at (x, y) (CSS px of the canvas, the last frame's layout) acts on the figure: on a class mean's handle, on
   // a map while a tool (draw, erase, cut) is on, or on the digit pad. Elsewhere an embedding page may scroll with it.
@@ -320,6 +324,7 @@ class App {
     ImVec2 panel_min, panel_max;  // that visible part
   } pad_;
   std::string status_line_;
+  std::string offline_status_;
   float frame_ms_avg_ = 16.0f;
 };
 

@@ -222,6 +222,7 @@ void App::draw_explanation() {
       "lab for the page's buttons (Copy link, Embed, PNG, ...); Escape there brings the focus back to the lab. Screen "
       "readers get the figure in words and a table of its numbers, kept current.");
   ImGui::TextDisabled("%s", kHonestNote);
+  if (!offline_status_.empty()) ImGui::TextUnformatted(offline_status_.c_str());
   ImGui::PopTextWrapPos();
 }
 

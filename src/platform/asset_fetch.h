@@ -4,8 +4,8 @@
 namespace catgeo::platform {
 
 // Call once per frame (cheap): when the engine has requested the digits and no download is under way, starts
-// an asynchronous same-origin GET of kMnistAssetUrl; its completion hands the bytes (or the HTTP failure) to
-// engine/mnist_source.h. Nothing is downloaded unless the MNIST scenario was chosen.
+// an asynchronous same-origin GET of the worker's Module.catgeoMnistUrl (else kMnistAssetUrl); its completion hands
+// the bytes (or the HTTP failure) to engine/mnist_source.h. Nothing is downloaded unless the MNIST scenario was chosen.
 void pump_asset_fetch();
 
 // Relative to the page, so it is served by the page's own origin (copied there by cmake/web_assets.cmake).

@@ -103,6 +103,11 @@ EMSCRIPTEN_KEEPALIVE unsigned catgeo_draw_digit(const std::uint8_t* bytes, int c
 
 // Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
 // so that command Promises resolve without waiting for the next frame to start.
+// The About panel's offline line, from web/catgeo-offline.js (the service worker's state in words).
+EMSCRIPTEN_KEEPALIVE void catgeo_set_offline_status(const char* line) {
+  app().set_offline_status(line ? line : "");
+  catgeo::platform::request_redraw();
+}
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_tour_step(int step) { return sent(app().go_to_tour_step(step)); }
 EMSCRIPTEN_KEEPALIVE void catgeo_take_snapshots() { catgeo::platform::take_snapshots(); }
 
@@ -199,6 +204,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_width_study() { return answer(app().widt
 EMSCRIPTEN_KEEPALIVE const char* catgeo_tour() { return answer(app().tour_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_offline_status() { return answer(app().offline_status()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_status_line() { return answer(app().status_line()); }
 
 }  // extern "C"

@@ -28,12 +28,19 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-// Static file server for `root`; resolves to { url, close }.
-export async function startServer(root = webRoot) {
+// Static file server for `root`; resolves to { url, close }. With `log` (an array) every answer is recorded in it as
+// {status, path}; while `online()` is false every connection is dropped unanswered (logged as status 0).
+export async function startServer(root = webRoot, { log = null, online = () => true } = {}) {
   const server = createServer(async (request, response) => {
     let relative = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
     if (relative.endsWith('/')) relative += 'index.html';
+    if (!online()) {
+      log?.push({ status: 0, path: relative });
+      request.socket.destroy();
+      return;
+    }
     const file = path.join(root, path.normalize(relative));
+    response.on('finish', () => log?.push({ status: response.statusCode, path: relative }));
     if (!file.startsWith(root + path.sep)) {
       response.writeHead(403).end();
       return;
