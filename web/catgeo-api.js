@@ -140,6 +140,8 @@
     config() { return json('catgeo_config'); },
     // The share link's keys: [{key, label, help, kind, min, max, choices}] (see catgeo_link_keys in js_api.cpp).
     linkKeys() { return keyList().map((entry) => ({ ...entry })); },
+    // This CatGeo's link version: the links it writes end in v= this number (src/core/share_link.h).
+    linkVersion() { return call('catgeo_link_version', 'number', [], []); },
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },
     viewRect() { return json('catgeo_view_rect'); },

@@ -369,9 +369,9 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
   let lastLink = null;    // the hash as we last wrote it or loaded it (null before the first run)
   let hashLoads = 0;      // hash edits on their way to the engine: the hash is theirs until they are loaded
 
-  // Shows what a load ({notices, error}) could not use; returns it. A refusal (too large) is shown already; a data
-  // file the server could not deliver is the server's fault, not the link's.
-  function showLoadNotices(result) {
+  // Shows what a load ({notices, error}) of link `body` could not use; returns it. A refusal (too large) is shown
+  // already; a data file the server could not deliver is the server's fault, not the link's.
+  function showLoadNotices(result, body) {
     if (result.refused) return result;
     if (result.asset_failed) {
       showNotices('The MNIST digits could not be loaded:', [...result.notices, {
@@ -382,7 +382,12 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
       return result;
     }
     const shown = result.error ? [...result.notices, result.error] : result.notices;
-    showNotices('Some of this link could not be used:', shown);
+    // A link of another version is used whole: only its numbers may differ (src/core/share_link.h).
+    const version = linkFlags(body).v;
+    const otherVersion = version !== undefined && version !== String(api.linkVersion());
+    const onlyVersion = otherVersion && shown.length === 1;
+    showNotices(onlyVersion ? 'This link comes from another version of CatGeo:' : 'Some of this link could not be used:',
+      shown);
     return result;
   }
 
@@ -393,9 +398,9 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     ++hashLoads;
     let result;
     try {
-      result = showLoadNotices(await api.load(body));
+      result = showLoadNotices(await api.load(body), body);
     } catch (error) {
-      result = showLoadNotices({ notices: [], error: `could not load the link: ${error.message || error}` });
+      result = showLoadNotices({ notices: [], error: `could not load the link: ${error.message || error}` }, body);
     } finally {
       --hashLoads;
     }
@@ -476,14 +481,15 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
     embedSnippet,
   });
 
-  updateBar(window.location.hash);
+  const openedHash = window.location.hash;  // the engine's link replaces it once the first run is built
+  updateBar(openedHash);
   // The engine built the first run from the page's hash already (one run, no default first): show what that link
   // could not carry, then follow the engine's link and the user's hash edits.
   api.onSnapshot((completed, link) => syncHash(link));
   window.addEventListener('hashchange', onHashChange);
   api.ready.then(() => {
     lastLink = linkBody(window.location.hash);
-    if (lastLink) showLoadNotices(api.loadResult());
+    if (lastLink) showLoadNotices(api.loadResult(), linkBody(openedHash));
     syncHash(currentLink());
   }).catch(() => { bar.hidden = true; });  // a failed start is explained by the loader
 })();

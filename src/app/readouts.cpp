@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/share_link.h"
 #include "app/colormap.h"
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
@@ -223,6 +224,8 @@ void App::draw_explanation() {
       "readers get the figure in words and a table of its numbers, kept current.");
   ImGui::TextDisabled("%s", kHonestNote);
   if (!offline_status_.empty()) ImGui::TextUnformatted(offline_status_.c_str());
+  ImGui::TextDisabled("Links made here end in v=%d, this CatGeo's link version: a link of another version still "
+                      "opens, with a notice that its numbers may differ from what its author saw.", kLinkVersion);
   ImGui::PopTextWrapPos();
 }
 

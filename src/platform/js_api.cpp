@@ -195,6 +195,8 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
   }
   return answer(catgeo::to_json(keys));
 }
+// The link version of this CatGeo (core/share_link.h): links it writes end in v= this number.
+EMSCRIPTEN_KEEPALIVE int catgeo_link_version() { return catgeo::kLinkVersion; }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }
