@@ -1,4 +1,4 @@
-// Test runner: runs registered core tests, filters by name (--filter S) or skips slow ones (--fast).
+// Test runner: runs registered core tests, filters by name (--filter S), skips slow ones (--fast), runs a shard.
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -39,19 +39,23 @@ int main(int argc, char** argv) {
   using namespace catgeo::test;
   std::string filter;
   bool fast = false, list = false;
+  int shard = 1, shards = 1;  // --shard K/N: the K-th of every N selected tests, so that ctest can run N at once
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--fast")) fast = true;
     else if (!std::strcmp(argv[i], "--list")) list = true;
     else if (!std::strcmp(argv[i], "--filter") && i + 1 < argc) filter = argv[++i];
+    else if (!std::strcmp(argv[i], "--shard") && i + 1 < argc &&
+             std::sscanf(argv[++i], "%d/%d", &shard, &shards) == 2 && shard >= 1 && shard <= shards) continue;
     else {
-      std::printf("usage: %s [--fast] [--list] [--filter SUBSTRING]\n", argv[0]);
+      std::printf("usage: %s [--fast] [--list] [--filter SUBSTRING] [--shard K/N]\n", argv[0]);
       return 2;
     }
   }
-  int passed = 0, failed = 0, skipped = 0;
+  int passed = 0, failed = 0, skipped = 0, selected = 0;
   for (const Entry& e : registry()) {
     const bool slow = std::strstr(e.tags, "slow") != nullptr;
-    if ((!filter.empty() && std::string(e.name).find(filter) == std::string::npos) || (fast && slow)) {
+    if ((!filter.empty() && std::string(e.name).find(filter) == std::string::npos) || (fast && slow) ||
+        selected++ % shards != shard - 1) {
       ++skipped;
       continue;
     }
