@@ -222,11 +222,10 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
       head = "scenario=custom&mix=" + write_mix(config.classes);
     }
   }
-  const std::string tail = write_fields(config, base);
+  const std::string tail = write_fields(config, base) + "&" + kVersionKey + "=" + std::to_string(kLinkVersion);
   if (config.data == DataKind::drawn_points) {
     const std::string points = drawn_payload(config);
-    const std::size_t version_size = 4 + std::to_string(kLinkVersion).size();  // "&v=N"
-    if (head.size() + points.size() + tail.size() + version_size <= max_length) {
+    if (head.size() + points.size() + tail.size() <= max_length) {
       head += points;
     } else if (notice) {
       const bool table = is_table(config);
@@ -235,7 +234,7 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice,
                 (table ? ", with the table's class names and scaling: export the table beside the link" : "");
     }
   }
-  return head + tail + "&" + kVersionKey + "=" + std::to_string(kLinkVersion);
+  return head + tail;
 }
 
 LinkDecodeResult decode_share_link(std::string_view link) {
