@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "app/app.h"
-#include "core/share_link.h"
 #include "app/colormap.h"
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
 #include "app/text_fit.h"
+#include "core/share_link.h"
 
 namespace catgeo {
 namespace {

@@ -1,6 +1,7 @@
 // digit_path: interpolated images through the network's projection, the fields at their codes, neighbour distances.
 #include "core/digit_path.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -15,6 +16,25 @@ int nth_test_sample(const Experiment& run, int class_index, int n) {
   for (int i = 0; i < static_cast<int>(labels.size()); ++i)
     if (labels[i] == class_index && wanted-- == 0) return i;
   return -1;
+}
+
+DigitPathEnds digit_path_ends(const Experiment& run, const std::vector<int>& digits, int from, int to, int pair) {
+  const auto class_of = [&](int digit) {
+    const auto at = std::find(digits.begin(), digits.end(), digit);
+    return at == digits.end() ? -1 : static_cast<int>(at - digits.begin());
+  };
+  DigitPathEnds ends;
+  ends.class_a = class_of(from), ends.class_b = class_of(to);
+  if (ends.class_a < 0 || ends.class_b < 0) {
+    std::string kept;
+    for (int d : digits) kept += std::to_string(d);
+    ends.error = "digit " + std::to_string(ends.class_a < 0 ? from : to) + " is not one of this run's digits (" + kept +
+                 ")";
+    return ends;
+  }
+  ends.test_a = nth_test_sample(run, ends.class_a, pair);
+  ends.test_b = nth_test_sample(run, ends.class_b, ends.class_a == ends.class_b ? pair + 1 : pair);
+  return ends;
 }
 
 Result<DigitPath> digit_path(Experiment& run, int test_a, int test_b, int steps) {

@@ -1,6 +1,7 @@
 // A path between two test digits (NECO 2022's morph continua, here in pixel space): the images interpolated in steps,
 // their points in a learned 2-D projection, and what the reference and the network make of each. Eigen + std only.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/experiment.h"
@@ -21,6 +22,16 @@ struct DigitPath {
 
 // The n-th test sample of class `class_index` (n taken modulo the class's count); -1 when the class has none.
 int nth_test_sample(const Experiment& run, int class_index, int n);
+
+// The ends of the path a link's path=from,to,pair names among the run's kept `digits` (in class order): the pair-th test
+// sample of each digit (of one digit twice: its pair-th and the next). `error` names a digit the run does not keep;
+// the classes are -1 for such a digit and the test samples are then -1.
+struct DigitPathEnds {
+  int class_a = -1, class_b = -1;
+  int test_a = -1, test_b = -1;
+  std::string error;
+};
+DigitPathEnds digit_path_ends(const Experiment& run, const std::vector<int>& digits, int from, int to, int pair);
 
 // The path from test sample a to test sample b. Fails unless the run has a learned projection (MNIST) and both
 // indices are in the test set.

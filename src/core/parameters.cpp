@@ -82,20 +82,12 @@ const std::vector<ParameterSpec> kTable = {
     {"grid.count", K::part, 3, 4096, "", "grid points", "grid points per axis", true},
 };
 
-std::string choices_text(const char* choices) {
-  const std::string words = choices;
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t bar = words.find('|', start);
-    parts.push_back(words.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
+std::string choices_text(const ParameterSpec& spec) {
+  const std::vector<std::string> words = choice_words(spec);
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    out += i == 0 ? "" : i + 1 == parts.size() ? " or " : ", ";
-    out += parts[i];
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
   }
   return out;
 }
@@ -103,6 +95,17 @@ std::string choices_text(const char* choices) {
 }  // namespace
 
 const std::vector<ParameterSpec>& parameter_table() { return kTable; }
+
+std::vector<std::string> choice_words(const ParameterSpec& spec) {
+  std::vector<std::string> words;
+  if (spec.kind != K::choice && spec.kind != K::flag) return words;
+  const std::string all = spec.choices;
+  for (std::size_t start = 0, bar = 0; bar != std::string::npos; start = bar + 1) {
+    bar = all.find('|', start);
+    words.push_back(all.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+  }
+  return words;
+}
 
 const ParameterSpec* find_parameter(std::string_view key) {
   for (const ParameterSpec& spec : kTable) {
@@ -121,7 +124,7 @@ std::string range_text(const ParameterSpec& spec) {
   switch (spec.kind) {
     case K::seed: return "0 to 2^64-1";
     case K::choice:
-    case K::flag: return choices_text(spec.choices);
+    case K::flag: return choices_text(spec);
     default: return "[" + limit_text(spec.min) + ", " + limit_text(spec.max) + "]";
   }
 }

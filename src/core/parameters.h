@@ -37,6 +37,8 @@ const ParameterSpec* find_parameter(std::string_view key);
 // The spec of a key the code knows is in the table (asserts otherwise).
 const ParameterSpec& parameter(std::string_view key);
 
+// The words of a choice or flag entry ("adam|sgd" -> adam, sgd); empty for other kinds.
+std::vector<std::string> choice_words(const ParameterSpec& spec);
 // The allowed values as a message shows them: "[0.01, 10]", "adam or sgd", "0 or 1", "0 to 2^64-1".
 std::string range_text(const ParameterSpec& spec);
 bool in_range(const ParameterSpec& spec, double value);

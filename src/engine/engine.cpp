@@ -710,21 +710,13 @@ void Engine::evaluate_path() {
     path_.error = "a digit path needs the MNIST digits";
     return;
   }
-  const std::vector<int>& digits = config_.mnist.digits;
-  const auto class_of = [&](int digit) {
-    const auto at = std::find(digits.begin(), digits.end(), digit);
-    return at == digits.end() ? -1 : static_cast<int>(at - digits.begin());
-  };
-  path_.class_a = class_of(path_.digit_a), path_.class_b = class_of(path_.digit_b);
-  if (path_.class_a < 0 || path_.class_b < 0) {
-    std::string kept;
-    for (int d : digits) kept += std::to_string(d);
-    path_.error = "digit " + std::to_string(path_.class_a < 0 ? path_.digit_a : path_.digit_b) +
-                  " is not one of this run's digits (" + kept + ")";
+  const DigitPathEnds ends = digit_path_ends(*run_, config_.mnist.digits, path_.digit_a, path_.digit_b, path_.pair);
+  path_.class_a = ends.class_a, path_.class_b = ends.class_b;
+  if (!ends.error.empty()) {
+    path_.error = ends.error;
     return;
   }
-  path_.test_a = nth_test_sample(*run_, path_.class_a, path_.pair);
-  path_.test_b = nth_test_sample(*run_, path_.class_b, path_.class_a == path_.class_b ? path_.pair + 1 : path_.pair);
+  path_.test_a = ends.test_a, path_.test_b = ends.test_b;
   Result<DigitPath> path = digit_path(*run_, path_.test_a, path_.test_b);
   if (!path.ok()) {
     path_.error = path.status.message;

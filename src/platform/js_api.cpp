@@ -101,14 +101,14 @@ EMSCRIPTEN_KEEPALIVE unsigned catgeo_draw_digit(const std::uint8_t* bytes, int c
   return sent(app().draw_digit(pixels));
 }
 
-// Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
-// so that command Promises resolve without waiting for the next frame to start.
 // The About panel's offline line, from web/catgeo-offline.js (the service worker's state in words).
 EMSCRIPTEN_KEEPALIVE void catgeo_set_offline_status(const char* line) {
   app().set_offline_status(line ? line : "");
   catgeo::platform::request_redraw();
 }
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_tour_step(int step) { return sent(app().go_to_tour_step(step)); }
+// Takes the engine's snapshots now, as they arrive (web/catgeo-loader.js calls it from the worker's message event),
+// so that command Promises resolve without waiting for the next frame to start.
 EMSCRIPTEN_KEEPALIVE void catgeo_take_snapshots() { catgeo::platform::take_snapshots(); }
 
 // A finger pressed at (x, y), CSS px of the canvas: 1 when it acts on the figure (a class mean, an active tool, the
@@ -184,11 +184,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
     }
     if (choice) {
       JsonValue words = JsonValue::array();
-      std::string all = spec->choices;
-      for (std::size_t start = 0, bar = 0; bar != std::string::npos; start = bar + 1) {
-        bar = all.find('|', start);
-        words.push_back(JsonValue::string(all.substr(start, bar == std::string::npos ? bar : bar - start)));
-      }
+      for (const std::string& word : catgeo::choice_words(*spec)) words.push_back(JsonValue::string(word));
       entry.set("choices", std::move(words));
     }
     keys.push_back(std::move(entry));

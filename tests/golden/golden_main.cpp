@@ -33,12 +33,12 @@ Result<std::string> read_text(const std::string& path) {
 const Dataset& mnist_for(const std::string& link) {
   static Dataset digits;
   static bool read = false;
-  if (read || decode_share_link(link).config.data != DataKind::mnist) return digits;
+  const ScenarioConfig config = decode_share_link(link).config;
+  if (read || config.data != DataKind::mnist) return digits;
   read = true;
   std::vector<std::uint8_t> bytes;
   std::string tried;
-  const int side = decode_share_link(link).config.mnist.side;
-  if (!test::read_asset(side == 7 ? "mnist7.cgd" : "mnist14.cgd", bytes, tried)) {
+  if (!test::read_asset(config.mnist.side == 7 ? "mnist7.cgd" : "mnist14.cgd", bytes, tried)) {
     std::fprintf(stderr, "golden: no MNIST asset (tried %s); run scripts/setup\n", tried.c_str());
     return digits;
   }

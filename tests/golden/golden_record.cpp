@@ -2,7 +2,6 @@
 // from its text, plus the fields along its cut or digit path.
 #include "golden_record.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -93,19 +92,13 @@ void add_cut(const ScenarioConfig& config, Experiment& run, Record& record) {
   add_matrix(record, "cut.network_posterior", fields.network_posterior);
 }
 
-// The digit path the page's read-out shows (as src/engine/engine.cpp picks its two test digits).
+// The digit path the page's read-out shows (its ends picked as the engine picks them).
 Status add_path(const ScenarioConfig& config, Experiment& run, Record& record) {
   const std::array<int, 3>& p = config.view.path;
   if (config.data != DataKind::mnist || p[0] < 0) return Status::success();
-  const std::vector<int>& digits = config.mnist.digits;
-  const auto class_of = [&](int digit) {
-    const auto at = std::find(digits.begin(), digits.end(), digit);
-    return at == digits.end() ? -1 : static_cast<int>(at - digits.begin());
-  };
-  const int a = class_of(p[0]), b = class_of(p[1]);
-  if (a < 0 || b < 0) return Status::error("the path's digits are not among the run's");
-  Result<DigitPath> path =
-      digit_path(run, nth_test_sample(run, a, p[2]), nth_test_sample(run, b, a == b ? p[2] + 1 : p[2]));
+  const DigitPathEnds ends = digit_path_ends(run, config.mnist.digits, p[0], p[1], p[2]);
+  if (!ends.error.empty()) return Status::error(ends.error);
+  Result<DigitPath> path = digit_path(run, ends.test_a, ends.test_b);
   if (!path.ok()) return path.status;
   add_matrix(record, "path.codes", path.value.codes);
   add_matrix(record, "path.fcode", path.value.fields.fcode);
