@@ -65,10 +65,13 @@ async function drawnRect(frame) {
   return frame.evaluate(() => catgeo.viewRect());
 }
 
+// Waits until the frame has drawn `count` more frames: ImGui 1.86 reads the pointer once per drawn frame, so a press
+// and the moves after it must each be seen by a frame of their own (input requests a draw; a loop tick that draws
+// nothing reads nothing).
 async function waitForDraws(frame, count) {
   const drawn = () => frame.evaluate(() => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []));
   const target = (await drawn()) + count;
-  await frame.waitForFunction((n) => catgeo.module.ccall('catgeo_frame_count', 'number', [], []) >= n, target,
+  await frame.waitForFunction((n) => catgeo.module.ccall('catgeo_frames_drawn', 'number', [], []) >= n, target,
     { timeout: 30_000 });
 }
 
