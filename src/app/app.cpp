@@ -533,6 +533,7 @@ std::string App::perf_json() const {
   out.set("refresh_count", JsonValue::number(p.refresh_count));
   out.set("samples_per_second", JsonValue::number(p.samples_per_second));
   out.set("train_samples_per_second", JsonValue::number(p.train_samples_per_second));
+  out.set("work_share", JsonValue::number(p.work_share));
   out.set("grid", JsonValue::number(view_.fields_valid() ? view_.fields.grid.count[0] : 0));
   out.set("state", JsonValue::string(to_string(view_.state)));
   out.set("snapshots", JsonValue::number(view_.snapshots));

@@ -75,7 +75,7 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
     for (; i < history.size() && (history[i].epoch <= column_end || c == columns - 1); ++i) {
       const double v = value(history[i]);
       if (!std::isfinite(v)) {
-        gap = true;
+        gap = gap || history[i].measured;  // an epoch the measured schedule left out is no gap in the line
         continue;
       }
       v_min = std::min(v_min, v), v_max = std::max(v_max, v), v_last = v, e_last = history[i].epoch;
@@ -91,9 +91,12 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   if (hovered && mouse.x >= left && mouse.x <= right) {
     const double epoch = (mouse.x - left) / (right - left) * last_epoch;
-    const auto nearest = std::min_element(history.begin(), history.end(), [&](const auto& a, const auto& b) {
-      return std::fabs(a.epoch - epoch) < std::fabs(b.epoch - epoch);
-    });
+    // Rows the measured schedule left out hold no value of a test metric: the nearest row that has one.
+    const auto far = [&](const MetricsSnapshot& s) {
+      return s.measured || std::isfinite(get(s)) ? std::fabs(s.epoch - epoch) : INFINITY;
+    };
+    const auto nearest = std::min_element(history.begin(), history.end(),
+                                          [&](const auto& a, const auto& b) { return far(a) < far(b); });
     hover.active = true;
     hover.epoch = nearest->epoch;
     hover.value = get(*nearest);

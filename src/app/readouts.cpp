@@ -170,6 +170,15 @@ void App::draw_charts() {
   const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns,
                     std::clamp((avail.y - (rows - 1) * 6.0f) / rows, kChartLinesForAxes * ImGui::GetTextLineHeight(),
                                8.0f * ImGui::GetTextLineHeight()));  // the information charts follow
+  const long measured = std::count_if(view_.history.begin(), view_.history.end(),
+                                     [](const MetricsSnapshot& row) { return row.measured; });
+  if (measured < static_cast<long>(view_.history.size())) {  // the measured schedule left epochs out
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("Test metrics measured at %ld of %zu epochs, to keep training fast (the loss in training at "
+                        "every epoch; the last epoch always measured).",
+                        measured - 1, view_.history.size() - 1);  // row 0 is the state before training
+    ImGui::PopTextWrapPos();
+  }
   int k = 0;
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;

@@ -20,7 +20,7 @@ struct RunView {
 
   bool has_run() const { return facts.has_run; }
   bool fields_valid() const { return fields.size() > 0; }
-  const MetricsSnapshot* latest() const { return history.empty() ? nullptr : &history.back(); }
+  const MetricsSnapshot* latest() const { return history.empty() ? nullptr : &latest_measured(history); }
   const MetricsSnapshot* before() const { return history.empty() ? nullptr : &history.front(); }
   // The latest information row and the one of epoch 0 (nullptr until measured).
   const InformationRow* latest_information() const { return information.empty() ? nullptr : &information.back(); }

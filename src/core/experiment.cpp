@@ -31,7 +31,22 @@ bool same_grid(const GridSpec& a, const GridSpec& b) {
   return a.dims == 1 || (a.count[1] == b.count[1] && a.lo[1] == b.lo[1] && a.hi[1] == b.hi[1]);
 }
 
+// The match metrics of an epoch left unmeasured: every value NaN, no peaks, no region.
+MatchMetrics unmeasured_match_metrics() {
+  MatchMetrics m;
+  for (double* v : {&m.peak_boundary_distance, &m.fcode_fcat_peak_distance, &m.angle_deg_weighted, &m.angle_deg_top20,
+                    &m.loglog_r, &m.spearman_r, &m.contrast, &m.exponent, &m.info_loss})
+    *v = kNaN;
+  return m;
+}
+
 }  // namespace
+
+const MetricsSnapshot& latest_measured(const std::vector<MetricsSnapshot>& history) {
+  for (auto row = history.rbegin(); row != history.rend(); ++row)
+    if (row->measured) return *row;
+  return history.front();
+}
 
 Result<std::unique_ptr<Experiment>> Experiment::create(const ScenarioConfig& config, const Dataset* mnist_source) {
   using R = Result<std::unique_ptr<Experiment>>;
@@ -131,6 +146,18 @@ bool Experiment::continue_measure(double budget_seconds) {
   history_.push_back(finish_measure());
   measure_ = MeasureProgress{};
   return true;
+}
+
+void Experiment::skip_measure() {
+  if (!measure_.pending) return;
+  MetricsSnapshot s;
+  s.epoch = trainer_->epoch_progress();
+  s.train_loss = trainer_->epoch() > 0 ? trainer_->last_epoch_loss() : kNaN;
+  s.test_loss = s.test_accuracy = s.info_r_lower_bound = kNaN;
+  s.match = unmeasured_match_metrics();
+  s.measured = false;
+  history_.push_back(s);
+  measure_ = MeasureProgress{};
 }
 
 const MatrixF& Experiment::training_codes() {

@@ -22,7 +22,13 @@ struct MetricsSnapshot {
   double test_accuracy = 0.0;  // fraction correct on the test set
   double info_r_lower_bound = 0.0;  // H(mu) - noisy test cross-entropy: a lower bound on I(mu; r), nats
   MatchMetrics match;
+  // False for an epoch whose test metrics were left out (Experiment::skip_measure, the engine's measured schedule):
+  // only epoch and train_loss are set, every other value is NaN.
+  bool measured = true;
 };
+
+// The latest row of a history whose test metrics were measured (the row before training always is). Not empty.
+const MetricsSnapshot& latest_measured(const std::vector<MetricsSnapshot>& history);
 
 class Experiment {
  public:
@@ -57,6 +63,9 @@ class Experiment {
   // grid points or of test samples); returns true once it is finished and appended to history(). The same numbers
   // as an undeferred measurement, bit for bit.
   bool continue_measure(double budget_seconds);
+  // Closes the pending epoch without measuring it: its row holds the epoch and the training loss only (measured =
+  // false). What later epochs measure is unchanged, bit for bit: a measurement depends on the network alone.
+  void skip_measure();
   // history()[0] is the state before training.
   const std::vector<MetricsSnapshot>& history() const { return history_; }
   // Metrics at the current parameters (on the metrics grid).

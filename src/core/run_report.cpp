@@ -46,6 +46,7 @@ JsonValue snapshot_to_json(const MetricsSnapshot& s, int dims) {
     o.set("angle_deg_weighted", JsonValue::number(s.match.angle_deg_weighted));
     o.set("angle_deg_top20", JsonValue::number(s.match.angle_deg_top20));
   }
+  if (!s.measured) o.set("measured", JsonValue::boolean(false));  // a row of the measured schedule left out
   return o;
 }
 
@@ -73,6 +74,8 @@ MetricsSnapshot snapshot_from_json(const JsonValue& o) {
   s.match.contrast = number("contrast");
   s.match.exponent = number("exponent");
   s.match.info_loss = number("info_loss");
+  const JsonValue* measured = o.find("measured");
+  s.measured = !(measured && measured->is_bool() && !measured->as_bool());
   s.match.fcat_peaks = list("fcat_peaks");
   s.match.fcode_peaks = list("fcode_peaks");
   s.match.boundaries = list("boundaries");
@@ -127,7 +130,7 @@ JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnap
   o.set("message", JsonValue::string(facts.message));
   o.set("reference", JsonValue::string(facts.reference_exact ? "exact" : "kde"));
   o.set("info_x", JsonValue::number(facts.info_x));
-  const JsonValue latest = snapshot_to_json(history.back(), facts.dims);
+  const JsonValue latest = snapshot_to_json(latest_measured(history), facts.dims);
   for (size_t i = 0; i < latest.keys().size(); ++i) o.set(latest.keys()[i], latest.items()[i]);
   o.set("before", snapshot_to_json(history.front(), facts.dims));
   if (include_history) {

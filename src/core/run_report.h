@@ -32,9 +32,10 @@ struct RunReportFacts {
 };
 RunReportFacts report_facts(const Experiment& run);
 
-// The CLI/JS summary: the latest snapshot's fields at top level plus scenario, epochs, state, message,
+// The CLI/JS summary: the latest measured snapshot's fields at top level plus scenario, epochs, state, message,
 // info_x (I(mu; x), null when estimated), reference ("exact" | "kde"), "before" (the snapshot before
-// training) and, with include_history, "history" (every snapshot). history must not be empty.
+// training) and, with include_history, "history" (every snapshot; a row left out by the engine's measured schedule
+// has "measured": false and nulls). history must not be empty.
 JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnapshot>& history, bool include_history);
 JsonValue run_summary(const Experiment& run, bool include_history);
 // The same plus the information measures (core/information_summary.h) of the latest state at top level and of the

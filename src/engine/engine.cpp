@@ -123,6 +123,7 @@ void Engine::handle(const Command& c) {
                              ? run_->trainer().epoch() + static_cast<int>(std::clamp(c.number, 1.0, 1e6))
                              : INT_MAX;
         pending_.deadline = wall_seconds() + std::clamp(c.seconds, 0.001, 3600.0);
+        work_share_.start(wall_seconds());
       }
       break;
     case CommandKind::add_points: add_points(c.points, c.id); break;
@@ -142,6 +143,8 @@ void Engine::handle(const Command& c) {
         on_screen_ = c.number != 0.0;
       } else if (c.key == "width_study") {
         set_width_study(c.number != 0.0);
+      } else if (c.key == "every_epoch") {
+        measure_every_epoch_ = c.number != 0.0;
       }
       break;
     case CommandKind::probe:
@@ -249,6 +252,7 @@ void Engine::start_playing() {
   playing_ = true;
   pace_waiting_ = false;
   pace_.start(wall_seconds(), playing_pace(config_.view, config_.training.epochs), run_->train_data().size());
+  work_share_.start(wall_seconds());
 }
 
 void Engine::build_run() {
@@ -381,7 +385,7 @@ bool Engine::tick(double budget_seconds) {
   const bool pending[kBackgroundJobs] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty(),
                                          loss_map_job_ != nullptr, width_study_job_ != nullptr};
   if (std::find(pending, pending + kBackgroundJobs, true) != pending + kBackgroundJobs &&
-      !(other_work && information_yields_tick_)) {
+      !(other_work && information_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
     const double info_start = wall_seconds();
     const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
     int job = background_turn_;
@@ -395,6 +399,7 @@ bool Engine::tick(double budget_seconds) {
       default: continue_width_study(share); break;
     }
     information_yields_tick_ = wall_seconds() - info_start > share;
+    spend_work(wall_seconds() - info_start, WorkShare::Kind::background);
   } else {
     information_yields_tick_ = false;
   }
@@ -410,6 +415,8 @@ bool Engine::tick(double budget_seconds) {
     perf_.refreshes_per_second = rate_refreshes_ / (now - rate_start_);
     perf_.samples_per_second = static_cast<double>(rate_samples_) / (now - rate_start_);
     perf_.train_samples_per_second = rate_train_seconds_ > 0 ? rate_samples_ / rate_train_seconds_ : 0.0;
+    perf_.work_share = rate_work_seconds_ / (now - rate_start_);
+    rate_work_seconds_ = 0.0;
     rate_start_ = now;
     rate_refreshes_ = 0;
     rate_samples_ = 0;
@@ -438,7 +445,31 @@ bool Engine::refresh_due() {
   // While playing, at most every refresh_interval_; while a train_epochs / train_for runs, once it is done (its
   // caller waits for the result); otherwise at once.
   if (pending_.training) return false;
-  return !playing_ || wall_seconds() - last_refresh_ >= refresh_interval_;
+  return !playing_ || (wall_seconds() - last_refresh_ >= refresh_interval_ && work_allowed(WorkShare::Kind::view));
+}
+
+bool Engine::background_waiting() const {
+  return !information_jobs_.empty() || decoder_job_ || !layer_jobs_.empty() || loss_map_job_ || width_study_job_;
+}
+
+bool Engine::work_allowed(WorkShare::Kind kind) {
+  return !(run_ && (playing_ || pending_.training)) ||
+         work_share_.allows(wall_seconds(), kind, background_waiting());
+}
+
+void Engine::spend_work(double seconds, WorkShare::Kind kind) {
+  if (run_ && (playing_ || pending_.training)) work_share_.spend(seconds, kind);
+  rate_work_seconds_ += seconds;
+}
+
+bool Engine::measure_wanted() {
+  const Trainer& trainer = run_->trainer();
+  const int epoch = trainer.epoch();
+  if (measure_every_epoch_ || trainer.state() != TrainerState::training) return true;  // the run's last epoch
+  if (information_due(epoch, config_.training.epochs)) return true;  // its information measurement needs its metrics
+  if (pending_.training && epoch >= pending_.epoch) return true;     // where a train_epochs stops
+  if (wall_seconds() - last_measure_ < kPublishInterval) return false;  // more often than the view can show
+  return work_allowed(WorkShare::Kind::view);
 }
 
 void Engine::train_slice(double budget_seconds) {
@@ -448,7 +479,11 @@ void Engine::train_slice(double budget_seconds) {
     const double left = budget_seconds - (wall_seconds() - start);
     if (left < 0.0005) break;
     if (run_->measure_pending()) {  // an epoch's metrics, in chunks of grid points, between the slices' other work
-      if (!run_->continue_measure(left)) break;
+      const double measure_start = wall_seconds();
+      const bool measured = run_->continue_measure(left);
+      spend_work(wall_seconds() - measure_start, WorkShare::Kind::view);
+      if (!measured) break;
+      last_measure_ = wall_seconds();
       schedule_information();  // before the next training step: the copy is of this epoch's network
       schedule_layer_metrics();
       trained = true;
@@ -465,6 +500,7 @@ void Engine::train_slice(double budget_seconds) {
     step.defer_measure = true;
     const double train_start = wall_seconds();
     const StepReport report = run_->train(step);
+    if (run_->measure_pending() && !measure_wanted()) run_->skip_measure();  // the measured schedule
     if (!pending_.training) pace_.spend(report.samples);
     rate_train_seconds_ += wall_seconds() - train_start;
     if (report.batches == 0) break;
@@ -533,6 +569,7 @@ void Engine::continue_field_job(double budget_seconds) {
     if (wall_seconds() - start >= budget_seconds) break;
   }
   job_.seconds += wall_seconds() - start;
+  spend_work(wall_seconds() - start, WorkShare::Kind::view);
   if (done()) finish_field_job();
 }
 

@@ -18,6 +18,7 @@
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 #include "engine/width_study_job.h"
+#include "engine/work_share.h"
 
 namespace catgeo {
 
@@ -95,6 +96,14 @@ class Engine {
   std::uint32_t completed() const { return pending_.command ? pending_.command - 1 : received_; }
   void train_slice(double budget_seconds);
   bool refresh_due();
+  // The measured schedule (engine/work_share.h): while a run trains, the work after training (an epoch's metrics,
+  // refreshes, background jobs) runs when the share allows and its time is spent from it. Not training: always.
+  bool work_allowed(WorkShare::Kind kind);
+  void spend_work(double seconds, WorkShare::Kind kind);
+  bool background_waiting() const;  // a background job has work
+  // At an epoch's end: measure its test metrics now, or leave the epoch out (Experiment::skip_measure). The run's last
+  // epoch, an information epoch and a train_epochs target are always measured; every epoch with option every_epoch.
+  bool measure_wanted();
   void start_field_job();
   void continue_field_job(double budget_seconds);
   void finish_field_job();
@@ -154,6 +163,10 @@ class Engine {
   Eigen::MatrixXf samples_;  // (K or input dim, n) points to draw (engine/run_digest.h training_samples)
   std::vector<int> sample_labels_;
   double rate_train_seconds_ = 0.0;  // time in the trainer in the current rate window
+  double rate_work_seconds_ = 0.0;   // time in the work after training in the current rate window
+  WorkShare work_share_;
+  bool measure_every_epoch_ = false;  // set_option every_epoch: no epoch left out
+  double last_measure_ = -1e9;        // wall seconds when the latest epoch's metrics were finished
   // Information measurements (epoch 0, every max(1, epochs / 10) epochs, the last epoch), each on a copy of the
   // network of its epoch, in chunks between the other work; oldest first.
   std::deque<std::unique_ptr<InformationProgress>> information_jobs_;

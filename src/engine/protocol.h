@@ -16,11 +16,12 @@
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 6;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+constexpr std::uint32_t kProtocolVersion = 7;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
                                                // the decoder check, F_code at a chosen layer, per-layer metrics;
                                                // 4: the digit pad, tables of points; 5: the KDE I(mu; x) in the
                                                // information rows, the loss maps, the width study;
-                                               // 6: a load's asset_failed (the server's file, not the link)
+                                               // 6: a load's asset_failed (the server's file, not the link);
+                                               // 7: history rows say whether they were measured, perf's work_share
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
@@ -97,6 +98,9 @@ struct EnginePerf {
   double info_ms_last = 0.0;              // compute time of the latest information measurement (its slices)
   int info_queued = 0;                    // information measurements waiting or under way
   double decoder_ms_last = 0.0;           // compute time of the latest decoder check (its chunks)
+  // Share of the worker's wall time over the last 2 s spent in the work after training (an epoch's metrics, field
+  // refreshes, background jobs); while a run trains the measured schedule keeps it at most about 0.25.
+  double work_share = 0.0;
 };
 
 // The information measures (core/information_summary.h) of the network at one epoch (the schedule of

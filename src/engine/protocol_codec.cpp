@@ -121,6 +121,7 @@ void put_match(WireWriter& w, const MatchMetrics& m) {
 void put_snapshot_row(WireWriter& w, const MetricsSnapshot& s) {
   w.f64(s.epoch), w.f64(s.train_loss), w.f64(s.test_loss), w.f64(s.test_accuracy), w.f64(s.info_r_lower_bound);
   put_match(w, s.match);
+  w.boolean(s.measured);
 }
 
 void get_match(WireReader& r, MatchMetrics& m) {
@@ -135,6 +136,7 @@ void get_snapshot_row(WireReader& r, MetricsSnapshot& s) {
   s.epoch = r.f64(), s.train_loss = r.f64(), s.test_loss = r.f64(), s.test_accuracy = r.f64();
   s.info_r_lower_bound = r.f64();
   get_match(r, s.match);
+  s.measured = r.boolean();
 }
 
 void put_layer_row(WireWriter& w, const LayerMetricsRow& row) {
@@ -302,7 +304,7 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::ui
   const EnginePerf& p = s.perf;
   w.f64(p.train_ms_last_tick), w.f64(p.field_ms_last), w.f64(p.refreshes_per_second), w.i32(p.refresh_count);
   w.f64(p.samples_per_second), w.f64(p.train_samples_per_second), w.f64(p.info_ms_last), w.i32(p.info_queued);
-  w.f64(p.decoder_ms_last);
+  w.f64(p.decoder_ms_last), w.f64(p.work_share);
   w.boolean(s.history_reset);
   w.u32(static_cast<std::uint32_t>(s.new_history.size()));
   for (const MetricsSnapshot& row : s.new_history) put_snapshot_row(w, row);
@@ -421,7 +423,7 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   p.train_ms_last_tick = r.f64(), p.field_ms_last = r.f64(), p.refreshes_per_second = r.f64();
   p.refresh_count = r.i32(), p.samples_per_second = r.f64(), p.train_samples_per_second = r.f64();
   p.info_ms_last = r.f64(), p.info_queued = r.i32();
-  p.decoder_ms_last = r.f64();
+  p.decoder_ms_last = r.f64(), p.work_share = r.f64();
   s.history_reset = r.boolean();
   s.new_history.resize(r.count(40));
   for (MetricsSnapshot& row : s.new_history) get_snapshot_row(r, row);

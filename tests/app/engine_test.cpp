@@ -110,25 +110,78 @@ TEST_CASE(engine_train_epochs_completes_after_the_target_and_a_refresh, "") {
 }
 
 TEST_CASE(engine_slices_give_the_same_run_as_one_call, "") {
-  // 1 ms slices (many cut epochs, sliced field refreshes) against one Experiment trained in one go.
-  Engine engine;
-  engine.handle(command(CommandKind::boot, 1, "scenario=E5&seed=4&n=600"));
-  Command train = command(CommandKind::train_epochs, 2);
-  train.number = 4;
-  train.seconds = 600;
-  engine.handle(train);
-  run_until(engine, 2, 0.001, 200000);
+  // 1 ms slices (many cut epochs, sliced field refreshes) against one Experiment trained in one go, with every epoch
+  // measured (option every_epoch) and under the measured schedule: an epoch it measures gives the same numbers, an
+  // epoch it leaves out keeps its training loss, and the target epoch is measured.
   auto direct = catgeo::Experiment::create(catgeo::decode_share_link("scenario=E5&seed=4&n=600").config);
   EXPECT_TRUE(direct.ok());
-  while (direct.value->trainer().epoch() < 4) direct.value->train(catgeo::StepBudget{0, 10.0});
-  const auto& a = engine.run()->history();
+  while (direct.value->trainer().epoch() < 12) direct.value->train(catgeo::StepBudget{0, 10.0});
   const auto& b = direct.value->history();
-  EXPECT_TRUE(a.size() == b.size() && a.size() == 5);
-  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
-    EXPECT_MSG(a[i].train_loss == b[i].train_loss || (std::isnan(a[i].train_loss) && std::isnan(b[i].train_loss)),
-               "epoch " << i << ": " << a[i].train_loss << " vs " << b[i].train_loss);
-    EXPECT_TRUE(a[i].test_loss == b[i].test_loss);
-    EXPECT_TRUE(a[i].match.angle_deg_weighted == b[i].match.angle_deg_weighted);
+  for (const bool every_epoch : {true, false}) {
+    Engine engine;
+    engine.handle(command(CommandKind::boot, 1, "scenario=E5&seed=4&n=600"));
+    Command option = command(CommandKind::set_option, 2);
+    option.key = "every_epoch";
+    option.number = every_epoch ? 1 : 0;
+    engine.handle(option);
+    Command train = command(CommandKind::train_epochs, 3);
+    train.number = 12;
+    train.seconds = 600;
+    engine.handle(train);
+    run_until(engine, 3, 0.001, 400000);
+    const auto& a = engine.run()->history();
+    EXPECT_MSG(a.size() == b.size() && a.size() == 13, "every_epoch " << every_epoch << ": " << a.size() << " rows");
+    int measured = 0;
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      EXPECT_MSG(same_bits(a[i].epoch, b[i].epoch) && same_bits(a[i].train_loss, b[i].train_loss),
+                 "epoch " << i << ": " << a[i].train_loss << " vs " << b[i].train_loss);
+      measured += a[i].measured;
+      if (a[i].measured) {
+        EXPECT_MSG(same_bits(a[i].test_loss, b[i].test_loss) && same_bits(a[i].test_accuracy, b[i].test_accuracy) &&
+                       same_bits(a[i].match.angle_deg_weighted, b[i].match.angle_deg_weighted) &&
+                       same_bits(a[i].match.info_loss, b[i].match.info_loss),
+                   "epoch " << i << " (every_epoch " << every_epoch << "): test loss " << a[i].test_loss << " vs "
+                            << b[i].test_loss);
+      } else {
+        EXPECT_MSG(!every_epoch && std::isnan(a[i].test_loss) && std::isnan(a[i].match.info_loss),
+                   "epoch " << i << " left out, with test loss " << a[i].test_loss);
+      }
+    }
+    EXPECT_MSG(a.front().measured && a.back().measured, "the first and the target epoch are measured");
+    EXPECT_MSG(!every_epoch || measured == 13, measured << " of 13 rows measured with every_epoch");
+  }
+}
+
+TEST_CASE(work_share_keeps_the_work_after_training_to_a_quarter, "") {
+  // Work that always wants to run, in units of 3 ms (an epoch's metrics) and 40 ms (a refresh), against 10 s of
+  // training in 1 ms steps: it takes at most a quarter of the time plus one unit, and close to a quarter. With
+  // background jobs waiting too (units of 5 ms), each kind gets about half of that.
+  using Kind = catgeo::WorkShare::Kind;
+  for (const bool background : {false, true}) {
+    for (const double unit : {0.003, 0.040}) {
+      catgeo::WorkShare share;
+      double now = 0.0, view = 0.0, behind = 0.0;
+      share.start(now);
+      while (now < 10.0) {
+        if (background && share.allows(now, Kind::background, true)) {
+          share.spend(0.005, Kind::background);
+          behind += 0.005;
+          now += 0.005;
+        }
+        if (share.allows(now, Kind::view, background)) {
+          share.spend(unit, Kind::view);
+          view += unit;
+          now += unit;
+        } else {
+          now += 0.001;  // training
+        }
+      }
+      const double work = view + behind, quarter = catgeo::WorkShare::kShare * now;
+      EXPECT_MSG(work <= quarter + unit + 0.005 + 1e-9 && work >= 0.9 * quarter,
+                 "units of " << unit << " s: " << work << " s of work in " << now << " s");
+      EXPECT_MSG(!background || (view >= 0.4 * quarter && behind >= 0.4 * quarter),
+                 "units of " << unit << " s: view " << view << " s, background " << behind << " s in " << now << " s");
+    }
   }
 }
 
