@@ -1,4 +1,4 @@
-// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks, batch 32), overlay evaluation time, the
+// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks and E7 with 256s-256s, batch 32), overlay evaluation time, the
 // decoder check on its 16 x 16 grid and the F_code fields at a layer before r.
 // Prints one JSON object; built natively and as WASM (run under Node) so the two can be compared.
 #include <algorithm>
@@ -106,6 +106,13 @@ double preset_throughput(const char* scenario, int input_dim, int classes, doubl
   return training_throughput(scenario_preset(scenario).value.network, input_dim, classes, seconds);
 }
 
+// Training throughput of a link's network (input width and class count from its data).
+double link_throughput(const char* link, double seconds) {
+  const ScenarioConfig config = decode_share_link(link).config;
+  const std::unique_ptr<Experiment> run = Experiment::create(config).value;
+  return training_throughput(config.network, run->train_data().input_dim(), run->num_classes(), seconds);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -113,8 +120,9 @@ int main(int argc, char** argv) {
   const double e1_rate = preset_throughput("E1", 1, 2, seconds);
   const double e5_rate = preset_throughput("E5", 2, 2, seconds);
   const double mnist_rate = preset_throughput("mnist", 196, 10, seconds);
+  std::printf("{\"e7_256s_256s_samples_per_s\": %.0f, ", link_throughput("scenario=E7&layers=256s-256s", seconds));
   std::printf(
-      "{\"e1_samples_per_s\": %.0f, \"e5_samples_per_s\": %.0f, \"mnist_samples_per_s\": %.0f, "
+      "\"e1_samples_per_s\": %.0f, \"e5_samples_per_s\": %.0f, \"mnist_samples_per_s\": %.0f, "
       "\"overlay_e5_64_ms\": %.2f, \"overlay_e5_128_ms\": %.2f, \"overlay_e5_128_training_ms\": %.2f, "
       "\"overlay_e6_128_ms\": %.2f, ",
       e1_rate, e5_rate, mnist_rate, overlay_ms("E5", 64, 21), overlay_ms("E5", 128, 11),

@@ -1,0 +1,115 @@
+// The worker's work per unit, natively (issue 23): for a link, the milliseconds of one training epoch and of each
+// piece of work after it (an epoch's metrics split into the metric grid's fields and the test set, a display refresh
+// with its test-set digest, the per-layer metrics, an information measurement). Prints one JSON object per link.
+// Usage: catgeo_work_profile [--mnist assets/mnist14.cgd] LINK...
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/experiment.h"
+#include "core/information_summary.h"
+#include "core/mnist_asset.h"
+#include "core/share_link.h"
+#include "core/slice_size.h"
+#include "engine/layer_metrics_job.h"
+#include "engine/run_digest.h"
+
+using namespace catgeo;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kDisplayGrid = 64;  // the page's display grid per axis (engine option grid)
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The median over `repeats` calls of `work`, in ms.
+template <class Work>
+double median_ms(int repeats, Work&& work) {
+  std::vector<double> times;
+  for (int k = 0; k < repeats; ++k) {
+    const auto start = Clock::now();
+    work();
+    times.push_back(ms_since(start));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+void profile(const std::string& link, const Dataset* mnist) {
+  const LinkDecodeResult decoded = decode_share_link(link);
+  Result<std::unique_ptr<Experiment>> created = Experiment::create(decoded.config, mnist);
+  if (!created.ok()) {
+    std::printf("{\"link\": \"%s\", \"error\": \"%s\"}\n", link.c_str(), created.status.message.c_str());
+    return;
+  }
+  Experiment& run = *created.value;
+  // A few epochs first, so that the network is not the untrained one; one epoch timed (measured after it).
+  StepBudget epoch_budget{0, 1e9};
+  epoch_budget.defer_measure = true;
+  const auto train_one_epoch = [&] {
+    while (!run.train(epoch_budget).epoch_completed) {
+    }
+  };
+  for (int k = 0; k < 2; ++k) {
+    train_one_epoch();
+    run.skip_measure();
+  }
+  const double epoch_ms = median_ms(3, [&] {
+    train_one_epoch();
+    run.skip_measure();
+  });
+  const double metrics_ms = median_ms(3, [&] { run.measure(); });
+  GridFields metric_fields;
+  run.evaluate_fields(run.current_grid(), metric_fields);  // the reference fields kept, as the metrics keep them
+  const double metric_grid_ms = median_ms(3, [&] { run.evaluate_fields(run.current_grid(), metric_fields); });
+  GridFields display;
+  const GridSpec display_grid = run.current_grid(kDisplayGrid);
+  run.evaluate_fields(display_grid, display);
+  const double refresh_fields_ms = median_ms(3, [&] { run.evaluate_fields(display_grid, display); });
+  const double digest_ms = median_ms(3, [&] {
+    RunDigest digest = start_digest(run);
+    digest_samples(run, 0, run.test_data().size(), digest);
+  });
+  const double layers_ms = median_ms(1, [&] {
+    LayerMetricsJob job(run);
+    while (!job.done()) job.step();
+  });
+  const double information_ms = median_ms(1, [&] { measure_information(run); });
+  std::printf(
+      "{\"link\": \"%s\", \"train_samples\": %d, \"test_samples\": %d, \"metric_grid_points\": %d, "
+      "\"epoch_training_ms\": %.2f, \"epoch_metrics_ms\": %.2f, \"metric_grid_fields_ms\": %.2f, "
+      "\"test_set_ms\": %.2f, \"display_refresh_fields_ms\": %.2f, \"display_refresh_digest_ms\": %.2f, "
+      "\"layer_metrics_ms\": %.2f, \"information_ms\": %.2f}\n",
+      link.c_str(), run.train_data().size(), run.test_data().size(), metric_fields.size(), epoch_ms, metrics_ms,
+      metric_grid_ms, std::max(0.0, metrics_ms - metric_grid_ms), refresh_fields_ms, digest_ms, layers_ms,
+      information_ms);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mnist_path = "assets/mnist14.cgd";
+  std::vector<std::string> links;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--mnist" && i + 1 < argc) {
+      mnist_path = argv[++i];
+    } else {
+      links.push_back(arg);
+    }
+  }
+  if (links.empty()) links = {"scenario=E5", "scenario=mnist", "scenario=E7&layers=256s-256s"};
+  std::ifstream file(mnist_path, std::ios::binary);
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  Result<Dataset> mnist = load_mnist_asset(bytes.data(), bytes.size());
+  for (const std::string& link : links) profile(link, mnist.ok() ? &mnist.value : nullptr);
+  return 0;
+}
