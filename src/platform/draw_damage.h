@@ -20,7 +20,7 @@ struct PixelBox {  // framebuffer pixels, GL's y axis (up): [x0, x1) x [y0, y1)
 class DrawDamage {
  public:
   // The boxes to redraw this frame (none: the kept picture is this frame's); everything after forget() or when the
-  // lists' number or order changed.
+  // lists' number or order, or the display's position, size or scale changed.
   const std::vector<PixelBox>& update(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
   void texture_changed(ImTextureID texture) { changed_textures_.push_back(texture); }
   void forget() { lists_.clear(); everything_ = true; }
