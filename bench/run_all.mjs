@@ -97,23 +97,26 @@ const drawnFrames = (page) => page.evaluate(() => window.catgeo.module.ccall('ca
 
 // requestAnimationFrame deltas (ms) over `ms` milliseconds, plus the app's own frame counter over the same window.
 // With hover, a mousemove on the canvas every frame (over the left panel) makes the page redraw every frame.
-async function frameTimes(page, ms, count = drawnFrames, { hover = false } = {}) {
+// With cost, also the medians of the page's catgeo_frame_cost over the frames (vertices built, indices redrawn, ...).
+async function frameTimes(page, ms, count = drawnFrames, { hover = false, cost = false } = {}) {
   const f0 = await count(page);
-  const deltas = await page.evaluate(({ duration, hover }) => new Promise((resolve) => {
-    const d = []; let last = null; const t0 = performance.now();
+  const { deltas, costs } = await page.evaluate(({ duration, hover, cost }) => new Promise((resolve) => {
+    const d = [], c = []; let last = null; const t0 = performance.now();
     const canvas = document.getElementById('canvas');
     const tick = (t) => {
       if (last !== null) d.push(t - last);
       last = t;
+      if (cost) c.push(JSON.parse(window.catgeo.module.ccall('catgeo_frame_cost', 'string', [], [])));
       if (hover) canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: 150 + (d.length % 2), clientY: 700, bubbles: true }));
-      if (t - t0 < duration) requestAnimationFrame(tick); else resolve(d);
+      if (t - t0 < duration) requestAnimationFrame(tick); else resolve({ deltas: d, costs: c });
     };
     requestAnimationFrame(tick);
-  }), { duration: ms, hover });
+  }), { duration: ms, hover, cost });
   const f1 = await count(page);
   const total = deltas.reduce((a, b) => a + b, 0);
+  const medians = costs.length ? Object.fromEntries(Object.keys(costs[0]).map((k) => [k, pct(costs.map((x) => x[k]), 50)])) : undefined;
   return { frames: deltas.length, median_ms: pct(deltas, 50), p95_ms: pct(deltas, 95), app_frames: f1 - f0,
-    fps: total > 0 ? (1000 * deltas.length) / total : NaN };
+    fps: total > 0 ? (1000 * deltas.length) / total : NaN, cost: medians };
 }
 
 // The WASM core bench (the binary Node ran) on this browser's main thread: core_bench.html prints its JSON line.
@@ -183,11 +186,11 @@ try {
   await sleep(1000);
   R.frames_idle = await frameTimes(page, SECONDS * 1000);
   R.frames_idle.perf = await page.evaluate(() => catgeo.perf());
-  R.frames_redraw = await frameTimes(page, SECONDS * 1000, drawnFrames, { hover: true });
+  R.frames_redraw = await frameTimes(page, SECONDS * 1000, drawnFrames, { hover: true, cost: true });
   await page.evaluate(async () => { await catgeo.load('scenario=E5&epochs=10000'); await catgeo.play(); });
   await sleep(1000);
   const e0 = await page.evaluate(() => ({ e: catgeo.metrics().epoch_progress, t: performance.now() }));
-  R.frames_training = await frameTimes(page, SECONDS * 1000);
+  R.frames_training = await frameTimes(page, SECONDS * 1000, drawnFrames, { cost: true });
   const e1 = await page.evaluate(() => ({ e: catgeo.metrics().epoch_progress, t: performance.now() }));
   R.frames_training.perf = await page.evaluate(() => catgeo.perf());
   R.frames_training.interactive_samples_per_s = ((e1.e - e0.e) * E5_SAMPLES_PER_EPOCH) / ((e1.t - e0.t) / 1000);
@@ -426,6 +429,10 @@ md.push(`| Bare ImGui window (\`bench/bare_imgui\`, reference) | ${f1(R.frames_b
 md.push(`| Blank page (reference, no drawing) | ${f1(R.frames_blank?.median_ms)} | ${f1(R.frames_blank?.p95_ms)} | - | - | - |`);
 const bareAtFloor = R.frames_bare?.median_ms <= 1.05 * R.frames_blank?.median_ms;
 md.push('', `requestAnimationFrame deltas over ${SECONDS} s. Headless Chromium caps rAF at about 60 Hz, so 16.7 ms is the floor.${bareAtFloor ? ' The bare ImGui window runs at that floor, so its real frame cost is lower and the idle / bare ratio understates the cost ratio.' : ''} Time from navigation to the first drawn frame: **${f0(firstFrame)} ms** (\`catgeo.firstFrameMs\`; ${f0(R.startup?.wall_ms)} ms wall time from page.goto).`, '');
+const costRow = (name, c) => `| ${name} | ${c?.vertices ?? 'n/a'} | ${c?.indices ?? 'n/a'} | ${c?.draw_calls ?? 'n/a'} | ${c?.drawn_indices ?? 'n/a'} | ${f1(c?.build_ms)} | ${f1(c?.submit_ms)} |`;
+md.push('', 'Drawn frames (`catgeo_frame_cost`, medians over the frames above): what ImGui built, and how much of it was redrawn on the canvas (the rest had not changed).', '');
+md.push('| State | Vertices | Indices | Draw calls | Indices redrawn | Build (ms) | GL calls (ms) |', '|---|---|---|---|---|---|---|');
+md.push(costRow('Idle, redrawing every frame', R.frames_redraw?.cost), costRow('Training E5 (play)', R.frames_training?.cost), '');
 
 md.push('## Core bench, every key', '');
 md.push('All numeric keys `bench/core_bench.cpp` printed (samples/s or ms), with value ratios.', '');

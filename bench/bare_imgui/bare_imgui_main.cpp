@@ -1,5 +1,4 @@
 // Bare Dear ImGui page for the idle-frame benchmark: the page's SDL2 + WebGL2 + ImGui setup and loop, one small window.
-#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten/emscripten.h>
 
@@ -36,10 +35,7 @@ void frame(void* user) {
 
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(p.window, &width, &height);
-  glViewport(0, 0, width, height);
-  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  p.renderer.render(ImGui::GetDrawData(), width, height);
+  p.renderer.render(ImGui::GetDrawData(), width, height, ImVec4(0.09f, 0.10f, 0.12f, 1.0f));
   SDL_GL_SwapWindow(p.window);
   publish_frame_count(++p.frames);
 }

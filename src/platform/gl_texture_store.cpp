@@ -27,7 +27,9 @@ ImTextureID GlTextureStore::upload(int slot, int width, int height, const std::u
   } else {
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
   }
-  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
+  const ImTextureID id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
+  uploaded_.push_back(id);
+  return id;
 }
 
 void GlTextureStore::release_all() {

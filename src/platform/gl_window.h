@@ -10,7 +10,8 @@ struct GlWindow {
 };
 
 // Keys go to the canvas only (it has tabindex), so the host page keeps its own keyboard. No depth or stencil
-// buffer, resizable, high-DPI. Returns null on success, else which step failed (SDL_GetError() says why).
+// buffer, resizable, high-DPI; the canvas keeps its pixels between frames (preserveDrawingBuffer: the renderer
+// redraws only what changed). Returns null on success, else which step failed (SDL_GetError() says why).
 const char* create_gl_window(const char* title, GlWindow& out);
 
 }  // namespace catgeo::platform

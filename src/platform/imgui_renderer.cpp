@@ -1,6 +1,7 @@
-// WebGL2 renderer for Dear ImGui draw lists without state queries (see imgui_renderer.h).
+// WebGL2 renderer for Dear ImGui draw lists without state queries, redrawing only what changed (see imgui_renderer.h).
 #include "platform/imgui_renderer.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -87,31 +88,62 @@ void ImGuiRenderer::upload_font_atlas() {
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
   atlas.ClearTexData();  // the GPU holds the pixels now
+  damage_.forget();      // every text in the kept picture is stale
 }
 
-void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int framebuffer_height) {
+void ImGuiRenderer::keep_picture(int width, int height, const ImVec4& background) {
+  const bool same_background = background.x == background_.x && background.y == background_.y &&
+                               background.z == background_.z && background.w == background_.w;
+  if (same_background && width == picture_width_ && height == picture_height_) return;
+  background_ = background;
+  picture_width_ = width;  // a resized canvas starts blank
+  picture_height_ = height;
+  damage_.forget();
+}
+
+void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int framebuffer_height,
+                           const ImVec4& background) {
   if (!data || framebuffer_width <= 0 || framebuffer_height <= 0) return;
+  keep_picture(framebuffer_width, framebuffer_height, background);
+  const std::vector<PixelBox>& boxes = damage_.update(*data, framebuffer_width, framebuffer_height);
+  drawn_indices_ = 0;
+  if (boxes.empty()) return;  // the canvas still shows this frame
   glViewport(0, 0, framebuffer_width, framebuffer_height);
+  glEnable(GL_SCISSOR_TEST);
+  glClearColor(background.x, background.y, background.z, background.w);
+  for (const PixelBox& box : boxes) {
+    glScissor(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+  draw_lists(*data, boxes, framebuffer_height);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+// The lists as ImGui would draw them, each command scissored to its clip rectangle cut by each damaged box (the boxes
+// do not overlap, so their order does not matter).
+void ImGuiRenderer::draw_lists(const ImDrawData& data, const std::vector<PixelBox>& boxes, int framebuffer_height) {
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glDisable(GL_CULL_FACE);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
-  glEnable(GL_SCISSOR_TEST);
   glUseProgram(program_);
   glUniform1i(sampler_, 0);
   // Orthographic projection of the display rectangle (y down) onto clip space.
-  const float l = data->DisplayPos.x, r = l + data->DisplaySize.x, t = data->DisplayPos.y, b = t + data->DisplaySize.y;
+  const float l = data.DisplayPos.x, r = l + data.DisplaySize.x, t = data.DisplayPos.y, b = t + data.DisplaySize.y;
   const float projection[16] = {2.0f / (r - l), 0, 0, 0,  0, 2.0f / (t - b), 0, 0,  0, 0, -1, 0,
                                 (r + l) / (l - r), (t + b) / (b - t), 0, 1};
   glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vertex_array_);
   glBindBuffer(GL_ARRAY_BUFFER, vertices_);
-  const ImVec2 scale = data->FramebufferScale, origin = data->DisplayPos;
-  for (int n = 0; n < data->CmdListsCount; ++n) {
-    const ImDrawList* list = data->CmdLists[n];
+  const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const PixelBox& reach = damage_.list_box(n);
+    if (std::none_of(boxes.begin(), boxes.end(), [&](const PixelBox& box) { return !box.cut(reach).empty(); }))
+      continue;  // nothing of this list is redrawn
+    const ImDrawList* list = data.CmdLists[n];
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
                  list->VtxBuffer.Data, GL_STREAM_DRAW);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
@@ -125,15 +157,22 @@ void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int fr
       const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
       const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
       if (x1 <= x0 || y1 <= y0) continue;
-      glScissor(static_cast<GLint>(x0), static_cast<GLint>(framebuffer_height - y1), static_cast<GLsizei>(x1 - x0),
-                static_cast<GLsizei>(y1 - y0));  // GL's y axis points up
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+      const GLint sx = static_cast<GLint>(x0), sy = static_cast<GLint>(framebuffer_height - y1);  // GL's y points up
+      const PixelBox clip{sx, sy, sx + static_cast<GLsizei>(x1 - x0), sy + static_cast<GLsizei>(y1 - y0)};
+      bool bound = false;
+      for (const PixelBox& box : boxes) {
+        const PixelBox cut = clip.cut(box).cut(reach);
+        if (cut.empty()) continue;
+        if (!bound) glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+        bound = true;
+        glScissor(cut.x0, cut.y0, cut.x1 - cut.x0, cut.y1 - cut.y0);
+        drawn_indices_ += static_cast<int>(cmd.ElemCount);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                       sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                       reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+      }
     }
   }
-  glDisable(GL_SCISSOR_TEST);
   glBindVertexArray(0);
 }
 

@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "core/parameters.h"
 #include "core/share_link.h"
+#include "platform/frame_cost.h"
 #include "platform/web_platform.h"
 
 namespace {
@@ -43,6 +44,8 @@ extern "C" {
 // with nothing new to show draws nothing; catgeo_frames_drawn counts the drawn ones.
 EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() { return static_cast<int>(catgeo::platform::loop_ticks()); }
 EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo::platform::frames_drawn()); }
+// The last drawn frame's vertices, indices, draw calls and main-thread milliseconds (JSON; scripts/bench reads it).
+EMSCRIPTEN_KEEPALIVE const char* catgeo_frame_cost() { return answer(catgeo::platform::last_frame_cost().json()); }
 
 // ---- commands (each returns its id) ----
 // Links arrive as UTF-8 bytes with their length, not as C strings: a NUL byte in a link must reach the codec (which

@@ -1,5 +1,4 @@
 // Web entry point: SDL2 window + WebGL2 context + Dear ImGui backends, driving the App from the browser's frame loop.
-#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten/emscripten.h>
 
@@ -10,6 +9,7 @@
 #include "imgui_impl_sdl.h"
 #include "platform/browser_input.h"
 #include "platform/canvas_sizer.h"
+#include "platform/frame_cost.h"
 #include "platform/gl_texture_store.h"
 #include "platform/gl_window.h"
 #include "platform/imgui_renderer.h"
@@ -34,6 +34,7 @@ struct WebPlatform {
   WorkerLink engine;  // the engine runs in a Web Worker; the page's main thread only draws
   App app;
   RedrawPolicy redraw;
+  FrameCost cost;  // of the last drawn frame (catgeo_frame_cost)
   std::string mirrored_status;
   std::uint32_t ticks = 0;   // browser frames seen by the loop
   std::uint32_t frames = 0;  // frames drawn (ticks with nothing to change draw nothing)
@@ -133,18 +134,21 @@ void frame(void*) {
   }
   if (!p.redraw.should_draw(p.app.animating(), p.app.on_screen(), emscripten_get_now())) return;
 
+  const double build_start = emscripten_get_now();
   ImGui_ImplSDL2_NewFrame();
   p.touch.apply(ImGui::GetIO());
   p.app.set_touch_sizing(coarse_pointer());
   ImGui::NewFrame();
   p.app.frame();
   ImGui::Render();
+  const double submit_start = emscripten_get_now();
 
-  glViewport(0, 0, framebuffer_width, framebuffer_height);
-  const ImVec4 background = p.app.background_color();
-  glClearColor(background.x, background.y, background.z, background.w);
-  glClear(GL_COLOR_BUFFER_BIT);
-  p.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
+  for (ImTextureID texture : p.textures.take_uploaded()) p.renderer.texture_changed(texture);
+  p.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height, p.app.background_color());
+  p.cost.build_ms = submit_start - build_start;
+  p.cost.submit_ms = emscripten_get_now() - submit_start;
+  p.cost.count(*ImGui::GetDrawData());
+  p.cost.drawn_indices = p.renderer.drawn_indices();
   share_after_render(framebuffer_width, framebuffer_height);  // PNG read-back of this very frame, share buttons
   SDL_GL_SwapWindow(p.window);
   const int wanted = p.app.typeface_pixels_wanted();  // 0 until a layout was made
@@ -177,6 +181,8 @@ void touch_taken_by_page() { platform().touch.taken_by_page(); }
 std::uint32_t frames_drawn() { return platform().frames; }
 
 std::uint32_t loop_ticks() { return platform().ticks; }
+
+const FrameCost& last_frame_cost() { return platform().cost; }
 
 void request_redraw() { platform().redraw.request(); }
 
