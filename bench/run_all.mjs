@@ -315,7 +315,9 @@ const smallNet = smallKey === 'e5_samples_per_s' ? 'E5 net' : 'E1 net';
 const wSmall = ratio(W[smallKey], N[smallKey]), wMn = ratio(W.mnist_samples_per_s, N.mnist_samples_per_s);
 const overlay128 = W.overlay_e5_128_ms;
 // Training fps / idle fps, idle meaning the page drawing every frame (at rest it draws on demand, at the rAF cap).
-const keep = ratio(R.frames_redraw?.median_ms, R.frames_training?.median_ms);
+// Frames per second, not the median frame: training frames that redraw a snapshot and cheap ones between them mix,
+// and the median would hide the slow ones.
+const keep = ratio(R.frames_training?.fps, R.frames_redraw?.fps);
 const vsBare = ratio(R.frames_idle?.median_ms, R.frames_bare?.median_ms);  // page idle frame time / bare ImGui frame time
 const redrawVsBare = ratio(R.frames_redraw?.median_ms, R.frames_bare?.median_ms);  // a drawn page frame / bare ImGui frame
 const firstFrame = R.startup?.first_frame_ms;
@@ -356,7 +358,7 @@ md.push(pageRow('MNIST 196-128-2-128-10', 0.5, 'mnist_samples_per_s', R.page_tra
 md.push(pageRow('E7 2-256-256-3', 0.5, 'e7_256s_256s_samples_per_s', R.page_training?.e7));
 md.push(`| WASM >= 50% of native (training, ${smallNet} / MNIST net) | ${pctS(wSmall)} / ${pctS(wMn)} | ${verdict(Number.isFinite(wSmall) && Number.isFinite(wMn) ? wSmall >= 0.5 && wMn >= 0.5 : null)} |`);
 md.push(`| 128x128 overlay <= 30 ms in WASM (E5, Node) | ${f1(overlay128)} ms (in the page: ${f1(R.overlay_page?.[128]?.median_ms)} ms median) | ${verdict(check(overlay128, (x) => x <= 30))} |`);
-md.push(`| Training keeps >= 85% of idle frame rate | ${pctS(keep)} (median frame ${f1(R.frames_training?.median_ms)} ms training vs ${f1(R.frames_redraw?.median_ms)} ms idle while redrawing every frame; at rest the idle page draws on demand) | ${verdict(check(keep, (x) => x >= 0.85))} |`);
+md.push(`| Training keeps >= 85% of idle frame rate | ${pctS(keep)} (${f1(R.frames_training?.fps)} frames/s training vs ${f1(R.frames_redraw?.fps)} idle while redrawing every frame; median frame ${f1(R.frames_training?.median_ms)} vs ${f1(R.frames_redraw?.median_ms)} ms, p95 ${f1(R.frames_training?.p95_ms)} vs ${f1(R.frames_redraw?.p95_ms)} ms; at rest the idle page draws on demand) | ${verdict(check(keep, (x) => x >= 0.85))} |`);
 md.push(R.frames_bare
   ? `| Idle frame time <= 2x a bare ImGui window | ${rx(vsBare)} (median frame ${f1(R.frames_idle?.median_ms)} ms page idle vs ${f1(R.frames_bare.median_ms)} ms bare ImGui; p95 ${f1(R.frames_idle?.p95_ms)} vs ${f1(R.frames_bare.p95_ms)} ms). The idle page draws on demand (${R.frames_idle?.app_frames ?? 'n/a'} frames drawn in ${SECONDS} s); redrawing every frame (mouse moving) it takes ${f1(R.frames_redraw?.median_ms)} ms, ${rx(redrawVsBare)} the bare window | ${verdict(check(vsBare, (x) => x <= 2))} (idle); ${verdict(check(redrawVsBare, (x) => x <= 2))} (redrawing) |`
   : `| Idle frame time <= 2x a bare ImGui window | idle median ${f1(R.frames_idle?.median_ms)} ms; **bare ImGui build missing** (\`${shownPath(path.join(BARE, 'bare_imgui.wasm'))}\`: build target \`bare_imgui\` or set CATGEO_BARE_IMGUI_ROOT) | not measured |`);

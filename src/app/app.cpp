@@ -316,6 +316,10 @@ bool App::animating() const {
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   frame_ms_avg_ = 0.9f * frame_ms_avg_ + 0.1f * 1000.0f * io.DeltaTime;
+  if (ImGui::GetTime() - fps_shown_at_ >= kFpsShownSeconds) {
+    fps_shown_ = io.Framerate;
+    fps_shown_at_ = ImGui::GetTime();
+  }
   label_audit_start_frame();
   follow_engine_config();
   follow_width_study();
@@ -330,7 +334,7 @@ void App::frame() {
   draw_divergence_banner();
   if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
     char fps[64];
-    std::snprintf(fps, sizeof fps, "%.0f fps", io.Framerate);
+    std::snprintf(fps, sizeof fps, "%.0f fps", fps_shown_);
     ImGui::GetBackgroundDrawList()->AddText(ImVec2(io.DisplaySize.x - 70, io.DisplaySize.y - 26),
                                             IM_COL32(150, 150, 150, 255), fps);
   }

@@ -326,6 +326,11 @@ class App {
   std::string status_line_;
   std::string offline_status_;
   float frame_ms_avg_ = 16.0f;
+  // The frame rate as the panel shows it: held for kFpsShownSeconds, so that a number changing every frame does not
+  // make the renderer redraw the whole panel every frame (platform/draw_damage.h).
+  static constexpr double kFpsShownSeconds = 0.5;
+  float fps_shown_ = 0.0f;
+  double fps_shown_at_ = -1e9;
 };
 
 }  // namespace catgeo

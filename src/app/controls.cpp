@@ -529,7 +529,7 @@ void App::draw_view_options() {
     if (ImGui::RadioButton("128×128", resolution == 128)) set_option("grid", 128);
   }
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%.0f fps; engine: train %.1f ms/slice, fields %.1f ms", ImGui::GetIO().Framerate,
+  ImGui::TextDisabled("%.0f fps; engine: train %.1f ms/slice, fields %.1f ms", fps_shown_,
                       view_.perf.train_ms_last_tick, view_.perf.field_ms_last);
   if (view.decoder && view_.perf.decoder_ms_last > 0.0)
     ImGui::TextDisabled("decoder check: %.0f ms of engine time (in chunks)", view_.perf.decoder_ms_last);
