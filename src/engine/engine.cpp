@@ -63,7 +63,7 @@ RunState Engine::state() const {
     case TrainerState::finished: return RunState::finished;
     case TrainerState::training: break;
   }
-  return playing_ || pending_.training ? RunState::training : RunState::paused;
+  return training_wanted() ? RunState::training : RunState::paused;
 }
 
 // ---------------------------------------------------------------- commands
@@ -383,12 +383,11 @@ bool Engine::tick(double budget_seconds) {
   information_chunks_last_tick_ = 0;
   decoder_work_last_tick_ = 0;
   decoder_chunks_last_tick_ = 0;
-  const bool other_work = job_.active || (run_ && (playing_ || pending_.training || run_->measure_pending()));
+  const bool other_work = job_.active || (run_ && (training_wanted() || run_->measure_pending()));
   constexpr int kBackgroundJobs = 5;
   const bool pending[kBackgroundJobs] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty(),
                                          loss_map_job_ != nullptr, width_study_job_ != nullptr};
-  if (std::find(pending, pending + kBackgroundJobs, true) != pending + kBackgroundJobs &&
-      !(other_work && information_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
+  if (background_waiting() && !(other_work && information_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
     const double info_start = wall_seconds();
     const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
     int job = background_turn_;
@@ -409,7 +408,7 @@ bool Engine::tick(double budget_seconds) {
   const double left = budget_seconds - (wall_seconds() - start);
   if (job_.active) {
     continue_field_job(left);
-  } else if (run_ && (playing_ || pending_.training || run_->measure_pending())) {
+  } else if (run_ && (training_wanted() || run_->measure_pending())) {
     train_slice(left);  // a paused run still finishes the metrics of the epoch it ended
   }
   complete_pending_if_settled();
@@ -430,8 +429,7 @@ bool Engine::tick(double budget_seconds) {
   // back, a command); a field refresh of what it trained comes when it is due.
   const bool held = playing_ && !on_screen_;
   const bool play_waits = run_ && playing_ && (held || pace_waiting_) && !pending_.training && !run_->measure_pending();
-  const bool busy = waiting_for_digits_ || job_.active || !information_jobs_.empty() || decoder_job_ ||
-                    decoder_due() || !layer_jobs_.empty() || loss_map_job_ || loss_map_due() || width_study_job_ ||
+  const bool busy = waiting_for_digits_ || job_.active || background_waiting() || decoder_due() || loss_map_due() ||
                     (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
                     (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
                     (!awaiting_ack_ && changed());  // news still to publish
@@ -456,12 +454,11 @@ bool Engine::background_waiting() const {
 }
 
 bool Engine::work_allowed(WorkShare::Kind kind) {
-  return !(run_ && (playing_ || pending_.training)) ||
-         work_share_.allows(wall_seconds(), kind, background_waiting());
+  return !(run_ && training_wanted()) || work_share_.allows(wall_seconds(), kind, background_waiting());
 }
 
 void Engine::spend_work(double seconds, WorkShare::Kind kind) {
-  if (run_ && (playing_ || pending_.training)) work_share_.spend(seconds, kind);
+  if (run_ && training_wanted()) work_share_.spend(seconds, kind);
   rate_work_seconds_ += seconds;
 }
 
@@ -492,7 +489,7 @@ void Engine::train_slice(double budget_seconds) {
       trained = true;
       continue;
     }
-    if (run_->trainer().state() != TrainerState::training || !(playing_ || pending_.training)) break;
+    if (run_->trainer().state() != TrainerState::training || !training_wanted()) break;
     if (pending_.training && (run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) break;
     if (!pending_.training && !on_screen_) break;  // a figure scrolled out of view holds its play until it is back
     const long long allowance = pending_.training ? -1 : pace_.allowance(wall_seconds());
@@ -655,7 +652,7 @@ bool Engine::decoder_due() const {
   if (fields_.size() == 0 || fields_.dims() != 2 || decoder_fields_version_ == fields_version_) return false;
   if (state() == RunState::diverged) return false;
   // While training, at most every kDecoderInterval; paused or finished, once for the fields shown.
-  return !(playing_ || pending_.training) || wall_seconds() - decoder_started_ >= kDecoderInterval;
+  return !training_wanted() || wall_seconds() - decoder_started_ >= kDecoderInterval;
 }
 
 void Engine::schedule_layer_metrics() {

@@ -101,6 +101,7 @@ class Engine {
   bool work_allowed(WorkShare::Kind kind);
   void spend_work(double seconds, WorkShare::Kind kind);
   bool background_waiting() const;  // a background job has work
+  bool training_wanted() const { return playing_ || pending_.training; }  // play, or a train_epochs / train_for
   // At an epoch's end: measure its test metrics now, or leave the epoch out (Experiment::skip_measure). The run's last
   // epoch, an information epoch and a train_epochs target are always measured; every epoch with option every_epoch.
   bool measure_wanted();

@@ -40,7 +40,7 @@ bool Engine::loss_map_due() const {
   if (job_.active || fields_stale_ || state() == RunState::diverged || run_->trainer().epoch() == 0) return false;
   if (loss_map_fields_version_ == fields_version_) return false;
   // While training, at most every kLossMapInterval; paused or finished, once for the fields shown.
-  return !(playing_ || pending_.training) || now_seconds() - loss_map_started_ >= kLossMapInterval;
+  return !training_wanted() || now_seconds() - loss_map_started_ >= kLossMapInterval;
 }
 
 void Engine::start_loss_map() {
