@@ -50,6 +50,10 @@ double median_ms(int repeats, Work&& work) {
 
 void profile(const std::string& link, const Dataset* mnist) {
   const LinkDecodeResult decoded = decode_share_link(link);
+  if (!decoded.notices.empty()) {  // a profile of a run other than the one asked for would mislead
+    std::printf("{\"link\": \"%s\", \"error\": \"%s\"}\n", link.c_str(), decoded.notices.front().c_str());
+    return;
+  }
   Result<std::unique_ptr<Experiment>> created = Experiment::create(decoded.config, mnist);
   if (!created.ok()) {
     std::printf("{\"link\": \"%s\", \"error\": \"%s\"}\n", link.c_str(), created.status.message.c_str());
@@ -163,6 +167,9 @@ int main(int argc, char** argv) {
       mnist_path = argv[++i];
     } else if (arg == "--engine" && i + 1 < argc) {
       engine_seconds = std::atof(argv[++i]);
+    } else if (!arg.empty() && arg[0] == '-') {
+      std::fprintf(stderr, "usage: catgeo_work_profile [--mnist FILE] [--engine SECONDS] [LINK...]\n");
+      return arg == "--help" || arg == "-h" ? 0 : 2;
     } else {
       links.push_back(arg);
     }

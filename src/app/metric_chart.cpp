@@ -37,7 +37,12 @@ ChartHover metric_chart(const char* title, const std::vector<MetricsSnapshot>& h
   dl->PushClipRect(p0, p1, true);  // no label leaves its chart
   draw_label(dl, ImVec2(p0.x + 4, p0.y + 2), IM_COL32(220, 220, 220, 255), title, p0, p1);
   char before_text[24] = "-", now_text[24] = "-", text[96];  // "-" for values not defined yet, as in the table
-  const double before = history.empty() ? NAN : get(history.front()), now = history.empty() ? NAN : get(history.back());
+  // "now": the latest epoch that has this value (the measured schedule leaves test metrics out of some epochs).
+  const auto latest = std::find_if(history.rbegin(), history.rend(), [&](const MetricsSnapshot& s) {
+    return s.measured || std::isfinite(get(s));
+  });
+  const double before = history.empty() ? NAN : get(history.front());
+  const double now = latest == history.rend() ? NAN : get(*latest);
   if (std::isfinite(before)) std::snprintf(before_text, sizeof before_text, "%.3g", before);
   if (std::isfinite(now)) std::snprintf(now_text, sizeof now_text, "%.3g", now);
   std::snprintf(text, sizeof text, "before %s, now %s", before_text, now_text);

@@ -1,48 +1,37 @@
-// Changed screen boxes between two frames' draw lists (see draw_damage.h).
+// Changed screen tiles between two frames' draw lists, joined into a few boxes (see draw_damage.h).
 #include "platform/draw_damage.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace catgeo::platform {
 namespace {
 
-template <typename T>
-bool same_bytes(const std::vector<T>& kept, const ImVector<T>& now) {
-  return static_cast<int>(kept.size()) == now.Size &&
-         (now.Size == 0 || std::memcmp(kept.data(), now.Data, sizeof(T) * now.Size) == 0);
+constexpr std::uint64_t kEmptyTile = 0x84222325cbf29ce4ULL;
+constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+
+// FNV-1a over 32-bit words.
+std::uint64_t mix_words(std::uint64_t h, const void* bytes, std::size_t size) {
+  const unsigned char* p = static_cast<const unsigned char*>(bytes);
+  for (std::size_t i = 0; i + 4 <= size; i += 4) {
+    std::uint32_t word;
+    std::memcpy(&word, p + i, 4);
+    h = (h ^ word) * kPrime;
+  }
+  return h;
 }
 
-bool same_commands(const std::vector<ImDrawCmd>& kept, const ImVector<ImDrawCmd>& now) {
-  if (static_cast<int>(kept.size()) != now.Size) return false;
-  for (int i = 0; i < now.Size; ++i) {
-    const ImDrawCmd &p = kept[i], &q = now[i];
-    if (p.ClipRect.x != q.ClipRect.x || p.ClipRect.y != q.ClipRect.y || p.ClipRect.z != q.ClipRect.z ||
-        p.ClipRect.w != q.ClipRect.w || p.TextureId != q.TextureId || p.VtxOffset != q.VtxOffset ||
-        p.IdxOffset != q.IdxOffset || p.ElemCount != q.ElemCount || p.UserCallback != q.UserCallback ||
-        p.UserCallbackData != q.UserCallbackData)
-      return false;
-  }
-  return true;
+// A tile's hash after one more triangle: depends on the order (the later triangle is drawn over the earlier).
+std::uint64_t add_to_tile(std::uint64_t tile, std::uint64_t triangle) {
+  return ((tile << 7 | tile >> 57) ^ triangle) * 0x9e3779b97f4a7c15ULL;
 }
 
-// The pixels a list can touch: its vertices' box, one pixel wider on each side (rounding), in GL's y-up pixels.
-PixelBox vertex_box(const ImDrawList& list, const ImDrawData& data, int width, int height) {
-  float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-  for (const ImDrawVert& v : list.VtxBuffer) {
-    x0 = std::min(x0, v.pos.x), y0 = std::min(y0, v.pos.y);
-    x1 = std::max(x1, v.pos.x), y1 = std::max(y1, v.pos.y);
-  }
-  if (!(x0 <= x1 && y0 <= y1)) return PixelBox{};
-  const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
-  PixelBox box;
-  box.x0 = std::max(0, static_cast<GLint>(std::floor((x0 - origin.x) * scale.x)) - 1);
-  box.x1 = std::min(width, static_cast<GLint>(std::ceil((x1 - origin.x) * scale.x)) + 1);
-  box.y0 = std::max(0, height - static_cast<GLint>(std::ceil((y1 - origin.y) * scale.y)) - 1);
-  box.y1 = std::min(height, height - static_cast<GLint>(std::floor((y0 - origin.y) * scale.y)) + 1);
-  return box;
-}
+struct DownBox {  // framebuffer pixels, y down: [x0, x1) x [y0, y1)
+  int x0, y0, x1, y1;
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
 
 }  // namespace
 
@@ -54,52 +43,104 @@ PixelBox PixelBox::join(const PixelBox& o) const {
   return PixelBox{std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
 }
 
-bool DrawDamage::same(const KeptList& kept, const ImDrawList& list) const {
-  return kept.list == &list && same_bytes(kept.vertices, list.VtxBuffer) && same_bytes(kept.indices, list.IdxBuffer) &&
-         same_commands(kept.commands, list.CmdBuffer) && !draws_changed_texture(list);
-}
-
-bool DrawDamage::draws_changed_texture(const ImDrawList& list) const {
-  for (const ImDrawCmd& cmd : list.CmdBuffer)
-    if (std::find(changed_textures_.begin(), changed_textures_.end(), cmd.TextureId) != changed_textures_.end())
-      return true;
-  return false;
-}
-
 const std::vector<PixelBox>& DrawDamage::update(const ImDrawData& data, int width, int height) {
-  boxes_.clear();
-  const bool reordered = static_cast<int>(lists_.size()) != data.CmdListsCount ||
-                         !std::equal(lists_.begin(), lists_.end(), data.CmdLists,
-                                     [](const KeptList& kept, const ImDrawList* list) { return kept.list == list; });
+  const bool resized = width != width_ || height != height_;
   const ImVec4 display(data.DisplayPos.x, data.DisplayPos.y, data.DisplaySize.x, data.DisplaySize.y);
   const bool moved = display.x != display_.x || display.y != display_.y || display.z != display_.z ||
                      display.w != display_.w || data.FramebufferScale.x != scale_.x ||
                      data.FramebufferScale.y != scale_.y;
   display_ = display;
   scale_ = data.FramebufferScale;
-  const bool all = everything_ || reordered || moved;
-  if (all) {
+  if (resized) {
+    width_ = width, height_ = height;
+    columns_ = (width + kTile - 1) / kTile, rows_ = (height + kTile - 1) / kTile;
+    kept_tiles_.clear();
+  }
+  hash_tiles(data);
+  boxes_.clear();
+  if (everything_ || resized || moved || kept_tiles_.size() != tiles_.size()) {
     boxes_.push_back(PixelBox{0, 0, width, height});
-    lists_.assign(data.CmdListsCount, KeptList{});
+  } else {
+    // Runs of changed tiles in each row; a run under one of the same width in the row above lengthens its box.
+    std::vector<PixelBox> open, next;
+    for (int row = 0; row < rows_; ++row) {
+      next.clear();
+      const GLint down0 = row * kTile, down1 = std::min(height, down0 + kTile);
+      for (int column = 0; column < columns_;) {
+        const int at = row * columns_;
+        if (tiles_[at + column] == kept_tiles_[at + column]) { ++column; continue; }
+        int end = column;
+        while (end < columns_ && tiles_[at + end] != kept_tiles_[at + end]) ++end;
+        PixelBox run{column * kTile, height - down1, std::min(width, end * kTile), height - down0};
+        const auto above = std::find_if(open.begin(), open.end(),
+                                        [&](const PixelBox& b) { return b.x0 == run.x0 && b.x1 == run.x1; });
+        if (above != open.end()) {
+          run.y1 = above->y1;
+          open.erase(above);
+        }
+        next.push_back(run);
+        column = end;
+      }
+      for (const PixelBox& closed : open) boxes_.push_back(closed);
+      open.swap(next);
+    }
+    for (const PixelBox& closed : open) boxes_.push_back(closed);
+    join_closest_boxes();
   }
-  for (int n = 0; n < data.CmdListsCount; ++n) {
-    const ImDrawList& list = *data.CmdLists[n];
-    KeptList& kept = lists_[n];
-    if (!all && same(kept, list)) continue;
-    const PixelBox box = vertex_box(list, data, width, height);
-    if (!all) add_box(kept.box.empty() ? box : box.empty() ? kept.box : kept.box.join(box));  // where it was and is
-    kept.list = &list;
-    kept.vertices.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
-    kept.indices.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
-    kept.commands.assign(list.CmdBuffer.begin(), list.CmdBuffer.end());
-    kept.box = box;
-  }
+  kept_tiles_.swap(tiles_);
   everything_ = false;
-  changed_textures_.clear();
   return boxes_;
 }
 
-// Overlapping boxes become one (each box is one redraw pass over the lists).
+// Every triangle's hash goes into each tile its pixels can reach (its vertices' box, one pixel wider for rounding,
+// cut by its clip rectangle); each list's reach is the box around its triangles.
+void DrawDamage::hash_tiles(const ImDrawData& data) {
+  tiles_.assign(static_cast<std::size_t>(rows_) * columns_, kEmptyTile);
+  list_boxes_.assign(data.CmdListsCount, PixelBox{});
+  const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList& list = *data.CmdLists[n];
+    DownBox reach{width_, height_, 0, 0};
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      if (cmd.UserCallback) continue;  // draws nothing here (imgui_renderer.cpp)
+      const DownBox clip{std::max(0, static_cast<int>(std::floor((cmd.ClipRect.x - origin.x) * scale.x))),
+                         std::max(0, static_cast<int>(std::floor((cmd.ClipRect.y - origin.y) * scale.y))),
+                         std::min(width_, static_cast<int>(std::ceil((cmd.ClipRect.z - origin.x) * scale.x))),
+                         std::min(height_, static_cast<int>(std::ceil((cmd.ClipRect.w - origin.y) * scale.y)))};
+      if (clip.empty()) continue;
+      const std::uint32_t uploads = texture_uploads_.count(cmd.TextureId) ? texture_uploads_.at(cmd.TextureId) : 0;
+      std::uint64_t command = mix_words(kEmptyTile, &cmd.ClipRect, sizeof(cmd.ClipRect));
+      const std::uint64_t texture = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+      command = mix_words(command, &texture, sizeof(texture));
+      command = mix_words(command, &uploads, sizeof(uploads));
+      for (unsigned i = cmd.IdxOffset; i + 3 <= cmd.IdxOffset + cmd.ElemCount; i += 3) {
+        float x0 = std::numeric_limits<float>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+        std::uint64_t triangle = command;
+        for (unsigned k = 0; k < 3; ++k) {
+          const ImDrawVert& v = list.VtxBuffer[cmd.VtxOffset + list.IdxBuffer[i + k]];
+          x0 = std::min(x0, v.pos.x), x1 = std::max(x1, v.pos.x);
+          y0 = std::min(y0, v.pos.y), y1 = std::max(y1, v.pos.y);
+          triangle = mix_words(triangle, &v, sizeof(ImDrawVert));
+        }
+        const DownBox box{std::max(clip.x0, static_cast<int>(std::floor((x0 - origin.x) * scale.x)) - 1),
+                          std::max(clip.y0, static_cast<int>(std::floor((y0 - origin.y) * scale.y)) - 1),
+                          std::min(clip.x1, static_cast<int>(std::ceil((x1 - origin.x) * scale.x)) + 1),
+                          std::min(clip.y1, static_cast<int>(std::ceil((y1 - origin.y) * scale.y)) + 1)};
+        if (box.empty()) continue;
+        for (int row = box.y0 / kTile; row <= (box.y1 - 1) / kTile; ++row)
+          for (int column = box.x0 / kTile; column <= (box.x1 - 1) / kTile; ++column) {
+            std::uint64_t& tile = tiles_[static_cast<std::size_t>(row) * columns_ + column];
+            tile = add_to_tile(tile, triangle);
+          }
+        reach = DownBox{std::min(reach.x0, box.x0), std::min(reach.y0, box.y0), std::max(reach.x1, box.x1),
+                        std::max(reach.y1, box.y1)};
+      }
+    }
+    if (!reach.empty()) list_boxes_[n] = PixelBox{reach.x0, height_ - reach.y1, reach.x1, height_ - reach.y0};
+  }
+}
+
+// A box that overlaps others takes them in (the renderer draws each pixel of a box once, so boxes must not overlap).
 void DrawDamage::add_box(PixelBox box) {
   if (box.empty()) return;
   for (bool merged = true; merged;) {
@@ -113,6 +154,29 @@ void DrawDamage::add_box(PixelBox box) {
     }
   }
   boxes_.push_back(box);
+}
+
+// Joins the two boxes whose joined box adds the fewest pixels, until kMaxBoxes are left (more than 64: one box).
+void DrawDamage::join_closest_boxes() {
+  if (boxes_.size() > 64) {
+    PixelBox all = boxes_.front();
+    for (const PixelBox& box : boxes_) all = all.join(box);
+    boxes_.assign(1, all);
+    return;
+  }
+  while (boxes_.size() > static_cast<std::size_t>(kMaxBoxes)) {
+    std::size_t best_a = 0, best_b = 1;
+    std::int64_t best_cost = std::numeric_limits<std::int64_t>::max();
+    for (std::size_t a = 0; a < boxes_.size(); ++a)
+      for (std::size_t b = a + 1; b < boxes_.size(); ++b) {
+        const std::int64_t cost = boxes_[a].join(boxes_[b]).area() - boxes_[a].area() - boxes_[b].area();
+        if (cost < best_cost) best_cost = cost, best_a = a, best_b = b;
+      }
+    const PixelBox joined = boxes_[best_a].join(boxes_[best_b]);
+    boxes_.erase(boxes_.begin() + static_cast<std::ptrdiff_t>(best_b));
+    boxes_.erase(boxes_.begin() + static_cast<std::ptrdiff_t>(best_a));
+    add_box(joined);
+  }
 }
 
 }  // namespace catgeo::platform

@@ -1,9 +1,12 @@
-// What changed on screen since the last frame: ImGui's draw lists are compared with last frame's copies, and each
-// changed list (or one drawing a re-uploaded texture) damages the box of its old and new vertices. The renderer
-// redraws only these boxes into its kept picture (software WebGL pays for every triangle and pixel it redraws).
+// What changed on screen since the last frame, in 32-pixel tiles: each tile keeps a hash of every triangle that can
+// touch it (its vertices, texture and the texture's upload count, its clip rectangle), in drawing order; tiles whose
+// hash moved are redrawn, joined into a few boxes. The renderer redraws only these boxes into its kept picture
+// (software WebGL pays for every triangle and pixel it redraws, so a new number in a table redraws that number).
 #pragma once
 #include <GLES3/gl3.h>
 
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "imgui.h"
@@ -15,31 +18,30 @@ struct PixelBox {  // framebuffer pixels, GL's y axis (up): [x0, x1) x [y0, y1)
   bool empty() const { return x1 <= x0 || y1 <= y0; }
   PixelBox cut(const PixelBox& o) const;   // the intersection
   PixelBox join(const PixelBox& o) const;  // the box around both
+  std::int64_t area() const { return empty() ? 0 : std::int64_t{x1 - x0} * (y1 - y0); }
 };
 
 class DrawDamage {
  public:
-  // The boxes to redraw this frame (none: the kept picture is this frame's); everything after forget() or when the
-  // lists' number or order, or the display's position, size or scale changed.
+  static constexpr int kTile = 32;      // framebuffer pixels per tile side
+  static constexpr int kMaxBoxes = 6;   // each box is one pass over the lists it meets: more are joined
+
+  // The boxes to redraw this frame, not overlapping (none: the kept picture is this frame's); everything after
+  // forget() or when the framebuffer's size or the display's position or scale changed.
   const std::vector<PixelBox>& update(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
-  void texture_changed(ImTextureID texture) { changed_textures_.push_back(texture); }
-  void forget() { lists_.clear(); everything_ = true; }
-  const PixelBox& list_box(int n) const { return lists_[n].box; }  // after update: where list n draws
+  void texture_changed(ImTextureID texture) { ++texture_uploads_[texture]; }
+  void forget() { everything_ = true; }
+  const PixelBox& list_box(int n) const { return list_boxes_[n]; }  // after update: where list n draws
 
  private:
-  struct KeptList {
-    const ImDrawList* list = nullptr;
-    std::vector<ImDrawVert> vertices;
-    std::vector<ImDrawIdx> indices;
-    std::vector<ImDrawCmd> commands;
-    PixelBox box;
-  };
-  bool same(const KeptList& kept, const ImDrawList& list) const;
-  bool draws_changed_texture(const ImDrawList& list) const;
-  void add_box(PixelBox box);
+  void hash_tiles(const ImDrawData& data);
+  void add_box(PixelBox box);  // joins it with every box it overlaps
+  void join_closest_boxes();   // until at most kMaxBoxes are left
 
-  std::vector<KeptList> lists_;
-  std::vector<ImTextureID> changed_textures_;
+  int width_ = 0, height_ = 0, columns_ = 0, rows_ = 0;
+  std::vector<std::uint64_t> tiles_, kept_tiles_;  // rows_ x columns_, row 0 at the top
+  std::vector<PixelBox> list_boxes_;
+  std::unordered_map<ImTextureID, std::uint32_t> texture_uploads_;
   std::vector<PixelBox> boxes_;
   ImVec4 display_;  // position and size: another projection moves every pixel
   ImVec2 scale_;

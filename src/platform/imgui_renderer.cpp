@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "imgui.h"
 
@@ -107,16 +109,41 @@ void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int fr
   keep_picture(framebuffer_width, framebuffer_height, background);
   const std::vector<PixelBox>& boxes = damage_.update(*data, framebuffer_width, framebuffer_height);
   drawn_indices_ = 0;
-  if (boxes.empty()) return;  // the canvas still shows this frame
-  glViewport(0, 0, framebuffer_width, framebuffer_height);
+  const bool partial = !boxes.empty() &&
+                       !(boxes.size() == 1 && boxes[0].x0 == 0 && boxes[0].y0 == 0 &&
+                         boxes[0].x1 == framebuffer_width && boxes[0].y1 == framebuffer_height);
+  if (!boxes.empty()) clear_and_draw(*data, boxes, framebuffer_height);
+  if (audits_wanted_ > 0) audit_render(*data, partial, framebuffer_width, framebuffer_height);
+}
+
+void ImGuiRenderer::clear_and_draw(const ImDrawData& data, const std::vector<PixelBox>& boxes,
+                                   int framebuffer_height) {
+  glViewport(0, 0, picture_width_, picture_height_);
   glEnable(GL_SCISSOR_TEST);
-  glClearColor(background.x, background.y, background.z, background.w);
+  glClearColor(background_.x, background_.y, background_.z, background_.w);
   for (const PixelBox& box : boxes) {
     glScissor(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
     glClear(GL_COLOR_BUFFER_BIT);
   }
-  draw_lists(*data, boxes, framebuffer_height);
+  draw_lists(data, boxes, framebuffer_height);
   glDisable(GL_SCISSOR_TEST);
+}
+
+// The kept picture read back, then the whole frame drawn afresh and read back: they must be the same pixels.
+void ImGuiRenderer::audit_render(const ImDrawData& data, bool partial, int width, int height) {
+  --audits_wanted_;
+  const std::size_t bytes = static_cast<std::size_t>(width) * height * 4;
+  std::vector<unsigned char> kept(bytes), fresh(bytes);
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, kept.data());
+  const int indices = drawn_indices_;
+  clear_and_draw(data, {PixelBox{0, 0, width, height}}, height);
+  drawn_indices_ = indices;
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, fresh.data());
+  ++audit_.renders;
+  if (partial) ++audit_.redrawn_renders;
+  for (std::size_t i = 0; i < bytes; i += 4)
+    if (std::memcmp(&kept[i], &fresh[i], 4) != 0) ++audit_.differing_pixels;
 }
 
 // The lists as ImGui would draw them, each command scissored to its clip rectangle cut by each damaged box (the boxes

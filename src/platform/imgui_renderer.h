@@ -25,17 +25,30 @@ class ImGuiRenderer {
   // A texture drawn by the lists got new pixels (the draw lists alone do not show it).
   void texture_changed(ImTextureID texture) { damage_.texture_changed(texture); }
   int drawn_indices() const { return drawn_indices_; }  // what the last render() gave the GPU to raster
+  // The next `renders` render() calls also check themselves: each reads the partly redrawn picture back, redraws
+  // everything and counts the pixels that differ (0 unless the damage missed a change). Slow: for tests.
+  void audit_renders(int renders) { audits_wanted_ = renders; }
+  struct Audit {
+    int renders = 0;            // renders audited so far
+    int redrawn_renders = 0;    // of these, ones that redrew part of the picture (not nothing, not everything)
+    long differing_pixels = 0;  // summed over them
+  };
+  const Audit& audit() const { return audit_; }
   void shutdown();
 
  private:
   void keep_picture(int width, int height, const ImVec4& background);  // all is stale after a resize or new colour
   void draw_lists(const ImDrawData& data, const std::vector<PixelBox>& boxes, int framebuffer_height);
+  void clear_and_draw(const ImDrawData& data, const std::vector<PixelBox>& boxes, int framebuffer_height);
+  void audit_render(const ImDrawData& data, bool partial, int framebuffer_width, int framebuffer_height);
 
   GLuint program_ = 0, vertex_array_ = 0, vertices_ = 0, indices_ = 0, font_texture_ = 0;
   GLint projection_ = -1, sampler_ = -1;
   int picture_width_ = 0, picture_height_ = 0, drawn_indices_ = 0;
   ImVec4 background_;
   DrawDamage damage_;
+  int audits_wanted_ = 0;
+  Audit audit_;
 };
 
 }  // namespace catgeo::platform

@@ -15,6 +15,7 @@
 #include "core/parameters.h"
 #include "core/share_link.h"
 #include "platform/frame_cost.h"
+#include "platform/imgui_renderer.h"
 #include "platform/web_platform.h"
 
 namespace {
@@ -46,6 +47,19 @@ EMSCRIPTEN_KEEPALIVE int catgeo_frame_count() { return static_cast<int>(catgeo::
 EMSCRIPTEN_KEEPALIVE int catgeo_frames_drawn() { return static_cast<int>(catgeo::platform::frames_drawn()); }
 // The last drawn frame's vertices, indices, draw calls and main-thread milliseconds (JSON; scripts/bench reads it).
 EMSCRIPTEN_KEEPALIVE const char* catgeo_frame_cost() { return answer(catgeo::platform::last_frame_cost().json()); }
+// The partial redraw checked against a full one (tests): the next `frames` drawn frames are checked (0: none more);
+// the JSON counts the frames checked so far, those that redrew part of the picture, and the pixels that differed.
+EMSCRIPTEN_KEEPALIVE const char* catgeo_redraw_audit(int frames) {
+  catgeo::platform::ImGuiRenderer& renderer = catgeo::platform::renderer();
+  if (frames > 0) {
+    renderer.audit_renders(frames);
+    catgeo::platform::request_redraw();
+  }
+  const auto& audit = renderer.audit();
+  return answer("{\"renders\":" + std::to_string(audit.renders) +
+                ",\"redrawn_renders\":" + std::to_string(audit.redrawn_renders) +
+                ",\"differing_pixels\":" + std::to_string(audit.differing_pixels) + "}");
+}
 
 // ---- commands (each returns its id) ----
 // Links arrive as UTF-8 bytes with their length, not as C strings: a NUL byte in a link must reach the codec (which

@@ -184,6 +184,8 @@ std::uint32_t loop_ticks() { return platform().ticks; }
 
 const FrameCost& last_frame_cost() { return platform().cost; }
 
+ImGuiRenderer& renderer() { return platform().renderer; }
+
 void request_redraw() { platform().redraw.request(); }
 
 void take_snapshots() {

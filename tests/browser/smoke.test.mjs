@@ -1,5 +1,5 @@
 // Smoke tests of the page: loads cleanly, draws a non-blank frame, sizes the canvas by devicePixelRatio,
-// keeps the host page's wheel and keys, draws on demand when idle, and explains missing WebGL2 / WebAssembly / module failures in HTML.
+// keeps the host page's wheel and keys, draws on demand when idle, redraws only what changed (pixel for pixel), and explains missing WebGL2 / WebAssembly / module failures in HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -173,3 +173,38 @@ test('an idle page draws on demand: few frames while nothing changes, a fresh fr
       await context.close();
     }
   });
+
+// The renderer redraws only the tiles that changed (src/platform/draw_damage.h) into the picture it keeps. Audited
+// frames read that picture back, draw the whole frame afresh and count the pixels that differ: none may, while a
+// run trains (charts, numbers, maps, progress), the mouse moves and a panel scrolls, on a laptop (also with bare maps) and a phone.
+// Bare maps (no glyphs, boundaries or points over them) change only by their textures' new pixels.
+for (const { name, link, options } of [
+  { name: 'laptop', link: 'scenario=E5&epochs=100000', options: {} },
+  { name: 'laptop, bare maps', link: 'scenario=E5&epochs=100000&glyphs=0&boundary=0&data=0', options: {} },
+  { name: 'phone', link: 'scenario=E5&epochs=100000',
+    options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true } },
+]) {
+  test(`${name}: redrawing only what changed gives the same pixels as redrawing everything`, TIMEOUT, async () => {
+    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`, options);
+    const audit = (frames) => page.evaluate((n) =>
+      JSON.parse(window.catgeo.module.ccall('catgeo_redraw_audit', 'string', ['number'], [n])), frames);
+    try {
+      await waitForRunning(page);
+      await page.evaluate(() => window.catgeo.play());
+      const size = page.viewportSize();
+      await audit(100_000);  // every frame from now on, until 20 that redrew part of the picture were checked
+      const deadline = Date.now() + 90_000;
+      for (let i = 0; (await audit(0)).redrawn_renders < 20 && Date.now() < deadline; ++i) {
+        if (i % 2 === 0) await page.mouse.move(size.width * (0.2 + 0.01 * i), size.height * 0.5);
+        if (i === 10) await page.mouse.wheel(0, 120);
+        await page.waitForTimeout(100);
+      }
+      const result = await audit(0);
+      assert.equal(result.differing_pixels, 0, `the kept picture differed from a full redraw: ${JSON.stringify(result)}`);
+      assert.ok(result.redrawn_renders >= 20, `in 90 s only ${result.redrawn_renders} of ${result.renders} audited frames redrew part of the picture`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
