@@ -10,6 +10,7 @@
 
 #include "app/field_images.h"
 #include "app/label_audit.h"
+#include "app/metric_chart.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
 #include "app/screen_layout.h"
@@ -239,6 +240,7 @@ class App {
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;
   RunView view_;
+  std::vector<ChartPass> chart_passes_;  // one per metric chart (readouts.cpp)
   ScenarioConfig edit_;         // the configuration the widgets edit; follows view_.config unless a widget is held
   int edit_version_ = -1;       // view_.config_version that edit_ was taken from
   TextureStore* textures_ = nullptr;

@@ -170,8 +170,7 @@ void App::draw_charts() {
   const ImVec2 size((avail.x - (columns - 1) * 6.0f) / columns,
                     std::clamp((avail.y - (rows - 1) * 6.0f) / rows, kChartLinesForAxes * ImGui::GetTextLineHeight(),
                                8.0f * ImGui::GetTextLineHeight()));  // the information charts follow
-  const long measured = std::count_if(view_.history.begin(), view_.history.end(),
-                                     [](const MetricsSnapshot& row) { return row.measured; });
+  const long measured = view_.measured_rows;
   if (measured < static_cast<long>(view_.history.size())) {  // the measured schedule left epochs out
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Test metrics measured at %ld of %zu epochs, to keep training fast (the loss in training at "
@@ -183,7 +182,9 @@ void App::draw_charts() {
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
     if (k % columns != 0) ImGui::SameLine(0, 6);
-    const ChartHover hover = metric_chart(m.name, view_.history, m.get, m.log_axis, size);
+    chart_passes_.resize(std::size(kMetrics));
+    const ChartHover hover = metric_chart(m.name, view_.history, view_.history_version, m.get, m.log_axis, size,
+                                          chart_passes_[&m - kMetrics]);
     const TourStep* step = tour_step();
     if (step && step->claim.metric && std::string(step->claim.metric) == m.key)  // the chart the tour step names
       mark_tour_focus(TourFocus::claim_chart, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -1,6 +1,7 @@
 // Merging engine snapshots into the view's copy of the run.
 #include "app/run_view.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/share_link.h"
@@ -27,8 +28,11 @@ bool RunView::apply(Snapshot&& s) {
   epoch = s.epoch;
   epoch_progress = s.epoch_progress;
   perf = s.perf;
-  if (s.history_reset) history.clear();
+  if (s.history_reset) history.clear(), measured_rows = 0;
+  if (s.history_reset || !s.new_history.empty()) ++history_version;
   history.insert(history.end(), s.new_history.begin(), s.new_history.end());
+  measured_rows += std::count_if(s.new_history.begin(), s.new_history.end(),
+                                 [](const MetricsSnapshot& row) { return row.measured; });
   if (s.history_reset) information.clear();
   information.insert(information.end(), s.new_information.begin(), s.new_information.end());
   if (s.history_reset) layer_metrics.clear();

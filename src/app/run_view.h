@@ -49,6 +49,8 @@ struct RunView {
   double epoch_progress = 0.0;
   EnginePerf perf;
   std::vector<MetricsSnapshot> history;     // [0] is the state before training
+  int history_version = 0;                  // changes with every change of history
+  long measured_rows = 0;                   // rows of history the measured schedule measured
   std::vector<InformationRow> information;  // the information measures at the scheduled epochs, in epoch order
   std::vector<LayerMetricsRow> layer_metrics;  // per code layer at each measured epoch (networks with several)
   BiasVarianceMaps bias_variance;           // per grid point, of the latest information row (epoch -1: none)

@@ -28,6 +28,25 @@ std::uint64_t add_to_tile(std::uint64_t tile, std::uint64_t triangle) {
   return ((tile << 7 | tile >> 57) ^ triangle) * 0x9e3779b97f4a7c15ULL;
 }
 
+template <typename T>
+bool same_bytes(const std::vector<T>& kept, const ImVector<T>& now) {
+  return static_cast<int>(kept.size()) == now.Size &&
+         (now.Size == 0 || std::memcmp(kept.data(), now.Data, sizeof(T) * now.Size) == 0);
+}
+
+bool same_commands(const std::vector<ImDrawCmd>& kept, const ImVector<ImDrawCmd>& now) {
+  if (static_cast<int>(kept.size()) != now.Size) return false;
+  for (int i = 0; i < now.Size; ++i) {
+    const ImDrawCmd &p = kept[i], &q = now[i];
+    if (p.ClipRect.x != q.ClipRect.x || p.ClipRect.y != q.ClipRect.y || p.ClipRect.z != q.ClipRect.z ||
+        p.ClipRect.w != q.ClipRect.w || p.TextureId != q.TextureId || p.VtxOffset != q.VtxOffset ||
+        p.IdxOffset != q.IdxOffset || p.ElemCount != q.ElemCount || p.UserCallback != q.UserCallback ||
+        p.UserCallbackData != q.UserCallbackData)
+      return false;
+  }
+  return true;
+}
+
 struct DownBox {  // framebuffer pixels, y down: [x0, x1) x [y0, y1)
   int x0, y0, x1, y1;
   bool empty() const { return x1 <= x0 || y1 <= y0; }
@@ -43,101 +62,131 @@ PixelBox PixelBox::join(const PixelBox& o) const {
   return PixelBox{std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
 }
 
+void DrawDamage::texture_changed(ImTextureID texture) {
+  ++texture_uploads_[texture];
+  changed_textures_.push_back(texture);
+}
+
+bool DrawDamage::same(const KeptList& kept, const ImDrawList& list) const {
+  if (kept.list != &list || !same_bytes(kept.vertices, list.VtxBuffer) || !same_bytes(kept.indices, list.IdxBuffer) ||
+      !same_commands(kept.commands, list.CmdBuffer))
+    return false;
+  for (const ImDrawCmd& cmd : list.CmdBuffer)
+    if (std::find(changed_textures_.begin(), changed_textures_.end(), cmd.TextureId) != changed_textures_.end())
+      return false;
+  return true;
+}
+
 const std::vector<PixelBox>& DrawDamage::update(const ImDrawData& data, int width, int height) {
   const bool resized = width != width_ || height != height_;
   const ImVec4 display(data.DisplayPos.x, data.DisplayPos.y, data.DisplaySize.x, data.DisplaySize.y);
   const bool moved = display.x != display_.x || display.y != display_.y || display.z != display_.z ||
                      display.w != display_.w || data.FramebufferScale.x != scale_.x ||
                      data.FramebufferScale.y != scale_.y;
+  const bool reordered = static_cast<int>(lists_.size()) != data.CmdListsCount ||
+                         !std::equal(lists_.begin(), lists_.end(), data.CmdLists,
+                                     [](const KeptList& kept, const ImDrawList* list) { return kept.list == list; });
   display_ = display;
   scale_ = data.FramebufferScale;
-  if (resized) {
-    width_ = width, height_ = height;
-    columns_ = (width + kTile - 1) / kTile, rows_ = (height + kTile - 1) / kTile;
-    kept_tiles_.clear();
-  }
-  hash_tiles(data);
+  width_ = width, height_ = height;
+  columns_ = (width + kTile - 1) / kTile, rows_ = (height + kTile - 1) / kTile;
   boxes_.clear();
-  if (everything_ || resized || moved || kept_tiles_.size() != tiles_.size()) {
+  if (everything_ || resized || moved || reordered) {  // every list anew (its tiles are another frame's)
+    lists_.assign(data.CmdListsCount, KeptList{});
+    for (int n = 0; n < data.CmdListsCount; ++n) keep(*data.CmdLists[n], data, lists_[n]);
     boxes_.push_back(PixelBox{0, 0, width, height});
-  } else {
-    // Runs of changed tiles in each row; a run under one of the same width in the row above lengthens its box.
-    std::vector<PixelBox> open, next;
-    for (int row = 0; row < rows_; ++row) {
-      next.clear();
-      const GLint down0 = row * kTile, down1 = std::min(height, down0 + kTile);
-      for (int column = 0; column < columns_;) {
-        const int at = row * columns_;
-        if (tiles_[at + column] == kept_tiles_[at + column]) { ++column; continue; }
-        int end = column;
-        while (end < columns_ && tiles_[at + end] != kept_tiles_[at + end]) ++end;
-        PixelBox run{column * kTile, height - down1, std::min(width, end * kTile), height - down0};
-        const auto above = std::find_if(open.begin(), open.end(),
-                                        [&](const PixelBox& b) { return b.x0 == run.x0 && b.x1 == run.x1; });
-        if (above != open.end()) {
-          run.y1 = above->y1;
-          open.erase(above);
-        }
-        next.push_back(run);
-        column = end;
+    everything_ = false;
+    changed_textures_.clear();
+    return boxes_;
+  }
+  changed_.assign(static_cast<std::size_t>(rows_) * columns_, 0);
+  bool any = false;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    KeptList& kept = lists_[n];
+    if (same(kept, *data.CmdLists[n])) continue;
+    const std::vector<std::uint64_t> before = std::move(kept.tiles);
+    keep(*data.CmdLists[n], data, kept);
+    for (std::size_t i = 0; i < changed_.size(); ++i) changed_[i] |= before[i] != kept.tiles[i];
+    any = true;
+  }
+  changed_textures_.clear();
+  if (!any) return boxes_;
+  // Runs of changed tiles in each row; a run under one of the same width in the row above lengthens its box.
+  std::vector<PixelBox> open, next;
+  for (int row = 0; row < rows_; ++row) {
+    next.clear();
+    const GLint down0 = row * kTile, down1 = std::min(height, down0 + kTile);
+    const std::uint8_t* changed = changed_.data() + static_cast<std::size_t>(row) * columns_;
+    for (int column = 0; column < columns_;) {
+      if (!changed[column]) { ++column; continue; }
+      int end = column;
+      while (end < columns_ && changed[end]) ++end;
+      PixelBox run{column * kTile, height - down1, std::min(width, end * kTile), height - down0};
+      const auto above = std::find_if(open.begin(), open.end(),
+                                      [&](const PixelBox& b) { return b.x0 == run.x0 && b.x1 == run.x1; });
+      if (above != open.end()) {
+        run.y1 = above->y1;
+        open.erase(above);
       }
-      for (const PixelBox& closed : open) boxes_.push_back(closed);
-      open.swap(next);
+      next.push_back(run);
+      column = end;
     }
     for (const PixelBox& closed : open) boxes_.push_back(closed);
-    join_closest_boxes();
+    open.swap(next);
   }
-  kept_tiles_.swap(tiles_);
-  everything_ = false;
+  for (const PixelBox& closed : open) boxes_.push_back(closed);
+  join_closest_boxes();
   return boxes_;
 }
 
-// Every triangle's hash goes into each tile its pixels can reach (its vertices' box, one pixel wider for rounding,
-// cut by its clip rectangle); each list's reach is the box around its triangles.
-void DrawDamage::hash_tiles(const ImDrawData& data) {
-  tiles_.assign(static_cast<std::size_t>(rows_) * columns_, kEmptyTile);
-  list_boxes_.assign(data.CmdListsCount, PixelBox{});
+// Copies the list and hashes it per tile: every triangle's hash goes into each tile its pixels can reach (its
+// vertices' box, one pixel wider for rounding, cut by its clip rectangle); the list's box is the box around them.
+void DrawDamage::keep(const ImDrawList& list, const ImDrawData& data, KeptList& kept) {
+  kept.list = &list;
+  kept.vertices.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
+  kept.indices.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
+  kept.commands.assign(list.CmdBuffer.begin(), list.CmdBuffer.end());
+  kept.tiles.assign(static_cast<std::size_t>(rows_) * columns_, kEmptyTile);
+  kept.box = PixelBox{};
   const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
-  for (int n = 0; n < data.CmdListsCount; ++n) {
-    const ImDrawList& list = *data.CmdLists[n];
-    DownBox reach{width_, height_, 0, 0};
-    for (const ImDrawCmd& cmd : list.CmdBuffer) {
-      if (cmd.UserCallback) continue;  // draws nothing here (imgui_renderer.cpp)
-      const DownBox clip{std::max(0, static_cast<int>(std::floor((cmd.ClipRect.x - origin.x) * scale.x))),
-                         std::max(0, static_cast<int>(std::floor((cmd.ClipRect.y - origin.y) * scale.y))),
-                         std::min(width_, static_cast<int>(std::ceil((cmd.ClipRect.z - origin.x) * scale.x))),
-                         std::min(height_, static_cast<int>(std::ceil((cmd.ClipRect.w - origin.y) * scale.y)))};
-      if (clip.empty()) continue;
-      const std::uint32_t uploads = texture_uploads_.count(cmd.TextureId) ? texture_uploads_.at(cmd.TextureId) : 0;
-      std::uint64_t command = mix_words(kEmptyTile, &cmd.ClipRect, sizeof(cmd.ClipRect));
-      const std::uint64_t texture = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.TextureId));
-      command = mix_words(command, &texture, sizeof(texture));
-      command = mix_words(command, &uploads, sizeof(uploads));
-      for (unsigned i = cmd.IdxOffset; i + 3 <= cmd.IdxOffset + cmd.ElemCount; i += 3) {
-        float x0 = std::numeric_limits<float>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-        std::uint64_t triangle = command;
-        for (unsigned k = 0; k < 3; ++k) {
-          const ImDrawVert& v = list.VtxBuffer[cmd.VtxOffset + list.IdxBuffer[i + k]];
-          x0 = std::min(x0, v.pos.x), x1 = std::max(x1, v.pos.x);
-          y0 = std::min(y0, v.pos.y), y1 = std::max(y1, v.pos.y);
-          triangle = mix_words(triangle, &v, sizeof(ImDrawVert));
-        }
-        const DownBox box{std::max(clip.x0, static_cast<int>(std::floor((x0 - origin.x) * scale.x)) - 1),
-                          std::max(clip.y0, static_cast<int>(std::floor((y0 - origin.y) * scale.y)) - 1),
-                          std::min(clip.x1, static_cast<int>(std::ceil((x1 - origin.x) * scale.x)) + 1),
-                          std::min(clip.y1, static_cast<int>(std::ceil((y1 - origin.y) * scale.y)) + 1)};
-        if (box.empty()) continue;
-        for (int row = box.y0 / kTile; row <= (box.y1 - 1) / kTile; ++row)
-          for (int column = box.x0 / kTile; column <= (box.x1 - 1) / kTile; ++column) {
-            std::uint64_t& tile = tiles_[static_cast<std::size_t>(row) * columns_ + column];
-            tile = add_to_tile(tile, triangle);
-          }
-        reach = DownBox{std::min(reach.x0, box.x0), std::min(reach.y0, box.y0), std::max(reach.x1, box.x1),
-                        std::max(reach.y1, box.y1)};
+  DownBox reach{width_, height_, 0, 0};
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    if (cmd.UserCallback) continue;  // draws nothing here (imgui_renderer.cpp)
+    const DownBox clip{std::max(0, static_cast<int>(std::floor((cmd.ClipRect.x - origin.x) * scale.x))),
+                       std::max(0, static_cast<int>(std::floor((cmd.ClipRect.y - origin.y) * scale.y))),
+                       std::min(width_, static_cast<int>(std::ceil((cmd.ClipRect.z - origin.x) * scale.x))),
+                       std::min(height_, static_cast<int>(std::ceil((cmd.ClipRect.w - origin.y) * scale.y)))};
+    if (clip.empty()) continue;
+    const auto found = texture_uploads_.find(cmd.TextureId);
+    const std::uint32_t uploads = found == texture_uploads_.end() ? 0 : found->second;
+    const std::uint64_t texture = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+    std::uint64_t command = mix_words(kEmptyTile, &cmd.ClipRect, sizeof(cmd.ClipRect));
+    command = mix_words(command, &texture, sizeof(texture));
+    command = mix_words(command, &uploads, sizeof(uploads));
+    for (unsigned i = cmd.IdxOffset; i + 3 <= cmd.IdxOffset + cmd.ElemCount; i += 3) {
+      float x0 = std::numeric_limits<float>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+      std::uint64_t triangle = command;
+      for (unsigned k = 0; k < 3; ++k) {
+        const ImDrawVert& v = list.VtxBuffer[cmd.VtxOffset + list.IdxBuffer[i + k]];
+        x0 = std::min(x0, v.pos.x), x1 = std::max(x1, v.pos.x);
+        y0 = std::min(y0, v.pos.y), y1 = std::max(y1, v.pos.y);
+        triangle = mix_words(triangle, &v, sizeof(ImDrawVert));
       }
+      const DownBox box{std::max(clip.x0, static_cast<int>(std::floor((x0 - origin.x) * scale.x)) - 1),
+                        std::max(clip.y0, static_cast<int>(std::floor((y0 - origin.y) * scale.y)) - 1),
+                        std::min(clip.x1, static_cast<int>(std::ceil((x1 - origin.x) * scale.x)) + 1),
+                        std::min(clip.y1, static_cast<int>(std::ceil((y1 - origin.y) * scale.y)) + 1)};
+      if (box.empty()) continue;
+      for (int row = box.y0 / kTile; row <= (box.y1 - 1) / kTile; ++row)
+        for (int column = box.x0 / kTile; column <= (box.x1 - 1) / kTile; ++column) {
+          std::uint64_t& tile = kept.tiles[static_cast<std::size_t>(row) * columns_ + column];
+          tile = add_to_tile(tile, triangle);
+        }
+      reach = DownBox{std::min(reach.x0, box.x0), std::min(reach.y0, box.y0), std::max(reach.x1, box.x1),
+                      std::max(reach.y1, box.y1)};
     }
-    if (!reach.empty()) list_boxes_[n] = PixelBox{reach.x0, height_ - reach.y1, reach.x1, height_ - reach.y0};
   }
+  if (!reach.empty()) kept.box = PixelBox{reach.x0, height_ - reach.y1, reach.x1, height_ - reach.y0};
 }
 
 // A box that overlaps others takes them in (the renderer draws each pixel of a box once, so boxes must not overlap).

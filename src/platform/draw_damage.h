@@ -1,7 +1,8 @@
-// What changed on screen since the last frame, in 32-pixel tiles: each tile keeps a hash of every triangle that can
-// touch it (its vertices, texture and the texture's upload count, its clip rectangle), in drawing order; tiles whose
-// hash moved are redrawn, joined into a few boxes. The renderer redraws only these boxes into its kept picture
-// (software WebGL pays for every triangle and pixel it redraws, so a new number in a table redraws that number).
+// What changed on screen since the last frame, in 32-pixel tiles. A draw list whose bytes and textures did not change
+// costs one compare with last frame's copy; a changed one is hashed per tile (every triangle that can touch the tile:
+// its vertices, texture and the texture's upload count, its clip rectangle, in drawing order), and the tiles whose hash
+// moved are redrawn, joined into a few boxes. The renderer redraws only these boxes into its kept picture (software
+// WebGL pays for every triangle and pixel it redraws, so a new number in a table redraws that number).
 #pragma once
 #include <GLES3/gl3.h>
 
@@ -29,18 +30,28 @@ class DrawDamage {
   // The boxes to redraw this frame, not overlapping (none: the kept picture is this frame's); everything after
   // forget() or when the framebuffer's size or the display's position or scale changed.
   const std::vector<PixelBox>& update(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
-  void texture_changed(ImTextureID texture) { ++texture_uploads_[texture]; }
+  void texture_changed(ImTextureID texture);
   void forget() { everything_ = true; }
-  const PixelBox& list_box(int n) const { return list_boxes_[n]; }  // after update: where list n draws
+  const PixelBox& list_box(int n) const { return lists_[n].box; }  // after update: where list n draws
 
  private:
-  void hash_tiles(const ImDrawData& data);
+  struct KeptList {  // last frame's copy of a list, and its hash per tile
+    const ImDrawList* list = nullptr;
+    std::vector<ImDrawVert> vertices;
+    std::vector<ImDrawIdx> indices;
+    std::vector<ImDrawCmd> commands;
+    std::vector<std::uint64_t> tiles;  // rows_ x columns_, row 0 at the top
+    PixelBox box;
+  };
+  bool same(const KeptList& kept, const ImDrawList& list) const;
+  void keep(const ImDrawList& list, const ImDrawData& data, KeptList& kept);  // copies and hashes it
   void add_box(PixelBox box);  // joins it with every box it overlaps
   void join_closest_boxes();   // until at most kMaxBoxes are left
 
   int width_ = 0, height_ = 0, columns_ = 0, rows_ = 0;
-  std::vector<std::uint64_t> tiles_, kept_tiles_;  // rows_ x columns_, row 0 at the top
-  std::vector<PixelBox> list_boxes_;
+  std::vector<KeptList> lists_;
+  std::vector<std::uint8_t> changed_;  // per tile, this frame
+  std::vector<ImTextureID> changed_textures_;  // since the last frame
   std::unordered_map<ImTextureID, std::uint32_t> texture_uploads_;
   std::vector<PixelBox> boxes_;
   ImVec4 display_;  // position and size: another projection moves every pixel
