@@ -366,7 +366,10 @@ md.push(`| First frame <= 2 s after navigation | ${f0(firstFrame)} ms | ${verdic
 md.push(`| Page download < 3 MB gzip | ${mb(gzipTotal)} gzip (${mb(R.transfer.total)} plain) | ${verdict(check(gzipTotal, (x) => x < 3e6))} |`);
 if (BASELINE) {  // not worse than an earlier run: the first frame within 10% (it drifts with the machine's load), bytes
   const before = BASELINE.startup?.first_frame_ms, bytesBefore = BASELINE.transfer?.total_gzip;
-  md.push(`| First frame not worse than the baseline (+10%) | ${f0(firstFrame)} ms vs ${f0(before)} ms (${BASELINE.machine?.git ?? '?'}) | ${verdict(Number.isFinite(before) ? firstFrame <= 1.1 * before : null)} |`);
+  // The baseline's page may come from another tree (CATGEO_WEB_ROOT): name that page, not only the bench's commit.
+  const baselineWeb = BASELINE.binaries?.web?.path ?? '?';
+  const baselineName = `bench at ${BASELINE.machine?.git ?? '?'}, page \`${baselineWeb}\` built ${BASELINE.binaries?.web?.mtime ?? '?'}`;
+  md.push(`| First frame not worse than the baseline (+10%) | ${f0(firstFrame)} ms vs ${f0(before)} ms (${baselineName}) | ${verdict(Number.isFinite(before) ? firstFrame <= 1.1 * before : null)} |`);
   md.push(`| Page bytes not worse than the baseline | ${f0(gzipTotal)} vs ${f0(bytesBefore)} bytes gzip | ${verdict(Number.isFinite(bytesBefore) ? gzipTotal <= bytesBefore : null)} |`);
 }
 md.push('');
