@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/experiment.h"
+#include "core/information_progress.h"
 #include "core/information_summary.h"
 #include "core/mnist_asset.h"
 #include "core/share_link.h"

@@ -19,6 +19,7 @@ add_library(imgui STATIC
   ${CATGEO_IMGUI_DIR}/imgui_widgets.cpp
   ${PROJECT_SOURCE_DIR}/src/app/imgui_item_hooks.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${CATGEO_IMGUI_DIR})
-target_include_directories(imgui PRIVATE ${PROJECT_SOURCE_DIR}/src)
+catgeo_layer_root(app CATGEO_IMGUI_HOOKS_ROOT)  # the item hooks (src/app/imgui_item_hooks.cpp)
+target_include_directories(imgui PRIVATE ${CATGEO_IMGUI_HOOKS_ROOT})
 # IMGUI_ENABLE_TEST_ENGINE: ImGui reports each labelled widget to src/app/imgui_item_hooks.cpp (the layout report).
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)

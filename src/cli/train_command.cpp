@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "core/decoder_check.h"
 #include "core/experiment.h"
+#include "core/information_progress.h"
 #include "core/information_summary.h"
 #include "core/layer_fisher.h"
 #include "core/link_fields.h"

@@ -168,4 +168,10 @@ void InformationProgress::start_projection_phase() {
   phase_ = Phase::projection;
 }
 
+InformationSummary measure_information(Experiment& run, const InformationSettings& settings) {
+  InformationProgress progress(run, settings);
+  while (!progress.done()) progress.step();
+  return progress.summary();
+}
+
 }  // namespace catgeo

@@ -85,4 +85,10 @@ class InformationProgress {
   InformationSummary out_;
 };
 
+// Evaluates the information grid's fields and the estimators with their own random streams, in one piece (every step
+// of InformationProgress above, which a caller with a time budget runs itself), derived from the training seed: the
+// same seed gives the same numbers, and the states before and after training see the same joint draws (common random
+// numbers, so their difference is less noisy than either).
+InformationSummary measure_information(Experiment& run, const InformationSettings& settings = {});
+
 }  // namespace catgeo

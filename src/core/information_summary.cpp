@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "core/information.h"
-#include "core/information_progress.h"
 #include "core/trainer.h"
 
 namespace catgeo {
@@ -12,12 +11,6 @@ namespace catgeo {
 GridSpec information_grid(Experiment& run) {
   const Mixture* mixture = run.mixture();
   return mixture ? class_covering_grid(*mixture, 5.0, 401, 61) : run.current_grid();
-}
-
-InformationSummary measure_information(Experiment& run, const InformationSettings& settings) {
-  InformationProgress progress(run, settings);
-  while (!progress.done()) progress.step();
-  return progress.summary();
 }
 
 InformationChecks measure_information_checks(const Experiment& run, const InformationLossSettings& settings) {

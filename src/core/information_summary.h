@@ -44,12 +44,6 @@ struct InformationSummary {
 // the codes). So info_r_highsnr = I(mu; x) - info_loss up to the metric grid's truncation of info_loss.
 GridSpec information_grid(Experiment& run);
 
-// Evaluates the information grid's fields and the estimators with their own random streams (in one piece: it runs
-// every step of core/information_progress.h, which a caller with a time budget runs itself),
-// derived from the training seed: the same seed gives the same numbers, and the states before and after training see
-// the same joint draws (common random numbers, so their difference is less noisy than either).
-InformationSummary measure_information(Experiment& run, const InformationSettings& settings = {});
-
 // A check that the engine's repeated measurement leaves out (it costs more): the p(x)-average of the information-loss
 // map (mixtures only; NaN otherwise), which estimates I(mu; x) - I(mu; r) independently of info_r's joint draws.
 struct InformationChecks {

@@ -9,7 +9,6 @@
 #include "core/mixture.h"
 #include "core/number_text.h"
 #include "core/parameters.h"
-#include "core/share_link.h"
 
 namespace catgeo {
 namespace {

@@ -15,9 +15,14 @@ std::string write_mix(const std::vector<GaussianClass>& classes);
 // The classes, validated like every mixture (validate_mixture); the message says what to change.
 Result<std::vector<GaussianClass>> read_mix(const std::string& value);
 
+constexpr double kLinkPointScale = 4096.0;  // pts store round(x * 4096) as int16: |x| <= 7.99
+
 // pts=<base64url of 5 bytes per point>: int16 LE round(x*4096), int16 LE round(y*4096), uint8 label
-// (quantize_for_link in share_link.h gives the stored point).
+// (quantize_for_link gives the stored point).
 std::string write_points(const std::vector<DrawnPoint>& points);
+// The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn
+// points with it so that a link reproduces the run exactly.
+DrawnPoint quantize_for_link(const DrawnPoint& point);
 // Appends the points to c.points; labels and counts beyond the parameter table's limits are dropped with notices.
 void read_points(const std::string& value, ScenarioConfig& c, LinkNotices& n);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/link_payloads.h"  // quantize_for_link, kLinkPointScale: the lattice of drawn points
 
 namespace catgeo {
 
@@ -39,7 +40,6 @@ namespace catgeo {
 // again. A link without v= is read as this version; another version loads with a notice saying so.
 constexpr int kLinkVersion = 1;
 constexpr std::size_t kShareLinkMaxLength = 2000;  // drawn points are left out of longer links
-constexpr double kLinkPointScale = 4096.0;         // pts store round(x * 4096) as int16: |x| <= 7.99
 
 struct LinkDecodeResult {
   ScenarioConfig config;
@@ -63,10 +63,6 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice 
 // Numbers are clamped to the ranges of the parameter table (parameters.h). Drawn points whose KDE reference has
 // F_cat = 0 on the whole grid get a notice saying why (drawn_reference.h).
 LinkDecodeResult decode_share_link(std::string_view link);
-
-// The point as a link stores it (coordinates on the 1/4096 lattice, clamped to +-7.99); snap drawn
-// points with it so that a link reproduces the run exactly.
-DrawnPoint quantize_for_link(const DrawnPoint& point);
 
 // Every key of the grammar above: the payload keys, then the plain fields in link order, then v.
 std::vector<std::string> link_keys();

@@ -7,9 +7,9 @@
 
 #include "core/config_checks.h"
 #include "core/drawn_reference.h"
+#include "core/link_payloads.h"
 #include "core/number_text.h"
 #include "core/scenarios.h"
-#include "core/share_link.h"
 
 namespace catgeo {
 namespace {

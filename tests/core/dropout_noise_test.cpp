@@ -8,6 +8,7 @@
 #include "core/config_checks.h"
 #include "core/experiment.h"
 #include "core/grid_fields.h"
+#include "core/information_progress.h"
 #include "core/information_summary.h"
 #include "core/mlp.h"
 #include "core/representation_noise.h"

@@ -7,6 +7,7 @@
 
 #include "core/experiment.h"
 #include "core/high_snr_check.h"
+#include "core/information_progress.h"
 #include "core/information_summary.h"
 #include "core/scenarios.h"
 #include "core/trainer.h"

@@ -9,6 +9,7 @@
 
 #include "core/digit_path.h"
 #include "core/experiment.h"
+#include "core/information_progress.h"
 #include "core/information_summary.h"
 #include "core/layer_fisher.h"
 #include "core/run_report.h"
