@@ -61,7 +61,7 @@ std::vector<DrawnPoint> starter_points() {
 
 ScenarioConfig as_custom(ScenarioConfig c) {
   c.id = "custom";
-  c.title = c.grid.dims == 1 ? "Custom 1-D mixture" : "Custom 2-D mixture";
+  c.title = custom_mixture_title(c.grid.dims);
   return c;
 }
 
@@ -131,7 +131,7 @@ void App::draw_scenario_picker() {
       if (ImGui::Selectable(label.c_str(), current.id == id)) apply_config(preset.value);
     }
     if (ImGui::Selectable("custom: your Gaussian mixture (2-6 classes)", current.id == "custom")) {
-      ScenarioConfig base = current.data == DataKind::mixture ? current : scenario_preset("E5").value;
+      ScenarioConfig base = current.data == DataKind::mixture ? current : scenario_preset(base_preset_id(2)).value;
       apply_config(as_custom(base));
     }
     if (ImGui::Selectable("drawn: draw your own points (F_cat estimated)", current.id == "drawn")) {

@@ -15,6 +15,7 @@
 #include "app/screen_layout.h"
 #include "app/text_fit.h"
 #include "core/fisher.h"
+#include "core/scenarios.h"
 #include "core/share_link.h"
 #include "core/table_scenario.h"
 
@@ -389,7 +390,7 @@ void App::handle_canvas_input(const PlotFrame& frame, int map) {
         dragging_class_ = -1;
         ScenarioConfig c = config;
         c.id = "custom";
-        c.title = "Custom 2-D mixture";
+        c.title = custom_mixture_title(2);
         apply_config(c);
         return;
       }

@@ -72,7 +72,7 @@ Result<ScenarioConfig> table_config(const std::string& path, const std::optional
   if (!text.ok()) return R::fail(text.status.message);
   const Result<PointTable> table = parse_point_table(text.value);
   if (!table.ok()) return R::fail(path + ": " + table.status.message);
-  const Result<ScenarioConfig> base = scenario_preset(base_id.value_or(table.value.dims == 2 ? "E5" : "E1"));
+  const Result<ScenarioConfig> base = scenario_preset(base_id.value_or(base_preset_id(table.value.dims)));
   if (!base.ok()) return R::fail(base.status.message);
   std::vector<std::string> notices;
   const Result<ScenarioConfig> config = table_scenario(table.value, base.value, &notices);

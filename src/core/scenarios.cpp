@@ -112,4 +112,8 @@ Result<ScenarioConfig> scenario_preset(const std::string& id) {
   return Result<ScenarioConfig>::fail("unknown scenario '" + id + "' (known: " + known + ")");
 }
 
+const char* base_preset_id(int dims) { return dims == 1 ? "E1" : "E5"; }
+
+std::string custom_mixture_title(int dims) { return dims == 1 ? "Custom 1-D mixture" : "Custom 2-D mixture"; }
+
 }  // namespace catgeo

@@ -13,4 +13,10 @@ std::vector<std::string> scenario_ids();
 // The preset with that id (case-sensitive); an error naming the known ids otherwise.
 Result<ScenarioConfig> scenario_preset(const std::string& id);
 
+// The preset that data of a dimension starts from (custom mixtures, drawn points, tables): its grid, network and
+// training. "E1" for 1-D, "E5" for 2-D.
+const char* base_preset_id(int dims);
+// The title of a custom Gaussian mixture of that dimension ("Custom 2-D mixture").
+std::string custom_mixture_title(int dims);
+
 }  // namespace catgeo

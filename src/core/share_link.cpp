@@ -62,9 +62,9 @@ bool is_preset_id(const std::string& id) {
 // Base presets of the non-preset scenarios: settings not carried by the link come from them.
 ScenarioConfig custom_base(const std::vector<GaussianClass>& classes) {
   const bool two_d = !classes.empty() && classes[0].mean.size() == 2;
-  ScenarioConfig c = preset_or_default(two_d ? "E5" : "E1");
+  ScenarioConfig c = preset_or_default(base_preset_id(two_d ? 2 : 1));
   c.id = "custom";
-  c.title = "Custom mixture";
+  c.title = custom_mixture_title(two_d ? 2 : 1);
   c.data = DataKind::mixture;
   c.classes = classes;
   return c;
@@ -72,7 +72,7 @@ ScenarioConfig custom_base(const std::vector<GaussianClass>& classes) {
 
 // Drawn points in 2-D (E5's grid and network), or in 1-D (E1's: pdims=1, a table of x, label).
 ScenarioConfig drawn_base(int dims) {
-  ScenarioConfig c = preset_or_default(dims == 1 ? "E1" : "E5");
+  ScenarioConfig c = preset_or_default(base_preset_id(dims));
   c.id = "drawn";
   c.title = "Your points (F_cat estimated by KDE)";  // as the app titles a drawing
   c.data = DataKind::drawn_points;

@@ -104,7 +104,7 @@ Result<ScenarioConfig> table_scenario(const PointTable& table, const ScenarioCon
                      "view: divide the column by a power of ten (e.g. 1e300) and load it again");
   }
   ScenarioConfig c = base;
-  if (c.grid.dims != table.dims) c.grid = scenario_preset(table.dims == 2 ? "E5" : "E1").value.grid;
+  if (c.grid.dims != table.dims) c.grid = scenario_preset(base_preset_id(table.dims)).value.grid;
   c.id = "drawn";
   c.title = kTableScenarioTitle;
   c.data = DataKind::drawn_points;

@@ -187,7 +187,7 @@ void Engine::load_table(const std::string& text, std::uint32_t command) {
   }
   // The current network and training carry over, except from MNIST (a projection of digits): then E5's or E1's.
   ScenarioConfig base = config_;
-  if (base.data == DataKind::mnist) base = scenario_preset(table.value.dims == 1 ? "E1" : "E5").value;
+  if (base.data == DataKind::mnist) base = scenario_preset(base_preset_id(table.value.dims)).value;
   base.view.cut = {kNoCut, kNoCut, kNoCut, kNoCut};  // a segment of the old data's coordinates
   base.view.path = {-1, -1, 0};
   std::vector<std::string> notices;  // what the reader must know about an accepted table (merged points, ...)

@@ -102,6 +102,9 @@ TEST_CASE(share_link_custom_mixtures_round_trip, "") {
   const auto mismatch = decode_share_link("scenario=E2&mix=-0.5,-0.5:0.5,0,0.5;0.5,0.5:0.5,0,0.5");
   EXPECT_TRUE(has_notice(mismatch, "mix is 2-D but E2 is 1-D; showing it as scenario=custom"));
   EXPECT_TRUE(mismatch.config.id == "custom" && mismatch.config.grid.dims == 2);
+  // The title a custom mixture gets in the page (a dragged class mean, an edited class) comes back from its link.
+  EXPECT_MSG(mismatch.config.title == catgeo::custom_mixture_title(2), mismatch.config.title);
+  EXPECT_MSG(one.title == catgeo::custom_mixture_title(1), one.title);
 }
 
 TEST_CASE(share_link_drawn_points_round_trip_and_size_limit, "") {
