@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { openPage, startServer, waitForStart, webRoot } from '../tests/browser/harness.mjs';
-import { launchChromium, runTfjsBench, startStaticServer } from './tfjs/run_tfjs_bench.mjs';
+import { launchBrowser, openPage, startServer, waitForStart, webRoot } from '../tests/browser/harness.mjs';
+import { runTfjsBench } from './tfjs/run_tfjs_bench.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -88,8 +88,8 @@ if (existsSync(WORK_PROFILE)) {
 
 // ---------- 2. one headless Chromium: the core bench, a bare ImGui window, the page, then TF.js ----------
 const pageServer = await startServer(webRoot);
-const repoServer = await startStaticServer(repoRoot);
-const browser = await launchChromium();
+const repoServer = await startServer(repoRoot);
+const browser = await launchBrowser();
 R.machine.chromium = browser.version();
 
 // Frames the page actually drew (an idle page skips frames with nothing new; catgeo_frame_count counts loop ticks).
@@ -258,7 +258,7 @@ try {
   await blank.close();
 
   // TF.js in the same browser (cpu and wasm backends, E5 and MNIST nets, batch 32).
-  R.tfjs = await runTfjsBench({ browser, baseUrl: repoServer.baseUrl, seconds: SECONDS, log });
+  R.tfjs = await runTfjsBench({ browser, baseUrl: repoServer.url, seconds: SECONDS, log });
 } catch (e) {
   R.errors.push(`browser: ${e && e.stack || e}`);
   log(`ERROR ${e && e.stack || e}`);

@@ -1,71 +1,16 @@
 // Runs the TF.js training-throughput benchmark (cpu|wasm x e5|mnist) in headless Chromium; CLI prints {results:[...]} JSON, or import runTfjsBench().
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import { launchBrowser, startServer } from '../../tests/browser/harness.mjs';  // the tests' server and browser
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 export const PAGE_PATH = '/bench/tfjs/tfjs_bench.html';
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic',
-];
 export const COMBOS = [
   { backend: 'cpu', net: 'e5' }, { backend: 'cpu', net: 'mnist' },
   { backend: 'wasm', net: 'e5' }, { backend: 'wasm', net: 'mnist' },
 ];
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.cjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.data': 'application/octet-stream', '.bin': 'application/octet-stream', '.gz': 'application/gzip',
-};
-
-/** Static file server for `root` on a free 127.0.0.1 port. Resolves to {server, baseUrl, close()}. */
-export function startStaticServer(root = REPO_ROOT) {
-  const absRoot = path.resolve(root);
-  const server = http.createServer((req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(absRoot, path.normalize(rel));
-    if (file !== absRoot && !file.startsWith(absRoot + path.sep)) { res.writeHead(403).end(); return; }
-    fs.stat(file, (err, st) => {
-      if (!err && st.isDirectory()) { file = path.join(file, 'index.html'); }
-      fs.stat(file, (err2, st2) => {
-        if (err2 || !st2.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
-        res.writeHead(200, {
-          'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
-          'Content-Length': st2.size,
-          'Cache-Control': 'no-store',
-        });
-        if (req.method === 'HEAD') { res.end(); return; }
-        fs.createReadStream(file).pipe(res);
-      });
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ server, baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
-
-/** Launch the system Chromium headless through playwright-core (resolved from the repo's node_modules). */
-export async function launchChromium(extraArgs = []) {
-  const require = createRequire(path.join(REPO_ROOT, 'package.json'));
-  const { chromium } = require('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
 
 /**
  * Run the benchmark page for each (backend, net) combination, each in a fresh browser context.
@@ -86,12 +31,12 @@ export async function runTfjsBench(options = {}) {
   } = options;
   let { browser, baseUrl } = options;
   let srv = null, ownBrowser = false;
-  if (!baseUrl) { srv = await startStaticServer(server_root); baseUrl = srv.baseUrl; }
+  if (!baseUrl) { srv = await startServer(path.resolve(server_root)); baseUrl = srv.url; }
   baseUrl = baseUrl.replace(/\/+$/, '');
   const results = [];
   let cdp = null;
   try {
-    if (!browser) { browser = await launchChromium(); ownBrowser = true; }
+    if (!browser) { browser = await launchBrowser(); ownBrowser = true; }
     // Renderer CPU time (CDP SystemInfo.getProcessInfo, 10 ms resolution) lets the page also report samples per
     // CPU-second, which is far less sensitive than wall time to other processes competing for the cores.
     try { cdp = await browser.newBrowserCDPSession(); } catch { cdp = null; }
