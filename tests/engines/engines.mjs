@@ -117,7 +117,14 @@ export async function articleInPage() {
       figures.push({ id: frame.id, error: api() ? `phase ${api().phase}` : 'did not load' });
       continue;
     }
-    await api().ready.then(() => true);
+    // Bounded: a figure that never gets ready is reported with its state, not left to the driver's script timeout.
+    const ready = await Promise.race([api().ready.then(() => true), sleep(Math.max(0, 90_000 - (Date.now() - started)))
+      .then(() => false)]);
+    if (!ready) {
+      const body = frame.contentDocument && frame.contentDocument.body;
+      figures.push({ id: frame.id, error: `not ready after 90 s: phase ${api().phase}, state ${body && body.dataset.catgeoState}` });
+      continue;
+    }
     while (api().viewRect().figure[2] <= 0 && Date.now() - started < 90_000) await sleep(100);
     const rect = api().viewRect();
     figures.push({ id: frame.id, width: frame.getBoundingClientRect().width, map: rect.right - rect.left,
