@@ -178,11 +178,11 @@ void App::draw_charts() {
                         measured - 1, view_.history.size() - 1);  // row 0 is the state before training
     ImGui::PopTextWrapPos();
   }
+  chart_passes_.resize(std::size(kMetrics));
   int k = 0;
   for (const MetricDef& m : kMetrics) {
     if (!shown(m, dims)) continue;
     if (k % columns != 0) ImGui::SameLine(0, 6);
-    chart_passes_.resize(std::size(kMetrics));
     const ChartHover hover = metric_chart(m.name, view_.history, view_.history_version, m.get, m.log_axis, size,
                                           chart_passes_[&m - kMetrics]);
     const TourStep* step = tour_step();

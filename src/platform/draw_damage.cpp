@@ -91,7 +91,8 @@ const std::vector<PixelBox>& DrawDamage::update(const ImDrawData& data, int widt
   width_ = width, height_ = height;
   columns_ = (width + kTile - 1) / kTile, rows_ = (height + kTile - 1) / kTile;
   boxes_.clear();
-  if (everything_ || resized || moved || reordered) {  // every list anew (its tiles are another frame's)
+  whole_ = everything_ || resized || moved || reordered;
+  if (whole_) {  // every list anew (its tiles are another frame's)
     lists_.assign(data.CmdListsCount, KeptList{});
     for (int n = 0; n < data.CmdListsCount; ++n) keep(*data.CmdLists[n], data, lists_[n]);
     boxes_.push_back(PixelBox{0, 0, width, height});

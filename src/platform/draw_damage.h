@@ -33,6 +33,7 @@ class DrawDamage {
   void texture_changed(ImTextureID texture);
   void forget() { everything_ = true; }
   const PixelBox& list_box(int n) const { return lists_[n].box; }  // after update: where list n draws
+  bool everything() const { return whole_; }  // after update: the boxes are the whole picture
 
  private:
   struct KeptList {  // last frame's copy of a list, and its hash per tile
@@ -56,7 +57,8 @@ class DrawDamage {
   std::vector<PixelBox> boxes_;
   ImVec4 display_;  // position and size: another projection moves every pixel
   ImVec2 scale_;
-  bool everything_ = true;
+  bool everything_ = true;  // the next update redraws the whole picture (forget())
+  bool whole_ = false;      // the last update did
 };
 
 }  // namespace catgeo::platform

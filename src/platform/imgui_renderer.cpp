@@ -109,10 +109,8 @@ void ImGuiRenderer::render(const ImDrawData* data, int framebuffer_width, int fr
   keep_picture(framebuffer_width, framebuffer_height, background);
   const std::vector<PixelBox>& boxes = damage_.update(*data, framebuffer_width, framebuffer_height);
   drawn_indices_ = 0;
-  const bool partial = !boxes.empty() &&
-                       !(boxes.size() == 1 && boxes[0].x0 == 0 && boxes[0].y0 == 0 &&
-                         boxes[0].x1 == framebuffer_width && boxes[0].y1 == framebuffer_height);
   if (!boxes.empty()) clear_and_draw(*data, boxes, framebuffer_height);
+  const bool partial = !boxes.empty() && !damage_.everything();
   if (audits_wanted_ > 0) audit_render(*data, partial, framebuffer_width, framebuffer_height);
 }
 

@@ -56,9 +56,11 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_redraw_audit(int frames) {
     catgeo::platform::request_redraw();
   }
   const auto& audit = renderer.audit();
-  return answer("{\"renders\":" + std::to_string(audit.renders) +
-                ",\"redrawn_renders\":" + std::to_string(audit.redrawn_renders) +
-                ",\"differing_pixels\":" + std::to_string(audit.differing_pixels) + "}");
+  catgeo::JsonValue out = catgeo::JsonValue::object();
+  out.set("renders", catgeo::JsonValue::number(audit.renders));
+  out.set("redrawn_renders", catgeo::JsonValue::number(audit.redrawn_renders));
+  out.set("differing_pixels", catgeo::JsonValue::number(static_cast<double>(audit.differing_pixels)));
+  return answer(catgeo::to_json(out));
 }
 
 // ---- commands (each returns its id) ----
