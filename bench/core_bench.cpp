@@ -8,13 +8,13 @@
 #include <memory>
 #include <vector>
 
-#include "core/decoder_check.h"
-#include "core/experiment.h"
-#include "core/layer_fisher.h"
-#include "core/mlp.h"
-#include "core/optimizer.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
+#include "core/analysis/decoder_check.h"
+#include "core/run/experiment.h"
+#include "core/analysis/layer_fisher.h"
+#include "core/nn/mlp.h"
+#include "core/nn/optimizer.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 
 using namespace catgeo;
 using Clock = std::chrono::steady_clock;
@@ -69,7 +69,7 @@ double overlay_ms(const char* scenario, int count, int repeats, bool keep_refere
   return times[times.size() / 2];
 }
 
-// Median milliseconds of the decoder check (core/decoder_check.h: 16 x 16 grid over the metric grid, its data-region
+// Median milliseconds of the decoder check (core/analysis/decoder_check.h: 16 x 16 grid over the metric grid, its data-region
 // points, T = 400 draws each) on a link's untrained network, and the points it decoded.
 double decoder_ms(const char* link, int repeats, int* points) {
   std::unique_ptr<Experiment> run = Experiment::create(decode_share_link(link).config).value;

@@ -415,7 +415,7 @@ md.push(`| Decoder check, E6 64t-128s, 16x16 grid (${N.decoder_e6_points ?? '-'}
 md.push(`| Decoder check, E7 256s-256s, 16x16 grid (${N.decoder_e7_256s_256s_points ?? '-'} data points) | ${overlayCells('decoder_e7_256s_256s_16_ms').join(' | ')} |`);
 md.push(`| E6 128x128 network fields, F_code at layer 1 (64 tanh) | ${overlayCells('fields_e6_128_layer1_network_ms').join(' | ')} |`);
 md.push(`| E6 128x128 network fields, F_code at layer 2 = r (128 sigmoid) | ${overlayCells('fields_e6_128_layer2_network_ms').join(' | ')} |`);
-md.push('', 'The decoder check (`core/decoder_check.h`, the page\'s "decoder check (NECO)") in one call on the untrained preset network; the page runs it in the engine in chunks of one batch of draws, between the other work (docs/engine.md), so it costs no frame time. The layer rows are the network part of a refresh (`network_coding_at` + `NetworkFieldEvaluator`), reference fields kept.', '');
+md.push('', 'The decoder check (`core/analysis/decoder_check.h`, the page\'s "decoder check (NECO)") in one call on the untrained preset network; the page runs it in the engine in chunks of one batch of draws, between the other work (docs/engine.md), so it costs no frame time. The layer rows are the network part of a refresh (`network_coding_at` + `NetworkFieldEvaluator`), reference fields kept.', '');
 
 md.push('## The work after an epoch, per unit (native, ms)', '');
 md.push('| Link | Train samples | One epoch of training | Its metrics | of which the metric grid | and the test set | A display refresh (fields + test-set digest) | Per-layer metrics | An information measurement |',

@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/information_progress.h"
-#include "core/information_summary.h"
-#include "core/mnist_asset.h"
-#include "core/share_link.h"
-#include "core/slice_size.h"
+#include "core/run/experiment.h"
+#include "core/analysis/information_progress.h"
+#include "core/analysis/information_summary.h"
+#include "core/data/mnist_asset.h"
+#include "core/link/share_link.h"
+#include "core/geometry/slice_size.h"
 #include "engine/engine.h"
 #include "engine/layer_metrics_job.h"
 #include "engine/mnist_source.h"

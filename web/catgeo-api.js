@@ -66,7 +66,7 @@
     });
   }
 
-  // The share-link grammar's keys with their ranges and choices, from the C++ parameter table (src/core/share_link.h,
+  // The share-link grammar's keys with their ranges and choices, from the C++ parameter table (src/core/link/share_link.h,
   // parameters.h): load() and set() accept exactly these.
   let linkKeys = null;
   const keyList = () => (linkKeys ??= json('catgeo_link_keys'));
@@ -113,7 +113,7 @@
       if (refused) return Promise.resolve(refused);
       return command('catgeo_load', ['array', 'number'], [bytes, bytes.length]).then(() => json('catgeo_load_result'));
     },
-    // Loads a table of labelled points (CSV or TSV text: x, label or x, y, label; core/point_table.h). A good table
+    // Loads a table of labelled points (CSV or TSV text: x, label or x, y, label; core/data/point_table.h). A good table
     // becomes the run (drawn points, scaled into the view) and resolves like load() with ok true; a bad one resolves
     // with ok false and error naming the place ('line 3, column 2: ...') while the previous run goes on.
     loadTable(text) {
@@ -140,7 +140,7 @@
     config() { return json('catgeo_config'); },
     // The share link's keys: [{key, label, help, kind, min, max, choices}] (see catgeo_link_keys in js_api.cpp).
     linkKeys() { return keyList().map((entry) => ({ ...entry })); },
-    // This CatGeo's link version: the links it writes end in v= this number (src/core/share_link.h).
+    // This CatGeo's link version: the links it writes end in v= this number (src/core/link/share_link.h).
     linkVersion() { return call('catgeo_link_version', 'number', [], []); },
     fields() { return json('catgeo_fields'); },
     perf() { return json('catgeo_perf'); },

@@ -382,7 +382,7 @@ body[data-catgeo-layout="stage"] #catgeo-share-bar button{padding:0 8px}
       return result;
     }
     const shown = result.error ? [...result.notices, result.error] : result.notices;
-    // A link of another version is used whole: only its numbers may differ (src/core/share_link.h).
+    // A link of another version is used whole: only its numbers may differ (src/core/link/share_link.h).
     const version = linkFlags(body).v;
     const otherVersion = version !== undefined && version !== String(api.linkVersion());
     const onlyVersion = otherVersion && shown.length === 1;

@@ -83,7 +83,7 @@
   }
 
   // A file's text: UTF-16 (a byte-order mark, or ASCII with every other byte NUL) decoded as such, otherwise UTF-8;
-  // the engine reads the same forms from bytes (core/point_table.h), but text from a file arrives here first.
+  // the engine reads the same forms from bytes (core/data/point_table.h), but text from a file arrives here first.
   function tableText(bytes) {
     const sample = bytes.subarray(0, Math.min(bytes.length, 256) & ~1);
     const nulAt = (parity) => sample.length >= 2 && bytes.length % 2 === 0 &&

@@ -60,7 +60,7 @@ async function makeMnistData(kind) {
   const n = 8000, d = 196, perClass = 800;
   if (kind !== 'random') {
     try {
-      // The project's own asset (scripts/make_mnist_asset.mjs, read by src/core/mnist_asset.cpp): 32-byte header
+      // The project's own asset (scripts/make_mnist_asset.mjs, read by src/core/data/mnist_asset.cpp): 32-byte header
       // (magic "CGMNIST\0", u32 version, count, rows, cols, classes, crc32), count label bytes, count*rows*cols pixel
       // bytes; inputs = pixel / 255 as in the C++ loader. The first 800 images of each digit, shuffled.
       const resp = await fetch(MNIST_ASSET);

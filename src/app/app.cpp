@@ -11,11 +11,11 @@
 #include "app/chart_axes.h"
 #include "app/label_audit.h"
 #include "app/typeface.h"
-#include "core/field_export.h"
-#include "core/json.h"
-#include "core/parameters.h"
-#include "core/run_report.h"
-#include "core/share_link.h"
+#include "core/formats/field_export.h"
+#include "core/base/json.h"
+#include "core/config/parameters.h"
+#include "core/formats/run_report.h"
+#include "core/link/share_link.h"
 #include "engine/protocol_codec.h"
 #include "imgui_internal.h"  // the active window (drag_to_scroll)
 
@@ -454,7 +454,7 @@ std::string App::metrics_json(bool with_history) const {
     out.set("message", JsonValue::string(view_.status));
     return to_json(out);
   }
-  // The information keys of the latest measured epoch (core/run_report.h, as the CLI writes them), the epoch-0 ones
+  // The information keys of the latest measured epoch (core/formats/run_report.h, as the CLI writes them), the epoch-0 ones
   // in "before"; null until measured (the engine measures on a schedule, engine/protocol.h InformationRow).
   const InformationRow* latest = view_.latest_information();
   const InformationRow* before = view_.information_before();
@@ -463,7 +463,7 @@ std::string App::metrics_json(bool with_history) const {
                                        latest ? latest->summary : unmeasured_information());
   summary.set("info_epoch", latest ? JsonValue::number(latest->epoch) : JsonValue());
   summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
-  // "layers" as the CLI's train --json (core/run_report.h layers_to_json), in "before" too: the engine's per-layer rows
+  // "layers" as the CLI's train --json (core/formats/run_report.h layers_to_json), in "before" too: the engine's per-layer rows
   // when the network has several code layers (layers_epoch: the latest row's; null before it is measured), else r's
   // metrics from the history.
   const int dims = view_.facts.dims;
@@ -486,7 +486,7 @@ std::string App::metrics_json(bool with_history) const {
 }
 
 std::string App::config_json() const {
-  // The configuration export's schema (core/field_export.h), plus what only the page knows.
+  // The configuration export's schema (core/formats/field_export.h), plus what only the page knows.
   JsonValue out = config_to_json_value(view_.config);
   out.set("link", JsonValue::string(view_.share_link));
   if (!view_.share_notice.empty()) out.set("notice", JsonValue::string(view_.share_notice));

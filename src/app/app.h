@@ -15,8 +15,8 @@
 #include "app/run_view.h"
 #include "app/screen_layout.h"
 #include "app/texture_store.h"
-#include "core/digit_pad.h"
-#include "core/tour.h"
+#include "core/run/digit_pad.h"
+#include "core/config/tour.h"
 #include "engine/engine_link.h"
 #include "engine/protocol.h"
 #include "imgui.h"
@@ -73,7 +73,7 @@ class App {
 
   // ---- scripting (JS API). Commands return their id: view().completed >= id once they took effect. ----
   std::uint32_t load_link(const std::string& link);
-  // A table of labelled points (core/point_table.h); a bad one leaves the run as it is, its load result says why.
+  // A table of labelled points (core/data/point_table.h); a bad one leaves the run as it is, its load result says why.
   std::uint32_t load_table(const std::string& text);
   std::uint32_t set_value(const std::string& key, const std::string& value);  // one link key (link-encoded value)
   std::uint32_t play() { return send(CommandKind::play); }
@@ -93,7 +93,7 @@ class App {
   std::string config_json() const;
   std::string fields_json() const;
   std::string perf_json() const;
-  std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/tour.h)
+  std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/config/tour.h)
   std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
   // The last frame's layout report (app/label_audit.h): labels cut or drawn over each other, and how many were checked.
   std::string layout_report_json() const;

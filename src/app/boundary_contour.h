@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "core/grid_fields.h"
+#include "core/geometry/grid_fields.h"
 
 namespace catgeo {
 

@@ -11,10 +11,10 @@
 #include "app/label_audit.h"
 #include "app/text_fit.h"
 #include "app/share_hooks.h"
-#include "core/parameters.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
+#include "core/config/parameters.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
 
 namespace catgeo {
 namespace {

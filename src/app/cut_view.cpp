@@ -12,8 +12,8 @@
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/json.h"
-#include "core/metrics.h"
+#include "core/base/json.h"
+#include "core/geometry/metrics.h"
 
 namespace catgeo {
 namespace {

@@ -8,8 +8,8 @@
 #include "app/colormap.h"
 #include "app/flow_layout.h"
 #include "app/text_fit.h"
-#include "core/fisher.h"
-#include "core/statistics.h"
+#include "core/geometry/fisher.h"
+#include "core/base/statistics.h"
 
 namespace catgeo {
 namespace {

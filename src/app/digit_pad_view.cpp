@@ -11,7 +11,7 @@
 #include "app/label_audit.h"
 #include "app/mnist_view.h"
 #include "app/text_fit.h"
-#include "core/json.h"
+#include "core/base/json.h"
 
 namespace catgeo {
 namespace {

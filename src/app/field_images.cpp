@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "app/colormap.h"
-#include "core/metrics.h"
+#include "core/geometry/metrics.h"
 
 namespace catgeo {
 namespace {

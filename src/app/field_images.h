@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "app/texture_store.h"
-#include "core/config.h"
-#include "core/grid_fields.h"
+#include "core/config/config.h"
+#include "core/geometry/grid_fields.h"
 
 namespace catgeo {
 

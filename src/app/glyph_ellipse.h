@@ -4,7 +4,7 @@
 #include <Eigen/Core>
 #include <vector>
 
-#include "core/grid_fields.h"
+#include "core/geometry/grid_fields.h"
 #include "imgui.h"
 
 namespace catgeo {

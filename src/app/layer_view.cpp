@@ -1,4 +1,4 @@
-// The layer picker: which code layer's F_code (J_l^T J_l / sigma^2, core/layer_fisher.h) the F_code map shows, and
+// The layer picker: which code layer's F_code (J_l^T J_l / sigma^2, core/analysis/layer_fisher.h) the F_code map shows, and
 // the map's title naming it.
 #include <cmath>
 #include <cstdio>
@@ -13,7 +13,7 @@
 namespace catgeo {
 namespace {
 
-// The hidden layers l with projection < l <= r of a configuration (as core/layer_fisher.h code_layers), and r.
+// The hidden layers l with projection < l <= r of a configuration (as core/analysis/layer_fisher.h code_layers), and r.
 std::vector<int> configured_code_layers(const NetworkConfig& network, int* representation) {
   const int count = static_cast<int>(network.hidden.size());
   const int rep = network.representation_layer < 0 ? count - 1 : network.representation_layer;

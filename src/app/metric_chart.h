@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "app/chart_axes.h"
-#include "core/experiment.h"
+#include "core/run/experiment.h"
 #include "imgui.h"
 
 namespace catgeo {

@@ -16,8 +16,8 @@
 #include "app/label_audit.h"
 #include "app/mnist_view.h"
 #include "app/text_fit.h"
-#include "core/json.h"
-#include "core/parameters.h"
+#include "core/base/json.h"
+#include "core/config/parameters.h"
 
 namespace catgeo {
 namespace {

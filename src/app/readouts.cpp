@@ -11,13 +11,13 @@
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
 #include "app/text_fit.h"
-#include "core/share_link.h"
+#include "core/link/share_link.h"
 
 namespace catgeo {
 namespace {
 
 struct MetricDef {
-  const char* key;   // its name in metrics() (core/run_report.cpp)
+  const char* key;   // its name in metrics() (core/formats/run_report.cpp)
   const char* name;
   const char* help;
   double (*get)(const MetricsSnapshot&);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "core/share_link.h"
+#include "core/link/share_link.h"
 
 namespace catgeo {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/experiment.h"
-#include "core/grid_fields.h"
-#include "core/run_report.h"
+#include "core/config/config.h"
+#include "core/run/experiment.h"
+#include "core/geometry/grid_fields.h"
+#include "core/formats/run_report.h"
 #include "engine/protocol.h"
 
 namespace catgeo {

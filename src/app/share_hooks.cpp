@@ -3,9 +3,9 @@
 
 #include <deque>
 
-#include "core/field_export.h"
-#include "core/run_report.h"
-#include "core/table_csv.h"
+#include "core/formats/field_export.h"
+#include "core/formats/run_report.h"
+#include "core/data/table_csv.h"
 #include "imgui.h"
 
 namespace catgeo {

@@ -14,8 +14,8 @@
 #include "app/information_colours.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/information_loss_map.h"
-#include "core/json.h"
+#include "core/information/information_loss_map.h"
+#include "core/base/json.h"
 
 namespace catgeo {
 namespace {

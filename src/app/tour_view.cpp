@@ -1,5 +1,5 @@
 // The guided tour on the page: the current step's caption above the figure, what to look at, Prev / Next / End,
-// and tour_json() for the JS API (core/tour.h holds the steps).
+// and tour_json() for the JS API (core/config/tour.h holds the steps).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,9 +10,9 @@
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/json.h"
-#include "core/number_text.h"
-#include "core/tour.h"
+#include "core/base/json.h"
+#include "core/base/number_text.h"
+#include "core/config/tour.h"
 #include "imgui_internal.h"  // the current window's title bar height
 
 namespace catgeo {

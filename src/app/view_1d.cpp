@@ -8,7 +8,7 @@
 #include "app/colormap.h"
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
-#include "core/metrics.h"
+#include "core/geometry/metrics.h"
 
 namespace catgeo {
 namespace {

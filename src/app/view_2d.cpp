@@ -14,10 +14,10 @@
 #include "app/label_audit.h"
 #include "app/screen_layout.h"
 #include "app/text_fit.h"
-#include "core/fisher.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
+#include "core/geometry/fisher.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
 
 namespace catgeo {
 namespace {

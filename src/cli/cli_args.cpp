@@ -9,11 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/config_checks.h"
-#include "core/json.h"
-#include "core/link_text.h"
-#include "core/link_fields.h"
-#include "core/parameters.h"
+#include "core/config/config_checks.h"
+#include "core/base/json.h"
+#include "core/link/link_text.h"
+#include "core/link/link_fields.h"
+#include "core/config/parameters.h"
 
 namespace catgeo::cli {
 
@@ -32,7 +32,7 @@ Result<Args> Args::parse(int argc, char** argv, int first, const std::vector<std
       auto same = std::find_if(args.entries_.begin(), args.entries_.end(), [&](const auto& e) { return e.first == name; });
       if (same == args.entries_.end()) {
         args.entries_.push_back({name, value});
-      } else {  // the share link's rule and words (core/link_text.cpp)
+      } else {  // the share link's rule and words (core/link/link_text.cpp)
         std::fprintf(stderr, "catgeo: notice: option --%s appears twice; used the last value\n", name.c_str());
         same->second = value;
       }

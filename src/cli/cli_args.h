@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "cli/file_caps.h"
-#include "core/config.h"
-#include "core/status.h"
+#include "core/config/config.h"
+#include "core/base/status.h"
 
 namespace catgeo::cli {
 

@@ -3,10 +3,10 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "core/grid_fields.h"
-#include "core/mixture.h"
-#include "core/mixture_json.h"
-#include "core/parameters.h"
+#include "core/geometry/grid_fields.h"
+#include "core/data/mixture.h"
+#include "core/data/mixture_json.h"
+#include "core/config/parameters.h"
 
 namespace catgeo::cli {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <cstdio>
 
-#include "core/mnist_asset.h"
-#include "core/parameters.h"
+#include "core/data/mnist_asset.h"
+#include "core/config/parameters.h"
 
 namespace catgeo::cli {
 namespace {

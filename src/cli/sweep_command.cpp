@@ -18,14 +18,14 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/sweep_tables.h"
-#include "core/experiment.h"
-#include "core/high_snr_check.h"
-#include "core/link_fields.h"
-#include "core/link_text.h"
-#include "core/parameters.h"
-#include "core/run_report.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
+#include "core/run/experiment.h"
+#include "core/analysis/high_snr_check.h"
+#include "core/link/link_fields.h"
+#include "core/link/link_text.h"
+#include "core/config/parameters.h"
+#include "core/formats/run_report.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 
 namespace catgeo::cli {
 namespace {

@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/config.h"
-#include "core/link_text.h"
-#include "core/run_report.h"
-#include "core/share_link.h"
+#include "core/config/config.h"
+#include "core/link/link_text.h"
+#include "core/formats/run_report.h"
+#include "core/link/share_link.h"
 
 namespace catgeo::cli {
 namespace {

@@ -3,10 +3,10 @@
 
 #include <vector>
 
-#include "core/grid_fields.h"
-#include "core/metrics.h"
-#include "core/statistics.h"
-#include "core/trainer.h"
+#include "core/geometry/grid_fields.h"
+#include "core/geometry/metrics.h"
+#include "core/base/statistics.h"
+#include "core/nn/trainer.h"
 
 namespace catgeo {
 

@@ -1,13 +1,13 @@
-// The engine's decoder check on the F_code map: the decoder estimate of F_code (core/decoder_fisher.h) at the
+// The engine's decoder check on the F_code map: the decoder estimate of F_code (core/geometry/decoder_fisher.h) at the
 // data-region points of a coarse grid over the display grid, on a copy of the network, one chunk per step(). Core +
 // std.
 #pragma once
 #include <memory>
 
-#include "core/decoder_fisher.h"
-#include "core/experiment.h"
-#include "core/mlp.h"
-#include "core/noisy_code.h"
+#include "core/geometry/decoder_fisher.h"
+#include "core/run/experiment.h"
+#include "core/nn/mlp.h"
+#include "core/geometry/noisy_code.h"
 #include "engine/protocol.h"
 
 namespace catgeo {
@@ -15,7 +15,7 @@ namespace catgeo {
 // The seed of the decoder check's draws for a training seed (the same for every epoch: common random numbers).
 std::uint64_t decoder_check_seed(std::uint64_t training_seed);
 
-// The data-region points (p(x) >= 5% of its max, core/metrics.h data_region_mask) of a per_axis x per_axis grid with
+// The data-region points (p(x) >= 5% of its max, core/geometry/metrics.h data_region_mask) of a per_axis x per_axis grid with
 // the extent of `display` (2-D), from the run's reference model: (2, P).
 Eigen::MatrixXd decoder_check_points(Experiment& run, const GridSpec& display, int per_axis = kDecoderGridPerAxis);
 

@@ -1,11 +1,11 @@
-// The drawn digit through the network (core/digit_pad.h), its nearest training digits (engine/run_digest.h).
+// The drawn digit through the network (core/run/digit_pad.h), its nearest training digits (engine/run_digest.h).
 #include "engine/drawn_digit.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 
-#include "core/digit_pad.h"
+#include "core/run/digit_pad.h"
 #include "engine/run_digest.h"
 
 namespace catgeo {

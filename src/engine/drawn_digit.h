@@ -1,9 +1,9 @@
-// The engine's reading of the digit drawn on the pad: core/digit_pad.h's result with the nearest training digits and
+// The engine's reading of the digit drawn on the pad: core/run/digit_pad.h's result with the nearest training digits and
 // the image the network reads, as the snapshot carries it (engine/protocol.h DrawnResult). Core + std only.
 #pragma once
 #include <vector>
 
-#include "core/experiment.h"
+#include "core/run/experiment.h"
 #include "engine/protocol.h"
 
 namespace catgeo {

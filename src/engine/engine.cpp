@@ -7,14 +7,14 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/digit_path.h"
-#include "core/layer_fisher.h"
-#include "core/link_text.h"
-#include "core/point_table.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/slice_size.h"
-#include "core/table_scenario.h"
+#include "core/run/digit_path.h"
+#include "core/analysis/layer_fisher.h"
+#include "core/link/link_text.h"
+#include "core/data/point_table.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/geometry/slice_size.h"
+#include "core/run/table_scenario.h"
 #include "engine/drawn_digit.h"
 #include "engine/mnist_source.h"
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/experiment.h"
-#include "core/grid_fields.h"
-#include "core/information_progress.h"
+#include "core/config/config.h"
+#include "core/run/experiment.h"
+#include "core/geometry/grid_fields.h"
+#include "core/analysis/information_progress.h"
 #include "engine/decoder_job.h"
 #include "engine/layer_metrics_job.h"
 #include "engine/loss_map_job.h"
@@ -44,7 +44,7 @@ class Engine {
   RunState state() const;
   std::uint32_t runs_created() const { return runs_created_; }
   // The information rows measured so far (epoch order) and the work of the latest tick's information chunks
-  // (multiply-adds, core/information_progress.h) and their count.
+  // (multiply-adds, core/analysis/information_progress.h) and their count.
   const std::vector<InformationRow>& information_history() const { return information_history_; }
   long long information_work_last_tick() const { return information_work_last_tick_; }
   int information_chunks_last_tick() const { return information_chunks_last_tick_; }
@@ -81,7 +81,7 @@ class Engine {
     RunDigest digest;
     double seconds = 0.0;
     int layer = -1;                  // the hidden layer whose F_code it fills (-1: r, the run's own evaluation)
-    std::unique_ptr<Mlp> layer_net;  // that layer as r (core/layer_fisher.h network_coding_at), else null
+    std::unique_ptr<Mlp> layer_net;  // that layer as r (core/analysis/layer_fisher.h network_coding_at), else null
   };
 
   void load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices, bool fell_back);

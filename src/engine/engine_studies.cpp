@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/share_link.h"
+#include "core/link/share_link.h"
 #include "engine/engine.h"
 
 namespace catgeo {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "core/metrics.h"
-#include "core/slice_size.h"
+#include "core/geometry/metrics.h"
+#include "core/geometry/slice_size.h"
 
 namespace catgeo {
 

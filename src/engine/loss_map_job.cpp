@@ -3,9 +3,9 @@
 
 #include <limits>
 
-#include "core/fisher.h"
-#include "core/slice_size.h"
-#include "core/trainer.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/slice_size.h"
+#include "core/nn/trainer.h"
 
 namespace catgeo {
 

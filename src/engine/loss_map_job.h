@@ -1,13 +1,13 @@
-// The engine's information-loss map (view option lossmap): the map of core/information_loss_map.h for a copy of one
+// The engine's information-loss map (view option lossmap): the map of core/information/information_loss_map.h for a copy of one
 // network state, with tr F_cat and the high-SNR form at the same points, one grid point per step(). Core + std.
 #pragma once
 #include <memory>
 
-#include "core/grid_fields.h"
-#include "core/information_loss_map.h"
-#include "core/mixture.h"
-#include "core/mlp.h"
-#include "core/noisy_code.h"
+#include "core/geometry/grid_fields.h"
+#include "core/information/information_loss_map.h"
+#include "core/data/mixture.h"
+#include "core/nn/mlp.h"
+#include "core/geometry/noisy_code.h"
 #include "engine/protocol.h"
 
 namespace catgeo {

@@ -3,7 +3,7 @@
 
 #include <utility>
 
-#include "core/mnist_asset.h"
+#include "core/data/mnist_asset.h"
 
 namespace catgeo {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/dataset.h"
-#include "core/status.h"
+#include "core/data/dataset.h"
+#include "core/base/status.h"
 
 namespace catgeo {
 

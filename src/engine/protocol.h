@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/experiment.h"
-#include "core/grid_fields.h"
-#include "core/high_snr_check.h"
-#include "core/information_summary.h"
-#include "core/layer_fisher.h"
+#include "core/config/config.h"
+#include "core/run/experiment.h"
+#include "core/geometry/grid_fields.h"
+#include "core/analysis/high_snr_check.h"
+#include "core/analysis/information_summary.h"
+#include "core/analysis/layer_fisher.h"
 #include "engine/cut.h"
 
 namespace catgeo {
@@ -42,10 +42,10 @@ enum class CommandKind : std::uint8_t {
   cut,           // x, y -> x_end, y_end = a segment of a 2-D projection space (NaN x: no cut): the fields along it
                  // in the next snapshot and after every field refresh; a preview while it is dragged (the view's
                  // committed cut, link key cut, arrives with set_view like the digit path, link key path)
-  digit_pad,     // pixels = the digit drawn on the pad (core/digit_pad.h: kPadPixels values in [0, 1], row-major,
+  digit_pad,     // pixels = the digit drawn on the pad (core/run/digit_pad.h: kPadPixels values in [0, 1], row-major,
                  // ink 1; none: the pad is cleared): the network's reading of it once the display fields show the
                  // network it reads with, and again after every field refresh
-  load_table,    // text = a table of labelled points (core/point_table.h); a good one becomes the run (drawn points,
+  load_table,    // text = a table of labelled points (core/data/point_table.h); a good one becomes the run (drawn points,
                  // the current network and training); a bad one leaves the run as it is and its load outcome says why
   ack,           // the view applied the latest snapshot; the engine may publish the next one
 };
@@ -103,8 +103,8 @@ struct EnginePerf {
   double work_share = 0.0;
 };
 
-// The information measures (core/information_summary.h) of the network at one epoch (the schedule of
-// core/information_progress.h: epoch 0, every max(1, epochs / 10) epochs, the last epoch).
+// The information measures (core/analysis/information_summary.h) of the network at one epoch (the schedule of
+// core/analysis/information_progress.h: epoch 0, every max(1, epochs / 10) epochs, the last epoch).
 struct InformationRow {
   int epoch = 0;
   InformationSummary summary;
@@ -150,7 +150,7 @@ struct CutResult {
   GridFields fields;
 };
 
-// The digit path (core/digit_path.h) the view asks for (link key path), from the network the display fields show.
+// The digit path (core/run/digit_path.h) the view asks for (link key path), from the network the display fields show.
 struct PathResult {
   bool active = false;  // a path is asked for
   bool valid = false;   // computed and finite
@@ -165,7 +165,7 @@ struct PathResult {
   std::vector<double> cosine_distance;            // (S - 1) between neighbouring steps' clean r
 };
 
-// The digit drawn on the pad (core/digit_pad.h) as the network the display fields show reads it.
+// The digit drawn on the pad (core/run/digit_pad.h) as the network the display fields show reads it.
 struct DrawnResult {
   std::uint32_t command = 0;  // the digit_pad command whose drawing this is (0: none yet)
   bool active = false;        // the pad holds a drawing
@@ -179,7 +179,7 @@ struct DrawnResult {
   std::vector<NearestDigit> nearest;  // the training digits whose codes are nearest
 };
 
-// The matching metrics of F_code at every code layer (core/layer_fisher.h; the last is r) of the network at an epoch
+// The matching metrics of F_code at every code layer (core/analysis/layer_fisher.h; the last is r) of the network at an epoch
 // whose metrics were measured, on the metric grid; only for networks with more than one code layer.
 struct LayerMetricsRow {
   int epoch = 0;
@@ -187,7 +187,7 @@ struct LayerMetricsRow {
 };
 
 // The decoder check on the F_code map (view option decoder, 2-D): the decoder estimate of F_code
-// (core/decoder_fisher.h, NECO 2022) at the data-region points (p(x) >= 5% of its max) of a kDecoderGridPerAxis^2 grid
+// (core/geometry/decoder_fisher.h, NECO 2022) at the data-region points (p(x) >= 5% of its max) of a kDecoderGridPerAxis^2 grid
 // over the display grid, for the network the display fields showed when it started; at r, whichever layer the map
 // shows.
 constexpr int kDecoderGridPerAxis = 16;
@@ -202,7 +202,7 @@ struct DecoderResult {
   double median_rel_error = 0.0;    // median over the points of trace_relative_error (NaN: no points)
 };
 
-// The information-loss map (core/information_loss_map.h) of one network state, with tr F_cat and the high-SNR form
+// The information-loss map (core/information/information_loss_map.h) of one network state, with tr F_cat and the high-SNR form
 // 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the latest one's.
 struct LossMap {
   int epoch = -1;  // of the network mapped; -1: none yet
@@ -219,7 +219,7 @@ struct LossMaps {
 };
 
 // The width study (view option widths): the run's settings at each width of kWidthStudyWidths for r and noise sigma and
-// 2 sigma, each run trained to the end and checked (core/high_snr_check.h).
+// 2 sigma, each run trained to the end and checked (core/analysis/high_snr_check.h).
 constexpr int kWidthStudyWidths[] = {8, 32, 128, 512};
 enum class StudyState : std::uint8_t { idle, running, done, cancelled, unavailable };
 struct WidthStudyRow {

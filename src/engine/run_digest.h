@@ -3,7 +3,7 @@
 #pragma once
 #include <vector>
 
-#include "core/experiment.h"
+#include "core/run/experiment.h"
 #include "engine/protocol.h"
 
 namespace catgeo {

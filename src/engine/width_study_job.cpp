@@ -6,11 +6,11 @@
 #include <limits>
 #include <string>
 
-#include "core/number_text.h"
-#include "core/parameters.h"
-#include "core/share_link.h"
-#include "core/slice_size.h"
-#include "core/trainer.h"
+#include "core/base/number_text.h"
+#include "core/config/parameters.h"
+#include "core/link/share_link.h"
+#include "core/geometry/slice_size.h"
+#include "core/nn/trainer.h"
 
 namespace catgeo {
 

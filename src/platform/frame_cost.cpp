@@ -1,7 +1,7 @@
 // Counts a frame's draw data and writes the frame cost as JSON (see frame_cost.h).
 #include "platform/frame_cost.h"
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "imgui.h"
 
 namespace catgeo::platform {

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "app/app.h"
-#include "core/json.h"
-#include "core/parameters.h"
-#include "core/share_link.h"
+#include "core/base/json.h"
+#include "core/config/parameters.h"
+#include "core/link/share_link.h"
 #include "platform/frame_cost.h"
 #include "platform/imgui_renderer.h"
 #include "platform/web_platform.h"
@@ -173,7 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_input_limits() {
   out.set("points", JsonValue::number(catgeo::parameter("pts.count").max));
   return answer(catgeo::to_json(out));
 }
-// Every key of the share-link grammar (core/share_link.h), in link order, with what the parameter table says of it:
+// Every key of the share-link grammar (core/link/share_link.h), in link order, with what the parameter table says of it:
 // [{key, label, help, kind ("number" | "whole" | "seed" | "choice" | "text"), min, max, choices}] (min and max for
 // numbers and whole numbers, choices for choices and flags; "text" for structured values such as mix or layers).
 EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
@@ -210,7 +210,7 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
   }
   return answer(catgeo::to_json(keys));
 }
-// The link version of this CatGeo (core/share_link.h): links it writes end in v= this number.
+// The link version of this CatGeo (core/link/share_link.h): links it writes end in v= this number.
 EMSCRIPTEN_KEEPALIVE int catgeo_link_version() { return catgeo::kLinkVersion; }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }

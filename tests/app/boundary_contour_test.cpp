@@ -2,9 +2,9 @@
 #include <vector>
 
 #include "app/boundary_contour.h"
-#include "core/drawn_reference.h"
-#include "core/grid_fields.h"
-#include "core/share_link.h"
+#include "core/geometry/drawn_reference.h"
+#include "core/geometry/grid_fields.h"
+#include "core/link/share_link.h"
 #include "test.h"
 
 using namespace catgeo;

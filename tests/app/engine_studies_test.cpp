@@ -4,11 +4,11 @@
 #include <cstring>
 #include <string>
 
-#include "core/experiment.h"
-#include "core/high_snr_check.h"
-#include "core/information_summary.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
+#include "core/run/experiment.h"
+#include "core/analysis/high_snr_check.h"
+#include "core/analysis/information_summary.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 #include "engine/engine.h"
 #include "engine/width_study_job.h"
 #include "test.h"

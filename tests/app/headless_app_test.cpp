@@ -8,9 +8,9 @@
 
 #include "app/app.h"
 #include "app/typeface.h"
-#include "core/digit_pad.h"
-#include "core/json.h"
-#include "core/scenarios.h"
+#include "core/run/digit_pad.h"
+#include "core/base/json.h"
+#include "core/config/scenarios.h"
 #include "engine/in_process_link.h"
 #include "engine/mnist_source.h"
 #include "imgui.h"

@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/scenarios.h"
+#include "core/config/scenarios.h"
 #include "engine/engine.h"
 #include "engine/protocol_codec.h"
 #include "test.h"

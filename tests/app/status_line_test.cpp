@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "core/tour.h"
+#include "core/config/tour.h"
 #include "engine/in_process_link.h"
 #include "imgui.h"
 #include "test.h"

@@ -107,7 +107,7 @@ test('the golden runs marked for Chromium give the WebAssembly digests of every 
         assert.equal(hex(metricDigest(values), 8), digest, `golden ${run.link} (Chromium): '${name}' moved first ` +
           `(its digest was ${digest}); readable values were ${JSON.stringify(run.readable)}, now test_accuracy ` +
           `${metrics.test_accuracy}, test_loss ${metrics.test_loss}. If the change is intended, bump kLinkVersion in ` +
-          'src/core/share_link.h and run scripts/bless-golden; if not, find its cause.');
+          'src/core/link/share_link.h and run scripts/bless-golden; if not, find its cause.');
       }
       if (checked.length === stored.length) assert.equal(hex(runDigest(checked), 16), run.wasm.digest, run.link);
       console.log(`golden ${run.link.slice(0, 60)}: ${checked.length} of ${stored.length} metrics equal`);

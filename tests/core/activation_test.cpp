@@ -2,7 +2,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/activation.h"
+#include "core/nn/activation.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -1,13 +1,13 @@
 // Bias-variance decomposition (spec 1.10): noise + bias + variance = expected cross-entropy at every grid point, with
 // the expected cross-entropy and the variance recomputed directly from the same noise draws.
-#include "core/bias_variance.h"
+#include "core/information/bias_variance.h"
 
 #include <cmath>
 #include <cstdio>
 
-#include "core/experiment.h"
-#include "core/noisy_code.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/geometry/noisy_code.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 
 using namespace catgeo;

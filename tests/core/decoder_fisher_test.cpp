@@ -1,16 +1,16 @@
-// The decoder estimate of F_code (core/decoder_fisher.h): the closed-form linear code, chunking, and the check against
+// The decoder estimate of F_code (core/geometry/decoder_fisher.h): the closed-form linear code, chunking, and the check against
 // J^T J / sigma^2 at E5's trained net (slow), at high and at low SNR.
-#include "core/decoder_fisher.h"
+#include "core/geometry/decoder_fisher.h"
 
 #include <cmath>
 #include <cstdio>
 #include <memory>
 
-#include "core/decoder_check.h"
-#include "core/experiment.h"
-#include "core/noisy_code.h"
-#include "core/scenarios.h"
-#include "core/statistics.h"
+#include "core/analysis/decoder_check.h"
+#include "core/run/experiment.h"
+#include "core/geometry/noisy_code.h"
+#include "core/config/scenarios.h"
+#include "core/base/statistics.h"
 #include "test.h"
 
 using namespace catgeo;
@@ -96,7 +96,7 @@ TEST_CASE(decoder_fisher_in_chunks_equals_one_call, "") {
     EXPECT_TRUE(same(pa.estimates()[i].fisher, one_a[i].fisher) &&
                 same(pa.estimates()[i].covariance, one_a[i].covariance));
   for (int i = 0; i < 2; ++i) EXPECT_TRUE(same(pb.estimates()[i].fisher, one_b[i].fisher));
-  // Sized for a network, a batch stays within the slice budget of core/slice_size.h.
+  // Sized for a network, a batch stays within the slice budget of core/geometry/slice_size.h.
   const DecoderSettings sized = decoder_settings_for(run->network(), DecoderSettings{});
   EXPECT_TRUE(sized.draws_per_batch >= 8 && sized.draws_per_batch <= sized.draws);
   EXPECT_TRUE(sized.column_multiply_adds == static_cast<long long>(run->network().parameters().size()));

@@ -2,8 +2,8 @@
 #include <Eigen/Core>
 #include <cstdlib>
 
-#include "core/dense_product.h"
-#include "core/rng.h"
+#include "core/nn/dense_product.h"
+#include "core/base/rng.h"
 #include "test.h"
 
 using namespace catgeo;

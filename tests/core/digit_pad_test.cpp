@@ -1,7 +1,7 @@
 // The digit pad: a blank pad is refused with a message, the pooling is the data's (a test digit upsampled to 28x28
 // pools back to itself exactly), the centring is MNIST's (centre of mass at 14.5, box 20), the results are the
 // network's at the drawing, and for a trained network a test digit drawn on the pad lands by its own code.
-#include "core/digit_pad.h"
+#include "core/run/digit_pad.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/mnist_asset.h"
-#include "core/scenarios.h"
+#include "core/data/mnist_asset.h"
+#include "core/config/scenarios.h"
 #include "mnist_run.h"
 #include "test.h"
 #include "test_assets.h"

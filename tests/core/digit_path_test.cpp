@@ -1,7 +1,7 @@
 // The digit path: its ends are the two test digits themselves (their codes, the network's posterior for them), its
 // fields are those at its codes, and neighbouring steps' codes are close; a 4 -> 9 path of a trained network crosses
 // from one class to the other. Skipped without assets/mnist14.cgd.
-#include "core/digit_path.h"
+#include "core/run/digit_path.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/mnist_asset.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/data/mnist_asset.h"
+#include "core/config/scenarios.h"
 #include "mnist_run.h"
 #include "test.h"
 

@@ -5,17 +5,17 @@
 #include <cstdio>
 #include <memory>
 
-#include "core/config_checks.h"
-#include "core/experiment.h"
-#include "core/grid_fields.h"
-#include "core/information_progress.h"
-#include "core/information_summary.h"
-#include "core/mlp.h"
-#include "core/representation_noise.h"
-#include "core/rng.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/trainer.h"
+#include "core/config/config_checks.h"
+#include "core/run/experiment.h"
+#include "core/geometry/grid_fields.h"
+#include "core/analysis/information_progress.h"
+#include "core/analysis/information_summary.h"
+#include "core/nn/mlp.h"
+#include "core/nn/representation_noise.h"
+#include "core/base/rng.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/nn/trainer.h"
 #include "gradient_check.h"
 #include "test.h"
 

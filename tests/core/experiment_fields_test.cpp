@@ -1,10 +1,10 @@
 // Experiment::evaluate_fields: cached reference fields are reused only for the same reference model and grid; fields
 // filled in chunks equal one pass.
-#include "core/experiment.h"
-#include "core/kde_posterior.h"
-#include "core/mixture.h"
-#include "core/rng.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/geometry/kde_posterior.h"
+#include "core/data/mixture.h"
+#include "core/base/rng.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/field_export.h"
-#include "core/table_scenario.h"
-#include "core/json.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
+#include "core/run/experiment.h"
+#include "core/formats/field_export.h"
+#include "core/run/table_scenario.h"
+#include "core/base/json.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 #include "test.h"
 
 using catgeo::GridFields;

@@ -2,10 +2,10 @@
 #include <cmath>
 #include <vector>
 
-#include "core/fisher.h"
-#include "core/metrics.h"
-#include "core/mixture.h"
-#include "core/rng.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/metrics.h"
+#include "core/data/mixture.h"
+#include "core/base/rng.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/mlp.h"
-#include "core/rng.h"
+#include "core/nn/mlp.h"
+#include "core/base/rng.h"
 
 namespace catgeo::test {
 

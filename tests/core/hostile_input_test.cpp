@@ -3,14 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "core/link_fields.h"
-#include "core/link_text.h"
-#include "core/number_text.h"
-#include "core/parameters.h"
-#include "core/point_table.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
+#include "core/link/link_fields.h"
+#include "core/link/link_text.h"
+#include "core/base/number_text.h"
+#include "core/config/parameters.h"
+#include "core/data/point_table.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
 #include "test.h"
 
 using catgeo::decode_share_link;

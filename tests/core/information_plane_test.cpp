@@ -1,15 +1,15 @@
 // H(x) by quadrature, the high-SNR I(x; r) of spec 1.11 against the linear code's exact value, and the F_code / F_cat
 // spread (zero when F_code = beta F_cat).
-#include "core/information_plane.h"
+#include "core/information/information_plane.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "core/grid_fields.h"
-#include "core/information.h"
-#include "core/metrics.h"
-#include "core/mixture.h"
+#include "core/geometry/grid_fields.h"
+#include "core/information/information.h"
+#include "core/geometry/metrics.h"
+#include "core/data/mixture.h"
 #include "test.h"
 
 using namespace catgeo;

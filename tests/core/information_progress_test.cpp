@@ -1,15 +1,15 @@
 // The information measures in chunks: bit for bit the one-shot measure_information of the same state, whatever the
 // run does meanwhile (1-D, 2-D, drawn points with their NaN parts); chunks bounded by work; the page's schedule.
-#include "core/information_progress.h"
+#include "core/analysis/information_progress.h"
 
 #include <cmath>
 #include <cstring>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/information_summary.h"
-#include "core/scenarios.h"
-#include "core/slice_size.h"
+#include "core/run/experiment.h"
+#include "core/analysis/information_summary.h"
+#include "core/config/scenarios.h"
+#include "core/geometry/slice_size.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <tuple>
 
-#include "core/experiment.h"
-#include "core/high_snr_check.h"
-#include "core/information_progress.h"
-#include "core/information_summary.h"
-#include "core/scenarios.h"
-#include "core/trainer.h"
+#include "core/run/experiment.h"
+#include "core/analysis/high_snr_check.h"
+#include "core/analysis/information_progress.h"
+#include "core/analysis/information_summary.h"
+#include "core/config/scenarios.h"
+#include "core/nn/trainer.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -1,10 +1,10 @@
 // I(mu; x) by quadrature (spec 3.2) and the high-SNR loss of a linear code (spec 1.7).
 #include <cmath>
 
-#include "core/fisher.h"
-#include "core/grid_fields.h"
-#include "core/information.h"
-#include "core/mixture.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/grid_fields.h"
+#include "core/information/information.h"
+#include "core/data/mixture.h"
 #include "test.h"
 #include "test_mixtures.h"
 

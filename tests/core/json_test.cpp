@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "core/json.h"
+#include "core/base/json.h"
 #include "test.h"
 
 using catgeo::JsonValue;

@@ -1,11 +1,11 @@
-// The KDE estimate of I(mu; x) (core/kde_information.h): against the exact value where it is known (E1), on a hand
+// The KDE estimate of I(mu; x) (core/analysis/kde_information.h): against the exact value where it is known (E1), on a hand
 // case, and rising over training on the learned projection of MNIST {4, 9} (part (i) of the paper's claim).
 #include <cmath>
 #include <cstdio>
 
-#include "core/information.h"
-#include "core/kde_information.h"
-#include "core/scenarios.h"
+#include "core/information/information.h"
+#include "core/analysis/kde_information.h"
+#include "core/config/scenarios.h"
 #include "mnist_run.h"
 #include "test.h"
 

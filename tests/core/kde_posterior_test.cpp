@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/kde_posterior.h"
-#include "core/rng.h"
+#include "core/geometry/kde_posterior.h"
+#include "core/base/rng.h"
 #include "test.h"
 
 namespace {

@@ -1,12 +1,12 @@
-// F_code at the code layers (core/layer_fisher.h): equal to the fields' F_code at r, and J_l of an inner layer against
+// F_code at the code layers (core/analysis/layer_fisher.h): equal to the fields' F_code at r, and J_l of an inner layer against
 // central differences.
-#include "core/layer_fisher.h"
+#include "core/analysis/layer_fisher.h"
 
 #include <cmath>
 #include <memory>
 
-#include "core/experiment.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/mixture_json.h"
+#include "core/data/mixture_json.h"
 #include "test.h"
 
 using catgeo::parse_mixture_json;

@@ -1,10 +1,10 @@
 // MLP: gradients and Jacobians against finite differences; F_code of a linear layer; softmax F_cat.
 #include <cmath>
 
-#include "core/fisher.h"
-#include "core/grid_fields.h"
-#include "core/mlp.h"
-#include "core/rng.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/grid_fields.h"
+#include "core/nn/mlp.h"
+#include "core/base/rng.h"
 #include "gradient_check.h"
 #include "test.h"
 

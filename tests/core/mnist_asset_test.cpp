@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/mnist_asset.h"
-#include "core/rng.h"
+#include "core/data/mnist_asset.h"
+#include "core/base/rng.h"
 #include "test.h"
 #include "test_assets.h"
 

@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/mnist_asset.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/data/mnist_asset.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 #include "test_assets.h"
 

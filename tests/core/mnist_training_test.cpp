@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/fisher.h"
-#include "core/kde_posterior.h"
-#include "core/metrics.h"
-#include "core/mnist_asset.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/kde_posterior.h"
+#include "core/geometry/metrics.h"
+#include "core/data/mnist_asset.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 #include "test_assets.h"
 

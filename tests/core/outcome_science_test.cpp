@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/link_fields.h"
-#include "core/scenarios.h"
+#include "core/run/experiment.h"
+#include "core/link/link_fields.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 
 using namespace catgeo;

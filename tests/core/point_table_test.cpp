@@ -1,16 +1,16 @@
 // Tests of tables of points: the parser's rules and messages, the example tables, the scenario and its training.
-#include "core/point_table.h"
+#include "core/data/point_table.h"
 
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
-#include "core/kde_posterior.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
+#include "core/run/experiment.h"
+#include "core/geometry/kde_posterior.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
 #include "test.h"
 #include "test_assets.h"
 

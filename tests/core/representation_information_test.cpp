@@ -1,16 +1,16 @@
 // I(mu; r) estimator against closed forms: the linear code of spec 1.7, a code constant in x, the read-out method.
-#include "core/representation_information.h"
+#include "core/information/representation_information.h"
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 
-#include "core/information.h"
-#include "core/mixture.h"
-#include "core/mlp.h"
-#include "core/noisy_code.h"
-#include "core/rng.h"
-#include "core/scenarios.h"
+#include "core/information/information.h"
+#include "core/data/mixture.h"
+#include "core/nn/mlp.h"
+#include "core/geometry/noisy_code.h"
+#include "core/base/rng.h"
+#include "core/config/scenarios.h"
 #include "test.h"
 #include "test_mixtures.h"
 

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/fisher.h"
-#include "core/metrics.h"
-#include "core/rng.h"
-#include "core/statistics.h"
+#include "core/geometry/fisher.h"
+#include "core/geometry/metrics.h"
+#include "core/base/rng.h"
+#include "core/base/statistics.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "core/scenarios.h"
-#include "core/link_text.h"
-#include "core/point_table.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
-#include "core/tour.h"
+#include "core/config/scenarios.h"
+#include "core/link/link_text.h"
+#include "core/data/point_table.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
+#include "core/config/tour.h"
 #include "test.h"
 
 using catgeo::decode_share_link;

@@ -1,14 +1,14 @@
 // Tests of writing points back as a table: read back, the same classes in the same order and the same points.
-#include "core/table_csv.h"
+#include "core/data/table_csv.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "core/point_table.h"
-#include "core/scenarios.h"
-#include "core/table_scenario.h"
+#include "core/data/point_table.h"
+#include "core/config/scenarios.h"
+#include "core/run/table_scenario.h"
 #include "test.h"
 #include "test_assets.h"
 

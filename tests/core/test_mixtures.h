@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "core/mixture.h"
+#include "core/data/mixture.h"
 
 namespace catgeo::test {
 

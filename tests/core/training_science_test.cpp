@@ -2,9 +2,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/experiment.h"
-#include "core/scenarios.h"
-#include "core/slice_size.h"
+#include "core/run/experiment.h"
+#include "core/config/scenarios.h"
+#include "core/geometry/slice_size.h"
 #include "test.h"
 
 using namespace catgeo;
@@ -105,7 +105,7 @@ TEST_CASE(deferred_metrics_in_slices_give_the_same_run, "") {
 }
 
 TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
-  // A wide network scores its test set in chunks of a few dozen samples (core/slice_size.h), so that one slice of
+  // A wide network scores its test set in chunks of a few dozen samples (core/geometry/slice_size.h), so that one slice of
   // work stays short; the chunked totals must be those of one pass over the whole test set.
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.epochs = 1;

@@ -2,12 +2,12 @@
 #include <cstdio>
 #include <string>
 
-#include "core/experiment.h"
-#include "core/link_fields.h"
-#include "core/mixture.h"
-#include "core/parameters.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
+#include "core/run/experiment.h"
+#include "core/link/link_fields.h"
+#include "core/data/mixture.h"
+#include "core/config/parameters.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 #include "test.h"
 
 using namespace catgeo;

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/json.h"
-#include "core/mixture_json.h"
+#include "core/base/json.h"
+#include "core/data/mixture_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,12 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/drawn_reference.h"
-#include "core/parameters.h"
-#include "core/point_table.h"
-#include "core/scenarios.h"
-#include "core/share_link.h"
-#include "core/table_scenario.h"
+#include "core/geometry/drawn_reference.h"
+#include "core/config/parameters.h"
+#include "core/data/point_table.h"
+#include "core/config/scenarios.h"
+#include "core/link/share_link.h"
+#include "core/run/table_scenario.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/drawn_reference.h"
-#include "core/share_link.h"
+#include "core/geometry/drawn_reference.h"
+#include "core/link/share_link.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

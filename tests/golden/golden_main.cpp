@@ -5,8 +5,8 @@
 #include <iterator>
 #include <string>
 
-#include "core/mnist_asset.h"
-#include "core/share_link.h"
+#include "core/data/mnist_asset.h"
+#include "core/link/share_link.h"
 #include "golden_record.h"
 #include "test_assets.h"
 
@@ -20,7 +20,7 @@ constexpr const char* kPlatform = "native";
 #endif
 
 const char* kWhatToDo =
-    "If the change is intended, bump kLinkVersion in src/core/share_link.h and run scripts/bless-golden; if not, "
+    "If the change is intended, bump kLinkVersion in src/core/link/share_link.h and run scripts/bless-golden; if not, "
     "find its cause.";
 
 Result<std::string> read_text(const std::string& path) {

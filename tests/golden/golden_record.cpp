@@ -7,13 +7,13 @@
 #include <cstring>
 #include <memory>
 
-#include "core/digit_path.h"
-#include "core/experiment.h"
-#include "core/information_progress.h"
-#include "core/information_summary.h"
-#include "core/layer_fisher.h"
-#include "core/run_report.h"
-#include "core/share_link.h"
+#include "core/run/digit_path.h"
+#include "core/run/experiment.h"
+#include "core/analysis/information_progress.h"
+#include "core/analysis/information_summary.h"
+#include "core/analysis/layer_fisher.h"
+#include "core/formats/run_report.h"
+#include "core/link/share_link.h"
 #include "engine/cut.h"
 
 namespace catgeo::golden {

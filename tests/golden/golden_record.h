@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/json.h"
-#include "core/status.h"
+#include "core/data/dataset.h"
+#include "core/base/json.h"
+#include "core/base/status.h"
 
 namespace catgeo::golden {
 

@@ -1,2 +1,2 @@
 // Layer probe: sees what a core file sees; a core header is there.
-#include "core/config.h"
+#include "core/config/config.h"
