@@ -6,22 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
-const TIMEOUT = { timeout: 240_000 };
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const shared = useServerAndBrowser();
 
 async function withLab(link, body, options = {}) {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`, options);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#${link}`, options, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.settled());
     await body({ page, errors });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 // What has the keyboard focus: 'canvas', a button's or link's text, or the element's tag.
@@ -102,11 +98,7 @@ test('Tab leaves the canvas for Copy link and Shift+Tab comes back, both with a 
 });
 
 test('an embedded figure hands Tab on to its host page', TIMEOUT, async () => {
-  const context = await shared.browser.newContext({ viewport: { width: 900, height: 700 } });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+  await withPage(shared.browser, 'about:blank', { viewport: { width: 900, height: 700 } }, async ({ page, errors }) => {
     await page.setContent(`<!doctype html><html lang="en"><title>Host</title><button id="before">Before</button>
       <iframe src="${shared.server.url}#scenario=E5&embed=1" title="CatGeo figure" width="720" height="480"></iframe>
       <button id="after">After</button>`);
@@ -122,9 +114,7 @@ test('an embedded figure hands Tab on to its host page', TIMEOUT, async () => {
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(frame), 'canvas', 'Shift+Tab comes back to the figure\'s canvas');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the canvas is described in words and a table that follow metrics() after training', TIMEOUT, async () => {
@@ -206,15 +196,12 @@ test('axe-core: no serious or critical violations on the lab, an embedded figure
     await withLab('tour=3&embed=1', async ({ page }) => {
       assertNoSeriousViolations(await axeViolations(page), 'an embedded figure (tour=3&embed=1)');
     }, { viewport: { width: 720, height: 480 } });
-    const { context, page } = await openPage(shared.browser, `${shared.server.url}article.html`, {
+    await withPage(shared.browser, `${shared.server.url}article.html`, {
       // The figures are checked above; here a blank page stands in for each (ten labs at once would only load the
       // machine: axe leaves iframes out).
       prepare: (p) => p.route('**/index.html', (route) => route.fulfill({ contentType: 'text/html',
         body: '<!doctype html><html lang="en"><title>figure</title></html>' })),
-    });
-    try {
+    }, async ({ page }) => {
       assertNoSeriousViolations(await axeViolations(page), 'the article');
-    } finally {
-      await context.close();
-    }
+    });
   });

@@ -3,9 +3,10 @@
 // and the MNIST projection's information are drawn at a phone's and a laptop's size with nothing cut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LONG_TASKS, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import {
+  LONG_TASKS, LONG_TIMEOUT, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, withPage,
+} from './harness.mjs';
 
-const TIMEOUT = { timeout: 600_000 };
 const shared = useServerAndBrowser();
 
 
@@ -14,10 +15,9 @@ async function noLayoutProblems(page, where) {
   assert.deepEqual(problems, [], `${where}: ${JSON.stringify(problems)}`);
 }
 
-test('the width study: progress, no long tasks, cancel keeps its rows, run again completes', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E1&epochs=5&widths=1`,
-    { initScript: LONG_TASKS });
-  try {
+test('the width study: progress, no long tasks, cancel keeps its rows, run again completes', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E1&epochs=5&widths=1`,
+    { initScript: LONG_TASKS }, async ({ page, errors }) => {
     await waitForRunning(page);
     // Shown by the link: it starts by itself and says what it trains.
     await page.waitForFunction(() => catgeo.widthStudy().state === 'running', null, { timeout: 60_000 });
@@ -60,16 +60,13 @@ test('the width study: progress, no long tasks, cancel keeps its rows, run again
     await page.waitForFunction(() => catgeo.widthStudy().state === 'unavailable', null, { timeout: 60_000 });
     assert.match((await page.evaluate(() => catgeo.widthStudy())).message, /dropout/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('the loss maps on a phone and a laptop, and the MNIST projection chart: drawn, nothing cut', TIMEOUT, async () => {
+test('the loss maps on a phone and a laptop, and the MNIST projection chart: drawn, nothing cut', LONG_TIMEOUT, async () => {
   for (const [name, options] of [['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true }],
     ['laptop', {}]]) {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=14`, options);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#tour=14`, options, async ({ page, errors }) => {
       await waitForRunning(page);
       await page.waitForFunction(() => catgeo.lossMaps().before.epoch === 0, null, { timeout: 120_000 });
       await page.evaluate(() => catgeo.trainEpochs(30));
@@ -83,8 +80,6 @@ test('the loss maps on a phone and a laptop, and the MNIST projection chart: dra
       await noLayoutProblems(page, `${name}, MNIST projection`);
       await saveScreenshot(page, `projection-${name}`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });

@@ -3,10 +3,9 @@
 // trained network's boundary near it, and F_cat peaks at the crossing. The plot's labels pass the layout report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 240_000 };
 
 function toScreen(rect, x, y) {
   const [x0, x1, y0, y1] = rect.extent;
@@ -49,8 +48,7 @@ function checkE5Cut(cut) {
 }
 
 test('laptop: the cut button and a mouse drag give the fields along the segment', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&seed=2`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&seed=2`, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(async () => { await catgeo.settled(); await catgeo.trainEpochs(15); });
     const means = (await page.evaluate(() => catgeo.config())).classes.map((c) => c.mean);
@@ -90,15 +88,12 @@ test('laptop: the cut button and a mouse drag give the fields along the segment'
     assert.deepEqual(report.problems, [], JSON.stringify(report.problems));
     await saveScreenshot(page, 'cut-laptop');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phone: a tap on the cut button and a finger drag; the plot shows in the Charts tab', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&seed=2`,
-    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&seed=2`,
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true }, async ({ context, page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(async () => { await catgeo.settled(); await catgeo.trainEpochs(15); });
     let rect = await page.evaluate(() => catgeo.viewRect());
@@ -126,7 +121,5 @@ test('phone: a tap on the cut button and a finger drag; the plot shows in the Ch
     assert.deepEqual(report.problems, [], JSON.stringify(report.problems));
     await saveScreenshot(page, 'cut-phone');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

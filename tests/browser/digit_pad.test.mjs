@@ -4,10 +4,9 @@
 // maps at laptop and phone sizes; the layout report stays clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 300_000 };
 const LINK = '#scenario=mnist&digits=01';
 
 async function startTrained(page, epochs) {
@@ -106,8 +105,7 @@ function checkLanding(d, digit) {
 }
 
 test('laptop: a drawn 1 and a drawn 0 land in their classes\' regions of the projection', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}${LINK}`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}${LINK}`, async ({ page, errors }) => {
     await startTrained(page, 3);
     let rect = await padInView(page);
     await mouseStroke(page, rect.digit_pad, ONE);
@@ -143,15 +141,12 @@ test('laptop: a drawn 1 and a drawn 0 land in their classes\' regions of the pro
     const blank = await page.evaluate(() => catgeo.drawDigit(new Array(784).fill(0)));
     assert.ok(!blank.valid && blank.error === 'draw a digit on the pad', JSON.stringify(blank));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phone: a finger draws on the pad', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}${LINK}`,
-    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
-  try {
+  await withPage(shared.browser, `${shared.server.url}${LINK}`,
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true }, async ({ context, page, errors }) => {
     await startTrained(page, 2);
     await page.evaluate(() => catgeo.setOption('sheet_tab', 2));  // Read-outs
     await waitForFrames(page, 3);
@@ -184,7 +179,5 @@ test('phone: a finger draws on the pad', TIMEOUT, async () => {
     const report = await page.evaluate(() => catgeo.layoutReport());
     assert.deepEqual(report.problems, [], 'the layout report lists no cut or overlapping label');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -2,9 +2,8 @@
 // rate, a shared link builds exactly one run, and hand-edited hashes during training are all loaded (no polling).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LONG_TASKS, openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { LONG_TASKS, LONG_TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
 
-const TIMEOUT = { timeout: 600_000 };
 const shared = useServerAndBrowser();
 
 
@@ -53,9 +52,8 @@ function report(name, r) {
   return longest;
 }
 
-test('no main-thread task over 50 ms while training, with the mouse over the panels (1280x800)', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url, { initScript: LONG_TASKS });
-  try {
+test('no main-thread task over 50 ms while training, with the mouse over the panels (1280x800)', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, shared.server.url, { initScript: LONG_TASKS }, async ({ page, errors }) => {
     await waitForRunning(page);
     const cases = [
       ['E5', 'scenario=E5&epochs=10000', {}],
@@ -74,9 +72,7 @@ test('no main-thread task over 50 ms while training, with the mouse over the pan
       assert.ok(longest <= 100, `${name}: a main-thread task took ${longest} ms`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // Share of the main thread's time spent idle over `ms` of mouse sweeping, from Chromium's sampling profiler.
@@ -96,9 +92,8 @@ async function mainThreadIdleShare(page, context, ms) {
 // (2 cores, software WebGL) that ratio measures the CPU the engine's worker takes from the GPU process that
 // rasterises the page, not the page: it is printed for the record. What the split itself guarantees is asserted: while
 // the engine trains, the page's main thread stays as idle as when nothing trains (it only draws snapshots).
-test('while training, the main thread is as idle as when nothing trains; frame rates printed', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+test('while training, the main thread is as idle as when nothing trains; frame rates printed', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, shared.server.url, async ({ context, page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.load('scenario=E5&epochs=10000'));
     const drawnFps = async () => {
@@ -121,15 +116,12 @@ test('while training, the main thread is as idle as when nothing trains; frame r
     assert.ok(trainingShare >= idleShare - 0.1, `training took ${(100 * (idleShare - trainingShare)).toFixed(0)}% ` +
               'of the main thread');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('a shared link builds exactly one run, the right one', TIMEOUT, async () => {
+test('a shared link builds exactly one run, the right one', LONG_TIMEOUT, async () => {
   const link = 'scenario=E7&seed=11&sigma=0.5';
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#${link}`, async ({ page, errors }) => {
     await waitForRunning(page);
     const state = await page.evaluate(() => ({ runs: catgeo.runsCreated(), config: catgeo.config() }));
     assert.equal(state.runs, 1, `${state.runs} runs were built for one shared link`);
@@ -137,14 +129,11 @@ test('a shared link builds exactly one run, the right one', TIMEOUT, async () =>
     assert.equal(state.config.training.seed, 11);
     assert.equal(state.config.network.noise_sigma, 0.5);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('100 hash edits during training are all loaded, and the hash follows the run without polling', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&autoplay=1`);
-  try {
+test('100 hash edits during training are all loaded, and the hash follows the run without polling', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&autoplay=1`, async ({ page, errors }) => {
     await waitForRunning(page);
     const lost = await page.evaluate(async () => {
       const missed = [];
@@ -166,14 +155,11 @@ test('100 hash edits during training are all loaded, and the hash follows the ru
     await page.evaluate(() => catgeo.set('log', 0));
     await page.waitForFunction(() => location.hash.includes('log=0'), null, { timeout: 5000 });
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('commands take effect within 100 ms (median) while the engine trains and refreshes large overlays', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+test('commands take effect within 100 ms (median) while the engine trains and refreshes large overlays', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     for (const link of ['scenario=E5&epochs=10000', 'scenario=E6&epochs=10000', 'scenario=E7&layers=256s-256s&epochs=10000',
       'scenario=mnist&epochs=10000']) {
@@ -209,14 +195,11 @@ test('commands take effect within 100 ms (median) while the engine trains and re
       assert.ok(worst <= 400, `${link}: a pause took ${worst.toFixed(0)} ms to take effect`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('links that used to fall back silently now say so: an empty link, a NUL byte', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+test('links that used to fall back silently now say so: an empty link, a NUL byte', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     const empty = await page.evaluate(() => catgeo.load(''));
     assert.equal(empty.ok, false);
@@ -225,7 +208,5 @@ test('links that used to fall back silently now say so: an empty link, a NUL byt
     assert.ok(nul.notices.some((n) => /NUL/.test(n)), JSON.stringify(nul));
     assert.ok(nul.notices.some((n) => /sigma/.test(n) && /\[0\.01, 10\]/.test(n)), JSON.stringify(nul));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

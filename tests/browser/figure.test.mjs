@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, openPage, saveScreenshot, startServer, webRoot } from './harness.mjs';
+import { launchBrowser, saveScreenshot, startServer, TIMEOUT, webRoot, withPage } from './harness.mjs';
 
-const TIMEOUT = { timeout: 300_000 };
 const shared = { server: null, browser: null, root: null };
 
 // A blog with CatGeo under /catgeo/ (the sub-path) and posts beside it.
@@ -77,8 +76,7 @@ async function waitForDraws(frame, count) {
 
 test('laptop: the wheel over an embedded figure scrolls the post, before and after a click; a class mean drags',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}laptop.html`);
-    try {
+    await withPage(shared.browser, `${shared.server.url}laptop.html`, async ({ page, errors }) => {
       const first = await runningFrame(page, 'figure1');
       const second = await runningFrame(page, 'figure2');
       const wheelOver = async (handle, where) => {
@@ -140,16 +138,13 @@ test('laptop: the wheel over an embedded figure scrolls the post, before and aft
         `the mean moved from ${mean} to ${moved}, the drag asked for +0.5, -0.4`);
       await saveScreenshot(page, 'figure-blog-laptop');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
 test('phone: a finger swipe over an embedded figure scrolls the post; a finger on a class mean drags it',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}phone.html`,
-      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
-    try {
+    await withPage(shared.browser, `${shared.server.url}phone.html`,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true }, async ({ context, page, errors }) => {
       const first = await runningFrame(page, 'figure1');
       const second = await runningFrame(page, 'figure2');
       const cdp = await context.newCDPSession(page);
@@ -220,14 +215,11 @@ test('phone: a finger swipe over an embedded figure scrolls the post; a finger o
       assert.equal(await page.evaluate(() => window.scrollY), before, 'dragging the mean scrolled the post');
       await saveScreenshot(page, 'figure-blog-phone');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
 test('an autoplay figure below the fold has not trained until it is scrolled into view', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}below.html`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}below.html`, async ({ page, errors }) => {
     const handle = await page.waitForSelector('#figure1');
     const frame = await handle.contentFrame();
     await frame.waitForFunction(() => window.catgeo && window.catgeo.phase === 'running', null, { timeout: 120_000 })
@@ -245,16 +237,13 @@ test('an autoplay figure below the fold has not trained until it is scrolled int
     const tour = await frame.evaluate(() => catgeo.tour());
     assert.equal(tour.step, 3);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('lecture at 1920x1080: a slide with maps of at least 35% of the width; the tour answers a presenter\'s keys',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser,
-      `${shared.server.url}catgeo/index.html#tour=3&lecture=1`, { viewport: { width: 1920, height: 1080 } });
-    try {
+    await withPage(shared.browser,
+      `${shared.server.url}catgeo/index.html#tour=3&lecture=1`, { viewport: { width: 1920, height: 1080 } }, async ({ page, errors }) => {
       await page.waitForFunction(() => window.catgeo && catgeo.phase === 'running', null, { timeout: 120_000 });
       await page.evaluate(() => catgeo.ready.then(() => true));
       await page.evaluate(() => catgeo.trainEpochs(5));
@@ -285,16 +274,13 @@ test('lecture at 1920x1080: a slide with maps of at least 35% of the width; the 
       const link = await page.evaluate(() => catgeo.config().link);
       assert.match(link, /lecture=1/, `the steps keep the lecture: ${link}`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
 test('the article on a phone: every figure shows its map at 60% of the frame or more, with no layout problem',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}catgeo/article.html`,
-      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
-    try {
+    await withPage(shared.browser, `${shared.server.url}catgeo/article.html`,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true }, async ({ page, errors }) => {
       const ids = await page.evaluate(() => [...document.querySelectorAll('iframe.catgeo-frame')].map((f) => f.id));
       assert.ok(ids.length >= 8, `the article has ${ids.length} figures`);
       for (const id of ids) {
@@ -315,7 +301,5 @@ test('the article on a phone: every figure shows its map at 60% of the frame or 
         if (id === ids[1]) await saveScreenshot(page, 'figure-article-phone');
       }
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });

@@ -4,15 +4,11 @@
 // key of the link grammar, and a link of another version loads with a notice while today's reproduces bit for bit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openPage, useServerAndBrowser, waitForStart, webRoot } from './harness.mjs';
+import { pageBuilt, repoRoot, TIMEOUT, useServerAndBrowser, waitForStart, withPage } from './harness.mjs';
 
-const TIMEOUT = { timeout: 300_000 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const golden = JSON.parse(readFileSync(path.join(repoRoot, 'tests/golden/golden_runs.json'), 'utf8'));
-const pageBuilt = existsSync(path.join(webRoot, 'catgeo.js'));
 const shared = useServerAndBrowser({ enabled: () => pageBuilt });
 
 // ---- the digests of golden_record.h ----
@@ -92,8 +88,7 @@ test('the golden runs marked for Chromium give the WebAssembly digests of every 
   if (!pageBuilt) return t.skip('the page is not built');
   const runs = golden.runs.filter((run) => run.chromium);
   assert.ok(runs.length >= 5, `${runs.length} golden runs are marked for Chromium; the issue asks for 5`);
-  const { context, page, errors } = await openPage(shared.browser, 'about:blank');
-  try {
+  await withPage(shared.browser, 'about:blank', async ({ page, errors }) => {
     for (const run of runs) {
       const { metrics, notices, measured } = await trainedMetrics(page, run.link);
       assert.ok(measured, `${run.link}: the last epoch's measures did not arrive in 120 s`);
@@ -113,16 +108,13 @@ test('the golden runs marked for Chromium give the WebAssembly digests of every 
       console.log(`golden ${run.link.slice(0, 60)}: ${checked.length} of ${stored.length} metrics equal`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('catgeo.load accepts every key of the link grammar', TIMEOUT, async (t) => {
   if (!pageBuilt) return t.skip('the page is not built');
   const table = new URLSearchParams(golden.runs.find((run) => run.link.startsWith('scenario=drawn&pdims=1')).link);
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}index.html#scenario=E5`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}index.html#scenario=E5`, async ({ page, errors }) => {
     assert.equal(await waitForStart(page), 'running');
     const result = await page.evaluate(async (tableKeys) => {
       await catgeo.ready;
@@ -169,15 +161,12 @@ test('catgeo.load accepts every key of the link grammar', TIMEOUT, async (t) => 
     assert.match(dropout.link, /noise=dropout/, 'catgeo.load({noise: "dropout"}) runs dropout noise');
     await assert.rejects(page.evaluate(() => catgeo.load({ scenario: 'E5', colour: 'red' })), /unknown key 'colour'/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a link of today\'s version reproduces bit for bit; an older one loads with a notice', TIMEOUT, async (t) => {
   if (!pageBuilt) return t.skip('the page is not built');
-  const { context, page, errors } = await openPage(shared.browser, 'about:blank');
-  try {
+  await withPage(shared.browser, 'about:blank', async ({ page, errors }) => {
     const first = await trainedMetrics(page, 'scenario=E5&sigma=0.5&seed=3&epochs=2');
     const link = await page.evaluate(() => catgeo.config().link);
     assert.match(link, /&v=\d+$/, `the page's link carries its version: ${link}`);
@@ -196,7 +185,5 @@ test('a link of today\'s version reproduces bit for bit; an older one loads with
       `the page shows the notice: ${banner}`);
     assert.deepEqual(older.metrics.history, first.metrics.history, 'the older link still loads and runs');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

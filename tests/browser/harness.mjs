@@ -2,13 +2,16 @@
 // playwright-core, collects console and page errors, waits for drawn frames and saves screenshots to artifacts/.
 import { after, before } from 'node:test';
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webRoot = process.env.CATGEO_WEB_ROOT || path.join(repoRoot, 'build/wasm-release/web');
+// Whether the page is built (scripts/test builds it first; a test file run alone may find it missing).
+export const pageBuilt = existsSync(path.join(webRoot, 'catgeo.js')) && existsSync(path.join(webRoot, 'catgeo.wasm'));
 export const artifactsDir = path.join(repoRoot, 'tests/browser/artifacts');
 
 const MIME_TYPES = {
@@ -98,6 +101,11 @@ export const LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+// How long one browser test may run before node:test stops it: a test of a page or two (start, a short run, a few
+// screenshots), and a test that trains or measures for minutes (the tour's steps, the width study, the engine's pace).
+export const TIMEOUT = { timeout: 300_000 };
+export const LONG_TIMEOUT = { timeout: 900_000 };
+
 // Opens `url` in a fresh context; `errors` collects console errors and uncaught page errors as strings.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
   hasTouch = false, initScript, prepare } = {}) {
@@ -110,6 +118,18 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   if (prepare) await prepare(page);
   await page.goto(url);
   return { context, page, errors };
+}
+
+// Opens `url` like openPage, hands { context, page, errors } to `use` and closes the context whatever happens;
+// resolves to what `use` returns.
+export async function withPage(browser, url, options, use) {
+  if (typeof options === 'function') [options, use] = [{}, options];
+  const opened = await openPage(browser, url, options);
+  try {
+    return await use(opened);
+  } finally {
+    await opened.context.close();
+  }
 }
 
 // Waits until the loader left the 'loading' phase (<body data-catgeo-state>); resolves to 'running' or 'failed'.

@@ -3,10 +3,9 @@
 // missing or damaged MNIST file on the server is named as the server's fault, not the link's, with its detail folded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 300_000 };
 const MB = 1048576;
 
 // The notices banner's text ('' when hidden).
@@ -42,8 +41,7 @@ const API_CASES = [
 
 test('API calls with 10 MB inputs are refused with a notice and the run goes on; large inputs within the limits are ' +
   'read', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`, async ({ page, errors }) => {
     await waitForRunning(page);
     const epochs = () => page.evaluate(() => catgeo.metrics().epochs);
     for (const { name, refused, error, run } of API_CASES) {
@@ -76,9 +74,7 @@ test('API calls with 10 MB inputs are refused with a notice and the run goes on;
       }
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // The server's MNIST file: missing (404) or damaged (a flipped byte fails its checksum; a web page instead of it).
@@ -99,10 +95,9 @@ const ASSET_CASES = [
 for (const { name, detail, serve } of ASSET_CASES) {
   test(`an MNIST file on the server that is ${name} is named as the server's, the link is kept`, TIMEOUT, async () => {
     const link = 'scenario=mnist&digits=49&epochs=7';
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`, {
+    await withPage(shared.browser, `${shared.server.url}#${link}`, {
       prepare: (p) => p.context().route('**/mnist14.cgd', serve),
-    });
-    try {
+    }, async ({ page, errors }) => {
       await waitForRunning(page);
       const result = await page.evaluate(() => catgeo.loadResult());
       assert.equal(result.asset_failed, true, JSON.stringify(result));
@@ -123,22 +118,20 @@ for (const { name, detail, serve } of ASSET_CASES) {
       assert.match(banner.details, detail);
       assert.match(await page.evaluate(() => window.location.hash), /scenario=mnist/, 'the link was lost');
       assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('while the engine starts slowly the page shows no panels built from defaults, then the link\'s run',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=7`, {
+    const slowEngine = {
       prepare: (p) => p.context().route('**/catgeo_engine.wasm', async (route) => {
         const response = await route.fetch();
         await new Promise((resolve) => setTimeout(resolve, 4000));  // a slow network for the engine only
         await route.fulfill({ response });
       }),
-    });
-    try {
+    };
+    await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=7`, slowEngine, async ({ page, errors }) => {
       await page.waitForFunction(() => catgeo.phase === 'running', null, { timeout: 60_000 });
       const early = await page.evaluate(() => ({ report: catgeo.layoutReport(), runs: catgeo.runsCreated() }));
       assert.equal(early.runs, 0, 'the engine answered before the delay ended: the test proves nothing');
@@ -151,7 +144,5 @@ test('while the engine starts slowly the page shows no panels built from default
       assert.ok(later.windows > 1 && later.widgets > 0, `no panels once the run is built: ${JSON.stringify(later)}`);
       assert.equal(await page.evaluate(() => catgeo.config().id), 'E5');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });

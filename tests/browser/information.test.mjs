@@ -3,14 +3,12 @@
 // epoch 0, the decoding cost is small beside the coding cost, and the charts are drawn with nothing cut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 300_000 };
 
 test('E1: I(μ; r) is measured on schedule and lies between its bounds; its charts are drawn', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E1&epochs=100&seed=1`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E1&epochs=100&seed=1`, async ({ page, errors }) => {
     await waitForRunning(page);
     const started = Date.now();
     await page.evaluate(() => catgeo.trainEpochs(100));
@@ -35,7 +33,5 @@ test('E1: I(μ; r) is measured on schedule and lies between its bounds; its char
     await saveScreenshot(page, 'information-e1');
     assert.deepEqual((await page.evaluate(() => catgeo.layoutReport())).problems, []);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -2,14 +2,12 @@
 // the focus elsewhere the keys do nothing to the lab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 180_000 };
 
 test('Space plays and pauses, the right arrow steps one epoch, only while the canvas has focus', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.settled());
     await page.focus('#canvas');
@@ -31,7 +29,5 @@ test('Space plays and pauses, the right arrow steps one epoch, only while the ca
     await waitForFrames(page, 5);
     assert.equal(await state(), 'paused', 'Space without the canvas focused must not start training');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

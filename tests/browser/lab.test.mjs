@@ -4,22 +4,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, saveScreenshot, saveViewScreenshot, useServerAndBrowser, waitForFrames, waitForRunning,
+  saveScreenshot, saveViewScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage,
 } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
-const TIMEOUT = { timeout: 240_000 };
 const shared = useServerAndBrowser();
 
 // Opens the page, waits for it to run, and hands { page, errors } to `body`; closes the context afterwards.
 async function withLab(body) {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     await body({ page, errors });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 const statusText = (page) => page.evaluate(() => document.getElementById('catgeo-status').textContent);

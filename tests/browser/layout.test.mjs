@@ -3,10 +3,9 @@
 // tests/browser/artifacts/layout-<name>.png (scripts/screenshots copies them for the README).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 180_000 };
 
 export const LAYOUT_SIZES = [
   { name: 'phone', viewport: { width: 360, height: 740 }, scale: 3, touch: true, layout: 'portrait', figure: 0.6 },
@@ -21,10 +20,9 @@ export const LAYOUT_SIZES = [
 for (const size of LAYOUT_SIZES) {
   test(`${size.name} (${size.viewport.width}x${size.viewport.height}): ${size.layout} layout, figure and Play on screen`,
     TIMEOUT, async () => {
-      const { context, page, errors } = await openPage(shared.browser,
+      await withPage(shared.browser,
         `${shared.server.url}#scenario=E5&epochs=20${size.link || ''}`,
-        { viewport: size.viewport, deviceScaleFactor: size.scale, hasTouch: Boolean(size.touch) });
-      try {
+        { viewport: size.viewport, deviceScaleFactor: size.scale, hasTouch: Boolean(size.touch) }, async ({ page, errors }) => {
         await waitForRunning(page);
         await page.evaluate(async () => { await catgeo.trainEpochs(20); });
         await page.waitForTimeout(500);  // a few frames with the trained fields
@@ -59,18 +57,15 @@ for (const size of LAYOUT_SIZES) {
         }
         assert.deepEqual(problems, []);
         assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 }
 
 test('the typeface is rasterised for the pixel ratio, and again when the ratio changes', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=5`,
-    { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=5`,
+    { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, async ({ context, page, errors }) => {
     await waitForRunning(page);
-    await page.waitForTimeout(300);
+    await waitForFrames(page, 10);  // more ticks than the settle frames
     const before = await page.evaluate(() => catgeo.layoutReport());
     assert.equal(before.pixel_ratio, 1);
     assert.equal(before.typeface_device_px, 13, 'at 1x the atlas holds 13 px glyphs');
@@ -82,7 +77,9 @@ test('the typeface is rasterised for the pixel ratio, and again when the ratio c
     const cdp = await context.newCDPSession(page);  // a window dragged to a 2x screen
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
     await page.waitForFunction(() => catgeo.layoutReport().typeface_device_px === 26, null, { timeout: 10_000 });
-    await page.waitForTimeout(300);
+    // The change draws a few frames while ImGui settles its windows to the new sizes (src/platform/redraw_policy.h);
+    // on a loaded machine they outlast a fixed wait (CI once read the report after 300 ms, between them).
+    await waitForFrames(page, 10);  // more ticks than the settle frames
     const after = await page.evaluate(() => catgeo.layoutReport());
     assert.equal(after.pixel_ratio, 2);
     assert.equal(after.typeface_wanted_px, 26);
@@ -90,7 +87,5 @@ test('the typeface is rasterised for the pixel ratio, and again when the ratio c
     const longTasks = await page.evaluate(() => window.longTasks);
     console.log(`typeface rebuild 13 -> 26 px: main-thread long tasks ${JSON.stringify(longTasks)}`);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -2,9 +2,8 @@
 // accuracy within 90 s, and for the {4, 9} subset the top-20% eigenvector angle is reported and falls below 20°.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveViewScreenshot, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { saveViewScreenshot, TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
 
-const TIMEOUT = { timeout: 300_000 };
 const shared = useServerAndBrowser();
 
 // Loads an MNIST link and waits until the digits have arrived and the run exists (state leaves "no_run").
@@ -14,8 +13,7 @@ async function loadMnist(page, link) {
 }
 
 test('all ten digits: test accuracy above 85% within 90 s of in-page training', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     await loadMnist(page, 'scenario=mnist');
     const start = Date.now();
@@ -37,14 +35,11 @@ test('all ten digits: test accuracy above 85% within 90 s of in-page training', 
     const report = await page.evaluate(() => catgeo.layoutReport());
     assert.deepEqual(report.problems, [], 'the layout report lists no cut or overlapping label');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a shared MNIST link opens without a notice while the digits load, then runs', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`, async ({ page, errors }) => {
     await waitForRunning(page);
     const banner = await page.evaluate(() => {
       const element = document.getElementById('catgeo-notices');
@@ -54,14 +49,11 @@ test('a shared MNIST link opens without a notice while the digits load, then run
     await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60000 });
     assert.equal((await page.evaluate(() => catgeo.config())).id, 'mnist');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('digits {4, 9}: the top-20% angle between F_code and F_cat eigenvectors falls below 20 degrees', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     await loadMnist(page, 'scenario=mnist&digits=49');
     const metrics = await page.evaluate(() => catgeo.trainEpochs(30));
@@ -71,15 +63,12 @@ test('digits {4, 9}: the top-20% angle between F_code and F_cat eigenvectors fal
     assert.ok(metrics.angle_deg_top20 < 20, `top-20% angle ${metrics.angle_deg_top20}`);
     await saveViewScreenshot(page, 'mnist-49');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s through the learned projection', TIMEOUT,
   async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#scenario=mnist&digits=49`, async ({ page, errors }) => {
       await waitForRunning(page);
       await page.waitForFunction(() => catgeo.state() !== 'no_run', null, { timeout: 60_000, polling: 250 });
       await page.evaluate(async () => { await catgeo.settled(); await catgeo.trainEpochs(3); });
@@ -121,7 +110,5 @@ test('{4, 9}: a path from a test 4 to a test 9 goes from the 4s to the 9s throug
       });
       assert.match(farLink, /path=4,9,9999/);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });

@@ -7,15 +7,14 @@ import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { launchBrowser, openPage, saveScreenshot, startServer, waitForFrames, webRoot } from './harness.mjs';
+import {
+  launchBrowser, openPage, pageBuilt, repoRoot, saveScreenshot, startServer, TIMEOUT, waitForFrames, webRoot,
+  withPage,
+} from './harness.mjs';
 
-const TIMEOUT = { timeout: 180_000 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_PATH = 'courses/ml/catgeo/';
 const UNHASHED = /^(index\.html|article\.html|catgeo-sw\.js|catgeo-release\.json|(.*\/)?[A-Za-z]*-LICENSE\.txt)$/;
-const pageBuilt = existsSync(path.join(webRoot, 'catgeo.wasm'));
 
 const shared = { dir: '', site: '', next: '', log: [], online: true, server: null, host: null, browser: null, releases: [] };
 const packageUrl = () => `${shared.server.url}${SUB_PATH}`;
@@ -109,9 +108,8 @@ test('the package from a sub-path: a share link, the article and an embed from a
   assert.deepEqual(unhashed, [], 'every file that changes between releases has a content hash in its name');
   assert.ok(names.some((n) => n.endsWith('.wasm.br')) && names.some((n) => n.endsWith('.js.gz')), 'precompressed');
 
-  const { context, page, errors } = await openPage(shared.browser,
-    `${packageUrl()}index.html#scenario=E5&sigma=0.5&seed=3&epochs=3`);
-  try {
+  await withPage(shared.browser,
+    `${packageUrl()}index.html#scenario=E5&sigma=0.5&seed=3&epochs=3`, async ({ page, errors }) => {
     assert.ok(await ready(page));
     const { link } = await page.evaluate(() => catgeo.config());
     for (const key of ['scenario=E5', 'sigma=0.5', 'seed=3']) {
@@ -131,9 +129,7 @@ test('the package from a sub-path: a share link, the article and an embed from a
     assert.equal((await embed.evaluate(() => catgeo.offline())).state, 'unavailable', 'no service worker in an embed');
     assert.deepEqual(errors, []);
     assert.deepEqual(shared.log.filter((entry) => entry.status !== 200), [], 'every request was answered');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('offline after the first visit: the lab, the article and an MNIST link', { ...TIMEOUT,
@@ -185,8 +181,7 @@ test('a new release replaces the old one and deletes its cache', { ...TIMEOUT,
   skip: !pageBuilt && 'the page is not built' }, async () => {
   const [first, next] = shared.releases;
   assert.notEqual(first, next);
-  const { context, page, errors } = await openPage(shared.browser, `${packageUrl()}index.html`);
-  try {
+  await withPage(shared.browser, `${packageUrl()}index.html`, async ({ page, errors }) => {
     assert.ok(await ready(page));
     await until(page, () => catgeo.offline().state === 'ready', null, 'the first release offline');
     await rm(path.join(shared.site, SUB_PATH), { recursive: true });
@@ -205,7 +200,5 @@ test('a new release replaces the old one and deletes its cache', { ...TIMEOUT,
     const figure = await page.evaluate(() => document.querySelector('script[src^="catgeo-figure."]').src);
     assert.ok(existsSync(path.join(shared.site, SUB_PATH, path.basename(figure))), 'the new release is shown');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

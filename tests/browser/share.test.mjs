@@ -7,16 +7,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { artifactsDir, openPage, useServerAndBrowser, waitForFrames, waitForRunning, webRoot } from './harness.mjs';
+import {
+  artifactsDir, pageBuilt, repoRoot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, webRoot, withPage,
+} from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
-const TIMEOUT = { timeout: 300_000 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = process.env.CATGEO_CLI || path.join(repoRoot, 'build/native-release/src/cli/catgeo');
 const LINK = 'scenario=E5&seed=7&epochs=5';
-const pageBuilt = existsSync(path.join(webRoot, 'catgeo.js')) && existsSync(path.join(webRoot, 'catgeo.wasm'));
 
 // CLI (native, -march=native) vs page (WASM, no FMA, Emscripten's libm): the same algorithm, seed and data, but float
 // rounding may differ (fused multiply-adds, exp/log in the last ulp), so the runs need not be bit-identical. Measured
@@ -33,31 +31,22 @@ const shared = useServerAndBrowser({ enabled: () => pageBuilt });
 
 // ---- helpers -------------------------------------------------------------------------------------------------
 
-// Names of window.catgeo functions the page lacks (the page engineer's API, or catgeo-share.js not loaded).
-function missingApi(target, names) {
-  return target.evaluate((list) => list.filter((name) => typeof window.catgeo?.[name] !== 'function'), names);
+// Fails unless the page has every window.catgeo function in `names` (the page's API, or catgeo-share.js's).
+async function assertApi(target, names) {
+  const missing = await target.evaluate((list) => list.filter((name) => typeof window.catgeo?.[name] !== 'function'),
+    names);
+  assert.deepEqual(missing, [], `window.catgeo lacks ${missing.join(', ')} (docs/embedding.md)`);
 }
 
-// Skips `t` unless the page is built and has every function in `names`; returns true when skipped.
-async function skipUnless(t, target, names) {
-  const missing = await missingApi(target, names);
-  if (missing.length) {
-    t.skip(`window.catgeo lacks ${missing.join(', ')} (not wired yet: see docs/embedding.md)`);
-    return true;
-  }
-  return false;
-}
-
-// Skips `t` unless web/catgeo-share.js is loaded by the page and share_api.cpp is linked; returns true when skipped.
-async function skipUnlessShareWired(t, target) {
+// Fails unless the page loads web/catgeo-share.js and links share_api.cpp.
+async function assertShareWired(target) {
   const reason = await target.evaluate(() => {
     if (!window.catgeoShare) return 'index.html does not load catgeo-share.js';
     const module = window.catgeo.module;
     if (!module || typeof module._catgeo_request_png !== 'function') return 'share_api.cpp is not linked into the page';
     return '';
   });
-  if (reason) t.skip(`${reason} (not wired yet: see docs/embedding.md)`);
-  return Boolean(reason);
+  assert.equal(reason, '', 'the share exports are not wired (docs/embedding.md)');
 }
 
 function skipUnbuilt(t) {
@@ -110,15 +99,12 @@ test('a link opened twice gives identical metrics at the same epoch', TIMEOUT, a
   if (skipUnbuilt(t)) return;
   const runs = [];
   for (let i = 0; i < 2; ++i) {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${LINK}`);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#${LINK}`, async ({ page, errors }) => {
       await waitForRunning(page, 3);
-      if (await skipUnless(t, page, ['load', 'pause', 'trainEpochs', 'metrics'])) return;
+      await assertApi(page, ['load', 'pause', 'trainEpochs', 'metrics']);
       runs.push(await trainLinkToEnd(page, LINK));
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   }
   assert.equal(runs[0].state, 'finished');
   assert.equal(runs[0].epoch, 5);
@@ -133,10 +119,9 @@ test('CLI and page agree on the same link within the stated tolerance', TIMEOUT,
   }
   const { stdout } = await promisify(execFile)(CLI, ['train', '--link', LINK, '--json'], { timeout: 120_000 });
   const native = JSON.parse(stdout);
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page, 3);
-    if (await skipUnless(t, page, ['load', 'pause', 'trainEpochs', 'metrics'])) return;
+    await assertApi(page, ['load', 'pause', 'trainEpochs', 'metrics']);
     const web = await trainLinkToEnd(page, LINK);
     assert.equal(web.state, native.state);
     assert.equal(web.epoch, native.epoch);
@@ -146,9 +131,7 @@ test('CLI and page agree on the same link within the stated tolerance', TIMEOUT,
       assert.ok(difference <= tolerance, `${key}: page ${web[key]} vs CLI ${native[key]} (tolerance ${tolerance})`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the article loads its live tour figures, each running its own step', TIMEOUT, async (t) => {
@@ -157,9 +140,8 @@ test('the article loads its live tour figures, each running its own step', TIMEO
     t.skip('article.html is not in the built web folder (reconfigure the wasm-release build)');
     return;
   }
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}article.html`,
-    { viewport: { width: 1000, height: 900 } });
-  try {
+  await withPage(shared.browser, `${shared.server.url}article.html`,
+    { viewport: { width: 1000, height: 900 } }, async ({ page, errors }) => {
     const frames = [];
     for (const id of ['catgeo-tour1', 'catgeo-tour3', 'catgeo-tour6']) {
       const handle = await page.waitForSelector(`#${id}`);
@@ -175,8 +157,8 @@ test('the article loads its live tour figures, each running its own step', TIMEO
       const hash = await frame.evaluate(() => location.hash);
       assert.ok(hash.includes('embed=1'), `${id}: hash ${hash}`);
     }
-    if (await skipUnlessShareWired(t, frames[0][1])) return;  // the hash reaches the app through catgeo-share.js
-    if (await skipUnless(t, frames[0][1], ['metrics', 'config'])) return;
+    await assertShareWired(frames[0][1]);  // the hash reaches the app through catgeo-share.js
+    await assertApi(frames[0][1], ['metrics', 'config']);
     const scenarios = [];
     for (const [id, frame] of frames) {
       const metrics = await call(frame, 'metrics');
@@ -192,18 +174,15 @@ test('the article loads its live tour figures, each running its own step', TIMEO
       assert.ok(tour.step > 0 && tour.shown, `${id}: its caption shows (${JSON.stringify(tour).slice(0, 80)})`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('exported PNG is a non-blank picture of the view; CSV and JSON exports parse', TIMEOUT, async (t) => {
   if (skipUnbuilt(t)) return;
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&seed=7&view=overlay`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5&seed=7&view=overlay`, async ({ page, errors }) => {
     await waitForRunning(page, 5);
-    if (await skipUnlessShareWired(t, page)) return;
-    if (await skipUnless(t, page, ['exportPng', 'exportCsv', 'exportHistoryJson', 'exportConfigJson'])) return;
+    await assertShareWired(page);
+    await assertApi(page, ['exportPng', 'exportCsv', 'exportHistoryJson', 'exportConfigJson']);
     const bytes = await page.evaluate(async () => {
       const blob = await window.catgeo.exportPng();
       return { type: blob.type, data: Array.from(new Uint8Array(await blob.arrayBuffer())) };
@@ -232,9 +211,7 @@ test('exported PNG is a non-blank picture of the view; CSV and JSON exports pars
     assert.equal(config.training.seed, 7);
     assert.equal(config.view.mode, 'overlay');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---- 1,000 mutated links -----------------------------------------------------------------------------------------
@@ -301,10 +278,9 @@ test('1,000 mutated links never crash the page', TIMEOUT, async (t) => {
     for (let k = 1 + Math.floor(next() * 3); k > 0; --k) link = mutate(link, next);
     return link;
   });
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page, 3);
-    if (await skipUnless(t, page, ['load', 'metrics'])) return;
+    await assertApi(page, ['load', 'metrics']);
     const BATCH = 25;
     for (let start = 0; start < links.length; start += BATCH) {
       const batch = links.slice(start, start + BATCH);
@@ -329,9 +305,7 @@ test('1,000 mutated links never crash the page', TIMEOUT, async (t) => {
     const metrics = await call(page, 'metrics');
     assert.ok(metrics && typeof metrics === 'object', 'metrics() still answers');
     assert.equal(await pagePhase(page), 'running');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // Issue 21: links that used to load silently show their notice in the banner (the page reads links with the core's
@@ -346,17 +320,14 @@ test('hostile links show their notice in the banner', TIMEOUT, async (t) => {
       'F_cat of the reference (KDE) is 0 at every grid point'],
   ];
   for (const [link, notice] of cases) {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#${link}`, async ({ page, errors }) => {
       await waitForRunning(page);
-      if (await skipUnlessShareWired(t, page)) return;
+      await assertShareWired(page);
       await page.waitForFunction((text) => {
         const element = document.getElementById('catgeo-notices');
         return element && !element.hidden && element.textContent.includes(text);
       }, notice, { timeout: 30000 });
       assert.deepEqual(errors, [], link);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });

@@ -5,16 +5,15 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  messageText, openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, waitForStart, webRoot,
+  messageText, saveScreenshot, TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, waitForStart, webRoot,
+  withPage,
 } from './harness.mjs';
 import { decodePng, imageStats } from './png.mjs';
 
-const TIMEOUT = { timeout: 180_000 };
 const shared = useServerAndBrowser();
 
 test('page loads, hides the progress bar and draws the CatGeo window without errors', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     assert.equal(await page.isVisible('#catgeo-loading'), false, 'progress bar still visible');
     assert.equal(await page.getAttribute('#catgeo-loading', 'aria-valuenow'), '100', 'download progress not at 100%');
@@ -24,17 +23,14 @@ test('page loads, hides the progress bar and draws the CatGeo window without err
     assert.ok(stats.distinctColors >= 4, `only ${stats.distinctColors} colours: blank canvas?`);
     assert.ok(stats.nonBackgroundFraction > 0.005, `only ${stats.nonBackgroundFraction} non-background pixels`);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url,
-    { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
-  const canvasSize = () => page.evaluate(() => [document.getElementById('canvas').width,
-    document.getElementById('canvas').height]);
-  try {
+  await withPage(shared.browser, shared.server.url,
+    { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 }, async ({ page, errors }) => {
+    const canvasSize = () => page.evaluate(() => [document.getElementById('canvas').width,
+      document.getElementById('canvas').height]);
     await waitForRunning(page);
     assert.deepEqual(await canvasSize(), [1600, 1200]);
     await page.setViewportSize({ width: 640, height: 480 });
@@ -42,21 +38,18 @@ test('canvas backing store follows CSS size x devicePixelRatio, live', TIMEOUT, 
     assert.deepEqual(await canvasSize(), [1280, 960]);
     await saveScreenshot(page, 'smoke-dpr2');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the wheel scrolls a panel only where it has more to show that way, else the page; keys outside the canvas are not taken',
   TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  // Dispatches a cancelable wheel event on the canvas and reports whether the app prevented its default.
-  const wheelPrevented = (x, y, deltaY) => page.evaluate(([clientX, clientY, dy]) => {
-    const event = new WheelEvent('wheel', { deltaY: dy, clientX, clientY, bubbles: true, cancelable: true });
-    document.getElementById('canvas').dispatchEvent(event);
-    return event.defaultPrevented;
-  }, [x, y, deltaY]);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
+    // Dispatches a cancelable wheel event on the canvas and reports whether the app prevented its default.
+    const wheelPrevented = (x, y, deltaY) => page.evaluate(([clientX, clientY, dy]) => {
+      const event = new WheelEvent('wheel', { deltaY: dy, clientX, clientY, bubbles: true, cancelable: true });
+      document.getElementById('canvas').dispatchEvent(event);
+      return event.defaultPrevented;
+    }, [x, y, deltaY]);
     await waitForRunning(page);
     await page.mouse.move(1100, 300);  // the read-outs column, longer than the screen, at its top
     await waitForFrames(page, 3);
@@ -76,9 +69,7 @@ test('the wheel scrolls a panel only where it has more to show that way, else th
     });
     assert.equal(keyPrevented, false, 'a key outside the canvas was swallowed');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // Each case breaks one requirement before the page loads and expects a readable message instead of a blank canvas.
@@ -126,8 +117,7 @@ const failureCases = [
 
 for (const { name, url, expected, initScript, prepare } of failureCases) {
   test(`shows a message when the page cannot start: ${name}`, TIMEOUT, async () => {
-    const { context, page } = await openPage(shared.browser, url ? url() : shared.server.url, { initScript, prepare });
-    try {
+    await withPage(shared.browser, url ? url() : shared.server.url, { initScript, prepare }, async ({ page }) => {
       assert.equal(await waitForStart(page), 'failed');
       assert.equal(await page.isVisible('#catgeo-message'), true);
       assert.equal(await page.isVisible('#catgeo-loading'), false);
@@ -135,18 +125,15 @@ for (const { name, url, expected, initScript, prepare } of failureCases) {
       const details = await page.evaluate(() => document.getElementById('catgeo-message-details').hidden);
       assert.equal(details, name.startsWith('no-'), 'technical details are shown when there are any, and folded');
       await saveScreenshot(page, name);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('an idle page draws on demand: few frames while nothing changes, a fresh frame on input or API calls',
   TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5`);
-    const counts = () => page.evaluate(() => [window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []),
-      window.catgeo.module.ccall('catgeo_frames_drawn', 'number', [], [])]);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#scenario=E5`, async ({ page, errors }) => {
+      const counts = () => page.evaluate(() => [window.catgeo.module.ccall('catgeo_frame_count', 'number', [], []),
+        window.catgeo.module.ccall('catgeo_frames_drawn', 'number', [], [])]);
       await waitForRunning(page);
       // Settle: the fields, then the epoch-0 information measures (a background job, about 1.5 s here), drawn.
       await page.waitForFunction(() => window.catgeo.metrics().info_epoch === 0, null, { timeout: 30_000 });
@@ -169,9 +156,7 @@ test('an idle page draws on demand: few frames while nothing changes, a fresh fr
       const [, drawn3] = await counts();
       assert.ok(drawn3 - drawn2 >= 8, `training drew only ${drawn3 - drawn2} of 10 frames`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
 // The renderer redraws only the tiles that changed (src/platform/draw_damage.h) into the picture it keeps. Audited
@@ -185,10 +170,9 @@ for (const { name, link, options } of [
     options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true } },
 ]) {
   test(`${name}: redrawing only what changed gives the same pixels as redrawing everything`, TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#${link}`, options);
-    const audit = (frames) => page.evaluate((n) =>
-      JSON.parse(window.catgeo.module.ccall('catgeo_redraw_audit', 'string', ['number'], [n])), frames);
-    try {
+    await withPage(shared.browser, `${shared.server.url}#${link}`, options, async ({ page, errors }) => {
+      const audit = (frames) => page.evaluate((n) =>
+        JSON.parse(window.catgeo.module.ccall('catgeo_redraw_audit', 'string', ['number'], [n])), frames);
       await waitForRunning(page);
       await page.evaluate(() => window.catgeo.play());
       const size = page.viewportSize();
@@ -203,8 +187,6 @@ for (const { name, link, options } of [
       assert.equal(result.differing_pixels, 0, `the kept picture differed from a full redraw: ${JSON.stringify(result)}`);
       assert.ok(result.redrawn_renders >= 20, `in 90 s only ${result.redrawn_renders} of ${result.renders} audited frames redrew part of the picture`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

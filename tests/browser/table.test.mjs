@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { artifactsDir, openPage, useServerAndBrowser, waitForRunning } from './harness.mjs';
+import { artifactsDir, TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
 
-const TIMEOUT = { timeout: 240_000 };
 const shared = useServerAndBrowser();
 const tablesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'tables');
 const table = (name) => fs.readFileSync(path.join(tablesDir, name), 'utf8');
@@ -35,8 +34,7 @@ async function pasteAndLoad(page, text) {
 }
 
 test('a pasted 3-class 2-D table trains like drawn points, with its class names and scaling', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     const { message, hidden } = await pasteAndLoad(page, table('three_classes_2d.csv'));
     assert.ok(hidden, `the box closes after a good table (it says: ${message})`);
@@ -69,14 +67,11 @@ test('a pasted 3-class 2-D table trains like drawn points, with its class names 
     assert.equal(lines.length - 1, table('three_classes_2d.csv').trim().split('\n')
       .filter((l) => l && !l.startsWith('#')).length - 1);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('each bad table is named where it fails, and the previous run goes on untouched', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E3&epochs=50`);
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E3&epochs=50`, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.trainEpochs(2));
     const run = await page.evaluate(() => ({ link: catgeo.config().link, metrics: catgeo.metrics(),
@@ -100,14 +95,11 @@ test('each bad table is named where it fails, and the previous run goes on untou
     }
     await page.screenshot({ path: path.join(artifactsDir, 'table-bad.png') });
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a chosen file and a file dropped on the page load like a pasted table', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     // Choose a file: the 1-D table.
     await page.evaluate(() => window.catgeoTable.open());
@@ -146,14 +138,11 @@ test('a chosen file and a file dropped on the page load like a pasted table', TI
     assert.match(message, /^The file bad\.csv was not loaded: line 4, column 1/);
     assert.equal((await page.evaluate(() => catgeo.config())).link, config.link, 'the dropped table still runs');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a large table does not travel in the link, which says so; its export sits beside it', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, shared.server.url);
-  try {
+  await withPage(shared.browser, shared.server.url, async ({ page, errors }) => {
     await waitForRunning(page);
     const rows = ['x,y,label'];
     for (let i = 0; i < 3000; ++i) rows.push(`${Math.cos(i) * (1 + (i % 3))},${Math.sin(i * 1.3)},${['p', 'q', 'r'][i % 3]}`);
@@ -166,16 +155,13 @@ test('a large table does not travel in the link, which says so; its export sits 
     const exported = await page.evaluate(() => catgeo.exportTableCsv());
     assert.equal(exported.trim().split('\n').length, 3001);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('on a phone the table box fills the width, its buttons are finger-sized, and a pasted table loads', TIMEOUT,
   async () => {
-    const { context, page, errors } = await openPage(shared.browser, shared.server.url,
-      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
-    try {
+    await withPage(shared.browser, shared.server.url,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true }, async ({ page, errors }) => {
       await waitForRunning(page);
       await page.evaluate(() => window.catgeoTable.open());
       const form = await page.locator('#catgeo-table form').boundingBox();
@@ -193,7 +179,5 @@ test('on a phone the table box fills the width, its buttons are finger-sized, an
       await page.evaluate(() => catgeo.trainEpochs(5));
       await page.screenshot({ path: path.join(artifactsDir, 'table-phone.png') });
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });

@@ -3,10 +3,9 @@
 // tall; a finger drags a class mean and draws points (touch events through the DevTools protocol).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import { TIMEOUT, useServerAndBrowser, waitForFrames, waitForRunning, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 180_000 };
 
 async function tapPlay(page) {
   const rect = await page.evaluate(() => catgeo.viewRect().play_button);
@@ -18,9 +17,8 @@ async function tapPlay(page) {
 for (const size of [{ name: 'tablet', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2 },
                     { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 }]) {
   test(`${size.name}: a quick tap on Play / Pause toggles the run every time`, TIMEOUT, async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`,
-      { viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, hasTouch: true });
-    try {
+    await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`,
+      { viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, hasTouch: true }, async ({ page, errors }) => {
       await waitForRunning(page);
       await page.evaluate(() => catgeo.settled());
       const seen = [];
@@ -35,9 +33,7 @@ for (const size of [{ name: 'tablet', viewport: { width: 1024, height: 768 }, de
       }
       assert.ok(seen.every((s) => { const [from, to] = s.split('->'); return from !== to; }), `taps: ${seen.join(', ')}`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
@@ -62,9 +58,8 @@ async function fingerDrag(page, cdp, from, to, steps = 10) {
 }
 
 test('phone: a finger drags a class mean and draws points', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5`,
-    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
-  try {
+  await withPage(shared.browser, `${shared.server.url}#scenario=E5`,
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true }, async ({ context, page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.settled());
     const cdp = await context.newCDPSession(page);
@@ -88,16 +83,13 @@ test('phone: a finger drags a class mean and draws points', TIMEOUT, async () =>
     assert.ok(drawn.length >= 6 + 3, `${drawn.length} points after drawing with a finger`);
     assert.ok(drawn.slice(6).every((p) => p[2] === 1), 'the drawn points have the chosen class');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phone: a finger on the sheet scrolls its page', TIMEOUT,
   async () => {
-    const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#scenario=E5`,
-      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
-    try {
+    await withPage(shared.browser, `${shared.server.url}#scenario=E5`,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true }, async ({ context, page, errors }) => {
       await waitForRunning(page);
       await page.evaluate(() => catgeo.settled());
       const cdp = await context.newCDPSession(page);
@@ -109,7 +101,5 @@ test('phone: a finger on the sheet scrolls its page', TIMEOUT,
       console.log(`a 240 px finger drag scrolled the sheet by ${after} px`);
       assert.ok(after >= 200, `a 240 px finger drag scrolled the sheet by ${after} px (the page follows the finger)`);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });

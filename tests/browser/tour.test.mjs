@@ -2,10 +2,11 @@
 // metric its caption names moves the way the caption says; one step embeds as one figure with its caption.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning } from './harness.mjs';
+import {
+  LONG_TIMEOUT, saveScreenshot, useServerAndBrowser, waitForFrames, waitForRunning, withPage,
+} from './harness.mjs';
 
 const shared = useServerAndBrowser();
-const TIMEOUT = { timeout: 900_000 };
 
 // Waits until the page draws what tour step `n` names (viewRect().tour_focus) and until it lies on the canvas: the
 // page scrolls it into view over a few frames, and again when what arrives later above it (images, a measurement)
@@ -64,9 +65,8 @@ async function checkLossMaps(page) {
   assert.ok(latest.near_boundary > latest.elsewhere && latest.share_near_boundary > 0.5, JSON.stringify(latest));
 }
 
-test('every tour step loads from its link, shows its caption and keeps its claim', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=1`);
-  try {
+test('every tour step loads from its link, shows its caption and keeps its claim', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#tour=1`, async ({ page, errors }) => {
     await waitForRunning(page);
     const count = await page.evaluate(() => catgeo.tour().count);
     assert.equal(count, 15, `${count} steps`);
@@ -111,15 +111,12 @@ test('every tour step loads from its link, shows its caption and keeps its claim
       assert.ok(claim.rises ? a > b : a < b, `step ${n}: ${claim.metric} should ${claim.rises ? 'rise' : 'fall'}: ${b} -> ${a}`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('one tour step embeds as one figure with its caption and the (i) note', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=3&embed=1`,
-    { viewport: { width: 720, height: 480 } });
-  try {
+test('one tour step embeds as one figure with its caption and the (i) note', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#tour=3&embed=1`,
+    { viewport: { width: 720, height: 480 } }, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.settled());
     await waitForFrames(page, 3);
@@ -131,15 +128,12 @@ test('one tour step embeds as one figure with its caption and the (i) note', TIM
     await saveScreenshot(page, 'tour-embed');
     assert.deepEqual((await page.evaluate(() => catgeo.layoutReport())).problems, [], 'layout report');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('a tour step about the maps on a phone: caption, a map at least 60% of the width, nothing cut', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=6`,
-    { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true });
-  try {
+test('a tour step about the maps on a phone: caption, a map at least 60% of the width, nothing cut', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#tour=6`,
+    { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, hasTouch: true }, async ({ page, errors }) => {
     await waitForRunning(page);
     await page.evaluate(() => catgeo.settled());
     await waitForFrames(page, 3);
@@ -151,15 +145,12 @@ test('a tour step about the maps on a phone: caption, a map at least 60% of the 
     assert.ok(right - left >= 0.6 * 360, `the map is ${right - left} px wide on a 360 px phone`);
     assert.deepEqual(r.report.problems, []);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test('a phone shows what every step names: the map it is about, or the tab and place of its chart', TIMEOUT, async () => {
-  const { context, page, errors } = await openPage(shared.browser, `${shared.server.url}#tour=1`,
-    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
-  try {
+test('a phone shows what every step names: the map it is about, or the tab and place of its chart', LONG_TIMEOUT, async () => {
+  await withPage(shared.browser, `${shared.server.url}#tour=1`,
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true }, async ({ page, errors }) => {
     await waitForRunning(page);
     for (let n = 1; n <= 15; ++n) {
       await page.evaluate(async (k) => { await catgeo.load(`tour=${k}`); await catgeo.settled(); }, n);
@@ -169,7 +160,5 @@ test('a phone shows what every step names: the map it is about, or the tab and p
       assert.deepEqual(problems, [], `phone, step ${n}: ${JSON.stringify(problems)}`);
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
