@@ -15,7 +15,7 @@ namespace {
 std::vector<float> reference_boundary(const char* link) {
   const ScenarioConfig config = decode_share_link(link).config;
   const Result<Dataset> data = drawn_points_dataset(config);
-  EXPECT_MSG(data.ok(), data.status.message);
+  CHECK_MESSAGE(data.ok(), data.status.message);
   const Result<KdePosterior> kde = drawn_points_reference(config, data.value);
   GridFields fields;
   fields.reshape(config.grid, kde.value.num_classes());
@@ -27,10 +27,10 @@ std::vector<float> reference_boundary(const char* link) {
 
 }  // namespace
 
-TEST_CASE(boundary_is_not_drawn_where_the_kde_reference_is_undefined, "") {
+TEST_CASE("boundary_is_not_drawn_where_the_kde_reference_is_undefined") {
   // Two clusters of 3 points 1.4 apart, beyond the kernels' reach: the posterior is 1 near each cluster and undefined
   // between them, so there is no boundary to draw (it used to ring one cluster).
-  EXPECT_TRUE(reference_boundary("scenario=drawn&pts=APgA-ABm9pr5AJr5ZvYAAAgACAGaCWYGAWYGmgkB").empty());
+  CHECK(reference_boundary("scenario=drawn&pts=APgA-ABm9pr5AJr5ZvYAAAgACAGaCWYGAWYGmgkB").empty());
   // Points of two classes side by side: a boundary between them, and only there (every segment between the columns).
   const ScenarioConfig two = decode_share_link("scenario=E5").config;
   ScenarioConfig drawn = two;
@@ -42,7 +42,7 @@ TEST_CASE(boundary_is_not_drawn_where_the_kde_reference_is_undefined, "") {
     drawn.points.push_back(quantize_for_link({{0.1, -0.7 + 0.2 * i}, 1}));
   }
   const std::vector<float> segments = reference_boundary(("#" + encode_share_link(drawn)).c_str());
-  EXPECT_TRUE(!segments.empty());
+  CHECK(!segments.empty());
   for (std::size_t k = 0; k < segments.size(); k += 2)
-    EXPECT_MSG(segments[k] > -0.1f && segments[k] < 0.1f, "segment end at x = " << segments[k]);
+    CHECK_MESSAGE((segments[k] > -0.1f && segments[k] < 0.1f), "segment end at x = " << segments[k]);
 }

@@ -101,34 +101,34 @@ void check_run(const std::string& link, ImVec2 size, int frames) {
   const HeadlessResult r = run_headless(link, size, frames);
   const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
                             std::to_string(static_cast<int>(size.y));
-  EXPECT_MSG(r.view.has_run(), where << ": no run (" << r.view.status << ")");
-  EXPECT_MSG(r.view.facts.serial == 1, where << ": " << r.view.facts.serial << " runs built");
-  EXPECT_MSG(r.view.completed == r.last_sent, where << ": commands unanswered");
-  EXPECT_MSG(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
-  EXPECT_MSG(r.view.epoch_progress > 0.0, where << ": autoplay did not train");
-  EXPECT_MSG(r.view.fields_valid() && finite_fields(r.view.fields), where << ": no finite fields");
-  EXPECT_MSG(r.view.history.size() >= 1, where << ": no history");
-  EXPECT_MSG(r.vertices > 1000, where << ": only " << r.vertices << " vertices drawn");
-  EXPECT_MSG(catgeo::parse_json(r.metrics).ok(), where << ": metrics JSON does not parse");
+  CHECK_MESSAGE(r.view.has_run(), where << ": no run (" << r.view.status << ")");
+  CHECK_MESSAGE(r.view.facts.serial == 1, where << ": " << r.view.facts.serial << " runs built");
+  CHECK_MESSAGE(r.view.completed == r.last_sent, where << ": commands unanswered");
+  CHECK_MESSAGE(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
+  CHECK_MESSAGE(r.view.epoch_progress > 0.0, where << ": autoplay did not train");
+  CHECK_MESSAGE((r.view.fields_valid() && finite_fields(r.view.fields)), where << ": no finite fields");
+  CHECK_MESSAGE(r.view.history.size() >= 1, where << ": no history");
+  CHECK_MESSAGE(r.vertices > 1000, where << ": only " << r.vertices << " vertices drawn");
+  CHECK_MESSAGE(catgeo::parse_json(r.metrics).ok(), where << ": metrics JSON does not parse");
 }
 
 }  // namespace
 
-TEST_CASE(headless_every_preset_at_laptop_size, "slow") {
+TEST_CASE("headless_every_preset_at_laptop_size" * SLOW) {
   for (const std::string& id : catgeo::scenario_ids()) {
     if (id == "mnist") continue;  // below, with the digits loaded
     check_run("scenario=" + id + "&autoplay=1", ImVec2(1280, 800), 240);
   }
 }
 
-TEST_CASE(headless_layouts_at_phone_tablet_lecture_and_iframe_sizes, "slow") {
+TEST_CASE("headless_layouts_at_phone_tablet_lecture_and_iframe_sizes" * SLOW) {
   check_run("scenario=E5&autoplay=1", ImVec2(390, 844), 200);
   check_run("scenario=E1&autoplay=1&lecture=1", ImVec2(1024, 768), 200);
   check_run("scenario=E7&autoplay=1&embed=1", ImVec2(400, 300), 200);
   check_run("scenario=E6&autoplay=1&view=overlay", ImVec2(1920, 1080), 200);
 }
 
-TEST_CASE(headless_mnist_with_the_digits, "slow") {
+TEST_CASE("headless_mnist_with_the_digits" * SLOW) {
   if (!catgeo::test::install_mnist_digits()) return;
   check_run("scenario=mnist&autoplay=1&digits=49", ImVec2(1280, 800), 200);
 }
@@ -141,17 +141,17 @@ void check_layout(const std::string& link, ImVec2 size, int sheet_tab = -1) {
   const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
                             std::to_string(static_cast<int>(size.y)) + " tab " + std::to_string(sheet_tab);
   const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
-  EXPECT_MSG(report.ok(), where << ": the layout report does not parse");
+  CHECK_MESSAGE(report.ok(), where << ": the layout report does not parse");
   if (!report.ok()) return;
   const catgeo::JsonValue& problems = *report.value.find("problems");
-  EXPECT_MSG(r.view.fields_valid(), where << ": no fields drawn yet, so the maps' labels went unchecked");
-  EXPECT_MSG(report.value.find("labels")->as_number() >= 10, where << ": too few labels checked: " << r.layout);
-  EXPECT_MSG(problems.size() == 0, where << ": " << r.layout);
+  CHECK_MESSAGE(r.view.fields_valid(), where << ": no fields drawn yet, so the maps' labels went unchecked");
+  CHECK_MESSAGE(report.value.find("labels")->as_number() >= 10, where << ": too few labels checked: " << r.layout);
+  CHECK_MESSAGE(problems.size() == 0, where << ": " << r.layout);
 }
 
 }  // namespace
 
-TEST_CASE(headless_layout_report_at_every_size, "slow") {
+TEST_CASE("headless_layout_report_at_every_size" * SLOW) {
   const ImVec2 sizes[] = {{360, 740}, {768, 1024}, {1280, 800}, {1920, 1080}};
   for (const char* link : {"scenario=E1", "scenario=E5", "scenario=E7"})
     for (ImVec2 size : sizes) check_layout(link, size);
@@ -171,7 +171,7 @@ TEST_CASE(headless_layout_report_at_every_size, "slow") {
   }
 }
 
-TEST_CASE(headless_decoder_check_and_layer_picker_layouts, "slow") {
+TEST_CASE("headless_decoder_check_and_layer_picker_layouts" * SLOW) {
   // E6 with F_code at its first layer and the decoder ellipses: the result arrives, the map names its layer, and
   // the legend, the note and the picker fit at laptop and phone sizes.
   const std::string link = "scenario=E6&layer=0&decoder=1";
@@ -179,14 +179,15 @@ TEST_CASE(headless_decoder_check_and_layer_picker_layouts, "slow") {
     const HeadlessResult r = run_headless(link, size, 300, -1, true);
     const std::string where = link + " at " + std::to_string(static_cast<int>(size.x)) + "x" +
                               std::to_string(static_cast<int>(size.y));
-    EXPECT_MSG(r.view.fields_layer == 0 && r.view.config.view.layer == 0, where << ": layer " << r.view.fields_layer);
-    EXPECT_MSG(r.view.decoder.valid && r.view.decoder.points.cols() > 0, where << ": no decoder result");
+    CHECK_MESSAGE((r.view.fields_layer == 0 && r.view.config.view.layer == 0),
+                     where << ": layer " << r.view.fields_layer);
+    CHECK_MESSAGE((r.view.decoder.valid && r.view.decoder.points.cols() > 0), where << ": no decoder result");
     const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
-    EXPECT_MSG(report.ok() && report.value.find("problems")->size() == 0, where << ": " << r.layout);
+    CHECK_MESSAGE((report.ok() && report.value.find("problems")->size() == 0), where << ": " << r.layout);
   }
 }
 
-TEST_CASE(headless_digit_pad_layouts_with_a_drawing, "slow") {
+TEST_CASE("headless_digit_pad_layouts_with_a_drawing" * SLOW) {
   // A drawn 1 (a vertical stroke of ink) on the pad: read by the engine, and the pad, its posterior bars, the nearest
   // digits and the marker on the maps fit at laptop, portrait tablet and phone sizes (the phone's Read-outs tab).
   if (!catgeo::test::install_mnist_digits()) return;
@@ -198,9 +199,10 @@ TEST_CASE(headless_digit_pad_layouts_with_a_drawing, "slow") {
                                   std::make_pair(ImVec2(768, 1024), 2), std::make_pair(ImVec2(360, 740), 2)}) {
     const HeadlessResult r = run_headless(link, size, 150, tab, false, one);
     const std::string where = std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
-    EXPECT_MSG(r.view.drawn.active && r.view.drawn.valid, where << ": the drawing was not read: " << r.view.drawn.error);
-    EXPECT_MSG(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
+    CHECK_MESSAGE((r.view.drawn.active && r.view.drawn.valid),
+                     where << ": the drawing was not read: " << r.view.drawn.error);
+    CHECK_MESSAGE(r.rejected == 0, where << ": the engine refused " << r.rejected << " commands");
     const catgeo::Result<catgeo::JsonValue> report = catgeo::parse_json(r.layout);
-    EXPECT_MSG(report.ok() && report.value.find("problems")->size() == 0, where << ": " << r.layout);
+    CHECK_MESSAGE((report.ok() && report.value.find("problems")->size() == 0), where << ": " << r.layout);
   }
 }

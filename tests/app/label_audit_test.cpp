@@ -44,7 +44,7 @@ bool has(const LabelReport& r, LabelProblem::Kind kind, const std::string& text)
 
 }  // namespace
 
-TEST_CASE(label_audit_passes_a_tidy_window, "") {
+TEST_CASE("label_audit_passes_a_tidy_window") {
   const LabelReport r = audit_one_window([] {
     ImGui::Button("Play");
     float v = 0.5f;
@@ -55,11 +55,11 @@ TEST_CASE(label_audit_passes_a_tidy_window, "") {
     draw_label(dl, ImVec2(10, 150), IM_COL32_WHITE, "x₁");
     draw_label(dl, ImVec2(60, 150), IM_COL32_WHITE, "x₂");
   });
-  EXPECT_MSG(r.problems.empty(), r.problems.size() << " problems, first: " << r.problems.front().text);
-  EXPECT_TRUE(r.widgets == 2 && r.labels == 2 && r.windows >= 1);
+  CHECK_MESSAGE(r.problems.empty(), r.problems.size() << " problems, first: " << r.problems.front().text);
+  CHECK((r.widgets == 2 && r.labels == 2 && r.windows >= 1));
 }
 
-TEST_CASE(label_audit_reports_cut_overlapping_and_overlong_labels, "") {
+TEST_CASE("label_audit_reports_cut_overlapping_and_overlong_labels") {
   const LabelReport r = audit_one_window([] {
     float v = 0.5f;
     ImGui::SetNextItemWidth(150);  // the label starts at 154 px of a 200 px window
@@ -71,10 +71,10 @@ TEST_CASE(label_audit_reports_cut_overlapping_and_overlong_labels, "") {
     draw_label(dl, ImVec2(20, 100), IM_COL32_WHITE, "inside a small box", ImVec2(20, 100), ImVec2(60, 120));
     ImGui::TextUnformatted("A line of text that is not wrapped runs past the edge of the window");
   });
-  EXPECT_TRUE(has(r, LabelProblem::Kind::clipped, "learning rate"));
-  EXPECT_TRUE(has(r, LabelProblem::Kind::clipped, "A button label longer than its box"));
-  EXPECT_TRUE(has(r, LabelProblem::Kind::overlap, "F_cat (exact)"));
-  EXPECT_TRUE(has(r, LabelProblem::Kind::clipped, "inside a small box"));
-  EXPECT_TRUE(has(r, LabelProblem::Kind::overflow, ""));
-  EXPECT_MSG(r.problems.size() == 5, r.problems.size());
+  CHECK(has(r, LabelProblem::Kind::clipped, "learning rate"));
+  CHECK(has(r, LabelProblem::Kind::clipped, "A button label longer than its box"));
+  CHECK(has(r, LabelProblem::Kind::overlap, "F_cat (exact)"));
+  CHECK(has(r, LabelProblem::Kind::clipped, "inside a small box"));
+  CHECK(has(r, LabelProblem::Kind::overflow, ""));
+  CHECK_MESSAGE(r.problems.size() == 5, r.problems.size());
 }

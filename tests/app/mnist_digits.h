@@ -15,7 +15,7 @@ inline bool install_mnist_digits() {
   std::vector<std::uint8_t> bytes;
   std::string tried;
   if (!read_asset("mnist14.cgd", bytes, tried)) {
-    EXPECT_MSG(false, "assets/mnist14.cgd not found (looked in " << tried << "); scripts/setup makes it");
+    CHECK_MESSAGE(false, "assets/mnist14.cgd not found (looked in " << tried << "); scripts/setup makes it");
     return false;
   }
   set_mnist_bytes(bytes.data(), bytes.size());

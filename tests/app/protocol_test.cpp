@@ -41,7 +41,7 @@ Snapshot full_snapshot() {
 
 }  // namespace
 
-TEST_CASE(protocol_command_round_trip, "") {
+TEST_CASE("protocol_command_round_trip") {
   Command c;
   c.kind = CommandKind::add_points;
   c.id = 77;
@@ -57,40 +57,40 @@ TEST_CASE(protocol_command_round_trip, "") {
   c.pixels = {0.0f, 0.25f, 1.0f};
   const std::vector<std::uint8_t> bytes = catgeo::encode_command(c);
   Command d;
-  EXPECT_TRUE(catgeo::decode_command(bytes.data(), bytes.size(), d));
-  EXPECT_TRUE(d.kind == c.kind && d.id == 77 && d.key == c.key && d.text == c.text);
-  EXPECT_TRUE(d.number == 128.0 && d.seconds == 0.25 && d.x == -1.5 && d.y == 2.25);
-  EXPECT_TRUE(d.x_end == 0.125 && d.y_end == -3.0);
-  EXPECT_TRUE(d.points.size() == 2 && d.points[1].x[1] == 2.0 && d.points[0].label == 1);
-  EXPECT_TRUE(d.pixels == c.pixels);
+  CHECK(catgeo::decode_command(bytes.data(), bytes.size(), d));
+  CHECK((d.kind == c.kind && d.id == 77 && d.key == c.key && d.text == c.text));
+  CHECK((d.number == 128.0 && d.seconds == 0.25 && d.x == -1.5 && d.y == 2.25));
+  CHECK((d.x_end == 0.125 && d.y_end == -3.0));
+  CHECK((d.points.size() == 2 && d.points[1].x[1] == 2.0 && d.points[0].label == 1));
+  CHECK(d.pixels == c.pixels);
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
-    EXPECT_MSG(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
+    CHECK_MESSAGE(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
 }
 
-TEST_CASE(protocol_snapshot_round_trip_is_exact, "") {
+TEST_CASE("protocol_snapshot_round_trip_is_exact") {
   const Snapshot s = full_snapshot();
-  EXPECT_TRUE(s.has_fields && s.fields.size() == 64 * 64 && s.has_probe && s.probe.valid);
-  EXPECT_TRUE(s.has_config && !s.new_history.empty() && s.has_samples && s.samples.cols() > 0);
+  CHECK((s.has_fields && s.fields.size() == 64 * 64 && s.has_probe && s.probe.valid));
+  CHECK((s.has_config && !s.new_history.empty() && s.has_samples && s.samples.cols() > 0));
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
-  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
-  EXPECT_TRUE(d.completed == s.completed && d.config_link == s.config_link && d.share_link == s.share_link);
-  EXPECT_TRUE(d.facts.serial == 1 && d.facts.dims == 2 && d.facts.num_classes == 2 && d.facts.reference_exact);
-  EXPECT_TRUE(d.fields.fcode == s.fields.fcode && d.fields.fcat == s.fields.fcat);
-  EXPECT_TRUE(d.fields.network_posterior == s.fields.network_posterior && d.fields.density == s.fields.density);
-  EXPECT_TRUE(d.fields.points == s.fields.points);  // rebuilt from the grid, the same numbers
-  EXPECT_TRUE(d.new_history.size() == s.new_history.size());
-  EXPECT_TRUE(d.new_history[0].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted);
-  EXPECT_TRUE(d.probe.fields.fcode == s.probe.fields.fcode && d.probe.x == 0.25);
+  CHECK(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  CHECK((d.completed == s.completed && d.config_link == s.config_link && d.share_link == s.share_link));
+  CHECK((d.facts.serial == 1 && d.facts.dims == 2 && d.facts.num_classes == 2 && d.facts.reference_exact));
+  CHECK((d.fields.fcode == s.fields.fcode && d.fields.fcat == s.fields.fcat));
+  CHECK((d.fields.network_posterior == s.fields.network_posterior && d.fields.density == s.fields.density));
+  CHECK(d.fields.points == s.fields.points);  // rebuilt from the grid, the same numbers
+  CHECK(d.new_history.size() == s.new_history.size());
+  CHECK(d.new_history[0].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted);
+  CHECK((d.probe.fields.fcode == s.probe.fields.fcode && d.probe.x == 0.25));
   // The cut's points come back from its segment, not from its one-row grid.
-  EXPECT_TRUE(s.has_cut && s.cut.active && s.cut.valid && s.cut.fields.size() == catgeo::kCutPoints);
-  EXPECT_TRUE(d.has_cut && d.cut.valid && d.cut.segment.x1 == 1.25 && d.cut.fields.points == s.cut.fields.points);
-  EXPECT_TRUE(d.cut.fields.fcode == s.cut.fields.fcode && d.cut.fields.reference_posterior == s.cut.fields.reference_posterior);
-  EXPECT_TRUE(d.samples == s.samples && d.sample_labels == s.sample_labels);
-  EXPECT_TRUE(d.confusion == s.confusion);
+  CHECK((s.has_cut && s.cut.active && s.cut.valid && s.cut.fields.size() == catgeo::kCutPoints));
+  CHECK((d.has_cut && d.cut.valid && d.cut.segment.x1 == 1.25 && d.cut.fields.points == s.cut.fields.points));
+  CHECK((d.cut.fields.fcode == s.cut.fields.fcode && d.cut.fields.reference_posterior == s.cut.fields.reference_posterior));
+  CHECK((d.samples == s.samples && d.sample_labels == s.sample_labels));
+  CHECK(d.confusion == s.confusion);
 }
 
-TEST_CASE(protocol_information_rows_and_maps_round_trip, "") {
+TEST_CASE("protocol_information_rows_and_maps_round_trip") {
   Snapshot s = full_snapshot();
   catgeo::InformationRow row;
   row.epoch = 20;
@@ -111,30 +111,30 @@ TEST_CASE(protocol_information_rows_and_maps_round_trip, "") {
   s.perf.info_queued = 2;
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
-  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
-  EXPECT_TRUE(d.new_information.size() == 2 && d.new_information[1].epoch == 20);
+  CHECK(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  CHECK((d.new_information.size() == 2 && d.new_information[1].epoch == 20));
   const catgeo::InformationSummary& i = d.new_information[1].summary;
-  EXPECT_TRUE(i.info_r == 0.3125 && std::isnan(i.info_r_se) && i.fcode_over_fcat_cv == 1.0 / 3.0);
-  EXPECT_TRUE(std::signbit(i.bv_cross_entropy));
-  EXPECT_TRUE(d.has_bias_variance && d.bias_variance.epoch == 20 && d.bias_variance.grid.count[0] == 3);
-  EXPECT_TRUE(d.bias_variance.noise == s.bias_variance.noise && d.bias_variance.bias == s.bias_variance.bias);
-  EXPECT_TRUE(d.bias_variance.variance == s.bias_variance.variance);
-  EXPECT_TRUE(d.perf.info_ms_last == 12.5 && d.perf.info_queued == 2);
+  CHECK((i.info_r == 0.3125 && std::isnan(i.info_r_se) && i.fcode_over_fcat_cv == 1.0 / 3.0));
+  CHECK(std::signbit(i.bv_cross_entropy));
+  CHECK((d.has_bias_variance && d.bias_variance.epoch == 20 && d.bias_variance.grid.count[0] == 3));
+  CHECK((d.bias_variance.noise == s.bias_variance.noise && d.bias_variance.bias == s.bias_variance.bias));
+  CHECK(d.bias_variance.variance == s.bias_variance.variance);
+  CHECK((d.perf.info_ms_last == 12.5 && d.perf.info_queued == 2));
   for (std::size_t cut = bytes.size() - 40; cut < bytes.size(); ++cut)
-    EXPECT_MSG(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
+    CHECK_MESSAGE(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
   s.bias_variance.variance.resize(2);  // maps of different sizes are refused
   const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
+  CHECK(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
 }
 
-TEST_CASE(protocol_snapshot_refuses_corrupt_bytes, "") {
+TEST_CASE("protocol_snapshot_refuses_corrupt_bytes") {
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(full_snapshot());
   Snapshot d;
   for (std::size_t cut : {std::size_t{0}, std::size_t{3}, std::size_t{11}, bytes.size() / 3, bytes.size() - 1})
-    EXPECT_MSG(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
+    CHECK_MESSAGE(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
   std::vector<std::uint8_t> other_version = bytes;
   other_version[4] ^= 0xff;
-  EXPECT_TRUE(!catgeo::decode_snapshot(other_version.data(), other_version.size(), d));
+  CHECK(!catgeo::decode_snapshot(other_version.data(), other_version.size(), d));
   // Flipped bytes anywhere: decoding may succeed or fail, but never reads out of bounds (ASan checks) or hangs.
   std::uint64_t state = 12345;
   for (int trial = 0; trial < 200; ++trial) {
@@ -147,7 +147,7 @@ TEST_CASE(protocol_snapshot_refuses_corrupt_bytes, "") {
   }
 }
 
-TEST_CASE(protocol_snapshot_of_a_new_run_without_fields_decodes, "") {
+TEST_CASE("protocol_snapshot_of_a_new_run_without_fields_decodes") {
   catgeo::Engine engine;
   Command boot;
   boot.kind = CommandKind::boot;
@@ -155,14 +155,14 @@ TEST_CASE(protocol_snapshot_of_a_new_run_without_fields_decodes, "") {
   boot.text = "scenario=E1";
   engine.handle(boot);
   const Snapshot s = engine.take_snapshot();  // before any tick: the run exists, its fields do not yet
-  EXPECT_TRUE(s.has_fields && s.fields.size() == 0 && s.facts.has_run);
+  CHECK((s.has_fields && s.fields.size() == 0 && s.facts.has_run));
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
-  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
-  EXPECT_TRUE(d.has_fields && d.fields.size() == 0 && d.facts.serial == 1);
+  CHECK(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  CHECK((d.has_fields && d.fields.size() == 0 && d.facts.serial == 1));
 }
 
-TEST_CASE(protocol_decoder_check_and_fields_layer_round_trip, "") {
+TEST_CASE("protocol_decoder_check_and_fields_layer_round_trip") {
   Snapshot s = full_snapshot();
   s.fields_layer = 0;
   s.perf.decoder_ms_last = 123.25;
@@ -176,34 +176,34 @@ TEST_CASE(protocol_decoder_check_and_fields_layer_round_trip, "") {
   r.jacobian_fisher(1, 2) = std::numeric_limits<double>::infinity();
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
-  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
-  EXPECT_TRUE(d.fields_layer == 0 && d.perf.decoder_ms_last == 123.25 && d.has_decoder && d.decoder.valid);
-  EXPECT_TRUE(d.decoder.epoch == 7 && d.decoder.draws == 400 && d.decoder.median_rel_error == r.median_rel_error);
-  EXPECT_TRUE(d.decoder.points == r.points && d.decoder.covariance == r.covariance && d.decoder.fisher == r.fisher &&
-              d.decoder.jacobian_fisher == r.jacobian_fisher);
+  CHECK(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
+  CHECK((d.fields_layer == 0 && d.perf.decoder_ms_last == 123.25 && d.has_decoder && d.decoder.valid));
+  CHECK((d.decoder.epoch == 7 && d.decoder.draws == 400 && d.decoder.median_rel_error == r.median_rel_error));
+  CHECK((d.decoder.points == r.points && d.decoder.covariance == r.covariance && d.decoder.fisher == r.fisher &&
+         d.decoder.jacobian_fisher == r.jacobian_fisher));
   for (std::size_t cut = bytes.size() - 60; cut < bytes.size(); ++cut)
-    EXPECT_MSG(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
+    CHECK_MESSAGE(!catgeo::decode_snapshot(bytes.data(), cut, d), "a snapshot cut at byte " << cut << " decoded");
   r.covariance.resize(3, 4);  // shapes that disagree are refused
   const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
+  CHECK(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
   r.covariance.resize(3, 5);
   s.new_layer_metrics.push_back({3, {{0, catgeo::MatchMetrics()}}});
   s.new_layer_metrics[0].layers[0].match.contrast = 12.5;
   s.new_layer_metrics[0].layers[0].match.fcat_peaks = {0.25, -0.5};
   s.new_layer_metrics[0].layers.push_back({1, s.new_history[0].match});
   const std::vector<std::uint8_t> layered = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(catgeo::decode_snapshot(layered.data(), layered.size(), d) && d.new_layer_metrics.size() == 1);
-  EXPECT_TRUE(d.new_layer_metrics[0].epoch == 3 && d.new_layer_metrics[0].layers.size() == 2 &&
-              d.new_layer_metrics[0].layers[0].match.contrast == 12.5 &&
-              d.new_layer_metrics[0].layers[0].match.fcat_peaks == std::vector<double>({0.25, -0.5}) &&
-              d.new_layer_metrics[0].layers[1].index == 1 &&
-              d.new_layer_metrics[0].layers[1].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted);
+  CHECK((catgeo::decode_snapshot(layered.data(), layered.size(), d) && d.new_layer_metrics.size() == 1));
+  CHECK((d.new_layer_metrics[0].epoch == 3 && d.new_layer_metrics[0].layers.size() == 2 &&
+         d.new_layer_metrics[0].layers[0].match.contrast == 12.5 &&
+         d.new_layer_metrics[0].layers[0].match.fcat_peaks == std::vector<double>({0.25, -0.5}) &&
+         d.new_layer_metrics[0].layers[1].index == 1 &&
+         d.new_layer_metrics[0].layers[1].match.angle_deg_weighted == s.new_history[0].match.angle_deg_weighted));
   s.decoder = catgeo::DecoderResult();  // none (turned off): decodes as none
   const std::vector<std::uint8_t> none = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(catgeo::decode_snapshot(none.data(), none.size(), d) && d.has_decoder && !d.decoder.valid);
+  CHECK((catgeo::decode_snapshot(none.data(), none.size(), d) && d.has_decoder && !d.decoder.valid));
 }
 
-TEST_CASE(protocol_drawn_digit_round_trip, "") {
+TEST_CASE("protocol_drawn_digit_round_trip") {
   Snapshot s = full_snapshot();
   s.has_drawn = true;
   catgeo::DrawnResult& r = s.drawn;
@@ -214,17 +214,17 @@ TEST_CASE(protocol_drawn_digit_round_trip, "") {
   r.nearest = {{12, 1, 0.5f, std::vector<std::uint8_t>(196, 3)}};
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
-  EXPECT_TRUE(catgeo::decode_snapshot(bytes.data(), bytes.size(), d) && d.has_drawn && d.drawn.valid);
-  EXPECT_TRUE(d.drawn.command == 9 && d.drawn.active && d.drawn.image == r.image && d.drawn.predicted == 1);
-  EXPECT_TRUE(d.drawn.code == r.code && d.drawn.fields.points == r.code);  // its one point is the code
-  EXPECT_TRUE(d.drawn.fields.fcode == r.fields.fcode && d.drawn.fields.network_posterior == r.fields.network_posterior);
-  EXPECT_TRUE(d.drawn.nearest.size() == 1 && d.drawn.nearest[0].index == 12 && d.drawn.nearest[0].pixels[5] == 3);
+  CHECK((catgeo::decode_snapshot(bytes.data(), bytes.size(), d) && d.has_drawn && d.drawn.valid));
+  CHECK((d.drawn.command == 9 && d.drawn.active && d.drawn.image == r.image && d.drawn.predicted == 1));
+  CHECK((d.drawn.code == r.code && d.drawn.fields.points == r.code));  // its one point is the code
+  CHECK((d.drawn.fields.fcode == r.fields.fcode && d.drawn.fields.network_posterior == r.fields.network_posterior));
+  CHECK((d.drawn.nearest.size() == 1 && d.drawn.nearest[0].index == 12 && d.drawn.nearest[0].pixels[5] == 3));
   r.code.resize(2, 2);  // a code that is not one point is refused
   const std::vector<std::uint8_t> bad = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
+  CHECK(!catgeo::decode_snapshot(bad.data(), bad.size(), d));
   r = catgeo::DrawnResult();  // a cleared pad
   r.command = 10;
   const std::vector<std::uint8_t> cleared = catgeo::encode_snapshot(s);
-  EXPECT_TRUE(catgeo::decode_snapshot(cleared.data(), cleared.size(), d) && d.has_drawn && !d.drawn.active &&
-              d.drawn.command == 10);
+  CHECK((catgeo::decode_snapshot(cleared.data(), cleared.size(), d) && d.has_drawn && !d.drawn.active &&
+         d.drawn.command == 10));
 }

@@ -37,7 +37,7 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST_CASE(status_line_announces_a_finished_run_once_and_a_tour_step, "") {
+TEST_CASE("status_line_announces_a_finished_run_once_and_a_tour_step") {
   ImGui::CreateContext();
   NullTextures textures;
   catgeo::InProcessLink engine;
@@ -50,22 +50,22 @@ TEST_CASE(status_line_announces_a_finished_run_once_and_a_tour_step, "") {
     return app.view().state == catgeo::RunState::finished && app.status_line().find("finished") != std::string::npos;
   });
   const catgeo::RunView& view = app.view();
-  EXPECT_MSG(view.state == catgeo::RunState::finished && view.latest() != nullptr, "the run did not finish");
+  CHECK_MESSAGE((view.state == catgeo::RunState::finished && view.latest() != nullptr), "the run did not finish");
   char expected[96];
   std::snprintf(expected, sizeof expected, "finished after 6 epochs, test accuracy %.1f%%",
                 100.0 * view.latest()->test_accuracy);
-  EXPECT_MSG(lines.back().find(expected) != std::string::npos, "last line: " << lines.back() << " (expected '"
-                                                                             << expected << "')");
+  CHECK_MESSAGE(lines.back().find(expected) != std::string::npos, "last line: " << lines.back() << " (expected '"
+                                                                                << expected << "')");
   int finished = 0;
   for (const std::string& line : lines) finished += line.find("finished") != std::string::npos;
-  EXPECT_MSG(finished == 1, "the finish announced " << finished << " times:" << joined(lines));
-  EXPECT_MSG(lines.size() <= 4, "6 epochs gave " << lines.size() << " status lines:" << joined(lines));
+  CHECK_MESSAGE(finished == 1, "the finish announced " << finished << " times:" << joined(lines));
+  CHECK_MESSAGE(lines.size() <= 4, "6 epochs gave " << lines.size() << " status lines:" << joined(lines));
 
   app.go_to_tour_step(3);
   run_until(engine, app, lines, [&] { return app.view().completed >= app.last_sent(); });
   const std::string tour = std::string("Tour step 3 of ") + std::to_string(catgeo::kTourSteps) + ": " +
                            catgeo::tour_steps()[2].title + ". ";
-  EXPECT_MSG(app.status_line().rfind(tour, 0) == 0, "tour step line: " << app.status_line());
+  CHECK_MESSAGE(app.status_line().rfind(tour, 0) == 0, "tour step line: " << app.status_line());
   app.shutdown();
   ImGui::DestroyContext();
 }

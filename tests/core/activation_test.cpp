@@ -7,21 +7,21 @@
 
 using namespace catgeo;
 
-TEST_CASE(sigmoid_matches_the_closed_form, "") {
+TEST_CASE("sigmoid_matches_the_closed_form") {
   double worst_relative = 0.0;
   for (int i = -40000; i <= 40000; ++i) {
     const float z = 0.001f * static_cast<float>(i);  // [-40, 40]
     const double exact = 1.0 / (1.0 + std::exp(-static_cast<double>(z)));
     worst_relative = std::fmax(worst_relative, std::fabs(sigmoid(z) - exact) / exact);
   }
-  EXPECT_MSG(worst_relative < 5e-7, "worst relative error " << worst_relative);
-  EXPECT_TRUE(sigmoid(std::numeric_limits<float>::infinity()) == 1.0f);
-  EXPECT_TRUE(sigmoid(-std::numeric_limits<float>::infinity()) < 1e-37f);
-  EXPECT_TRUE(sigmoid(-std::numeric_limits<float>::infinity()) >= 0.0f);
-  EXPECT_TRUE(std::isnan(sigmoid(std::numeric_limits<float>::quiet_NaN())));
+  CHECK_MESSAGE(worst_relative < 5e-7, "worst relative error " << worst_relative);
+  CHECK(sigmoid(std::numeric_limits<float>::infinity()) == 1.0f);
+  CHECK(sigmoid(-std::numeric_limits<float>::infinity()) < 1e-37f);
+  CHECK(sigmoid(-std::numeric_limits<float>::infinity()) >= 0.0f);
+  CHECK(std::isnan(sigmoid(std::numeric_limits<float>::quiet_NaN())));
 }
 
-TEST_CASE(tanh_approx_matches_the_closed_form, "") {
+TEST_CASE("tanh_approx_matches_the_closed_form") {
   double worst_absolute = 0.0, worst_relative_small = 0.0;
   for (int i = -20000; i <= 20000; ++i) {
     const float z = 0.001f * static_cast<float>(i);  // [-20, 20]
@@ -30,14 +30,14 @@ TEST_CASE(tanh_approx_matches_the_closed_form, "") {
     worst_absolute = std::fmax(worst_absolute, error);
     if (z != 0.0f && std::fabs(z) < 1.0f) worst_relative_small = std::fmax(worst_relative_small, error / std::fabs(exact));
   }
-  EXPECT_MSG(worst_absolute < 1e-6, "worst absolute error " << worst_absolute);
-  EXPECT_MSG(worst_relative_small < 1e-6, "worst relative error on (-1, 1) " << worst_relative_small);
-  EXPECT_TRUE(tanh_approx(1e-5f) == 1e-5f);
-  EXPECT_TRUE(std::fabs(tanh_approx(std::numeric_limits<float>::infinity()) - 1.0f) < 1e-7f);
-  EXPECT_TRUE(std::isnan(tanh_approx(std::numeric_limits<float>::quiet_NaN())));
+  CHECK_MESSAGE(worst_absolute < 1e-6, "worst absolute error " << worst_absolute);
+  CHECK_MESSAGE(worst_relative_small < 1e-6, "worst relative error on (-1, 1) " << worst_relative_small);
+  CHECK(tanh_approx(1e-5f) == 1e-5f);
+  CHECK(std::fabs(tanh_approx(std::numeric_limits<float>::infinity()) - 1.0f) < 1e-7f);
+  CHECK(std::isnan(tanh_approx(std::numeric_limits<float>::quiet_NaN())));
 }
 
-TEST_CASE(fused_bias_activation_equals_the_scalar_functions_bit_for_bit, "") {
+TEST_CASE("fused_bias_activation_equals_the_scalar_functions_bit_for_bit") {
   // 11 rows: two full f32x4 groups in WASM and a 3-row scalar tail, which must agree exactly.
   const int rows = 11, cols = 5;
   VectorF bias(rows);
@@ -61,12 +61,12 @@ TEST_CASE(fused_bias_activation_equals_the_scalar_functions_bit_for_bit, "") {
         const bool same = std::isnan(expected) ? std::isnan(a(i, j)) : a(i, j) == expected;
         mismatches += !same;
       }
-    EXPECT_MSG(mismatches == 0, mismatches << " mismatches for activation " << static_cast<int>(kind));
+    CHECK_MESSAGE(mismatches == 0, mismatches << " mismatches for activation " << static_cast<int>(kind));
     // The slope applied in place equals the slope matrix times delta.
     MatrixF delta = MatrixF::Constant(rows, cols, 0.5f), slope;
     activation_slope(kind, a, slope);
     const MatrixF expected_delta = (delta.array() * slope.array()).matrix();
     multiply_by_slope(kind, a, delta);
-    EXPECT_TRUE(delta.cwiseEqual(expected_delta).count() + delta.array().isNaN().count() == rows * cols);
+    CHECK(delta.cwiseEqual(expected_delta).count() + delta.array().isNaN().count() == rows * cols);
   }
 }

@@ -19,7 +19,7 @@ void check_identity(const char* id, int grid_count, int noise_samples, int epoch
   config.training.epochs = epochs;
   config.train_samples = 500;
   Result<std::unique_ptr<Experiment>> created = Experiment::create(config);
-  EXPECT_MSG(created.ok(), created.status.message);
+  CHECK_MESSAGE(created.ok(), created.status.message);
   if (!created.ok()) return;
   Experiment& run = *created.value;
   while (run.trainer().state() == TrainerState::training) run.train({1 << 20, 0.0});
@@ -62,21 +62,21 @@ void check_identity(const char* id, int grid_count, int noise_samples, int epoch
         std::max(worst_identity, std::fabs(bv.noise(i) + bv.bias(i) + bv.variance(i) - bv.cross_entropy(i)) / scale);
     worst_direct = std::max(worst_direct, std::fabs(bv.cross_entropy(i) - cross) / scale);
     worst_variance = std::max(worst_variance, std::fabs(bv.variance(i) - variance) / scale);
-    EXPECT_TRUE(bv.noise(i) >= 0.0 && bv.bias(i) >= -1e-12 && bv.variance(i) >= -1e-12);
+    CHECK((bv.noise(i) >= 0.0 && bv.bias(i) >= -1e-12 && bv.variance(i) >= -1e-12));
   }
   std::printf(
       "    %s (%d points, T = %d): means noise %.4f bias %.4f variance %.4f cross-entropy %.4f; worst |identity| "
       "%.1e, |direct CE| %.1e, |variance - mean KL(gbar||g)| %.1e\n",
       id, fields.size(), T, bv.mean_noise, bv.mean_bias, bv.mean_variance, bv.mean_cross_entropy, worst_identity,
       worst_direct, worst_variance);
-  EXPECT_MSG(worst_identity < 1e-12, worst_identity);
-  EXPECT_MSG(worst_direct < 1e-9, worst_direct);
-  EXPECT_MSG(worst_variance < 1e-9, worst_variance);
-  EXPECT_NEAR(bv.mean_noise + bv.mean_bias + bv.mean_variance, bv.mean_cross_entropy, 1e-12);
+  CHECK_MESSAGE(worst_identity < 1e-12, worst_identity);
+  CHECK_MESSAGE(worst_direct < 1e-9, worst_direct);
+  CHECK_MESSAGE(worst_variance < 1e-9, worst_variance);
+  CHECK_NEAR(bv.mean_noise + bv.mean_bias + bv.mean_variance, bv.mean_cross_entropy, 1e-12);
 }
 
 }  // namespace
 
-TEST_CASE(bias_variance_identity_per_point_1d, "") { check_identity("E1", 101, 64, 2); }
+TEST_CASE("bias_variance_identity_per_point_1d") { check_identity("E1", 101, 64, 2); }
 
-TEST_CASE(bias_variance_identity_per_point_2d_three_classes, "") { check_identity("E7", 15, 32, 1); }
+TEST_CASE("bias_variance_identity_per_point_2d_three_classes") { check_identity("E7", 15, 32, 1); }

@@ -50,64 +50,64 @@ void centre_and_box(const std::vector<float>& pad, double& row, double& col, int
 
 }  // namespace
 
-TEST_CASE(digit_pad_pools_like_the_data_and_centres_like_mnist, "") {
+TEST_CASE("digit_pad_pools_like_the_data_and_centres_like_mnist") {
   // Shapes and the value range.
   const std::vector<float> blank(catgeo::kPadPixels, 0.0f);
-  EXPECT_TRUE(catgeo::pool_pad(blank, 14).rows() == 196 && catgeo::pool_pad(blank, 14).cols() == 1);
-  EXPECT_TRUE(catgeo::pool_pad(blank, 7).rows() == 49);
-  EXPECT_TRUE(catgeo::centre_like_mnist(blank) == blank);
+  CHECK((catgeo::pool_pad(blank, 14).rows() == 196 && catgeo::pool_pad(blank, 14).cols() == 1));
+  CHECK(catgeo::pool_pad(blank, 7).rows() == 49);
+  CHECK(catgeo::centre_like_mnist(blank) == blank);
   std::vector<float> wild = rectangle(3, 9, 4, 7);
   wild[0] = 7.0f, wild[1] = -2.0f, wild[2] = std::nanf("");
   const catgeo::MatrixF pooled = catgeo::pool_pad(wild, 14);
-  EXPECT_TRUE(pooled.allFinite() && pooled.minCoeff() >= 0.0f && pooled.maxCoeff() <= 1.0f);
-  EXPECT_NEAR(pooled(0, 0), 64.0f / 255.0f, 1e-6);  // 7 -> 1, -2 -> 0: (255 + 0 + 0 + 0 + 2) div 4 = 64
+  CHECK((pooled.allFinite() && pooled.minCoeff() >= 0.0f && pooled.maxCoeff() <= 1.0f));
+  CHECK_NEAR(pooled(0, 0), 64.0f / 255.0f, 1e-6);  // 7 -> 1, -2 -> 0: (255 + 0 + 0 + 0 + 2) div 4 = 64
   // MNIST's centring: a small block in a corner and a large one elsewhere come out the same, box 20 at (14.5, 14.5).
   const std::vector<float> small = catgeo::centre_like_mnist(rectangle(1, 11, 2, 7));    // 10 x 5
   const std::vector<float> large = catgeo::centre_like_mnist(rectangle(4, 28, 10, 22));  // 24 x 12
   double row, col;
   int box;
   centre_and_box(small, row, col, box);
-  EXPECT_NEAR(row, catgeo::kMnistCentre, 0.5);  // moved by whole pixels, as MNIST
-  EXPECT_NEAR(col, catgeo::kMnistCentre, 0.5);
-  EXPECT_MSG(box == catgeo::kMnistBox, "box " << box);
+  CHECK_NEAR(row, catgeo::kMnistCentre, 0.5);  // moved by whole pixels, as MNIST
+  CHECK_NEAR(col, catgeo::kMnistCentre, 0.5);
+  CHECK_MESSAGE(box == catgeo::kMnistBox, "box " << box);
   double difference = 0.0, ink = 0.0;
   for (int p = 0; p < catgeo::kPadPixels; ++p) difference += std::fabs(small[p] - large[p]), ink += large[p];
   // The same picture but for the edges, which magnifying (x2) blurs more than shrinking (x0.83).
-  EXPECT_MSG(difference < 0.1 * ink, "summed difference " << difference << " of " << ink);
+  CHECK_MESSAGE(difference < 0.1 * ink, "summed difference " << difference << " of " << ink);
 }
 
-TEST_CASE(digit_pad_is_the_network_at_the_drawing, "") {
+TEST_CASE("digit_pad_is_the_network_at_the_drawing") {
   auto run = catgeo::test::mnist_run({0, 1}, 0);
   if (!run) return;
   // Blank: a message for the user, no numbers.
   auto blank = catgeo::drawn_digit(*run, std::vector<float>(catgeo::kPadPixels, 0.0f));
-  EXPECT_TRUE(!blank.ok() && blank.status.message == "draw a digit on the pad");
-  EXPECT_TRUE(!catgeo::drawn_digit(*run, std::vector<float>(10, 1.0f)).ok());
+  CHECK((!blank.ok() && blank.status.message == "draw a digit on the pad"));
+  CHECK(!catgeo::drawn_digit(*run, std::vector<float>(10, 1.0f)).ok());
   // A test digit on the pad pools back to itself exactly (before the centring moves it).
   const catgeo::Dataset& test = run->test_data();
-  for (int i = 0; i < 20; ++i) EXPECT_TRUE(catgeo::pool_pad(upsampled(test, i), 14) == test.inputs.col(i));
+  for (int i = 0; i < 20; ++i) CHECK(catgeo::pool_pad(upsampled(test, i), 14) == test.inputs.col(i));
   // The result is the network's at the pooled drawing: shapes, posterior, code, F_code.
   auto drawn = catgeo::drawn_digit(*run, upsampled(test, 0));
-  EXPECT_MSG(drawn.ok(), drawn.status.message);
+  CHECK_MESSAGE(drawn.ok(), drawn.status.message);
   if (!drawn.ok()) return;
   const catgeo::DrawnDigit& d = drawn.value;
-  EXPECT_TRUE(d.input.rows() == 196 && d.input.cols() == 1 && d.code.rows() == 2 && d.code.cols() == 1);
-  EXPECT_TRUE(d.fields.size() == 1 && d.fields.fcode.rows() == 3 && d.fields.network_posterior.rows() == 2);
+  CHECK((d.input.rows() == 196 && d.input.cols() == 1 && d.code.rows() == 2 && d.code.cols() == 1));
+  CHECK((d.fields.size() == 1 && d.fields.fcode.rows() == 3 && d.fields.network_posterior.rows() == 2));
   catgeo::MatrixF probabilities, code;
   run->network().predict(d.input, probabilities);
   run->network().project(d.input, code);
-  EXPECT_NEAR(d.fields.network_posterior(0, 0), probabilities(0, 0), 1e-5);
-  EXPECT_NEAR(d.code(1, 0), code(1, 0), 1e-9);
-  EXPECT_TRUE(d.predicted == (probabilities(1, 0) > probabilities(0, 0) ? 1 : 0));
+  CHECK_NEAR(d.fields.network_posterior(0, 0), probabilities(0, 0), 1e-5);
+  CHECK_NEAR(d.code(1, 0), code(1, 0), 1e-9);
+  CHECK(d.predicted == (probabilities(1, 0) > probabilities(0, 0) ? 1 : 0));
   catgeo::GridFields at;
   run->evaluate_at_points(d.code, at);
-  EXPECT_NEAR(at.fcode(1, 0), d.fields.fcode(1, 0), 1e-9 * std::fabs(at.fcode(0, 0)) + 1e-12);
+  CHECK_NEAR(at.fcode(1, 0), d.fields.fcode(1, 0), 1e-9 * std::fabs(at.fcode(0, 0)) + 1e-12);
   // Refused without a learned projection of images.
   auto mixture = catgeo::Experiment::create(catgeo::scenario_preset("E5").value);
-  EXPECT_TRUE(mixture.ok() && !catgeo::drawn_digit(*mixture.value, upsampled(test, 0)).ok());
+  CHECK((mixture.ok() && !catgeo::drawn_digit(*mixture.value, upsampled(test, 0)).ok()));
 }
 
-TEST_CASE(science_digit_pad_test_digits_drawn_on_the_pad_land_by_their_own_codes, "slow") {
+TEST_CASE("science_digit_pad_test_digits_drawn_on_the_pad_land_by_their_own_codes" * SLOW) {
   auto run = catgeo::test::mnist_run({0, 1}, 3);
   if (!run) return;
   const catgeo::Dataset& test = run->test_data();
@@ -119,7 +119,7 @@ TEST_CASE(science_digit_pad_test_digits_drawn_on_the_pad_land_by_their_own_codes
   std::vector<double> pixels, distances;  // per digit: mean |pooled pixel difference|, code distance
   for (int i = 0; i < n; ++i) {
     auto drawn = catgeo::drawn_digit(*run, upsampled(test, i));
-    EXPECT_MSG(drawn.ok(), drawn.status.message);
+    CHECK_MESSAGE(drawn.ok(), drawn.status.message);
     if (!drawn.ok()) return;
     agree += drawn.value.predicted == test.labels[i];
     pixels.push_back((drawn.value.input - test.inputs.col(i)).cwiseAbs().mean());
@@ -133,6 +133,6 @@ TEST_CASE(science_digit_pad_test_digits_drawn_on_the_pad_land_by_their_own_codes
       "    %d of %d test digits drawn on the pad keep their class; mean |pixel difference| median %.3f, worst "
       "%.3f; code distance median %.3f, worst %.3f (rms code spread %.3f)\n",
       agree, n, pixels[n / 2], pixels.back(), distances[n / 2], distances.back(), spread);
-  EXPECT_TRUE(agree >= n - 1);
-  EXPECT_TRUE(distances[n / 2] < 0.1 * spread && distances.back() < 0.25 * spread);
+  CHECK(agree >= n - 1);
+  CHECK((distances[n / 2] < 0.1 * spread && distances.back() < 0.25 * spread));
 }

@@ -31,7 +31,7 @@ Mlp dropout_net(int input_dim, std::uint64_t seed) {
   config.noise = NoiseModel::dropout;
   config.dropout_alpha = kAlpha;
   Result<Mlp> net = Mlp::create(config, input_dim, 3);
-  EXPECT_MSG(net.ok(), net.status.message);
+  CHECK_MESSAGE(net.ok(), net.status.message);
   Rng rng(seed);
   net.value.initialize(rng);
   return net.value;
@@ -65,7 +65,7 @@ ScenarioConfig dropout_e1(double alpha, int epochs) {
 
 std::unique_ptr<Experiment> trained(const ScenarioConfig& config) {
   Result<std::unique_ptr<Experiment>> created = Experiment::create(config);
-  EXPECT_MSG(created.ok(), created.status.message);
+  CHECK_MESSAGE(created.ok(), created.status.message);
   if (!created.ok()) return nullptr;
   while (created.value->trainer().state() == TrainerState::training) created.value->train({1 << 20, 0.0});
   return std::move(created.value);
@@ -73,7 +73,7 @@ std::unique_ptr<Experiment> trained(const ScenarioConfig& config) {
 
 }  // namespace
 
-TEST_CASE(dropout_fcode_matches_monte_carlo_score_covariance, "") {
+TEST_CASE("dropout_fcode_matches_monte_carlo_score_covariance") {
   // At 3 points of a 2 -> 6 tanh -> 5 sigmoid network: T draws r ~ P(r|x), the score d/dx ln P(r|x) by central
   // differences of log_density in x, and its mean outer product against the fields' closed form
   // F_code = sum_i (1/alpha + 2) grad f_i grad f_i^T / f_i^2, entry by entry within 4 Monte-Carlo standard errors.
@@ -119,13 +119,14 @@ TEST_CASE(dropout_fcode_matches_monte_carlo_score_covariance, "") {
       const double mean = sum[e] / T, se = std::sqrt((square[e] / T - mean * mean) / (T - 1.0));
       std::printf("  dropout F_code point %d entry %d: closed form %.5f, Monte-Carlo %.5f +- %.5f\n", point, e,
                   exact[e], mean, se);
-      EXPECT_MSG(std::fabs(mean - exact[e]) < 4.0 * se + 1e-3 * std::fabs(exact[e]),
-                 "point " << point << " entry " << e << ": closed " << exact[e] << " vs MC " << mean << " +- " << se);
+      CHECK_MESSAGE(std::fabs(mean - exact[e]) < 4.0 * se + 1e-3 * std::fabs(exact[e]),
+                    "point " << point << " entry " << e << ": closed " << exact[e] << " vs MC " << mean << " +- "
+                       << se);
     }
   }
 }
 
-TEST_CASE(dropout_score_matches_finite_differences, "") {
+TEST_CASE("dropout_score_matches_finite_differences") {
   // The estimator's score J^T d ln P / df (dropout_score) against central differences of log_density.
   const Mlp net = dropout_net(1, 4);
   Rng rng(5);
@@ -143,11 +144,12 @@ TEST_CASE(dropout_score_matches_finite_differences, "") {
     const double fd = (log_density(r, clean_code(net, Eigen::VectorXd::Constant(1, up))) -
                        log_density(r, clean_code(net, Eigen::VectorXd::Constant(1, down)))) /
                       (static_cast<double>(up) - down);
-    EXPECT_MSG(std::fabs(analytic - fd) < 2e-3 * (1.0 + std::fabs(fd)), "x " << x0 << ": " << analytic << " vs " << fd);
+    CHECK_MESSAGE(std::fabs(analytic - fd) < 2e-3 * (1.0 + std::fabs(fd)),
+                     "x " << x0 << ": " << analytic << " vs " << fd);
   }
 }
 
-TEST_CASE(dropout_noisy_gradient_matches_finite_differences_for_fixed_noise, "") {
+TEST_CASE("dropout_noisy_gradient_matches_finite_differences_for_fixed_noise") {
   // Backprop through r = f (1 + xi): the same noise draw on both sides of the difference.
   Mlp net = dropout_net(2, 6);
   Rng rng(2);
@@ -156,27 +158,27 @@ TEST_CASE(dropout_noisy_gradient_matches_finite_differences_for_fixed_noise, "")
     for (int i = 0; i < 2; ++i) x(i, j) = static_cast<float>(rng.uniform(-1.5, 1.5));
   const int labels[] = {0, 1, 2, 1, 0};
   const double worst = catgeo::test::worst_fixed_noise_gradient_error(net, x, labels, 99);
-  EXPECT_MSG(worst < 2e-2, "worst relative gradient error " << worst);
+  CHECK_MESSAGE(worst < 2e-2, "worst relative gradient error " << worst);
 }
 
-TEST_CASE(dropout_training_is_deterministic_per_seed, "") {
+TEST_CASE("dropout_training_is_deterministic_per_seed") {
   const ScenarioConfig config = dropout_e1(0.5, 3);
   const std::unique_ptr<Experiment> a = trained(config), b = trained(config);
   ScenarioConfig other_seed = config;
   other_seed.training.seed = 2;
   const std::unique_ptr<Experiment> c = trained(other_seed);
   if (!a || !b || !c) return;
-  EXPECT_TRUE(a->network().parameters() == b->network().parameters());
-  EXPECT_TRUE(a->history().back().train_loss == b->history().back().train_loss);
-  EXPECT_TRUE(a->network().parameters() != c->network().parameters());
+  CHECK(a->network().parameters() == b->network().parameters());
+  CHECK(a->history().back().train_loss == b->history().back().train_loss);
+  CHECK(a->network().parameters() != c->network().parameters());
   // Dropout noise is not the Gaussian one: the same seed trains another network.
   ScenarioConfig gauss = config;
   gauss.network.noise = NoiseModel::gauss;
   const std::unique_ptr<Experiment> d = trained(gauss);
-  if (d) EXPECT_TRUE(a->network().parameters() != d->network().parameters());
+  if (d) CHECK(a->network().parameters() != d->network().parameters());
 }
 
-TEST_CASE(dropout_information_agrees_with_high_snr_forms, "") {
+TEST_CASE("dropout_information_agrees_with_high_snr_forms") {
   // E1 with 128 sigmoid units at alpha 0.5 is at high SNR: the Monte-Carlo I(mu; r) and I(x; r) under the dropout
   // likelihood agree with I(mu; x) - 1/2 E Tr(F_code^-1 F_cat) and H(x) + 1/2 E ln det F_code - 1/2 ln(2 pi e) built on
   // the dropout F_code; I(mu; r) <= I(mu; x).
@@ -191,31 +193,31 @@ TEST_CASE(dropout_information_agrees_with_high_snr_forms, "") {
       "%.4f (high-SNR %.4f), decoding cost %.5f\n",
       run->category_information(), s.info_r, s.info_r_se, s.info_r_highsnr, s.info_xr, s.info_xr_se, s.info_xr_highsnr,
       s.decoding_cost);
-  EXPECT_MSG(std::fabs(s.info_r - s.info_r_highsnr) < 4.0 * s.info_r_se + 2e-3,
-             "I(mu; r) " << s.info_r << " +- " << s.info_r_se << " vs high-SNR " << s.info_r_highsnr);
-  EXPECT_MSG(std::fabs(s.info_xr - s.info_xr_highsnr) < 4.0 * s.info_xr_se + 0.03,
-             "I(x; r) " << s.info_xr << " +- " << s.info_xr_se << " vs high-SNR " << s.info_xr_highsnr);
-  EXPECT_TRUE(s.info_r < run->category_information() + 3.0 * s.info_r_se);
-  EXPECT_TRUE(s.decoding_cost >= 0.0 && std::isfinite(s.bv_variance));
+  CHECK_MESSAGE(std::fabs(s.info_r - s.info_r_highsnr) < 4.0 * s.info_r_se + 2e-3,
+                "I(mu; r) " << s.info_r << " +- " << s.info_r_se << " vs high-SNR " << s.info_r_highsnr);
+  CHECK_MESSAGE(std::fabs(s.info_xr - s.info_xr_highsnr) < 4.0 * s.info_xr_se + 0.03,
+                "I(x; r) " << s.info_xr << " +- " << s.info_xr_se << " vs high-SNR " << s.info_xr_highsnr);
+  CHECK(s.info_r < run->category_information() + 3.0 * s.info_r_se);
+  CHECK((s.decoding_cost >= 0.0 && std::isfinite(s.bv_variance)));
 }
 
-TEST_CASE(dropout_link_keys_and_checks, "") {
+TEST_CASE("dropout_link_keys_and_checks") {
   // Defaults are not written; noise and alpha round-trip; dropout needs sigmoid units at r.
   const ScenarioConfig e1 = scenario_preset("E1").value;
-  EXPECT_TRUE(encode_share_link(e1) == "scenario=E1&v=1");
+  CHECK(encode_share_link(e1) == "scenario=E1&v=1");
   const ScenarioConfig dropout = dropout_e1(0.5, e1.training.epochs);
   const std::string link = encode_share_link(dropout);
-  EXPECT_MSG(link == "scenario=E1&noise=dropout&alpha=0.5&v=1", link);
+  CHECK_MESSAGE(link == "scenario=E1&noise=dropout&alpha=0.5&v=1", link);
   const LinkDecodeResult back = decode_share_link(link);
-  EXPECT_TRUE(back.notices.empty() && configs_equal(back.config, dropout));
-  EXPECT_TRUE(decode_share_link("scenario=E1&sigma=0.5").config.network.noise == NoiseModel::gauss);
+  CHECK((back.notices.empty() && configs_equal(back.config, dropout)));
+  CHECK(decode_share_link("scenario=E1&sigma=0.5").config.network.noise == NoiseModel::gauss);
   const LinkDecodeResult clamped = decode_share_link("scenario=E1&noise=dropout&alpha=50");
-  EXPECT_TRUE(clamped.config.network.dropout_alpha == 4.0 && clamped.notices.size() == 1);
-  EXPECT_TRUE(validate_network(dropout, 1, 1).ok);
+  CHECK((clamped.config.network.dropout_alpha == 4.0 && clamped.notices.size() == 1));
+  CHECK(validate_network(dropout, 1, 1).ok);
   ScenarioConfig tanh_rep = dropout;
   tanh_rep.network.hidden.back().activation = Activation::tanh;
   const Status s = validate_network(tanh_rep, 1, 1);
-  EXPECT_MSG(!s.ok && s.message.find("sigmoid") != std::string::npos, s.message);
+  CHECK_MESSAGE((!s.ok && s.message.find("sigmoid") != std::string::npos), s.message);
   tanh_rep.network.noise = NoiseModel::gauss;
-  EXPECT_TRUE(validate_network(tanh_rep, 1, 1).ok);
+  CHECK(validate_network(tanh_rep, 1, 1).ok);
 }

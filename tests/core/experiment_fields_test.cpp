@@ -14,13 +14,13 @@ namespace {
 std::unique_ptr<Experiment> make_run(const char* scenario) {
   ScenarioConfig config = scenario_preset(scenario).value;
   auto run = Experiment::create(config);
-  EXPECT_MSG(run.ok(), run.status.message);
+  CHECK_MESSAGE(run.ok(), run.status.message);
   return std::move(run.value);
 }
 
 }  // namespace
 
-TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_another, "") {
+TEST_CASE("reference_fields_are_reused_for_the_same_model_and_refilled_for_another") {
   auto e5 = make_run("E5");
   auto e6 = make_run("E6");
   if (!e5 || !e6) return;
@@ -33,15 +33,15 @@ TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_anothe
   // Reused: after training, the network fields change and the reference fields stay exact.
   e5->train({1 << 20, 0.0});
   e5->evaluate_fields(grid, shared);
-  EXPECT_TRUE(shared.reference_posterior == fresh_e5.reference_posterior && shared.fcat == fresh_e5.fcat &&
-              shared.fcat_eigen == fresh_e5.fcat_eigen && shared.density == fresh_e5.density);
-  EXPECT_TRUE(shared.fcode != fresh_e5.fcode);
+  CHECK((shared.reference_posterior == fresh_e5.reference_posterior && shared.fcat == fresh_e5.fcat &&
+         shared.fcat_eigen == fresh_e5.fcat_eigen && shared.density == fresh_e5.density));
+  CHECK(shared.fcode != fresh_e5.fcode);
 
   // Another run on the same grid object and grid: its own mixture, not the cached E5 one.
   e6->evaluate_fields(grid, shared);
-  EXPECT_TRUE(shared.reference_posterior == fresh_e6.reference_posterior && shared.fcat == fresh_e6.fcat &&
-              shared.density == fresh_e6.density);
-  EXPECT_TRUE(shared.fcat != fresh_e5.fcat);
+  CHECK((shared.reference_posterior == fresh_e6.reference_posterior && shared.fcat == fresh_e6.fcat &&
+         shared.density == fresh_e6.density));
+  CHECK(shared.fcat != fresh_e5.fcat);
 
   // A reshaped grid refills everything.
   GridSpec finer = grid;
@@ -49,7 +49,7 @@ TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_anothe
   e6->evaluate_fields(finer, shared);
   GridFields fresh_finer;
   e6->evaluate_fields(finer, fresh_finer);
-  EXPECT_TRUE(shared.fcat == fresh_finer.fcat && shared.size() == 625);
+  CHECK((shared.fcat == fresh_finer.fcat && shared.size() == 625));
 
   // Same number of points, transposed shape (20 x 30, then 30 x 20): other points, so everything is refilled.
   GridSpec wide = grid, tall = grid;
@@ -59,10 +59,10 @@ TEST_CASE(reference_fields_are_reused_for_the_same_model_and_refilled_for_anothe
   e6->evaluate_fields(tall, shared);
   GridFields fresh_tall;
   e6->evaluate_fields(tall, fresh_tall);
-  EXPECT_TRUE(shared.points == fresh_tall.points && shared.fcat == fresh_tall.fcat);
+  CHECK((shared.points == fresh_tall.points && shared.fcat == fresh_tall.fcat));
 }
 
-TEST_CASE(fields_filled_in_chunks_equal_one_pass, "") {
+TEST_CASE("fields_filled_in_chunks_equal_one_pass") {
   // The engine and the per-epoch metrics fill fields chunk by chunk (reference rows, then network points); the
   // chunks must not change a single value against one pass of each evaluator over the whole grid.
   auto e7 = make_run("E7");
@@ -76,18 +76,18 @@ TEST_CASE(fields_filled_in_chunks_equal_one_pass, "") {
     e7->fill_fields_chunk(chunked, progress);
     ++chunks;
   }
-  EXPECT_MSG(chunks > 100, chunks << " chunks");
+  CHECK_MESSAGE(chunks > 100, chunks << " chunks");
   whole.reshape(grid, e7->num_classes());
   const Result<Mixture> mixture = Mixture::build(e7->config().classes);
-  EXPECT_MSG(mixture.ok(), mixture.status.message);
+  CHECK_MESSAGE(mixture.ok(), mixture.status.message);
   if (!mixture.ok()) return;
   evaluate_reference_fields(mixture.value, whole);
   NetworkFieldEvaluator evaluator;
   evaluator.evaluate(e7->network(), whole);
-  EXPECT_TRUE(chunked.has_reference && chunked.has_network);
-  EXPECT_TRUE(chunked.fcat == whole.fcat && chunked.density == whole.density &&
-              chunked.reference_posterior == whole.reference_posterior);
-  EXPECT_TRUE(chunked.fcode == whole.fcode && chunked.network_posterior == whole.network_posterior);
+  CHECK((chunked.has_reference && chunked.has_network));
+  CHECK((chunked.fcat == whole.fcat && chunked.density == whole.density &&
+         chunked.reference_posterior == whole.reference_posterior));
+  CHECK((chunked.fcode == whole.fcode && chunked.network_posterior == whole.network_posterior));
 
   // A KDE reference (the learned-projection path) row by row: 7 rows at a time against the whole grid at once.
   Rng rng(3);
@@ -99,7 +99,7 @@ TEST_CASE(fields_filled_in_chunks_equal_one_pass, "") {
     points(1, i) = 0.6 * rng.normal();
   }
   const auto kde = KdePosterior::build(points, labels, 3, 0.0);
-  EXPECT_MSG(kde.ok(), kde.status.message);
+  CHECK_MESSAGE(kde.ok(), kde.status.message);
   if (!kde.ok()) return;
   GridSpec box;
   box.dims = 2;
@@ -114,6 +114,6 @@ TEST_CASE(fields_filled_in_chunks_equal_one_pass, "") {
   all.reshape(box, 3);
   for (int r = 0; r < grid_rows(rows); r += 7) evaluate_reference_rows(kde.value, rows, r, r + 7);
   evaluate_reference_fields(kde.value, all);
-  EXPECT_TRUE(rows.has_reference && rows.fcat == all.fcat && rows.density == all.density &&
-              rows.reference_posterior == all.reference_posterior);
+  CHECK((rows.has_reference && rows.fcat == all.fcat && rows.density == all.density &&
+         rows.reference_posterior == all.reference_posterior));
 }

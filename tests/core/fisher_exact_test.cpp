@@ -31,7 +31,7 @@ GaussianClass g2(double m1, double m2, double c11, double c12, double c22, doubl
 
 Mixture mixture(const std::vector<GaussianClass>& classes) {
   Result<Mixture> m = Mixture::build(classes);
-  EXPECT_MSG(m.ok(), m.status.message);
+  CHECK_MESSAGE(m.ok(), m.status.message);
   return m.value;
 }
 
@@ -67,7 +67,7 @@ std::vector<double> all_peaks(const Curve& c) {
 
 }  // namespace
 
-TEST_CASE(fcat_matches_finite_differences_of_posterior, "") {
+TEST_CASE("fcat_matches_finite_differences_of_posterior") {
   // 4-class anisotropic 2-D mixture (spec 2.5): F = sum grad P grad P^T / P with central differences.
   const Mixture m = mixture({g2(-1, 0, 0.5, 0.2, 0.3, 0.4), g2(1, 0.5, 0.3, -0.1, 0.6, 0.2),
                              g2(0, 1.2, 0.8, 0.3, 0.4, 0.25), g2(0.3, -1, 0.2, 0.0, 0.9, 0.15)});
@@ -94,40 +94,40 @@ TEST_CASE(fcat_matches_finite_differences_of_posterior, "") {
                       std::fabs(fd.f22 - at.fcat.f22)});
     largest = std::max(largest, at.fcat.trace());
   }
-  EXPECT_MSG(worst < 1e-5, "largest |F_fd - F_exact| = " << worst);
-  EXPECT_TRUE(largest > 1.0);
+  CHECK_MESSAGE(worst < 1e-5, "largest |F_fd - F_exact| = " << worst);
+  CHECK(largest > 1.0);
 }
 
-TEST_CASE(spec_3_1_case_A_equal_variance, "") {
+TEST_CASE("spec_3_1_case_A_equal_variance") {
   const Mixture m = mixture({g1(-0.5, 0.5), g1(0.5, 0.5)});
   const Curve c = fcat_curve(m, -3, 3, 5e-5);
   const std::vector<double> peaks = all_peaks(c);
-  EXPECT_TRUE(peaks.size() == 1);
-  if (!peaks.empty()) EXPECT_NEAR(peaks[0], 0.0, 5e-4);
-  EXPECT_NEAR(fisher_at(m, 0.0).fcat.f11, 4.000, 5e-4);
+  CHECK(peaks.size() == 1);
+  if (!peaks.empty()) CHECK_NEAR(peaks[0], 0.0, 5e-4);
+  CHECK_NEAR(fisher_at(m, 0.0).fcat.f11, 4.000, 5e-4);
 }
 
-TEST_CASE(spec_3_1_case_B_priors_do_not_move_peak, "") {
+TEST_CASE("spec_3_1_case_B_priors_do_not_move_peak") {
   const Mixture m = mixture({g1(-0.5, 0.5, 0.8), g1(0.5, 0.5, 0.2)});
   const double boundary = std::log(4.0) * 0.25;
-  EXPECT_NEAR(boundary, 0.3466, 5e-5);
+  CHECK_NEAR(boundary, 0.3466, 5e-5);
   const PointFisher at = fisher_at(m, boundary);
-  EXPECT_NEAR(at.posterior[0], 0.5, 1e-12);
-  EXPECT_NEAR(at.fcat.f11, 4.000, 5e-4);
+  CHECK_NEAR(at.posterior[0], 0.5, 1e-12);
+  CHECK_NEAR(at.fcat.f11, 4.000, 5e-4);
   const std::vector<double> peaks = all_peaks(fcat_curve(m, -3, 3, 5e-5));
-  EXPECT_TRUE(peaks.size() == 1);
-  if (!peaks.empty()) EXPECT_NEAR(peaks[0], 0.3466, 5e-4);
+  CHECK(peaks.size() == 1);
+  if (!peaks.empty()) CHECK_NEAR(peaks[0], 0.3466, 5e-4);
 }
 
-TEST_CASE(spec_3_1_case_C_unequal_variance, "") {
+TEST_CASE("spec_3_1_case_C_unequal_variance") {
   const Mixture m = mixture({g1(-1.0, 0.5), g1(1.0, 1.0)});
   const std::vector<double> peaks = all_peaks(fcat_curve(m, -5, 3, 5e-5));
-  EXPECT_MSG(peaks.size() == 2, "peaks found: " << peaks.size());
+  CHECK_MESSAGE(peaks.size() == 2, "peaks found: " << peaks.size());
   if (peaks.size() == 2) {
-    EXPECT_NEAR(peaks[0], -3.276, 5e-4);
-    EXPECT_NEAR(peaks[1], -0.057, 5e-4);
-    EXPECT_NEAR(fisher_at(m, peaks[0]).fcat.f11, 5.443, 5e-4);
-    EXPECT_NEAR(fisher_at(m, peaks[1]).fcat.f11, 5.443, 5e-4);
+    CHECK_NEAR(peaks[0], -3.276, 5e-4);
+    CHECK_NEAR(peaks[1], -0.057, 5e-4);
+    CHECK_NEAR(fisher_at(m, peaks[0]).fcat.f11, 5.443, 5e-4);
+    CHECK_NEAR(fisher_at(m, peaks[1]).fcat.f11, 5.443, 5e-4);
   }
   // Bayes boundaries: where the posteriors cross.
   Eigen::MatrixXd posterior(2, 0), points(1, 0);
@@ -142,65 +142,65 @@ TEST_CASE(spec_3_1_case_C_unequal_variance, "") {
     points(0, i) = xs[i];
   }
   const std::vector<double> boundaries = decision_boundaries_1d(posterior, points, nullptr);
-  EXPECT_TRUE(boundaries.size() == 2);
+  CHECK(boundaries.size() == 2);
   if (boundaries.size() == 2) {
-    EXPECT_NEAR(boundaries[0], -3.163, 5e-4);
-    EXPECT_NEAR(boundaries[1], -0.170, 5e-4);
-    EXPECT_NEAR(fisher_at(m, boundaries[1]).fcat.f11, 5.040, 5e-4);
+    CHECK_NEAR(boundaries[0], -3.163, 5e-4);
+    CHECK_NEAR(boundaries[1], -0.170, 5e-4);
+    CHECK_NEAR(fisher_at(m, boundaries[1]).fcat.f11, 5.040, 5e-4);
   }
 }
 
-TEST_CASE(spec_3_1_case_D_three_separated_classes, "") {
+TEST_CASE("spec_3_1_case_D_three_separated_classes") {
   const Mixture m = mixture({g1(-1.5, 0.5), g1(0.0, 0.5), g1(1.5, 0.5)});
   const std::vector<double> peaks = all_peaks(fcat_curve(m, -3, 3, 5e-5));
-  EXPECT_TRUE(peaks.size() == 2);
+  CHECK(peaks.size() == 2);
   if (peaks.size() == 2) {
-    EXPECT_NEAR(peaks[0], -0.7498, 5e-4);
-    EXPECT_NEAR(peaks[1], 0.7498, 5e-4);
-    EXPECT_NEAR(fisher_at(m, peaks[1]).fcat.f11, 9.004, 5e-4);
+    CHECK_NEAR(peaks[0], -0.7498, 5e-4);
+    CHECK_NEAR(peaks[1], 0.7498, 5e-4);
+    CHECK_NEAR(fisher_at(m, peaks[1]).fcat.f11, 9.004, 5e-4);
   }
-  EXPECT_NEAR(fisher_at(m, 0.75).fcat.f11, 9.004, 5e-4);
-  EXPECT_NEAR(fisher_at(m, 0.0).fcat.f11, 0.78, 5e-3);
+  CHECK_NEAR(fisher_at(m, 0.75).fcat.f11, 9.004, 5e-4);
+  CHECK_NEAR(fisher_at(m, 0.0).fcat.f11, 0.78, 5e-3);
 }
 
-TEST_CASE(spec_3_1_case_E_peaks_shift_toward_middle, "") {
+TEST_CASE("spec_3_1_case_E_peaks_shift_toward_middle") {
   const Mixture m = mixture({g1(-1.0, 0.5), g1(0.0, 0.5), g1(1.0, 0.5)});
   const std::vector<double> peaks = all_peaks(fcat_curve(m, -2.5, 2.5, 5e-5));
-  EXPECT_TRUE(peaks.size() == 2);
+  CHECK(peaks.size() == 2);
   if (peaks.size() == 2) {
-    EXPECT_NEAR(peaks[0], -0.454, 5e-4);
-    EXPECT_NEAR(peaks[1], 0.454, 5e-4);
-    EXPECT_NEAR(fisher_at(m, peaks[1]).fcat.f11, 4.316, 5e-4);
+    CHECK_NEAR(peaks[0], -0.454, 5e-4);
+    CHECK_NEAR(peaks[1], 0.454, 5e-4);
+    CHECK_NEAR(fisher_at(m, peaks[1]).fcat.f11, 4.316, 5e-4);
   }
-  EXPECT_NEAR(fisher_at(m, 0.5).fcat.f11, 4.287, 5e-4);
+  CHECK_NEAR(fisher_at(m, 0.5).fcat.f11, 4.287, 5e-4);
 }
 
-TEST_CASE(spec_3_1_case_F_peaks_merge, "") {
+TEST_CASE("spec_3_1_case_F_peaks_merge") {
   const Mixture m = mixture({g1(-1.0, 1.0), g1(0.0, 1.0), g1(1.0, 1.0)});
   const std::vector<double> peaks = all_peaks(fcat_curve(m, -4, 4, 5e-5));
-  EXPECT_TRUE(peaks.size() == 1);
-  if (!peaks.empty()) EXPECT_NEAR(peaks[0], 0.0, 5e-4);
-  EXPECT_NEAR(fisher_at(m, 0.0).fcat.f11, 0.548, 5e-4);
-  EXPECT_NEAR(fisher_at(m, 0.5).fcat.f11, 0.506, 5e-4);
+  CHECK(peaks.size() == 1);
+  if (!peaks.empty()) CHECK_NEAR(peaks[0], 0.0, 5e-4);
+  CHECK_NEAR(fisher_at(m, 0.0).fcat.f11, 0.548, 5e-4);
+  CHECK_NEAR(fisher_at(m, 0.5).fcat.f11, 0.506, 5e-4);
 }
 
-TEST_CASE(spec_3_1_n2_line_and_equal_covariance_rule, "") {
+TEST_CASE("spec_3_1_n2_line_and_equal_covariance_rule") {
   const Mixture m = mixture({g2(-0.5, -0.5, 0.5, 0, 0.5), g2(0.5, 0.5, 0.5, 0, 0.5)});
   for (double t = -2.0; t <= 2.0; t += 0.25) {
     const PointFisher at = fisher_at(m, t, -t);
     const SymEigen2 e = eigen_sym2(at.fcat);
-    EXPECT_NEAR(e.lambda_max, 2.000, 5e-4);
-    EXPECT_NEAR(e.lambda_min, 0.0, 1e-9);
-    EXPECT_NEAR(std::fabs(std::cos(e.angle - 3.14159265358979 / 4)), 1.0, 1e-9);  // (1,1)/sqrt 2
+    CHECK_NEAR(e.lambda_max, 2.000, 5e-4);
+    CHECK_NEAR(e.lambda_min, 0.0, 1e-9);
+    CHECK_NEAR(std::fabs(std::cos(e.angle - 3.14159265358979 / 4)), 1.0, 1e-9);  // (1,1)/sqrt 2
   }
   // Rule: with equal covariances the maximum is |Sigma^-1 (m1 - m2)|^2 / 4 whatever the priors.
   const Mixture skewed = mixture({g2(-0.5, -0.5, 0.5, 0, 0.5, 0.9), g2(0.5, 0.5, 0.5, 0, 0.5, 0.1)});
   double best = 0.0;
   for (double s = -2.0; s <= 2.0; s += 1e-3) best = std::max(best, fisher_at(skewed, s, s).fcat.trace());
-  EXPECT_NEAR(best, 2.000, 5e-4);  // w = (2, 2): |w|^2 / 4 = 2
+  CHECK_NEAR(best, 2.000, 5e-4);  // w = (2, 2): |w|^2 / 4 = 2
 }
 
-TEST_CASE(spec_3_1_e6_cut, "") {
+TEST_CASE("spec_3_1_e6_cut") {
   const Mixture m = mixture({g2(-1, 0, 0.25, 0, 1.0), g2(1, 0, 1.0, 0, 0.25)});
   Curve c;
   for (double x = -3; x <= 3 + 1e-12; x += 1e-3) {
@@ -210,8 +210,8 @@ TEST_CASE(spec_3_1_e6_cut, "") {
   int best = 0;
   for (size_t i = 0; i < c.values.size(); ++i)
     if (c.values[i] > c.values[best]) best = static_cast<int>(i);
-  EXPECT_NEAR(c.xs[best], -0.185, 1.5e-3);
-  EXPECT_NEAR(c.values[best], 4.485, 5e-4);
+  CHECK_NEAR(c.xs[best], -0.185, 1.5e-3);
+  CHECK_NEAR(c.values[best], 4.485, 5e-4);
   // Boundary on the axis: posterior crossing.
   double lo = -1.0, hi = 0.0;
   for (int it = 0; it < 60; ++it) {
@@ -219,27 +219,27 @@ TEST_CASE(spec_3_1_e6_cut, "") {
     (fisher_at(m, mid, 0.0).posterior[0] > 0.5 ? lo : hi) = mid;
   }
   // Exactly -1/3 (4(x+1)^2 = (x-1)^2); the spec's -0.334 is that crossing read off a 1e-3 grid.
-  EXPECT_NEAR(0.5 * (lo + hi), -1.0 / 3.0, 1e-9);
-  EXPECT_NEAR(0.5 * (lo + hi), -0.334, 1e-3);
+  CHECK_NEAR(0.5 * (lo + hi), -1.0 / 3.0, 1e-9);
+  CHECK_NEAR(0.5 * (lo + hi), -0.334, 1e-3);
 }
 
-TEST_CASE(mixture_rejects_bad_covariances, "") {
-  EXPECT_TRUE(!Mixture::build({g2(0, 0, 1, 2, 1), g2(1, 1, 1, 0, 1)}).ok());     // indefinite
-  EXPECT_TRUE(!Mixture::build({g2(0, 0, 1, 0.5, 1), g2(1, 1, 1, 0, 0)}).ok());   // singular
-  EXPECT_TRUE(!Mixture::build({g1(0, 1)}).ok());                                  // one class
-  EXPECT_TRUE(!Mixture::build({g1(0, 1), g2(0, 0, 1, 0, 1)}).ok());                // mixed dims
+TEST_CASE("mixture_rejects_bad_covariances") {
+  CHECK(!Mixture::build({g2(0, 0, 1, 2, 1), g2(1, 1, 1, 0, 1)}).ok());     // indefinite
+  CHECK(!Mixture::build({g2(0, 0, 1, 0.5, 1), g2(1, 1, 1, 0, 0)}).ok());   // singular
+  CHECK(!Mixture::build({g1(0, 1)}).ok());                                  // one class
+  CHECK(!Mixture::build({g1(0, 1), g2(0, 0, 1, 0, 1)}).ok());                // mixed dims
   GaussianClass bad_prior = g1(0, 1, -1.0);
-  EXPECT_TRUE(!Mixture::build({bad_prior, g1(1, 1)}).ok());
+  CHECK(!Mixture::build({bad_prior, g1(1, 1)}).ok());
   const Result<Mixture> r = Mixture::build({g2(0, 0, 1, 2, 1), g2(1, 1, 1, 0, 1)});
-  EXPECT_MSG(r.status.message.find("class 1") != std::string::npos, r.status.message);
+  CHECK_MESSAGE(r.status.message.find("class 1") != std::string::npos, r.status.message);
 }
 
-TEST_CASE(mixture_sampling_follows_priors_and_moments, "") {
+TEST_CASE("mixture_sampling_follows_priors_and_moments") {
   const Mixture m = mixture({g2(-1, 0, 0.25, 0.1, 1.0, 0.3), g2(1, 0, 1.0, 0, 0.25, 0.7)});
   Rng rng(3);
   const Dataset d = m.sample(20000, rng);
   const std::vector<int> counts = d.class_counts();
-  EXPECT_TRUE(counts[0] == 6000 && counts[1] == 14000);
+  CHECK((counts[0] == 6000 && counts[1] == 14000));
   Eigen::Vector2d mean = Eigen::Vector2d::Zero();
   Eigen::Matrix2d cov = Eigen::Matrix2d::Zero();
   for (int i = 0; i < d.size(); ++i)
@@ -251,8 +251,8 @@ TEST_CASE(mixture_sampling_follows_priors_and_moments, "") {
       cov += v * v.transpose();
     }
   cov /= counts[0];
-  EXPECT_NEAR(mean(0), -1.0, 0.03);
-  EXPECT_NEAR(cov(0, 0), 0.25, 0.02);
-  EXPECT_NEAR(cov(0, 1), 0.1, 0.02);
-  EXPECT_NEAR(cov(1, 1), 1.0, 0.05);
+  CHECK_NEAR(mean(0), -1.0, 0.03);
+  CHECK_NEAR(cov(0, 0), 0.25, 0.02);
+  CHECK_NEAR(cov(0, 1), 0.1, 0.02);
+  CHECK_NEAR(cov(1, 1), 1.0, 0.05);
 }

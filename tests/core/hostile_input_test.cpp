@@ -71,15 +71,16 @@ const BadValue kBadValues[] = {
 
 }  // namespace
 
-TEST_CASE(every_link_key_is_read_strictly_and_keeps_its_value, "") {
+TEST_CASE("every_link_key_is_read_strictly_and_keeps_its_value") {
   std::vector<std::string> covered;
   for (const BadValue& bad : kBadValues) {
     const std::string base = base_link(bad.key);
     const LinkDecodeResult plain = decode_share_link(base);
     const LinkDecodeResult r = decode_share_link(base + "&" + bad.key + "=" + bad.value);
     const std::string named = std::string(bad.key) + "='" + catgeo::shown(catgeo::percent_decode(bad.value)) + "'";
-    EXPECT_MSG(has_notice(r.notices, "could not read " + named + " (expected " + bad.expected), named);
-    EXPECT_MSG(r.notices.size() == 1 && catgeo::configs_equal(r.config, plain.config), named);  // the value is kept
+    CHECK_MESSAGE(has_notice(r.notices, "could not read " + named + " (expected " + bad.expected), named);
+    CHECK_MESSAGE((r.notices.size() == 1 && catgeo::configs_equal(r.config, plain.config)),
+                     named);  // the value is kept
     covered.push_back(bad.key);
   }
   // The table covers every plain field key of the link (a new key needs its bad values here).
@@ -87,11 +88,11 @@ TEST_CASE(every_link_key_is_read_strictly_and_keeps_its_value, "") {
     if (!catgeo::is_field_key(spec.key)) continue;
     bool found = false;
     for (const std::string& key : covered) found = found || key == spec.key;
-    EXPECT_MSG(found, "no strict-reading case for link key " << spec.key);
+    CHECK_MESSAGE(found, "no strict-reading case for link key " << spec.key);
   }
 }
 
-TEST_CASE(every_repeated_link_key_gets_a_notice_and_the_last_value_wins, "") {
+TEST_CASE("every_repeated_link_key_gets_a_notice_and_the_last_value_wins") {
   struct Twice {
     const char* link;  // the key twice
     const char* last;  // the same link with the last value only
@@ -109,28 +110,28 @@ TEST_CASE(every_repeated_link_key_gets_a_notice_and_the_last_value_wins, "") {
   for (const Twice& c : cases) {
     const LinkDecodeResult r = decode_share_link(c.link);
     const LinkDecodeResult last = decode_share_link(c.last);
-    EXPECT_MSG(has_notice(r.notices, "appears") && has_notice(r.notices, "used the last value"), c.link);
-    EXPECT_MSG(catgeo::configs_equal(r.config, last.config) && last.notices.empty(), c.link);
+    CHECK_MESSAGE((has_notice(r.notices, "appears") && has_notice(r.notices, "used the last value")), c.link);
+    CHECK_MESSAGE((catgeo::configs_equal(r.config, last.config) && last.notices.empty()), c.link);
   }
   const LinkDecodeResult thrice = decode_share_link("tour=2&tour=3&tour=5");
-  EXPECT_TRUE(has_notice(thrice.notices, "key 'tour' appears 3 times; used the last value") &&
-              thrice.config.view.tour == 5);
+  CHECK((has_notice(thrice.notices, "key 'tour' appears 3 times; used the last value") &&
+         thrice.config.view.tour == 5));
 }
 
-TEST_CASE(a_tour_value_that_is_not_a_step_number_loads_no_step, "") {
+TEST_CASE("a_tour_value_that_is_not_a_step_number_loads_no_step") {
   for (const char* value : {"1e1", "3abc", "+3", "3.0", "1e3", "%2B3"}) {
     const LinkDecodeResult r = decode_share_link(std::string("tour=") + value);
-    EXPECT_MSG(has_notice(r.notices, "could not read tour='") && has_notice(r.notices, "(expected a whole number"),
-               value);
-    EXPECT_MSG(r.config.view.tour == 0 && r.config.id == "E1", value);  // no step loaded
+    CHECK_MESSAGE((has_notice(r.notices, "could not read tour='") && has_notice(r.notices, "(expected a whole number")),
+                   value);
+    CHECK_MESSAGE((r.config.view.tour == 0 && r.config.id == "E1"), value);  // no step loaded
   }
   // Control bytes in a tour link are reported as in any other link (the step's expansion does not hide them).
   const LinkDecodeResult control = decode_share_link(std::string("tour=3&sigma=0.5\x01"));
-  EXPECT_TRUE(has_notice(control.notices, "dropped 1 control character from the link (0x01") &&
-              control.config.view.tour == 3 && control.config.network.noise_sigma == 0.5);
+  CHECK((has_notice(control.notices, "dropped 1 control character from the link (0x01") &&
+         control.config.view.tour == 3 && control.config.network.noise_sigma == 0.5));
 }
 
-TEST_CASE(hostile_links_each_get_their_notice, "") {
+TEST_CASE("hostile_links_each_get_their_notice") {
   // A table link to put names on: two classes of two points.
   const ScenarioConfig table = catgeo::table_scenario(catgeo::parse_point_table("0,0,a\n1,1,a\n0,1,b\n1,0,b\n").value,
                                                       catgeo::scenario_preset("E5").value)
@@ -158,25 +159,25 @@ TEST_CASE(hostile_links_each_get_their_notice, "") {
   };
   for (const Hostile& c : cases) {
     const LinkDecodeResult r = decode_share_link(c.link);
-    EXPECT_MSG(has_notice(r.notices, c.notice) && !r.fell_back_to_defaults, c.link);
+    CHECK_MESSAGE((has_notice(r.notices, c.notice) && !r.fell_back_to_defaults), c.link);
   }
   // The refused parts are left out; the rest of the link stands.
-  EXPECT_TRUE(decode_share_link("scenario=E1&cut=0,0,1,1").config.view.cut[0] != 0.0);
-  EXPECT_TRUE(decode_share_link("scenario=E5&path=4,9,0").config.view.path[0] == -1);
-  EXPECT_TRUE(decode_share_link(catgeo::with_pair(table_link, "names", "a%00,b")).config.class_names.empty());
+  CHECK(decode_share_link("scenario=E1&cut=0,0,1,1").config.view.cut[0] != 0.0);
+  CHECK(decode_share_link("scenario=E5&path=4,9,0").config.view.path[0] == -1);
+  CHECK(decode_share_link(catgeo::with_pair(table_link, "names", "a%00,b")).config.class_names.empty());
   // The clean table link and a well-spread drawing read without notices.
-  EXPECT_TRUE(decode_share_link(table_link).notices.empty());
+  CHECK(decode_share_link(table_link).notices.empty());
 }
 
-TEST_CASE(hostile_tables_are_refused_or_noticed, "") {
+TEST_CASE("hostile_tables_are_refused_or_noticed") {
   const ScenarioConfig e5 = catgeo::scenario_preset("E5").value;
   // Coordinates whose range overflows a double: no scaling fits them.
   const auto huge = catgeo::parse_point_table("1e308,0,a\n-1e308,1,a\n1e308,1,b\n-1e308,0,b\n");
-  EXPECT_TRUE(huge.ok());
+  CHECK(huge.ok());
   const auto refused = catgeo::table_scenario(huge.value, e5);
-  EXPECT_MSG(!refused.ok() && refused.status.message.find("the x values span -1e308 to 1e308, a range wider than a "
-                                                          "double holds") != std::string::npos,
-             refused.status.message);
+  CHECK_MESSAGE((!refused.ok() && refused.status.message.find("the x values span -1e308 to 1e308, a range wider than a "
+                                                             "double holds") != std::string::npos),
+                 refused.status.message);
 
   // 200 points within 1e-6 of 0 and two at 1e6: the 200 merge onto the link's lattice, and the reader is told.
   std::string dense;
@@ -185,20 +186,20 @@ TEST_CASE(hostile_tables_are_refused_or_noticed, "") {
              (i % 2 ? "a" : "b") + "\n";
   dense += "1e6,1e6,a\n1e6,1e6,b\n";
   const auto collapsed = catgeo::parse_point_table(dense);
-  EXPECT_TRUE(collapsed.ok());
+  CHECK(collapsed.ok());
   std::vector<std::string> notices;
   const auto accepted = catgeo::table_scenario(collapsed.value, e5, &notices);
-  EXPECT_TRUE(accepted.ok());
+  CHECK(accepted.ok());
   // 35 distinct positions (7 x 5) in the dense part, all on one lattice point; the two far points coincide exactly.
-  EXPECT_TRUE(has_notice(notices, "35 of the table's 36 distinct points (97.2%) merge onto 1 point of the view's "
-                                  "lattice"));
-  EXPECT_TRUE(has_notice(notices, "F_cat of the reference (KDE) is 0 at every grid point: the reference posterior "
-                                  "does not change anywhere on the grid (points of different classes coincide)"));
+  CHECK(has_notice(notices, "35 of the table's 36 distinct points (97.2%) merge onto 1 point of the view's "
+                            "lattice"));
+  CHECK(has_notice(notices, "F_cat of the reference (KDE) is 0 at every grid point: the reference posterior "
+                            "does not change anywhere on the grid (points of different classes coincide)"));
 
   // A well-spread table has nothing to say.
   notices.clear();
-  EXPECT_TRUE(catgeo::table_scenario(catgeo::parse_point_table("0,0,a\n1,1,a\n0,1,b\n1,0,b\n").value, e5, &notices).ok());
-  EXPECT_MSG(notices.empty(), (notices.empty() ? "" : notices[0]));
+  CHECK(catgeo::table_scenario(catgeo::parse_point_table("0,0,a\n1,1,a\n0,1,b\n1,0,b\n").value, e5, &notices).ok());
+  CHECK_MESSAGE(notices.empty(), (notices.empty() ? "" : notices[0]));
 }
 
 namespace {
@@ -215,10 +216,10 @@ std::string utf16(const std::string& ascii, bool little_endian, bool bom) {
 
 }  // namespace
 
-TEST_CASE(tables_in_old_mac_line_ends_and_utf16_are_read, "") {
+TEST_CASE("tables_in_old_mac_line_ends_and_utf16_are_read") {
   const std::string text = "x,y,label\n0,0,a\n1,1,a\n0,1,b\n1,0,b\n";
   const auto reference = catgeo::parse_point_table(text);
-  EXPECT_TRUE(reference.ok());
+  CHECK(reference.ok());
   std::string cr_only = text;
   for (char& c : cr_only)
     if (c == '\n') c = '\r';
@@ -226,17 +227,17 @@ TEST_CASE(tables_in_old_mac_line_ends_and_utf16_are_read, "") {
                                utf16(text, true, false), utf16(text, false, false), utf16(cr_only, true, true)};
   for (const std::string& form : forms) {
     const auto t = catgeo::parse_point_table(form);
-    EXPECT_MSG(t.ok() && t.value.x == reference.value.x && t.value.labels == reference.value.labels &&
-                   t.value.class_names == reference.value.class_names && t.value.header,
-               (t.ok() ? "" : t.status.message));
+    CHECK_MESSAGE((t.ok() && t.value.x == reference.value.x && t.value.labels == reference.value.labels &&
+                      t.value.class_names == reference.value.class_names && t.value.header),
+                   (t.ok() ? "" : t.status.message));
   }
   // Non-ASCII names survive UTF-16 (é is U+00E9, 😀 U+1F600 a surrogate pair).
   const std::string le = "\xFF\xFE"s + "0\0,\0a\0\xE9\0\n\0"s + "1\0,\0a\0\xE9\0\n\0"s + "0\0,\0=\xD8\0\xDE\n\0"s +
                          "1\0,\0=\xD8\0\xDE\n\0"s;
   const auto named = catgeo::parse_point_table(le);
-  EXPECT_MSG(named.ok() && named.value.class_names.size() == 2 && named.value.class_names[0] == "a\xC3\xA9" &&
-                 named.value.class_names[1] == "\xF0\x9F\x98\x80",
-             (named.ok() ? named.value.class_names[1] : named.status.message));
+  CHECK_MESSAGE((named.ok() && named.value.class_names.size() == 2 && named.value.class_names[0] == "a\xC3\xA9" &&
+                    named.value.class_names[1] == "\xF0\x9F\x98\x80"),
+                 (named.ok() ? named.value.class_names[1] : named.status.message));
 
   struct Refused {
     std::string text;
@@ -250,6 +251,7 @@ TEST_CASE(tables_in_old_mac_line_ends_and_utf16_are_read, "") {
   };
   for (const Refused& r : refused) {
     const auto t = catgeo::parse_point_table(r.text);
-    EXPECT_MSG(!t.ok() && t.status.message.find(r.message) != std::string::npos, (t.ok() ? "accepted" : t.status.message));
+    CHECK_MESSAGE((!t.ok() && t.status.message.find(r.message) != std::string::npos),
+                     (t.ok() ? "accepted" : t.status.message));
   }
 }

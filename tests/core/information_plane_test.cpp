@@ -39,20 +39,20 @@ GridFields fields_of(const Mixture& m) {
 
 }  // namespace
 
-TEST_CASE(differential_entropy_of_gaussians, "") {
+TEST_CASE("differential_entropy_of_gaussians") {
   // Two identical classes: p(x) is one Gaussian, H(x) = 1/2 ln(2 pi e s^2) (1-D), 1/2 ln((2 pi e)^2 det) (2-D).
   const Mixture one = two_classes(0.3, 0.3, 0.49);
-  EXPECT_NEAR(differential_entropy(one, quadrature_grid(one)), 0.5 * (kLog2PiE + std::log(0.49)), 1e-9);
+  CHECK_NEAR(differential_entropy(one, quadrature_grid(one)), 0.5 * (kLog2PiE + std::log(0.49)), 1e-9);
   std::vector<GaussianClass> classes(2);
   for (GaussianClass& c : classes) {
     c.mean = Eigen::Vector2d(0.1, -0.2);
     c.cov = Eigen::Matrix2d{{0.5, 0.1}, {0.1, 0.3}};
   }
   const Mixture plane = Mixture::build(classes).value;
-  EXPECT_NEAR(differential_entropy(plane, quadrature_grid(plane)), kLog2PiE + 0.5 * std::log(0.5 * 0.3 - 0.01), 1e-6);
+  CHECK_NEAR(differential_entropy(plane, quadrature_grid(plane)), kLog2PiE + 0.5 * std::log(0.5 * 0.3 - 0.01), 1e-6);
 }
 
-TEST_CASE(high_snr_information_xr_of_linear_code, "") {
+TEST_CASE("high_snr_information_xr_of_linear_code") {
   // r = x + N(0, v): F_code = 1/v, so the high-SNR form is H(x) - 1/2 ln(2 pi e v); the exact I(x; r) is
   // H(x + noise) - 1/2 ln(2 pi e v). They agree as v -> 0 (the gap is H(x + noise) - H(x) ~ v/2 E[(ln p)'^2]).
   const Mixture m = two_classes(-0.5, 0.5, 0.25);
@@ -66,24 +66,24 @@ TEST_CASE(high_snr_information_xr_of_linear_code, "") {
     const Mixture noisy = m.with_added_isotropic_noise(v);
     const double exact = differential_entropy(noisy, quadrature_grid(noisy)) - 0.5 * (kLog2PiE + std::log(v));
     std::printf("    v = %g: high-SNR I(x;r) %.6f, exact %.6f\n", v, high_snr, exact);
-    EXPECT_NEAR(high_snr, h - 0.5 * (kLog2PiE + std::log(v)), 1e-9);
-    EXPECT_TRUE(high_snr < exact);
-    EXPECT_NEAR(high_snr, exact, v * 2.0);  // E[(ln p)'^2] < 4 for this mixture
+    CHECK_NEAR(high_snr, h - 0.5 * (kLog2PiE + std::log(v)), 1e-9);
+    CHECK(high_snr < exact);
+    CHECK_NEAR(high_snr, exact, v * 2.0);  // E[(ln p)'^2] < 4 for this mixture
   }
   fields.fcode(0, fields.size() / 2) = 0.0;  // singular F_code inside the data: the form is undefined
-  EXPECT_TRUE(std::isnan(information_xr_high_snr(fields, h)));
+  CHECK(std::isnan(information_xr_high_snr(fields, h)));
 }
 
-TEST_CASE(fcode_over_fcat_cv_is_zero_when_fcode_follows_fcat, "") {
+TEST_CASE("fcode_over_fcat_cv_is_zero_when_fcode_follows_fcat") {
   const Mixture m = two_classes(-1.0, 1.0, 0.5);
   GridFields fields = fields_of(m);
   fields.fcode = 3.0 * fields.fcat;  // F_code = beta F_cat, the IB optimum
-  EXPECT_NEAR(fcode_over_fcat_cv(fields), 0.0, 1e-9);
+  CHECK_NEAR(fcode_over_fcat_cv(fields), 0.0, 1e-9);
   fields.fcode.setZero();
   fields.fcode.row(0).setConstant(2.0);  // a flat code: rho = 2 / F_cat varies with F_cat
   const double flat = fcode_over_fcat_cv(fields);
   fields.fcode.row(0).setConstant(20.0);
-  EXPECT_NEAR(fcode_over_fcat_cv(fields), flat, 1e-12);  // scale-free
+  CHECK_NEAR(fcode_over_fcat_cv(fields), flat, 1e-12);  // scale-free
   // The weighted CV of 1/F_cat over the region, recomputed here.
   const std::vector<unsigned char> region = data_region_mask(fields);
   double top = 0.0, w = 0.0, s1 = 0.0, s2 = 0.0;
@@ -98,6 +98,6 @@ TEST_CASE(fcode_over_fcat_cv_is_zero_when_fcode_follows_fcat, "") {
   }
   const double mean = s1 / w;
   std::printf("    flat code: CV %.4f\n", flat);
-  EXPECT_NEAR(flat, std::sqrt(s2 / w - mean * mean) / mean, 1e-9);
-  EXPECT_TRUE(flat > 0.1);
+  CHECK_NEAR(flat, std::sqrt(s2 / w - mean * mean) / mean, 1e-9);
+  CHECK(flat > 0.1);
 }

@@ -45,43 +45,43 @@ bool same_summary(const InformationSummary& a, const InformationSummary& b) {
 void check_chunked_equals_one_shot(const ScenarioConfig& config, bool expect_info_r) {
   auto whole = Experiment::create(config);
   auto sliced = Experiment::create(config);
-  EXPECT_TRUE(whole.ok() && sliced.ok());
+  CHECK((whole.ok() && sliced.ok()));
   if (!whole.ok() || !sliced.ok()) return;
   const InformationSummary one_shot = measure_information(*whole.value, quick_settings());
   InformationProgress progress(*sliced.value, quick_settings());
-  EXPECT_TRUE(progress.epoch() == 0);
+  CHECK(progress.epoch() == 0);
   const int parameters = static_cast<int>(sliced.value->network().parameters().size());
   long long largest = 0;
   while (!progress.done()) {
     largest = std::max(largest, progress.step());
     if (sliced.value->trainer().state() == TrainerState::training) sliced.value->train(StepBudget{64, 10.0});
   }
-  EXPECT_MSG(sliced.value->trainer().epoch_progress() > 0.0, "the run should have trained meanwhile");
-  EXPECT_MSG(same_summary(progress.summary(), one_shot),
-             config.id << ": chunked info_r " << progress.summary().info_r << " vs " << one_shot.info_r);
-  EXPECT_TRUE(progress.steps() > 3);
+  CHECK_MESSAGE(sliced.value->trainer().epoch_progress() > 0.0, "the run should have trained meanwhile");
+  CHECK_MESSAGE(same_summary(progress.summary(), one_shot),
+                config.id << ": chunked info_r " << progress.summary().info_r << " vs " << one_shot.info_r);
+  CHECK(progress.steps() > 3);
   // Every chunk bounded by work: the slice target, twice it for the estimator's batches (slice_size.h).
-  EXPECT_MSG(largest <= 2 * kSliceMultiplyAdds,
-             config.id << ": a chunk of " << largest << " multiply-adds (" << parameters << " parameters)");
-  EXPECT_TRUE(std::isnan(one_shot.info_r) != expect_info_r);
-  EXPECT_TRUE(std::isfinite(one_shot.bv_bias) && std::isfinite(one_shot.bv_variance));
+  CHECK_MESSAGE(largest <= 2 * kSliceMultiplyAdds,
+                config.id << ": a chunk of " << largest << " multiply-adds (" << parameters << " parameters)");
+  CHECK(std::isnan(one_shot.info_r) != expect_info_r);
+  CHECK((std::isfinite(one_shot.bv_bias) && std::isfinite(one_shot.bv_variance)));
   const BiasVarianceField& bv = progress.bias_variance();
-  EXPECT_TRUE(bv.noise.size() == progress.fields().size() && bv.noise_samples == 32);
+  CHECK((bv.noise.size() == progress.fields().size() && bv.noise_samples == 32));
 }
 
 }  // namespace
 
-TEST_CASE(information_progress_1d_equals_one_shot, "") {
+TEST_CASE("information_progress_1d_equals_one_shot") {
   check_chunked_equals_one_shot(scenario_preset("E1").value, true);
 }
 
-TEST_CASE(information_progress_2d_equals_one_shot, "") {
+TEST_CASE("information_progress_2d_equals_one_shot") {
   ScenarioConfig config = scenario_preset("E7").value;  // three classes
   config.network.hidden = {{32, Activation::sigmoid}, {32, Activation::sigmoid}};
   check_chunked_equals_one_shot(config, true);
 }
 
-TEST_CASE(information_progress_drawn_points_equals_one_shot, "") {
+TEST_CASE("information_progress_drawn_points_equals_one_shot") {
   // A KDE reference: I(mu; r) and the forms that need p(x|mu) are NaN, the bias-variance part is measured.
   ScenarioConfig config = scenario_preset("E5").value;
   config.id = "drawn";
@@ -95,10 +95,10 @@ TEST_CASE(information_progress_drawn_points_equals_one_shot, "") {
   check_chunked_equals_one_shot(config, false);
 }
 
-TEST_CASE(information_schedule_epoch_zero_every_tenth_and_last, "") {
-  EXPECT_TRUE(information_interval(100) == 10 && information_interval(5) == 1 && information_interval(25) == 2);
-  EXPECT_TRUE(information_due(0, 100) && information_due(10, 100) && information_due(100, 100));
-  EXPECT_TRUE(!information_due(5, 100) && !information_due(99, 100));
-  EXPECT_TRUE(information_due(24, 25) && information_due(25, 25) && !information_due(23, 25));
-  for (int e = 0; e <= 3; ++e) EXPECT_TRUE(information_due(e, 3));
+TEST_CASE("information_schedule_epoch_zero_every_tenth_and_last") {
+  CHECK((information_interval(100) == 10 && information_interval(5) == 1 && information_interval(25) == 2));
+  CHECK((information_due(0, 100) && information_due(10, 100) && information_due(100, 100)));
+  CHECK((!information_due(5, 100) && !information_due(99, 100)));
+  CHECK((information_due(24, 25) && information_due(25, 25) && !information_due(23, 25)));
+  for (int e = 0; e <= 3; ++e) CHECK(information_due(e, 3));
 }

@@ -23,13 +23,13 @@ double expected_fcat(const Mixture& m) {
 
 }  // namespace
 
-TEST_CASE(spec_3_2_information_of_case_A, "") {
+TEST_CASE("spec_3_2_information_of_case_A") {
   const Mixture m = case_a();
-  EXPECT_NEAR(mutual_information(m, quadrature_grid(m)), 0.33683, 5e-6);
-  EXPECT_NEAR(expected_fcat(m), 1.79840, 5e-6);
+  CHECK_NEAR(mutual_information(m, quadrature_grid(m)), 0.33683, 5e-6);
+  CHECK_NEAR(expected_fcat(m), 1.79840, 5e-6);
 }
 
-TEST_CASE(spec_1_7_linear_code_information_loss, "") {
+TEST_CASE("spec_1_7_linear_code_information_loss") {
   // r = x + N(0, v): loss I(mu;x) - I(mu;r) vs the high-SNR formula v E[F_cat] / 2.
   const Mixture m = case_a();
   const double info_x = mutual_information(m, quadrature_grid(m));
@@ -41,16 +41,16 @@ TEST_CASE(spec_1_7_linear_code_information_loss, "") {
     const Mixture code = m.with_added_isotropic_noise(v_values[k]);
     const double loss = info_x - mutual_information(code, quadrature_grid(code));
     const double formula = 0.5 * v_values[k] * e_fcat;
-    EXPECT_NEAR(loss, exact_expected[k], 5e-5);
-    EXPECT_NEAR(formula, formula_expected[k], 5e-5);
+    CHECK_NEAR(loss, exact_expected[k], 5e-5);
+    CHECK_NEAR(formula, formula_expected[k], 5e-5);
   }
   // The formula becomes exact as the SNR grows: relative error shrinks with v.
   const Mixture tiny = m.with_added_isotropic_noise(1e-4);
   const double tiny_loss = info_x - mutual_information(tiny, quadrature_grid(tiny));
-  EXPECT_NEAR(tiny_loss / (0.5 * 1e-4 * e_fcat), 1.0, 0.01);
+  CHECK_NEAR(tiny_loss / (0.5 * 1e-4 * e_fcat), 1.0, 0.01);
 }
 
-TEST_CASE(information_of_2d_mixture_is_bounded_by_class_entropy, "") {
+TEST_CASE("information_of_2d_mixture_is_bounded_by_class_entropy") {
   std::vector<GaussianClass> classes(3);
   const double r = 1.2, deg = 3.14159265358979 / 180;
   const double angles[] = {90, 210, 330};
@@ -60,12 +60,12 @@ TEST_CASE(information_of_2d_mixture_is_bounded_by_class_entropy, "") {
   }
   const Mixture m = Mixture::build(classes).value;
   const double info = mutual_information(m, quadrature_grid(m));
-  EXPECT_TRUE(info > 0.5 && info < std::log(3.0));
+  CHECK((info > 0.5 && info < std::log(3.0)));
   // F_cat has rank 2 at the triple point with equal eigenvalues (spec 2.3, E7: 5.56, 5.56).
   double x[2] = {0, 0}, lj[3], sc[6], post[3];
   m.class_terms(x, lj, sc);
   posterior_from_log_joint(lj, 3, post);
   const SymEigen2 e = eigen_sym2(categorical_fisher_from_scores(post, sc, 3, 2));
-  EXPECT_NEAR(e.lambda_max, 5.56, 5e-3);
-  EXPECT_NEAR(e.lambda_min, 5.56, 5e-3);
+  CHECK_NEAR(e.lambda_max, 5.56, 5e-3);
+  CHECK_NEAR(e.lambda_min, 5.56, 5e-3);
 }

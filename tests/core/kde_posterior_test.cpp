@@ -92,21 +92,21 @@ int check_against_reference(const Cloud& c, const KdePosterior& model, std::uint
     const Reference ref = brute_force(c, m, h, cutoff, x);
     for (int mu = 0; mu < m; ++mu) {
       if (ref.kept[mu] == 0.0) {
-        EXPECT_TRUE(std::isinf(log_joint[mu]) && log_joint[mu] < 0);
-        for (int k = 0; k < dims; ++k) EXPECT_NEAR(scores[mu * dims + k], 0.0, 0.0);
+        CHECK((std::isinf(log_joint[mu]) && log_joint[mu] < 0));
+        for (int k = 0; k < dims; ++k) CHECK_NEAR(scores[mu * dims + k], 0.0, 0.0);
         continue;
       }
       ++finite;
       // The documented bound: eps = far * e^{-R^2/2h^2} / kept, score error <= 2 (R/h) eps / h.
       const double eps = ref.far[mu] * far_term / ref.kept[mu];
-      EXPECT_NEAR(log_joint[mu], ref.log_joint[mu], eps + 1e-10 * (1.0 + std::fabs(ref.log_joint[mu])));
-      EXPECT_TRUE(log_joint[mu] >= ref.log_joint[mu] - eps - 1e-10 * (1.0 + std::fabs(ref.log_joint[mu])));
+      CHECK_NEAR(log_joint[mu], ref.log_joint[mu], eps + 1e-10 * (1.0 + std::fabs(ref.log_joint[mu])));
+      CHECK(log_joint[mu] >= ref.log_joint[mu] - eps - 1e-10 * (1.0 + std::fabs(ref.log_joint[mu])));
       for (int k = 0; k < dims; ++k)
-        EXPECT_NEAR(scores[mu * dims + k], ref.scores[mu * dims + k], 2.0 * ratio * eps / h + 1e-9 / h);
+        CHECK_NEAR(scores[mu * dims + k], ref.scores[mu * dims + k], 2.0 * ratio * eps / h + 1e-9 / h);
       // Where the density is not negligible (kept sum >= 1 point at distance 0), the error is small outright.
       if (ref.kept[mu] >= 1.0) {
-        EXPECT_NEAR(log_joint[mu], ref.log_joint[mu], 1.2e-3);
-        for (int k = 0; k < dims; ++k) EXPECT_NEAR(scores[mu * dims + k], ref.scores[mu * dims + k], 1.2e-2 / h);
+        CHECK_NEAR(log_joint[mu], ref.log_joint[mu], 1.2e-3);
+        for (int k = 0; k < dims; ++k) CHECK_NEAR(scores[mu * dims + k], ref.scores[mu * dims + k], 1.2e-2 / h);
       }
     }
   }
@@ -123,35 +123,35 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
-TEST_CASE(kde_matches_brute_force_within_cutoff_bound_2d, "") {
+TEST_CASE("kde_matches_brute_force_within_cutoff_bound_2d") {
   const Cloud c = make_cloud(2, 300, 21);
   for (double bandwidth : {0.0, 0.25}) {  // the rule (narrow), and a wide kernel with many far-but-close points
     const auto built = KdePosterior::build(c.points, c.labels, 3, bandwidth);
-    EXPECT_MSG(built.ok(), built.status.message);
-    EXPECT_TRUE(!built.value.exact() && built.value.dims() == 2 && built.value.num_classes() == 3);
+    CHECK_MESSAGE(built.ok(), built.status.message);
+    CHECK((!built.value.exact() && built.value.dims() == 2 && built.value.num_classes() == 3));
     const int finite = check_against_reference(c, built.value, 22);
-    EXPECT_MSG(finite > 400, "only " << finite << " finite (query, class) pairs");
+    CHECK_MESSAGE(finite > 400, "only " << finite << " finite (query, class) pairs");
   }
 }
 
-TEST_CASE(kde_matches_brute_force_within_cutoff_bound_1d, "") {
+TEST_CASE("kde_matches_brute_force_within_cutoff_bound_1d") {
   const Cloud c = make_cloud(1, 200, 23);
   for (double bandwidth : {0.0, 0.2}) {
     const auto built = KdePosterior::build(c.points, c.labels, 3, bandwidth);
-    EXPECT_MSG(built.ok(), built.status.message);
+    CHECK_MESSAGE(built.ok(), built.status.message);
     const int finite = check_against_reference(c, built.value, 24);
-    EXPECT_MSG(finite > 400, "only " << finite << " finite (query, class) pairs");
+    CHECK_MESSAGE(finite > 400, "only " << finite << " finite (query, class) pairs");
   }
 }
 
-TEST_CASE(kde_grid_terms_equal_the_pointwise_terms, "") {
+TEST_CASE("kde_grid_terms_equal_the_pointwise_terms") {
   // The gathered grid evaluation keeps exactly the terms class_terms keeps; only rounding may differ. The grids
   // reach far beyond the data (classes with no point within R: -inf and zero scores).
   for (int dims : {1, 2}) {
     const Cloud c = make_cloud(dims, 200, 31);
     for (double bandwidth : {0.0, 0.3}) {
       const auto built = KdePosterior::build(c.points, c.labels, 3, bandwidth);
-      EXPECT_MSG(built.ok(), built.status.message);
+      CHECK_MESSAGE(built.ok(), built.status.message);
       const KdePosterior& kde = built.value;
       std::vector<double> xs, ys = {0.0};
       for (int i = 0; i < 37; ++i) xs.push_back(-4.0 + 10.0 * i / 36.0);
@@ -184,13 +184,13 @@ TEST_CASE(kde_grid_terms_equal_the_pointwise_terms, "") {
             }
           }
         }
-      EXPECT_MSG(mismatches == 0, mismatches << " mismatches, dims " << dims << ", bandwidth " << bandwidth);
-      EXPECT_MSG(finite > 25 && empty > 10, finite << " finite and " << empty << " empty (point, class) pairs");
+      CHECK_MESSAGE(mismatches == 0, mismatches << " mismatches, dims " << dims << ", bandwidth " << bandwidth);
+      CHECK_MESSAGE((finite > 25 && empty > 10), finite << " finite and " << empty << " empty (point, class) pairs");
     }
   }
 }
 
-TEST_CASE(kde_scores_match_finite_differences, "") {
+TEST_CASE("kde_scores_match_finite_differences") {
   for (int dims : {1, 2}) {
     const Cloud c = make_cloud(dims, 150, 25);
     const KdePosterior model = KdePosterior::build(c.points, c.labels, 3, 0.15).value;
@@ -221,15 +221,15 @@ TEST_CASE(kde_scores_match_finite_differences, "") {
         for (int mu = 0; mu < 3; ++mu) {
           if (!std::isfinite(lj_plus[mu]) || !std::isfinite(lj_minus[mu])) continue;
           ++compared;
-          EXPECT_NEAR(scores[mu * dims + k], (lj_plus[mu] - lj_minus[mu]) / (2 * step), 1e-5 / h);
+          CHECK_NEAR(scores[mu * dims + k], (lj_plus[mu] - lj_minus[mu]) / (2 * step), 1e-5 / h);
         }
       }
     }
-    EXPECT_MSG(compared > 200 * dims, "only " << compared << " finite-difference comparisons");
+    CHECK_MESSAGE(compared > 200 * dims, "only " << compared << " finite-difference comparisons");
   }
 }
 
-TEST_CASE(kde_hand_computed_values, "") {
+TEST_CASE("kde_hand_computed_values") {
   // Points 0 and 1 in one class, h = 1: at x = 0.5, S = 2 e^{-1/8} and the score is 0 by symmetry;
   // at x = 0, S = 1 + e^{-1/2} and the score is e^{-1/2} / (1 + e^{-1/2}).
   Eigen::MatrixXd points(1, 2);
@@ -238,11 +238,11 @@ TEST_CASE(kde_hand_computed_values, "") {
   double lj, score;
   const double half = 0.5, zero = 0.0;
   model.class_terms(&half, &lj, &score);
-  EXPECT_NEAR(lj, -std::log(2.0) - 0.5 * std::log(2 * kPi) + std::log(2 * std::exp(-0.125)), 1e-12);
-  EXPECT_NEAR(score, 0.0, 1e-12);
+  CHECK_NEAR(lj, -std::log(2.0) - 0.5 * std::log(2 * kPi) + std::log(2 * std::exp(-0.125)), 1e-12);
+  CHECK_NEAR(score, 0.0, 1e-12);
   model.class_terms(&zero, &lj, &score);
-  EXPECT_NEAR(lj, -std::log(2.0) - 0.5 * std::log(2 * kPi) + std::log(1 + std::exp(-0.5)), 1e-12);
-  EXPECT_NEAR(score, std::exp(-0.5) / (1 + std::exp(-0.5)), 1e-12);
+  CHECK_NEAR(lj, -std::log(2.0) - 0.5 * std::log(2 * kPi) + std::log(1 + std::exp(-0.5)), 1e-12);
+  CHECK_NEAR(score, std::exp(-0.5) / (1 + std::exp(-0.5)), 1e-12);
 
   // Two classes 100 apart in 2-D, h = 1: at a class-0 point class 1 has no mass (-inf, zero score) and
   // log_joint[0] = ln(1/2) + ln N(0; 0, I).
@@ -251,64 +251,64 @@ TEST_CASE(kde_hand_computed_values, "") {
   const KdePosterior far = KdePosterior::build(two, {0, 1}, 2, 1.0).value;
   double x[2] = {0.0, 0.0}, log_joint[2], scores[4];
   far.class_terms(x, log_joint, scores);
-  EXPECT_NEAR(log_joint[0], std::log(0.5) - std::log(2 * kPi), 1e-12);
-  EXPECT_TRUE(std::isinf(log_joint[1]) && log_joint[1] < 0);
-  EXPECT_TRUE(scores[0] == 0.0 && scores[1] == 0.0 && scores[2] == 0.0 && scores[3] == 0.0);
+  CHECK_NEAR(log_joint[0], std::log(0.5) - std::log(2 * kPi), 1e-12);
+  CHECK((std::isinf(log_joint[1]) && log_joint[1] < 0));
+  CHECK((scores[0] == 0.0 && scores[1] == 0.0 && scores[2] == 0.0 && scores[3] == 0.0));
   // Far outside the bounding box, and at a non-finite point: no class has mass.
   for (double far_x : {-1e300, 1e9, std::numeric_limits<double>::quiet_NaN()}) {
     x[0] = far_x;
     far.class_terms(x, log_joint, scores);
-    EXPECT_TRUE(std::isinf(log_joint[0]) && std::isinf(log_joint[1]));
+    CHECK((std::isinf(log_joint[0]) && std::isinf(log_joint[1])));
   }
 }
 
-TEST_CASE(kde_bandwidth_rule, "") {
+TEST_CASE("kde_bandwidth_rule") {
   // 1-D {0, 1, 3, 7}: nearest-neighbour distances 1, 1, 2, 4, median 1.5, h = 0.75.
   Eigen::MatrixXd line(1, 4);
   line << 7.0, 0.0, 3.0, 1.0;
   auto built = KdePosterior::build(line, {0, 1, 0, 1}, 2);
-  EXPECT_NEAR(built.value.bandwidth(), 0.75, 1e-15);
-  EXPECT_NEAR(built.value.cutoff_radius(), 5 * 0.75, 1e-15);
+  CHECK_NEAR(built.value.bandwidth(), 0.75, 1e-15);
+  CHECK_NEAR(built.value.cutoff_radius(), 5 * 0.75, 1e-15);
   // 2-D (0,0) (3,0) (0,4) (10,10): distances 3, 3, 4, sqrt(136), median 3.5, h = 1.75.
   Eigen::MatrixXd plane(2, 4);
   plane << 0, 3, 0, 10, 0, 0, 4, 10;
-  EXPECT_NEAR(KdePosterior::build(plane, {0, 0, 1, 1}, 2).value.bandwidth(), 1.75, 1e-15);
+  CHECK_NEAR(KdePosterior::build(plane, {0, 0, 1, 1}, 2).value.bandwidth(), 1.75, 1e-15);
   // Odd count: add (3,4), distances become 3, 3, 3, sqrt(85), 4 -> median 3, h = 1.5.
   Eigen::MatrixXd plane5(2, 5);
   plane5 << 0, 3, 0, 10, 3, 0, 0, 4, 10, 4;
-  EXPECT_NEAR(KdePosterior::build(plane5, {0, 0, 1, 1, 0}, 2).value.bandwidth(), 1.5, 1e-15);
+  CHECK_NEAR(KdePosterior::build(plane5, {0, 0, 1, 1, 0}, 2).value.bandwidth(), 1.5, 1e-15);
   // Mostly duplicates: median distance 0, so the floor 1e-3 * spread (range 5) applies.
   Eigen::MatrixXd dup(1, 5);
   dup << 0, 0, 1, 1, 5;
-  EXPECT_NEAR(KdePosterior::build(dup, {0, 1, 0, 1, 0}, 2).value.bandwidth(), 5e-3, 1e-15);
+  CHECK_NEAR(KdePosterior::build(dup, {0, 1, 0, 1, 0}, 2).value.bandwidth(), 5e-3, 1e-15);
   // All points equal: spread taken as 1.
   Eigen::MatrixXd same(2, 3);
   same << 2, 2, 2, 2, 2, 2;
   const auto degenerate = KdePosterior::build(same, {0, 1, 1}, 2);
-  EXPECT_NEAR(degenerate.value.bandwidth(), 1e-3, 1e-18);
+  CHECK_NEAR(degenerate.value.bandwidth(), 1e-3, 1e-18);
   double x[2] = {2.0, 2.0}, lj[2], sc[4];
   degenerate.value.class_terms(x, lj, sc);
-  EXPECT_NEAR(lj[1] - lj[0], std::log(2.0), 1e-12);
+  CHECK_NEAR(lj[1] - lj[0], std::log(2.0), 1e-12);
   // An explicit bandwidth is used as given.
-  EXPECT_NEAR(KdePosterior::build(plane, {0, 0, 1, 1}, 2, 0.3).value.bandwidth(), 0.3, 0.0);
+  CHECK_NEAR(KdePosterior::build(plane, {0, 0, 1, 1}, 2, 0.3).value.bandwidth(), 0.3, 0.0);
 }
 
-TEST_CASE(kde_build_errors, "") {
+TEST_CASE("kde_build_errors") {
   Eigen::MatrixXd plane(2, 3);
   plane << 0, 1, 2, 0, 1, 2;
-  EXPECT_TRUE(contains(build_error(Eigen::MatrixXd(2, 0), {}, 2), "KDE posterior has no points"));
-  EXPECT_TRUE(contains(build_error(Eigen::MatrixXd::Zero(3, 4), {0, 0, 1, 1}, 2),
-                       "needs 1-D or 2-D points, got 3 coordinates per point"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 1}, 2), "got 2 labels for 3 points"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 1, 0}, 4), "class 2, 3 has no points"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 0, 0}, 2), "class 1 has no points"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 5, 1}, 2), "KDE point 1 has label 5, outside 0..1"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 1, 1}, 2, -1.0), "bandwidth must be positive and finite"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 1, 1}, 2, std::nan("")), "bandwidth must be positive and finite"));
+  CHECK(contains(build_error(Eigen::MatrixXd(2, 0), {}, 2), "KDE posterior has no points"));
+  CHECK(contains(build_error(Eigen::MatrixXd::Zero(3, 4), {0, 0, 1, 1}, 2),
+                 "needs 1-D or 2-D points, got 3 coordinates per point"));
+  CHECK(contains(build_error(plane, {0, 1}, 2), "got 2 labels for 3 points"));
+  CHECK(contains(build_error(plane, {0, 1, 0}, 4), "class 2, 3 has no points"));
+  CHECK(contains(build_error(plane, {0, 0, 0}, 2), "class 1 has no points"));
+  CHECK(contains(build_error(plane, {0, 5, 1}, 2), "KDE point 1 has label 5, outside 0..1"));
+  CHECK(contains(build_error(plane, {0, 1, 1}, 2, -1.0), "bandwidth must be positive and finite"));
+  CHECK(contains(build_error(plane, {0, 1, 1}, 2, std::nan("")), "bandwidth must be positive and finite"));
   Eigen::MatrixXd bad = plane;
   bad(1, 2) = std::numeric_limits<double>::infinity();
-  EXPECT_TRUE(contains(build_error(bad, {0, 1, 1}, 2), "KDE point 2 has a non-finite coordinate"));
+  CHECK(contains(build_error(bad, {0, 1, 1}, 2), "KDE point 2 has a non-finite coordinate"));
   bad(1, 2) = std::nan("");
-  EXPECT_TRUE(contains(build_error(bad, {0, 1, 1}, 2), "KDE point 2 has a non-finite coordinate"));
-  EXPECT_TRUE(contains(build_error(plane, {0, 0, 0}, 0), "needs at least one class"));
+  CHECK(contains(build_error(bad, {0, 1, 1}, 2), "KDE point 2 has a non-finite coordinate"));
+  CHECK(contains(build_error(plane, {0, 0, 0}, 0), "needs at least one class"));
 }

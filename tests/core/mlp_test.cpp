@@ -20,7 +20,7 @@ Mlp make_net(int input_dim, std::vector<LayerSpec> hidden, int classes, int proj
   config.representation_layer = rep;
   config.noise_sigma = 0.7;
   Result<Mlp> net = Mlp::create(config, input_dim, classes);
-  EXPECT_MSG(net.ok(), net.status.message);
+  CHECK_MESSAGE(net.ok(), net.status.message);
   Rng rng(seed);
   net.value.initialize(rng);
   return net.value;
@@ -35,7 +35,7 @@ MatrixF random_inputs(int rows, int cols, Rng& rng) {
 
 }  // namespace
 
-TEST_CASE(mlp_gradient_matches_finite_differences, "") {
+TEST_CASE("mlp_gradient_matches_finite_differences") {
   const Activation acts[] = {Activation::tanh, Activation::sigmoid, Activation::linear, Activation::relu};
   for (Activation act : acts) {
     Mlp net = make_net(2, {{6, Activation::tanh}, {5, act}}, 4);
@@ -56,21 +56,21 @@ TEST_CASE(mlp_gradient_matches_finite_differences, "") {
       const double fd = (up - down) / (2.0 * h);
       worst = std::max(worst, std::fabs(fd - gradient[p]) / (1e-2 + std::fabs(fd)));
     }
-    EXPECT_MSG(worst < 2e-2, to_string(act) << ": worst relative gradient error " << worst);
+    CHECK_MESSAGE(worst < 2e-2, to_string(act) << ": worst relative gradient error " << worst);
   }
 }
 
-TEST_CASE(mlp_noisy_gradient_matches_finite_differences_for_fixed_noise, "") {
+TEST_CASE("mlp_noisy_gradient_matches_finite_differences_for_fixed_noise") {
   // The same noise draw on both sides of the difference: reseed the noise stream each time.
   Mlp net = make_net(2, {{8, Activation::sigmoid}}, 3);
   Rng rng(2);
   const MatrixF x = random_inputs(2, 5, rng);
   const int labels[] = {0, 1, 2, 1, 0};
   const double worst = catgeo::test::worst_fixed_noise_gradient_error(net, x, labels, 99);
-  EXPECT_MSG(worst < 2e-2, "worst relative gradient error " << worst);
+  CHECK_MESSAGE(worst < 2e-2, "worst relative gradient error " << worst);
 }
 
-TEST_CASE(predict_and_noisy_loss_sum_equals_predict_and_loss_bit_for_bit, "") {
+TEST_CASE("predict_and_noisy_loss_sum_equals_predict_and_loss_bit_for_bit") {
   // r in the middle (layer 1 of 3), so layers before and after it both run; 9 noisy units x 7 points is odd.
   Mlp net = make_net(2, {{6, Activation::tanh}, {9, Activation::sigmoid}, {5, Activation::relu}}, 4, -1, 1);
   Rng rng(12);
@@ -81,16 +81,16 @@ TEST_CASE(predict_and_noisy_loss_sum_equals_predict_and_loss_bit_for_bit, "") {
   Rng noise_a(31), noise_b(31);
   const float expected_loss = net.loss(x, labels, &noise_a);
   const float loss = static_cast<float>(net.predict_and_noisy_loss_sum(x, labels, noise_b, probabilities) / 7.0);
-  EXPECT_MSG(loss == expected_loss, loss << " vs " << expected_loss);
-  EXPECT_TRUE(probabilities == expected_probabilities);
-  EXPECT_TRUE(noise_a.next_u64() == noise_b.next_u64());  // the same number of noise draws
-  EXPECT_TRUE(loss != net.loss(x, labels, nullptr));  // the noise did enter the loss
+  CHECK_MESSAGE(loss == expected_loss, loss << " vs " << expected_loss);
+  CHECK(probabilities == expected_probabilities);
+  CHECK(noise_a.next_u64() == noise_b.next_u64());  // the same number of noise draws
+  CHECK(loss != net.loss(x, labels, nullptr));  // the noise did enter the loss
 }
 
-TEST_CASE(mlp_jacobian_matches_finite_differences, "") {
+TEST_CASE("mlp_jacobian_matches_finite_differences") {
   // Projection layer 1 (2 linear units) of a 5-input net: J = dr/dx on the projection space.
   Mlp net = make_net(5, {{7, Activation::tanh}, {2, Activation::linear}, {9, Activation::sigmoid}}, 3, 1, 2);
-  EXPECT_TRUE(net.projection_dim() == 2 && net.representation_width() == 9);
+  CHECK((net.projection_dim() == 2 && net.representation_width() == 9));
   Rng rng(4);
   const MatrixF codes = random_inputs(2, 6, rng);
   ProjectionProbe probe, plus, minus;
@@ -117,10 +117,10 @@ TEST_CASE(mlp_jacobian_matches_finite_differences, "") {
       }
     }
   }
-  EXPECT_MSG(worst < 2e-3, "worst Jacobian error " << worst);
+  CHECK_MESSAGE(worst < 2e-3, "worst Jacobian error " << worst);
 }
 
-TEST_CASE(fcode_of_linear_layer_is_wtw_over_sigma2, "") {
+TEST_CASE("fcode_of_linear_layer_is_wtw_over_sigma2") {
   Mlp net = make_net(2, {{6, Activation::linear}}, 2);
   GridSpec grid;
   grid.dims = 2;
@@ -132,13 +132,13 @@ TEST_CASE(fcode_of_linear_layer_is_wtw_over_sigma2, "") {
   const Eigen::MatrixXd w = net.weight(0).cast<double>();
   const Eigen::MatrixXd expected = w.transpose() * w / (0.7 * 0.7);
   for (int i = 0; i < fields.size(); ++i) {
-    EXPECT_NEAR(fields.fcode(0, i), expected(0, 0), 1e-4 * expected.norm());
-    EXPECT_NEAR(fields.fcode(1, i), expected(0, 1), 1e-4 * expected.norm());
-    EXPECT_NEAR(fields.fcode(2, i), expected(1, 1), 1e-4 * expected.norm());
+    CHECK_NEAR(fields.fcode(0, i), expected(0, 0), 1e-4 * expected.norm());
+    CHECK_NEAR(fields.fcode(1, i), expected(0, 1), 1e-4 * expected.norm());
+    CHECK_NEAR(fields.fcode(2, i), expected(1, 1), 1e-4 * expected.norm());
   }
 }
 
-TEST_CASE(self_estimated_fcat_matches_finite_differences_of_network_posterior, "") {
+TEST_CASE("self_estimated_fcat_matches_finite_differences_of_network_posterior") {
   Mlp net = make_net(2, {{12, Activation::sigmoid}}, 3);
   Rng rng(8);
   const MatrixF codes = random_inputs(2, 5, rng);
@@ -166,33 +166,33 @@ TEST_CASE(self_estimated_fcat_matches_finite_differences_of_network_posterior, "
     }
     const Sym2 f = categorical_fisher_from_softmax(post, jac, 3, 2);
     const double scale = 1e-3 * (1.0 + f.trace());
-    EXPECT_NEAR(f.f11, fd.f11, scale);
-    EXPECT_NEAR(f.f12, fd.f12, scale);
-    EXPECT_NEAR(f.f22, fd.f22, scale);
+    CHECK_NEAR(f.f11, fd.f11, scale);
+    CHECK_NEAR(f.f12, fd.f12, scale);
+    CHECK_NEAR(f.f22, fd.f22, scale);
   }
 }
 
-TEST_CASE(mlp_create_rejects_bad_configs, "") {
+TEST_CASE("mlp_create_rejects_bad_configs") {
   NetworkConfig config;
   config.hidden = {};
-  EXPECT_TRUE(!Mlp::create(config, 2, 2).ok());
+  CHECK(!Mlp::create(config, 2, 2).ok());
   config.hidden = {{0, Activation::tanh}};
-  EXPECT_TRUE(!Mlp::create(config, 2, 2).ok());
+  CHECK(!Mlp::create(config, 2, 2).ok());
   config.hidden = {{8, Activation::tanh}};
-  EXPECT_TRUE(!Mlp::create(config, 196, 10).ok());  // no 1-2 D projection space
+  CHECK(!Mlp::create(config, 196, 10).ok());  // no 1-2 D projection space
   config.noise_sigma = 0.0;
-  EXPECT_TRUE(!Mlp::create(config, 2, 2).ok());
+  CHECK(!Mlp::create(config, 2, 2).ok());
 }
 
-TEST_CASE(initialisation_follows_spec_2_3, "") {
+TEST_CASE("initialisation_follows_spec_2_3") {
   Mlp net = make_net(2, {{128, Activation::sigmoid}}, 2);
   const double limit = std::sqrt(6.0 / (2 + 128));
-  EXPECT_TRUE(net.weight(0).cwiseAbs().maxCoeff() <= limit);
-  EXPECT_TRUE(net.bias(0).cwiseAbs().maxCoeff() <= 0.5f && net.bias(0).cwiseAbs().maxCoeff() > 0.4f);
-  EXPECT_TRUE(net.bias(1).cwiseAbs().maxCoeff() == 0.0f);
+  CHECK(net.weight(0).cwiseAbs().maxCoeff() <= limit);
+  CHECK((net.bias(0).cwiseAbs().maxCoeff() <= 0.5f && net.bias(0).cwiseAbs().maxCoeff() > 0.4f));
+  CHECK(net.bias(1).cwiseAbs().maxCoeff() == 0.0f);
 }
 
-TEST_CASE(mlp_gradient_through_saturated_sigmoids_has_no_subnormal_numbers, "") {
+TEST_CASE("mlp_gradient_through_saturated_sigmoids_has_no_subnormal_numbers") {
   // Issue 21: units that saturate far below zero (z < -80, reached by wide sigmoid layers after hundreds of epochs)
   // have slopes near 1e-35, and the errors back-propagated through them became subnormal floats, which made every
   // multiply-add of the weight gradients that touched one about 100 times slower on x86 without flush-to-zero (WASM).
@@ -213,7 +213,7 @@ TEST_CASE(mlp_gradient_through_saturated_sigmoids_has_no_subnormal_numbers, "") 
   for (Eigen::Index p = 0; p < layer1; ++p) first_layer_nonzero += gradient[static_cast<size_t>(p)] != 0.0f;
   const Eigen::Index readout = net.weight(2).data() - net.parameters().data();
   for (size_t p = static_cast<size_t>(readout); p < gradient.size(); ++p) readout_nonzero += gradient[p] != 0.0f;
-  EXPECT_MSG(subnormal == 0, subnormal << " subnormal gradient entries");
-  EXPECT_MSG(first_layer_nonzero == 0, first_layer_nonzero << " first-layer gradient entries are not 0");
-  EXPECT_MSG(readout_nonzero > 0, "the read-out's gradient is 0: the test network is not learning at all");
+  CHECK_MESSAGE(subnormal == 0, subnormal << " subnormal gradient entries");
+  CHECK_MESSAGE(first_layer_nonzero == 0, first_layer_nonzero << " first-layer gradient entries are not 0");
+  CHECK_MESSAGE(readout_nonzero > 0, "the read-out's gradient is 0: the test network is not learning at all");
 }

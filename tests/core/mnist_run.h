@@ -24,13 +24,13 @@ inline std::unique_ptr<catgeo::Experiment> mnist_run(std::vector<int> digits, in
     return nullptr;
   }
   auto all = catgeo::load_mnist_asset(bytes.data(), bytes.size());
-  EXPECT_MSG(all.ok(), all.status.message);
+  CHECK_MESSAGE(all.ok(), all.status.message);
   if (!all.ok()) return nullptr;
   catgeo::ScenarioConfig config = catgeo::scenario_preset("mnist").value;
   config.mnist.digits = std::move(digits);
   config.training.epochs = std::max(epochs, 1);
   auto run = catgeo::Experiment::create(config, &all.value);
-  EXPECT_MSG(run.ok(), run.status.message);
+  CHECK_MESSAGE(run.ok(), run.status.message);
   if (!run.ok()) return nullptr;
   while (epochs > 0 && run.value->trainer().state() == catgeo::TrainerState::training) run.value->train({1 << 20, 0.0});
   return std::move(run.value);

@@ -28,7 +28,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-TEST_CASE(info_r_of_linear_code_matches_closed_form, "") {
+TEST_CASE("info_r_of_linear_code_matches_closed_form") {
   // r = x + N(0, v): I(mu; r) is I(mu; x) of the mixture with class variances 0.25 + v (spec 1.7: losses 0.00090,
   // 0.00876, 0.0398 from I(mu; x) = 0.33683). With the exact Bayes read-out, C_dec = 0 and C = H(mu|r).
   const Mixture m = case_a();
@@ -47,24 +47,24 @@ TEST_CASE(info_r_of_linear_code_matches_closed_form, "") {
         " C_dec %.5f +- %.5f, C %.5f vs %.5f, %.2f s\n",
         v, est.info_r, est.info_r_se, exact, est.info_loss, est.bias_correction, est.mean_ess_fraction, est.min_ess,
         est.decoding_cost, est.decoding_cost_se, est.bayes_cost, std::log(2.0) - exact, seconds_since(start));
-    EXPECT_MSG(std::fabs(est.info_r - exact) <= 2.0 * est.info_r_se,
-               "v " << v << ": " << est.info_r << " +- " << est.info_r_se << " vs exact " << exact);
-    EXPECT_TRUE(est.info_r_se < 0.005);
-    EXPECT_NEAR(est.coding_cost, std::log(2.0) - est.info_r, 1e-12);
-    EXPECT_MSG(std::fabs(est.decoding_cost) <= 3.0 * est.decoding_cost_se + 1e-4,
-               "v " << v << ": C_dec " << est.decoding_cost << " +- " << est.decoding_cost_se);
-    EXPECT_MSG(std::fabs(est.bayes_cost - (std::log(2.0) - exact)) <= 3.0 * est.bayes_cost_se + 1e-4,
-               "v " << v << ": C " << est.bayes_cost << " +- " << est.bayes_cost_se);
+    CHECK_MESSAGE(std::fabs(est.info_r - exact) <= 2.0 * est.info_r_se,
+                  "v " << v << ": " << est.info_r << " +- " << est.info_r_se << " vs exact " << exact);
+    CHECK(est.info_r_se < 0.005);
+    CHECK_NEAR(est.coding_cost, std::log(2.0) - est.info_r, 1e-12);
+    CHECK_MESSAGE(std::fabs(est.decoding_cost) <= 3.0 * est.decoding_cost_se + 1e-4,
+                  "v " << v << ": C_dec " << est.decoding_cost << " +- " << est.decoding_cost_se);
+    CHECK_MESSAGE(std::fabs(est.bayes_cost - (std::log(2.0) - exact)) <= 3.0 * est.bayes_cost_se + 1e-4,
+                  "v " << v << ": C " << est.bayes_cost << " +- " << est.bayes_cost_se);
     // I(x; r) = h(r) - h(r|x) = h(x + noise) - 1/2 ln(2 pi e v).
     const double exact_xr =
         differential_entropy(noisy, quadrature_grid(noisy)) - 0.5 * std::log(2.0 * kPi * std::exp(1.0) * v);
     std::printf("             I(x;r) = %.4f +- %.4f (exact %.4f)\n", est.info_xr, est.info_xr_se, exact_xr);
-    EXPECT_MSG(std::fabs(est.info_xr - exact_xr) <= 3.0 * est.info_xr_se,
-               "v " << v << ": I(x;r) " << est.info_xr << " +- " << est.info_xr_se << " vs exact " << exact_xr);
+    CHECK_MESSAGE(std::fabs(est.info_xr - exact_xr) <= 3.0 * est.info_xr_se,
+                  "v " << v << ": I(x;r) " << est.info_xr << " +- " << est.info_xr_se << " vs exact " << exact_xr);
   }
 }
 
-TEST_CASE(info_r_standard_error_is_calibrated, "") {
+TEST_CASE("info_r_standard_error_is_calibrated") {
   // Over 40 seeds (R = 1000) the z-scores (estimate - exact) / se of the linear code v = 0.01 must have mean ~0 (no
   // bias beyond the error) and rms ~1 (the standard error is honest). (Offline, 200 seeds with R = 2000 gave mean
   // -0.05..0.01 and rms 1.03..1.06 for v = 0.001, 0.01, 0.05.)
@@ -86,11 +86,11 @@ TEST_CASE(info_r_standard_error_is_calibrated, "") {
   }
   const double mean = sum / seeds, rms = std::sqrt(square_sum / seeds);
   std::printf("    z-scores over %d seeds: mean %.3f, rms %.3f\n", seeds, mean, rms);
-  EXPECT_MSG(std::fabs(mean) < 3.0 / std::sqrt(seeds), "mean z " << mean);
-  EXPECT_MSG(rms > 0.7 && rms < 1.35, "rms z " << rms);
+  CHECK_MESSAGE(std::fabs(mean) < 3.0 / std::sqrt(seeds), "mean z " << mean);
+  CHECK_MESSAGE((rms > 0.7 && rms < 1.35), "rms z " << rms);
 }
 
-TEST_CASE(info_r_of_linear_code_is_deterministic_for_a_seed, "") {
+TEST_CASE("info_r_of_linear_code_is_deterministic_for_a_seed") {
   const Mixture m = case_a();
   const LinearCode code(1, 0.01);
   RepresentationInformationSettings settings;
@@ -99,12 +99,12 @@ TEST_CASE(info_r_of_linear_code_is_deterministic_for_a_seed, "") {
   const RepresentationInformation x = estimate_representation_information(m, code, a, settings);
   const RepresentationInformation y = estimate_representation_information(m, code, b, settings);
   const RepresentationInformation z = estimate_representation_information(m, code, c, settings);
-  EXPECT_TRUE(x.info_r == y.info_r && x.info_r_se == y.info_r_se);
-  EXPECT_TRUE(x.info_r != z.info_r);
-  EXPECT_TRUE(std::isnan(x.decoding_cost));  // no read-out
+  CHECK((x.info_r == y.info_r && x.info_r_se == y.info_r_se));
+  CHECK(x.info_r != z.info_r);
+  CHECK(std::isnan(x.decoding_cost));  // no read-out
 }
 
-TEST_CASE(info_r_of_a_code_constant_in_x_is_zero, "") {
+TEST_CASE("info_r_of_a_code_constant_in_x_is_zero") {
   // E1's network with zero input weights: f(x) = sigmoid(b) for every x, so r carries no information and P(mu|r) = q.
   // P(mu|r) = q, so C_dec = E_z KL(q || g(.|f + sigma z)), checked against a direct Monte-Carlo over z.
   ScenarioConfig config = scenario_preset("E1").value;
@@ -137,14 +137,14 @@ TEST_CASE(info_r_of_a_code_constant_in_x_is_zero, "") {
       " %.2f s\n",
       est.info_r, est.info_r_se, est.bias_correction, est.mean_ess_fraction, est.decoding_cost, est.decoding_cost_se,
       kl, kl_se, seconds);
-  EXPECT_MSG(std::fabs(est.info_r) <= 3.0 * est.info_r_se, est.info_r << " +- " << est.info_r_se);
-  EXPECT_TRUE(est.info_r_se < 0.005);
+  CHECK_MESSAGE(std::fabs(est.info_r) <= 3.0 * est.info_r_se, est.info_r << " +- " << est.info_r_se);
+  CHECK(est.info_r_se < 0.005);
   const double both_se = std::hypot(est.decoding_cost_se, kl_se);
-  EXPECT_MSG(std::fabs(est.decoding_cost - kl) <= 3.0 * both_se,
-             est.decoding_cost << " +- " << est.decoding_cost_se << " vs " << kl << " +- " << kl_se);
+  CHECK_MESSAGE(std::fabs(est.decoding_cost - kl) <= 3.0 * both_se,
+                est.decoding_cost << " +- " << est.decoding_cost_se << " vs " << kl << " +- " << kl_se);
 }
 
-TEST_CASE(mlp_readout_from_r_matches_the_network, "") {
+TEST_CASE("mlp_readout_from_r_matches_the_network") {
   // readout_log_probabilities(r) is the tail of the network: at the clean r it gives probe_projection's probabilities
   // (and predict's); at r + sigma z with the measurement's noise draws, the noisy test loss.
   ScenarioConfig config = scenario_preset("E6").value;  // 2 -> 64 tanh -> 128 sigmoid -> 2
@@ -158,11 +158,11 @@ TEST_CASE(mlp_readout_from_r_matches_the_network, "") {
   net.probe_projection(inputs, probe);
   MatrixF representation, log_g, predicted;
   net.representation_at(inputs, representation);
-  EXPECT_TRUE((representation - probe.representation).cwiseAbs().maxCoeff() == 0.0f);
+  CHECK((representation - probe.representation).cwiseAbs().maxCoeff() == 0.0f);
   net.readout_log_probabilities(representation, log_g);
   net.predict(inputs, predicted);
-  EXPECT_MSG((log_g.array().exp().matrix() - predicted).cwiseAbs().maxCoeff() < 1e-6,
-             (log_g.array().exp().matrix() - predicted).cwiseAbs().maxCoeff());
+  CHECK_MESSAGE((log_g.array().exp().matrix() - predicted).cwiseAbs().maxCoeff() < 1e-6,
+                 (log_g.array().exp().matrix() - predicted).cwiseAbs().maxCoeff());
   std::vector<int> labels(37);
   for (int i = 0; i < 37; ++i) labels[i] = i % 2;
   Rng noise_a(21), noise_b(21);
@@ -173,5 +173,5 @@ TEST_CASE(mlp_readout_from_r_matches_the_network, "") {
   net.readout_log_probabilities(noisy, log_g);
   double sum = 0.0;
   for (int i = 0; i < 37; ++i) sum -= log_g(labels[i], i);
-  EXPECT_NEAR(sum, noisy_sum, 1e-4 * std::fabs(noisy_sum));
+  CHECK_NEAR(sum, noisy_sum, 1e-4 * std::fabs(noisy_sum));
 }

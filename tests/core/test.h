@@ -1,49 +1,29 @@
-// Minimal test framework shared by the native and WASM (Node) core test runners: registration and checks.
+// The C++ tests' framework: doctest (Debian's doctest-dev), whose CHECK(a == b) prints both sides when they differ,
+// SLOW for a test that trains for seconds (skipped with --fast) and CHECK_NEAR for a value within a tolerance.
+// test_main.cpp selects the tests (--fast, --filter, --shard) and runs them, natively and as WASM under Node.
 #pragma once
 #include <cmath>
 #include <sstream>
 #include <string>
 
+#include <doctest/doctest.h>
+
+// The decorator of a slow test: TEST_CASE("name" * SLOW).
+#define SLOW doctest::test_suite("slow")
+
 namespace catgeo::test {
-
-using TestFunction = void (*)();
-// tags: "" for fast unit tests, "slow" for training runs (skipped with --fast).
-void register_test(const char* name, const char* tags, TestFunction fn);
-void report_failure(const char* file, int line, const std::string& message);
-
-struct Registrar {
-  Registrar(const char* name, const char* tags, TestFunction fn) { register_test(name, tags, fn); }
-};
-
+// "actual = 0.5, expected 0.25 +- 0.01", the values with 10 digits.
+inline std::string near_text(const char* actual_text, double actual, double expected, double tolerance) {
+  std::ostringstream out;
+  out.precision(10);
+  out << actual_text << " = " << actual << ", expected " << expected << " +- " << tolerance;
+  return out.str();
+}
 }  // namespace catgeo::test
 
-#define TEST_CASE(name, tags)                                                   \
-  static void name();                                                           \
-  static ::catgeo::test::Registrar name##_registrar(#name, tags, &name);        \
-  static void name()
-
-#define EXPECT_TRUE(cond)                                                       \
-  do {                                                                          \
-    if (!(cond)) ::catgeo::test::report_failure(__FILE__, __LINE__, #cond);     \
-  } while (0)
-
-#define EXPECT_MSG(cond, msg)                                                   \
-  do {                                                                          \
-    if (!(cond)) {                                                              \
-      std::ostringstream expect_stream_;                                        \
-      expect_stream_ << #cond << ": " << msg;                                   \
-      ::catgeo::test::report_failure(__FILE__, __LINE__, expect_stream_.str()); \
-    }                                                                           \
-  } while (0)
-
-#define EXPECT_NEAR(actual, expected, tol)                                                   \
-  do {                                                                                       \
-    const double expect_a_ = (actual), expect_e_ = (expected), expect_t_ = (tol);           \
-    if (!(std::fabs(expect_a_ - expect_e_) <= expect_t_)) {                                  \
-      std::ostringstream expect_stream_;                                                     \
-      expect_stream_.precision(10);                                                          \
-      expect_stream_ << #actual << " = " << expect_a_ << ", expected " << expect_e_ << " +- " \
-                     << expect_t_;                                                           \
-      ::catgeo::test::report_failure(__FILE__, __LINE__, expect_stream_.str());             \
-    }                                                                                        \
+#define CHECK_NEAR(actual, expected, tol)                                                                     \
+  do {                                                                                                        \
+    const double check_near_a_ = (actual), check_near_e_ = (expected), check_near_t_ = (tol);                 \
+    CHECK_MESSAGE(std::fabs(check_near_a_ - check_near_e_) <= check_near_t_,                                  \
+                  ::catgeo::test::near_text(#actual, check_near_a_, check_near_e_, check_near_t_));              \
   } while (0)

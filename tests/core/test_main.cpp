@@ -1,4 +1,8 @@
-// Test runner: runs registered core tests, filters by name (--filter S), skips slow ones (--fast), runs a shard.
+// Test runner: selects the registered doctest cases by name (--filter S), leaves out the slow ones (--fast), takes
+// one shard of them (--shard K/N) and runs them with doctest, printing "RUN name" before each (a hung test names
+// itself in a CI log).
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -6,37 +10,34 @@
 
 #include "test.h"
 
-namespace catgeo::test {
 namespace {
 
-struct Entry {
-  const char* name;
-  const char* tags;
-  TestFunction fn;
+// Prints each test's name as it starts.
+struct RunLines : doctest::IReporter {
+  explicit RunLines(const doctest::ContextOptions&) {}
+  void report_query(const doctest::QueryData&) override {}
+  void test_run_start() override {}
+  void test_run_end(const doctest::TestRunStats&) override {}
+  void test_case_start(const doctest::TestCaseData& test) override {
+    std::printf("RUN  %s\n", test.m_name);
+    std::fflush(stdout);
+  }
+  void test_case_reenter(const doctest::TestCaseData&) override {}
+  void test_case_end(const doctest::CurrentTestCaseStats&) override {}
+  void test_case_exception(const doctest::TestCaseException&) override {}
+  void subcase_start(const doctest::SubcaseSignature&) override {}
+  void subcase_end() override {}
+  void log_assert(const doctest::AssertData&) override {}
+  void log_message(const doctest::MessageData&) override {}
+  void test_case_skipped(const doctest::TestCaseData&) override {}
 };
+REGISTER_LISTENER("run_lines", 1, RunLines);
 
-std::vector<Entry>& registry() {
-  static std::vector<Entry> entries;
-  return entries;
-}
-
-int g_failures_in_current = 0;
+bool is_slow(const doctest::detail::TestCase& test) { return std::strcmp(test.m_test_suite, "slow") == 0; }
 
 }  // namespace
 
-void register_test(const char* name, const char* tags, TestFunction fn) {
-  registry().push_back({name, tags, fn});
-}
-
-void report_failure(const char* file, int line, const std::string& message) {
-  ++g_failures_in_current;
-  std::printf("    %s:%d: %s\n", file, line, message.c_str());
-}
-
-}  // namespace catgeo::test
-
 int main(int argc, char** argv) {
-  using namespace catgeo::test;
   std::string filter;
   bool fast = false, list = false;
   int shard = 1, shards = 1;  // --shard K/N: the K-th of every N selected tests, so that ctest can run N at once
@@ -51,32 +52,29 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  int passed = 0, failed = 0, skipped = 0, selected = 0;
-  for (const Entry& e : registry()) {
-    const bool slow = std::strstr(e.tags, "slow") != nullptr;
-    if ((!filter.empty() && std::string(e.name).find(filter) == std::string::npos) || (fast && slow) ||
-        selected++ % shards != shard - 1) {
-      ++skipped;
+  // In source order (file, then line), as doctest runs them.
+  std::vector<const doctest::detail::TestCase*> tests;
+  for (const doctest::detail::TestCase& test : doctest::detail::getRegisteredTests()) tests.push_back(&test);
+  std::sort(tests.begin(), tests.end(), [](const auto* a, const auto* b) {
+    const int file = std::strcmp(a->m_file.c_str(), b->m_file.c_str());
+    return file != 0 ? file < 0 : a->m_line < b->m_line;
+  });
+  std::string names;  // doctest's test-case filter: the selected names, comma-separated (names hold no comma)
+  int selected = 0, chosen = 0;
+  for (const doctest::detail::TestCase* test : tests) {
+    if ((!filter.empty() && std::string(test->m_name).find(filter) == std::string::npos) || (fast && is_slow(*test)) ||
+        selected++ % shards != shard - 1)
       continue;
-    }
-    if (list) {
-      std::printf("%s%s\n", e.name, slow ? " [slow]" : "");
-      continue;
-    }
-    g_failures_in_current = 0;
-    std::printf("RUN  %s\n", e.name);
-    std::fflush(stdout);
-    e.fn();
-    if (g_failures_in_current == 0) {
-      ++passed;
-      std::printf("PASS %s\n", e.name);
-    } else {
-      ++failed;
-      std::printf("FAIL %s\n", e.name);
-    }
-    std::fflush(stdout);
+    ++chosen;
+    if (list) std::printf("%s%s\n", test->m_name, is_slow(*test) ? " [slow]" : "");
+    names += (names.empty() ? "" : ",") + std::string(test->m_name);
   }
   if (list) return 0;
-  std::printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
-  return failed == 0 && passed > 0 ? 0 : 1;
+  if (chosen == 0) {
+    std::printf("no test matches these options\n");
+    return 1;
+  }
+  doctest::Context context;
+  context.addFilter("test-case", names.c_str());
+  return context.run();
 }

@@ -13,7 +13,7 @@ namespace {
 
 std::unique_ptr<Experiment> run_to_end(ScenarioConfig config) {
   Result<std::unique_ptr<Experiment>> run = Experiment::create(config);
-  EXPECT_MSG(run.ok(), run.status.message);
+  CHECK_MESSAGE(run.ok(), run.status.message);
   if (!run.ok()) return nullptr;
   while (run.value->trainer().state() == TrainerState::training) run.value->train({1 << 20, 0.0});
   return std::move(run.value);
@@ -38,20 +38,20 @@ void check_1d(const char* id) {
   const MetricsSnapshot& before = run->history().front();
   const MetricsSnapshot& after = run->history().back();
   print_1d(id, before, after);
-  EXPECT_TRUE(after.match.fcode_peaks.size() == after.match.boundaries.size());
-  EXPECT_MSG(after.match.peak_boundary_distance <= 0.1, "distance " << after.match.peak_boundary_distance);
-  EXPECT_MSG(after.match.loglog_r >= 0.95, "log-log r " << after.match.loglog_r);
-  EXPECT_TRUE(after.match.contrast > before.match.contrast);
-  EXPECT_TRUE(after.match.info_loss < before.match.info_loss);
+  CHECK(after.match.fcode_peaks.size() == after.match.boundaries.size());
+  CHECK_MESSAGE(after.match.peak_boundary_distance <= 0.1, "distance " << after.match.peak_boundary_distance);
+  CHECK_MESSAGE(after.match.loglog_r >= 0.95, "log-log r " << after.match.loglog_r);
+  CHECK(after.match.contrast > before.match.contrast);
+  CHECK(after.match.info_loss < before.match.info_loss);
 }
 
 }  // namespace
 
-TEST_CASE(science_e1_fcode_peaks_at_boundary, "slow") { check_1d("E1"); }
+TEST_CASE("science_e1_fcode_peaks_at_boundary" * SLOW) { check_1d("E1"); }
 
-TEST_CASE(science_e3_fcode_peaks_at_both_boundaries, "slow") { check_1d("E3"); }
+TEST_CASE("science_e3_fcode_peaks_at_both_boundaries" * SLOW) { check_1d("E3"); }
 
-TEST_CASE(science_e5_eigenvectors_align, "slow") {
+TEST_CASE("science_e5_eigenvectors_align" * SLOW) {
   std::unique_ptr<Experiment> run = run_to_end(scenario_preset("E5").value);
   if (!run) return;
   const MetricsSnapshot& before = run->history().front();
@@ -59,22 +59,22 @@ TEST_CASE(science_e5_eigenvectors_align, "slow") {
   std::printf("    E5: weighted angle %.2f -> %.2f deg, top20 %.2f -> %.2f deg, r(log Tr) %.3f -> %.3f, acc %.3f\n",
               before.match.angle_deg_weighted, after.match.angle_deg_weighted, before.match.angle_deg_top20,
               after.match.angle_deg_top20, before.match.loglog_r, after.match.loglog_r, after.test_accuracy);
-  EXPECT_MSG(after.match.angle_deg_weighted < 15.0, "weighted angle " << after.match.angle_deg_weighted);
+  CHECK_MESSAGE(after.match.angle_deg_weighted < 15.0, "weighted angle " << after.match.angle_deg_weighted);
 }
 
-TEST_CASE(training_is_bit_identical_for_a_seed, "") {
+TEST_CASE("training_is_bit_identical_for_a_seed") {
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.epochs = 3;
   std::unique_ptr<Experiment> a = run_to_end(config);
   std::unique_ptr<Experiment> b = run_to_end(config);
   if (!a || !b) return;
-  EXPECT_TRUE(a->network().parameters() == b->network().parameters());
+  CHECK(a->network().parameters() == b->network().parameters());
   config.training.seed = 2;
   std::unique_ptr<Experiment> c = run_to_end(config);
-  if (c) EXPECT_TRUE(a->network().parameters() != c->network().parameters());
+  if (c) CHECK(a->network().parameters() != c->network().parameters());
 }
 
-TEST_CASE(deferred_metrics_in_slices_give_the_same_run, "") {
+TEST_CASE("deferred_metrics_in_slices_give_the_same_run") {
   // The engine measures an epoch in slices of grid points (continue_measure), between other work.
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.epochs = 3;
@@ -92,21 +92,21 @@ TEST_CASE(deferred_metrics_in_slices_give_the_same_run, "") {
     StepBudget budget{64, 0.0};
     budget.defer_measure = true;
     const StepReport report = split.train(budget);
-    EXPECT_TRUE(!report.epoch_completed || split.measure_pending());
+    CHECK((!report.epoch_completed || split.measure_pending()));
   }
-  EXPECT_MSG(slices >= 3 * 6, slices << " slices for 3 measurements of 41x41 points");  // 1681 points: 7 chunks each
-  EXPECT_TRUE(split.network().parameters() == whole->network().parameters());
-  EXPECT_TRUE(split.history().size() == whole->history().size());
+  CHECK_MESSAGE(slices >= 3 * 6, slices << " slices for 3 measurements of 41x41 points");  // 1681 points: 7 chunks each
+  CHECK(split.network().parameters() == whole->network().parameters());
+  CHECK(split.history().size() == whole->history().size());
   for (size_t i = 0; i < whole->history().size() && i < split.history().size(); ++i)
-    EXPECT_TRUE(split.history()[i].test_loss == whole->history()[i].test_loss &&
-                split.history()[i].info_r_lower_bound == whole->history()[i].info_r_lower_bound &&
-                split.history()[i].match.angle_deg_weighted == whole->history()[i].match.angle_deg_weighted &&
-                split.history()[i].epoch == whole->history()[i].epoch);
+    CHECK((split.history()[i].test_loss == whole->history()[i].test_loss &&
+           split.history()[i].info_r_lower_bound == whole->history()[i].info_r_lower_bound &&
+           split.history()[i].match.angle_deg_weighted == whole->history()[i].match.angle_deg_weighted &&
+           split.history()[i].epoch == whole->history()[i].epoch));
 }
 
-TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
-  // A wide network scores its test set in chunks of a few dozen samples (core/geometry/slice_size.h), so that one slice of
-  // work stays short; the chunked totals must be those of one pass over the whole test set.
+TEST_CASE("test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set") {
+  // A wide network scores its test set in chunks of a few dozen samples (core/geometry/slice_size.h), so that one slice
+  // of work stays short; the chunked totals must be those of one pass over the whole test set.
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.epochs = 1;
   config.network.hidden = {LayerSpec{256, Activation::sigmoid}, LayerSpec{256, Activation::sigmoid}};
@@ -114,7 +114,7 @@ TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
   if (!run) return;
   const Dataset& test = run->test_data();
   const int chunk = samples_per_slice(run->network());
-  EXPECT_MSG(test.size() > 4 * chunk, test.size() << " test samples, chunks of " << chunk);
+  CHECK_MESSAGE(test.size() > 4 * chunk, test.size() << " test samples, chunks of " << chunk);
   MatrixF probabilities;
   Rng noise(derive_seed(config.training.seed, 3));
   const double noisy_sum = run->network().predict_and_noisy_loss_sum(test.inputs, test.labels.data(), noise,
@@ -128,38 +128,38 @@ TEST_CASE(test_metrics_scored_in_chunks_equal_one_pass_over_the_test_set, "") {
     loss -= std::log(std::max(static_cast<double>(probabilities(test.labels[i], i)), 1e-30));
   }
   const MetricsSnapshot& last = run->history().back();
-  EXPECT_MSG(last.test_loss == loss / test.size(), last.test_loss << " vs " << loss / test.size());
-  EXPECT_TRUE(last.test_accuracy == static_cast<double>(correct) / test.size());
+  CHECK_MESSAGE(last.test_loss == loss / test.size(), last.test_loss << " vs " << loss / test.size());
+  CHECK(last.test_accuracy == static_cast<double>(correct) / test.size());
   const double bound = run->class_entropy() - static_cast<float>(noisy_sum / test.size());
-  EXPECT_MSG(std::fabs(last.info_r_lower_bound - bound) < 1e-6, last.info_r_lower_bound << " vs " << bound);
+  CHECK_MESSAGE(std::fabs(last.info_r_lower_bound - bound) < 1e-6, last.info_r_lower_bound << " vs " << bound);
 }
 
-TEST_CASE(divergence_is_reported_not_crashed, "") {
+TEST_CASE("divergence_is_reported_not_crashed") {
   ScenarioConfig config = scenario_preset("E5").value;
   config.training.learning_rate = 50.0;
   config.training.epochs = 50;
   std::unique_ptr<Experiment> run = run_to_end(config);
   if (!run) return;
   std::printf("    Adam lr 50: %s\n", run->trainer().message().c_str());
-  EXPECT_TRUE(run->trainer().state() == TrainerState::diverged);
-  EXPECT_TRUE(run->history().size() < 50);
+  CHECK(run->trainer().state() == TrainerState::diverged);
+  CHECK(run->history().size() < 50);
   config.training.optimizer = OptimizerKind::sgd;
   config.training.learning_rate = 100.0;  // the largest lr the parameter table allows
   std::unique_ptr<Experiment> sgd = run_to_end(config);
   if (!sgd) return;
-  EXPECT_TRUE(sgd->trainer().state() == TrainerState::diverged);
-  EXPECT_MSG(sgd->trainer().message().find("learning rate") != std::string::npos, sgd->trainer().message());
+  CHECK(sgd->trainer().state() == TrainerState::diverged);
+  CHECK_MESSAGE(sgd->trainer().message().find("learning rate") != std::string::npos, sgd->trainer().message());
 }
 
-TEST_CASE(every_preset_builds_and_measures, "") {
+TEST_CASE("every_preset_builds_and_measures") {
   for (const std::string& id : scenario_ids()) {
     if (id == "mnist") continue;
     Result<std::unique_ptr<Experiment>> run = Experiment::create(scenario_preset(id).value);
-    EXPECT_MSG(run.ok(), id << ": " << run.status.message);
+    CHECK_MESSAGE(run.ok(), id << ": " << run.status.message);
     if (!run.ok()) continue;
     const MetricsSnapshot& s = run.value->history().front();
-    EXPECT_MSG(std::isfinite(s.match.loglog_r) && std::isfinite(s.match.info_loss), id);
-    EXPECT_MSG(run.value->category_information() > 0.0, id);
+    CHECK_MESSAGE((std::isfinite(s.match.loglog_r) && std::isfinite(s.match.info_loss)), id);
+    CHECK_MESSAGE(run.value->category_information() > 0.0, id);
   }
-  EXPECT_TRUE(!scenario_preset("E9").ok());
+  CHECK(!scenario_preset("E9").ok());
 }

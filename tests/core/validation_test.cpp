@@ -44,103 +44,103 @@ std::string create_error(const ScenarioConfig& c, const Dataset* mnist = nullptr
 
 }  // namespace
 
-TEST_CASE(parameter_table_has_one_entry_per_key_with_short_labels, "") {
+TEST_CASE("parameter_table_has_one_entry_per_key_with_short_labels") {
   for (const char* key : {"n", "dseed", "sigma", "layers", "layers.width", "rep", "proj", "opt", "lr", "batch",
                           "epochs", "seed", "classes", "digits", "view", "measure", "log", "glyphs", "data",
                           "boundary", "embed", "panels", "controls", "autoplay", "lecture"}) {
-    EXPECT_MSG(find_parameter(key) != nullptr, key);
+    CHECK_MESSAGE(find_parameter(key) != nullptr, key);
   }
-  EXPECT_TRUE(find_parameter("nonsense") == nullptr);
+  CHECK(find_parameter("nonsense") == nullptr);
   for (const ParameterSpec& spec : parameter_table()) {
-    EXPECT_MSG(std::string(spec.label).size() <= 18 && std::string(spec.help).size() > 0, spec.key);
-    EXPECT_MSG(find_parameter(spec.key) == &spec, spec.key << " appears twice");
+    CHECK_MESSAGE((std::string(spec.label).size() <= 18 && std::string(spec.help).size() > 0), spec.key);
+    CHECK_MESSAGE((find_parameter(spec.key) == &spec), spec.key << " appears twice");
   }
-  EXPECT_TRUE(range_text(parameter("sigma")) == "[0.01, 10]");
-  EXPECT_TRUE(range_text(parameter("layers")) == "[1, 4]" && range_text(parameter("layers.width")) == "[1, 512]");
-  EXPECT_TRUE(range_text(parameter("epochs")) == "[1, 10000]" && range_text(parameter("batch")) == "[1, 4096]");
-  EXPECT_TRUE(range_text(parameter("classes")) == "[2, 6]" && range_text(parameter("lr")) == "[1e-5, 100]");
-  EXPECT_TRUE(range_text(parameter("n")) == "[10, 100000]" && range_text(parameter("opt")) == "adam or sgd");
-  EXPECT_TRUE(range_text(parameter("panels")) == "0, 1 or auto" && range_text(parameter("seed")) == "0 to 2^64-1");
-  EXPECT_TRUE(parameter_text(scenario_preset("E6").value, "layers") == "64t-128s");
+  CHECK(range_text(parameter("sigma")) == "[0.01, 10]");
+  CHECK((range_text(parameter("layers")) == "[1, 4]" && range_text(parameter("layers.width")) == "[1, 512]"));
+  CHECK((range_text(parameter("epochs")) == "[1, 10000]" && range_text(parameter("batch")) == "[1, 4096]"));
+  CHECK((range_text(parameter("classes")) == "[2, 6]" && range_text(parameter("lr")) == "[1e-5, 100]"));
+  CHECK((range_text(parameter("n")) == "[10, 100000]" && range_text(parameter("opt")) == "adam or sgd"));
+  CHECK((range_text(parameter("panels")) == "0, 1 or auto" && range_text(parameter("seed")) == "0 to 2^64-1"));
+  CHECK(parameter_text(scenario_preset("E6").value, "layers") == "64t-128s");
 }
 
-TEST_CASE(set_parameter_rejects_with_the_option_and_its_range, "") {
+TEST_CASE("set_parameter_rejects_with_the_option_and_its_range") {
   ScenarioConfig c = scenario_preset("E1").value;
   Status s = set_parameter(c, "sigma", "1e-320");
-  EXPECT_TRUE(!s.ok && contains(s.message, "--sigma 1e-320 is out of range [0.01, 10]"));
-  EXPECT_TRUE(c.network.noise_sigma == 1.0);
+  CHECK((!s.ok && contains(s.message, "--sigma 1e-320 is out of range [0.01, 10]")));
+  CHECK(c.network.noise_sigma == 1.0);
   s = set_parameter(c, "epochs", "many");
-  EXPECT_TRUE(!s.ok && contains(s.message, "could not read --epochs 'many' (expected a whole number in [1, 10000])"));
+  CHECK((!s.ok && contains(s.message, "could not read --epochs 'many' (expected a whole number in [1, 10000])")));
   s = set_parameter(c, "opt", "rmsprop");
-  EXPECT_TRUE(!s.ok && contains(s.message, "(expected adam or sgd)"));
+  CHECK((!s.ok && contains(s.message, "(expected adam or sgd)")));
   s = set_parameter(c, "layers", "64t-2000s");
-  EXPECT_TRUE(!s.ok && contains(s.message, "--layers 64t-2000s: widths must be 1 to 512"));
+  CHECK((!s.ok && contains(s.message, "--layers 64t-2000s: widths must be 1 to 512")));
   s = set_parameter(c, "bogus", "1");
-  EXPECT_TRUE(!s.ok && contains(s.message, "unknown parameter 'bogus'"));
-  EXPECT_TRUE(set_parameter(c, "lr", "0.01").ok && c.training.learning_rate == 0.01);
-  EXPECT_TRUE(set_parameter(c, "layers", "8t-2l-8s").ok && c.network.hidden.size() == 3);
+  CHECK((!s.ok && contains(s.message, "unknown parameter 'bogus'")));
+  CHECK((set_parameter(c, "lr", "0.01").ok && c.training.learning_rate == 0.01));
+  CHECK((set_parameter(c, "layers", "8t-2l-8s").ok && c.network.hidden.size() == 3));
 }
 
-TEST_CASE(control_bytes_in_a_link_are_named_not_swallowed, "") {
+TEST_CASE("control_bytes_in_a_link_are_named_not_swallowed") {
   auto r = decode_share_link(std::string("\0scenario=E5", 12));
-  EXPECT_TRUE(r.config.id == "E5" && !r.fell_back_to_defaults);
-  EXPECT_TRUE(any_notice(r, "dropped 1 control character from the link (0x00 NUL at character 1)"));
+  CHECK((r.config.id == "E5" && !r.fell_back_to_defaults));
+  CHECK(any_notice(r, "dropped 1 control character from the link (0x00 NUL at character 1)"));
   r = decode_share_link(std::string("scenario=E5\0&sigma=50", 21));
-  EXPECT_TRUE(r.config.id == "E5" && r.config.network.noise_sigma == 10.0);
-  EXPECT_TRUE(any_notice(r, "dropped 1 control character from the link (0x00 NUL at character 12)"));
-  EXPECT_TRUE(any_notice(r, "sigma=50 is out of range [0.01, 10]; using 10"));
+  CHECK((r.config.id == "E5" && r.config.network.noise_sigma == 10.0));
+  CHECK(any_notice(r, "dropped 1 control character from the link (0x00 NUL at character 12)"));
+  CHECK(any_notice(r, "sigma=50 is out of range [0.01, 10]; using 10"));
   r = decode_share_link(std::string("\xff\xfe\x00\x01", 4));
-  EXPECT_TRUE(r.fell_back_to_defaults && r.notices.size() == 2 && any_notice(r, "dropped 2 control characters"));
+  CHECK((r.fell_back_to_defaults && r.notices.size() == 2 && any_notice(r, "dropped 2 control characters")));
 }
 
-TEST_CASE(mnist_layer_mistakes_name_layers_and_the_fix, "") {
+TEST_CASE("mnist_layer_mistakes_name_layers_and_the_fix") {
   const Dataset mnist = fake_mnist();
   for (const char* link : {"scenario=mnist&layers=256s-256s", "scenario=mnist&layers=512t-512t-512t-512t",
                            "scenario=mnist&proj=-1"}) {
     const LinkDecodeResult r = decode_share_link(link);
     const std::string error = create_error(r.config, &mnist);
-    EXPECT_MSG(contains(error, "layers: MNIST needs a 2-unit linear projection layer before the noisy layer (e.g. "
-                               "layers=128t-2l-128s, proj=1, rep=2)"),
-               link);
+    CHECK_MESSAGE(contains(error, "layers: MNIST needs a 2-unit linear projection layer before the noisy layer (e.g. "
+                                  "layers=128t-2l-128s, proj=1, rep=2)"),
+                  link);
   }
-  EXPECT_TRUE(create_error(decode_share_link("scenario=mnist&epochs=1").config, &mnist) == "(created)");
+  CHECK(create_error(decode_share_link("scenario=mnist&epochs=1").config, &mnist) == "(created)");
 }
 
-TEST_CASE(network_mistakes_name_rep_proj_and_layers, "") {
+TEST_CASE("network_mistakes_name_rep_proj_and_layers") {
   ScenarioConfig c = scenario_preset("E5").value;
   c.network.hidden = {{8, Activation::tanh}, {3, Activation::linear}, {8, Activation::sigmoid}};
   c.network.projection_layer = 1;
-  EXPECT_TRUE(contains(create_error(c), "layers: the projection layer (proj=1) has 3 units but the data is 2-D"));
+  CHECK(contains(create_error(c), "layers: the projection layer (proj=1) has 3 units but the data is 2-D"));
   c.network.representation_layer = 1;
-  EXPECT_TRUE(contains(create_error(c), "proj=1 must name a layer before the noisy layer (rep=1"));
+  CHECK(contains(create_error(c), "proj=1 must name a layer before the noisy layer (rep=1"));
   c.network.representation_layer = 5;
-  EXPECT_TRUE(contains(create_error(c), "rep=5 names no hidden layer: layers has 3, so use -1 (the last) to 2"));
+  CHECK(contains(create_error(c), "rep=5 names no hidden layer: layers has 3, so use -1 (the last) to 2"));
   c = scenario_preset("E1").value;
   c.network.hidden.assign(5, LayerSpec{});
-  EXPECT_TRUE(contains(create_error(c), "layers: the network needs 1 to 4 hidden layers, got 5"));
+  CHECK(contains(create_error(c), "layers: the network needs 1 to 4 hidden layers, got 5"));
   c = scenario_preset("E1").value;
   c.network.noise_sigma = 1e-320;
-  EXPECT_TRUE(contains(create_error(c), "sigma must be in [0.01, 10], got"));
+  CHECK(contains(create_error(c), "sigma must be in [0.01, 10], got"));
   c = scenario_preset("E1").value;
   c.training.learning_rate = 1e30;
-  EXPECT_TRUE(contains(create_error(c), "lr must be in [1e-5, 100], got 1e30"));
+  CHECK(contains(create_error(c), "lr must be in [1e-5, 100], got 1e30"));
   c = scenario_preset("E1").value;
   c.train_samples = 1000000;
-  EXPECT_TRUE(contains(create_error(c), "n must be in [10, 100000], got 1000000"));
+  CHECK(contains(create_error(c), "n must be in [10, 100000], got 1000000"));
 }
 
-TEST_CASE(mixture_limits_name_mix_and_the_range, "") {
+TEST_CASE("mixture_limits_name_mix_and_the_range") {
   auto r = decode_share_link("mix=1e308:1;-1e308:1");
-  EXPECT_TRUE(r.fell_back_to_defaults == false && r.config.id == "E1");
-  EXPECT_TRUE(any_notice(r, "(mix: mixture class 1: mean 1e308 is outside the allowed range [-100, 100])"));
+  CHECK((r.fell_back_to_defaults == false && r.config.id == "E1"));
+  CHECK(any_notice(r, "(mix: mixture class 1: mean 1e308 is outside the allowed range [-100, 100])"));
   r = decode_share_link("scenario=E1&mix=0:1e300;1:1");
-  EXPECT_TRUE(any_notice(r, "could not read mix (mixture class 1: variance 1e300 is outside the allowed range [1e-6, 10000])"));
+  CHECK(any_notice(r, "could not read mix (mixture class 1: variance 1e300 is outside the allowed range [1e-6, 10000])"));
   r = decode_share_link("scenario=E1&mix=0:1:1e308;1:1:1");
-  EXPECT_TRUE(any_notice(r, "prior 1e308 is outside the allowed range [1e-6, 1000000]"));
+  CHECK(any_notice(r, "prior 1e308 is outside the allowed range [1e-6, 1000000]"));
   r = decode_share_link("scenario=custom&mix=0:1;1:1;2:1;3:1;4:1;5:1;6:1");
-  EXPECT_TRUE(any_notice(r, "a mixture needs 2 to 6 classes, this one has 7"));
+  CHECK(any_notice(r, "a mixture needs 2 to 6 classes, this one has 7"));
   std::vector<GaussianClass> classes = scenario_preset("E1").value.classes;
   classes[1].mean[0] = 1e308;
   const Result<Mixture> m = Mixture::build(classes);
-  EXPECT_TRUE(!m.ok() && contains(m.status.message, "mixture class 2: mean 1e308 is outside the allowed range"));
+  CHECK((!m.ok() && contains(m.status.message, "mixture class 2: mean 1e308 is outside the allowed range")));
 }
