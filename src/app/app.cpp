@@ -412,7 +412,7 @@ std::uint32_t App::set_option(const std::string& name, double value) {
     return 0;
   }
   if (name == "draw_class") {  // 0-based
-    draw_class_ = std::clamp(static_cast<int>(value), 0, 5);
+    draw_class_ = std::clamp(static_cast<int>(value), 0, drawable_classes() - 1);
     return 0;
   }
   if (name == "path" || name == "path_from" || name == "path_to" || name == "path_pair") {  // MNIST digit path
@@ -454,8 +454,8 @@ std::string App::metrics_json(bool with_history) const {
     out.set("message", JsonValue::string(view_.status));
     return to_json(out);
   }
-  // The information keys of the latest measured epoch (core/formats/run_report.h, as the CLI writes them), the epoch-0 ones
-  // in "before"; null until measured (the engine measures on a schedule, engine/protocol.h InformationRow).
+  // The information keys of the latest measured epoch (core/formats/run_report.h, as the CLI writes them), the epoch-0
+  // ones in "before"; null until measured (the engine measures on a schedule, engine/protocol.h InformationRow).
   const InformationRow* latest = view_.latest_information();
   const InformationRow* before = view_.information_before();
   JsonValue summary = with_information(run_summary(view_.report_facts(), view_.history, with_history),
@@ -463,9 +463,9 @@ std::string App::metrics_json(bool with_history) const {
                                        latest ? latest->summary : unmeasured_information());
   summary.set("info_epoch", latest ? JsonValue::number(latest->epoch) : JsonValue());
   summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
-  // "layers" as the CLI's train --json (core/formats/run_report.h layers_to_json), in "before" too: the engine's per-layer rows
-  // when the network has several code layers (layers_epoch: the latest row's; null before it is measured), else r's
-  // metrics from the history.
+  // "layers" as the CLI's train --json (core/formats/run_report.h layers_to_json), in "before" too: the engine's
+  // per-layer rows when the network has several code layers (layers_epoch: the latest row's; null before it is
+  // measured), else r's metrics from the history.
   const int dims = view_.facts.dims;
   const int count = static_cast<int>(view_.config.network.hidden.size());
   const int rep = view_.config.network.representation_layer < 0 ? count - 1 : view_.config.network.representation_layer;

@@ -148,6 +148,8 @@ class App {
   void draw_progress_and_speed();
   void draw_speed_control(float width);  // epochs per second while playing (link key speed)
   void draw_data_editor();
+  // The classes a point may be drawn in: those a link can hold for a drawing, a table's own for a table.
+  int drawable_classes() const;
   void draw_table_axes_note();  // under the maps of a table: how its coordinates were scaled into the view
   void draw_table_facts();  // drawn points: a table's size, scaling and class names; load and download buttons
   void draw_network_editor();

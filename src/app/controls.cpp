@@ -267,6 +267,11 @@ void App::draw_speed_control(float width) {
   }
 }
 
+int App::drawable_classes() const {
+  if (!edit_.class_names.empty()) return static_cast<int>(edit_.class_names.size());
+  return static_cast<int>(parameter("pts.label").max) + 1;
+}
+
 void App::draw_data_editor() {
   ScenarioConfig& config = edit_;
   if (config.data == DataKind::drawn_points) {
@@ -284,11 +289,13 @@ void App::draw_data_editor() {
     ImGui::RadioButton("Erase", &tool, 2);
     tool_ = static_cast<DataTool>(tool);
     ImGui::TextUnformatted("Class:");
-    for (int mu = 0; mu < 6; ++mu) {
+    const int classes = drawable_classes();
+    draw_class_ = std::min(draw_class_, classes - 1);
+    for (int mu = 0; mu < classes; ++mu) {
       ImGui::SameLine();
       ImGui::PushID(mu);
       ImGui::PushStyleColor(ImGuiCol_Button, class_color(mu, draw_class_ == mu ? 255 : 110));
-      char label[8];
+      char label[12];
       std::snprintf(label, sizeof label, "%d", mu + 1);
       if (ImGui::Button(label, ImVec2(24, 0))) {
         draw_class_ = mu;

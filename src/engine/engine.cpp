@@ -21,7 +21,6 @@
 namespace catgeo {
 namespace {
 
-constexpr const char* kPageDefaultScenario = "E5";  // what a page without a link shows
 // Seconds between snapshots that only report progress (a command's completion goes out at once). Each one redraws
 // most of the page (the epoch, the bars, the read-outs): 15 a second reads as live, and leaves a software-rendered
 // page the time to answer the mouse between them while a run trains.
@@ -74,7 +73,7 @@ void Engine::handle(const Command& c) {
   switch (c.kind) {
     case CommandKind::boot:
       if (c.text.empty()) {
-        load(scenario_preset(kPageDefaultScenario).value, c.id, {}, false);
+        load(scenario_preset(kPageScenarioId).value, c.id, {}, false);
       } else {
         load_link(c.text, c.id);
       }
@@ -209,7 +208,7 @@ void Engine::set_key(const std::string& key, const std::string& value, std::uint
 void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t command) {
   ScenarioConfig config = config_;
   if (config.data != DataKind::drawn_points) {
-    Result<ScenarioConfig> base = scenario_preset(kPageDefaultScenario);
+    Result<ScenarioConfig> base = scenario_preset(kPageScenarioId);
     base.value.network = config.network;
     base.value.training = config.training;
     base.value.view = config.view;

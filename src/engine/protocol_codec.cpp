@@ -3,6 +3,7 @@
 // doubles, so the view receives exactly the engine's values.
 #include "engine/protocol_codec.h"
 
+#include "core/config/parameters.h"
 #include "engine/wire.h"
 
 namespace catgeo {
@@ -66,8 +67,8 @@ void put_grid(WireWriter& w, const GridSpec& g) {
 void get_grid(WireReader& r, GridSpec& g) {
   g.dims = r.i32();
   for (int a = 0; a < 2; ++a) g.lo[a] = r.f64(), g.hi[a] = r.f64(), g.count[a] = r.i32();
-  if (g.dims < 1 || g.dims > 2 || g.count[0] < 0 || g.count[1] < 0 || g.count[0] > 4096 || g.count[1] > 4096)
-    r.fail();
+  const double most = parameter("grid.count").max;  // a refresh never asks more of an axis than a link may
+  if (g.dims < 1 || g.dims > 2 || g.count[0] < 0 || g.count[1] < 0 || g.count[0] > most || g.count[1] > most) r.fail();
 }
 
 // The fields a view draws and exports (the reference log-joint and scores stay in the engine).

@@ -17,7 +17,6 @@
 namespace catgeo {
 namespace {
 
-constexpr const char* kDefaultId = "E1";
 constexpr const char* kPayloadKeys[] = {"scenario", "mix", "pts", "pdims", "names", "scale", "digits"};
 
 constexpr const char* kVersionKey = "v";
@@ -115,10 +114,11 @@ std::string drawn_payload(const ScenarioConfig& config) {
 }
 
 
-// The E1 preset, with the notices about the link text itself (control bytes) and why it was not understood.
+// The fallback preset (kFallbackScenarioId), with the notices about the link text itself (control bytes) and why it
+// was not understood.
 LinkDecodeResult fall_back(std::vector<std::string> text_notices, std::string message) {
   LinkDecodeResult result;
-  result.config = preset_or_default(kDefaultId);
+  result.config = preset_or_default(kFallbackScenarioId);
   result.notices = std::move(text_notices);
   result.notices.push_back(std::move(message));
   result.fell_back_to_defaults = true;
@@ -159,8 +159,8 @@ bool base_config(const std::vector<LinkPair>& pairs, ScenarioConfig& config, Lin
   } else if (find_value(pairs, "digits")) {
     id = "mnist";
   } else {
-    id = kDefaultId;
-    n.add(std::string("the link names no scenario; using ") + kDefaultId);
+    id = kFallbackScenarioId;
+    n.add(std::string("the link names no scenario; using ") + kFallbackScenarioId);
   }
   if (id == "custom") {
     const std::string* mix = find_value(pairs, "mix");
@@ -168,9 +168,9 @@ bool base_config(const std::vector<LinkPair>& pairs, ScenarioConfig& config, Lin
     if (classes.ok()) {
       config = custom_base(classes.value);
     } else {
-      config = preset_or_default(kDefaultId);
-      n.add("could not read the custom mixture (mix: " + classes.status.message + "); showing " + kDefaultId +
-            " instead");
+      config = preset_or_default(kFallbackScenarioId);
+      n.add("could not read the custom mixture (mix: " + classes.status.message + "); showing " +
+            kFallbackScenarioId + " instead");
     }
   } else if (id == "drawn") {
     read_drawn(pairs, config, n);
@@ -240,16 +240,17 @@ LinkDecodeResult decode_share_link(std::string_view link) {
   LinkDecodeResult result;
   LinkNotices text_notices;
   const std::string body = without_control_bytes(link_body(link), text_notices);
-  if (body.empty()) return fall_back(text_notices.finish(), std::string("the link is empty; showing ") + kDefaultId);
+  if (body.empty())
+    return fall_back(text_notices.finish(), std::string("the link is empty; showing ") + kFallbackScenarioId);
   LinkNotices notices;
   const std::vector<LinkPair> pairs = read_pairs(body, is_known_key, notices);
   if (pairs.empty()) {
     return fall_back(text_notices.finish(),
                      std::string("could not read the link (no known key such as scenario=E5); showing the default "
-                                 "scenario ") + kDefaultId);
+                                 "scenario ") + kFallbackScenarioId);
   }
-  // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/config/tour.h). A value
-  // that is not a step's number is left to the strict reading of the plain fields below, which names it.
+  // tour=N without a scenario stands for step N's settings with this link's other keys on top (core/config/tour.h). A
+  // value that is not a step's number is left to the strict reading of the plain fields below, which names it.
   long long step = 0;
   if (const std::string* tour = find_value(pairs, "tour");
       tour && !find_value(pairs, "scenario") && parse_int(*tour, step) && step >= 1 && step <= kTourSteps) {
@@ -272,7 +273,8 @@ LinkDecodeResult decode_share_link(std::string_view link) {
   }
   if (!base_config(pairs, result.config, notices)) {
     return fall_back(text_notices.finish(), "unknown scenario '" + shown(*find_value(pairs, "scenario")) +
-                                                "' (known: " + known_scenarios() + "); showing " + kDefaultId);
+                                                "' (known: " + known_scenarios() + "); showing " +
+                                                kFallbackScenarioId);
   }
   if (const std::string* digits = find_value(pairs, "digits")) {
     if (result.config.data == DataKind::mnist) {
