@@ -16,10 +16,8 @@ add_library(imgui STATIC
   ${CATGEO_IMGUI_DIR}/imgui.cpp
   ${CATGEO_IMGUI_DIR}/imgui_draw.cpp
   ${CATGEO_IMGUI_DIR}/imgui_tables.cpp
-  ${CATGEO_IMGUI_DIR}/imgui_widgets.cpp
-  ${PROJECT_SOURCE_DIR}/src/app/imgui_item_hooks.cpp)
+  ${CATGEO_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${CATGEO_IMGUI_DIR})
-catgeo_layer_root(app CATGEO_IMGUI_HOOKS_ROOT)  # the item hooks (src/app/imgui_item_hooks.cpp)
-target_include_directories(imgui PRIVATE ${CATGEO_IMGUI_HOOKS_ROOT})
-# IMGUI_ENABLE_TEST_ENGINE: ImGui reports each labelled widget to src/app/imgui_item_hooks.cpp (the layout report).
+# IMGUI_ENABLE_TEST_ENGINE: ImGui reports each labelled widget to the hooks of src/app/imgui_item_hooks.cpp (the
+# layout report), a target of the app (catgeo_imgui_hooks) that imgui links: every program with ImGui has them.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
