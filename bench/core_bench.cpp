@@ -1,5 +1,5 @@
-// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks and E7 with 256s-256s, batch 32), overlay evaluation time, the
-// decoder check on its 16 x 16 grid and the F_code fields at a layer before r.
+// Core benchmark: training samples/s (the E1, E5 and MNIST preset networks and E7 with 256s-256s, batch 32), overlay
+// evaluation time, the decoder check on its 16 x 16 grid and the F_code fields at a layer before r.
 // Prints one JSON object; built natively and as WASM (run under Node) so the two can be compared.
 #include <algorithm>
 #include <chrono>
@@ -69,8 +69,8 @@ double overlay_ms(const char* scenario, int count, int repeats, bool keep_refere
   return times[times.size() / 2];
 }
 
-// Median milliseconds of the decoder check (core/analysis/decoder_check.h: 16 x 16 grid over the metric grid, its data-region
-// points, T = 400 draws each) on a link's untrained network, and the points it decoded.
+// Median milliseconds of the decoder check (core/analysis/decoder_check.h: 16 x 16 grid over the metric grid, its
+// data-region points, T = 400 draws each) on a link's untrained network, and the points it decoded.
 double decoder_ms(const char* link, int repeats, int* points) {
   std::unique_ptr<Experiment> run = Experiment::create(decode_share_link(link).config).value;
   std::vector<double> times;

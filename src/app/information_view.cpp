@@ -172,8 +172,8 @@ void App::draw_information_charts(float width) {
 
 void App::draw_projection_information(float width) {
   // Part (i) of the claim, "finding an appropriate projection space": what the projection x carries about the
-  // category, I(μ; x) by the KDE of the training projections read at the test projections (core/analysis/kde_information.h),
-  // over training, against its ceiling H(μ).
+  // category, I(μ; x) by the KDE of the training projections read at the test projections
+  // (core/analysis/kde_information.h), over training, against its ceiling H(μ).
   const std::vector<InformationRow>& rows = view_.information;
   if (rows.empty()) {
     ImGui::TextDisabled("Measuring epoch 0...");
@@ -298,7 +298,8 @@ void App::draw_bias_variance() {
 
 void App::draw_ratio_map(ImVec2 p0, ImVec2 p1) {
   // tr F_code / tr F_cat of the display fields over its p(x)-weighted mean, on a log scale of ±1 decade, where the
-  // CV is taken (core/information/information_plane.h: the data region, tr F_cat >= 1% of its largest value); dark elsewhere.
+  // CV is taken (core/information/information_plane.h: the data region, tr F_cat >= 1% of its largest value); dark
+  // elsewhere.
   const GridFields& f = view_.fields;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line_h = ImGui::GetTextLineHeight();

@@ -1,5 +1,5 @@
-// The layer picker: which code layer's F_code (J_l^T J_l / sigma^2, core/analysis/layer_fisher.h) the F_code map shows, and
-// the map's title naming it.
+// The layer picker: which code layer's F_code (J_l^T J_l / sigma^2, core/analysis/layer_fisher.h) the F_code map shows,
+// and the map's title naming it.
 #include <cmath>
 #include <cstdio>
 #include <string>

@@ -32,8 +32,8 @@ bool take_share_action(ShareAction& out);
 // Call inside an ImGui window, e.g. in the "Share link" section of the controls.
 void draw_share_buttons();
 
-// Export texts of the run the view shows (see core/formats/field_export.h for the formats). Empty when there is nothing to
-// export yet (no run, or no display fields); `why` then says so.
+// Export texts of the run the view shows (see core/formats/field_export.h for the formats). Empty when there is nothing
+// to export yet (no run, or no display fields); `why` then says so.
 std::string export_fields_csv(const RunView& view, std::string* why = nullptr);
 std::string export_history_json(const RunView& view, std::string* why = nullptr);
 std::string export_config_json(const RunView& view);

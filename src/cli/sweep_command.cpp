@@ -1,5 +1,5 @@
-// catgeo sweep: train presets over seeds, noise levels and widths of r, one run per thread, in shards if asked, and print
-// spec 3.3 metrics (and the width study) as Markdown or JSON lines; --merge makes the tables of shards' lines.
+// catgeo sweep: train presets over seeds, noise levels and widths of r, one run per thread, in shards if asked, and
+// print spec 3.3 metrics (and the width study) as Markdown or JSON lines; --merge makes the tables of shards' lines.
 #include <unistd.h>
 
 #include <algorithm>
@@ -43,8 +43,8 @@ struct SweepRun {
   JsonValue line;            // link, then run_summary of the finished run (and the width study's keys)
 };
 
-// The --key VALUE options sweep takes: those of train except the swept sigma and seed (and digits, MNIST only); --widths
-// then sets the width of r in the layers (the preset's or --layers').
+// The --key VALUE options sweep takes: those of train except the swept sigma and seed (and digits, MNIST only);
+// --widths then sets the width of r in the layers (the preset's or --layers').
 std::vector<std::string> override_keys() {
   std::vector<std::string> keys = run_parameter_keys();
   keys.erase(std::remove_if(keys.begin(), keys.end(),

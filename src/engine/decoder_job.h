@@ -15,8 +15,8 @@ namespace catgeo {
 // The seed of the decoder check's draws for a training seed (the same for every epoch: common random numbers).
 std::uint64_t decoder_check_seed(std::uint64_t training_seed);
 
-// The data-region points (p(x) >= 5% of its max, core/geometry/metrics.h data_region_mask) of a per_axis x per_axis grid with
-// the extent of `display` (2-D), from the run's reference model: (2, P).
+// The data-region points (p(x) >= 5% of its max, core/geometry/metrics.h data_region_mask) of a per_axis x per_axis
+// grid with the extent of `display` (2-D), from the run's reference model: (2, P).
 Eigen::MatrixXd decoder_check_points(Experiment& run, const GridSpec& display, int per_axis = kDecoderGridPerAxis);
 
 class DecoderJob {

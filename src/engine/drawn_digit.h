@@ -1,5 +1,5 @@
-// The engine's reading of the digit drawn on the pad: core/run/digit_pad.h's result with the nearest training digits and
-// the image the network reads, as the snapshot carries it (engine/protocol.h DrawnResult). Core + std only.
+// The engine's reading of the digit drawn on the pad: core/run/digit_pad.h's result with the nearest training digits
+// and the image the network reads, as the snapshot carries it (engine/protocol.h DrawnResult). Core + std only.
 #pragma once
 #include <vector>
 

@@ -1,5 +1,6 @@
-// The matching metrics of F_code at every code layer (core/analysis/layer_fisher.h) of one epoch's network, on the metric grid,
-// on copies of the network, one chunk of grid points per step(): the engine's per-layer rows. Core + std only.
+// The matching metrics of F_code at every code layer (core/analysis/layer_fisher.h) of one epoch's network, on the
+// metric grid, on copies of the network, one chunk of grid points per step(): the engine's per-layer rows. Core + std
+// only.
 #pragma once
 #include <vector>
 
@@ -17,7 +18,8 @@ class LayerMetricsJob {
   // metric grid in one piece (a mixture's or a KDE's, on the grid the epoch's metrics used).
   explicit LayerMetricsJob(Experiment& run);
   bool done() const { return layer_ >= nets_.size(); }
-  // One chunk (core/geometry/slice_size.h grid_points_per_slice) of one layer's network fields; the points it evaluated.
+  // One chunk (core/geometry/slice_size.h grid_points_per_slice) of one layer's network fields; the points it
+  // evaluated.
   int step();
   const LayerMetricsRow& row() const { return row_; }  // complete once done
 

@@ -1,5 +1,6 @@
-// The engine's information-loss map (view option lossmap): the map of core/information/information_loss_map.h for a copy of one
-// network state, with tr F_cat and the high-SNR form at the same points, one grid point per step(). Core + std.
+// The engine's information-loss map (view option lossmap): the map of core/information/information_loss_map.h for a
+// copy of one network state, with tr F_cat and the high-SNR form at the same points, one grid point per step(). Core +
+// std.
 #pragma once
 #include <memory>
 

@@ -179,17 +179,17 @@ struct DrawnResult {
   std::vector<NearestDigit> nearest;  // the training digits whose codes are nearest
 };
 
-// The matching metrics of F_code at every code layer (core/analysis/layer_fisher.h; the last is r) of the network at an epoch
-// whose metrics were measured, on the metric grid; only for networks with more than one code layer.
+// The matching metrics of F_code at every code layer (core/analysis/layer_fisher.h; the last is r) of the network at an
+// epoch whose metrics were measured, on the metric grid; only for networks with more than one code layer.
 struct LayerMetricsRow {
   int epoch = 0;
   std::vector<LayerMatch> layers;  // shallow to deep
 };
 
 // The decoder check on the F_code map (view option decoder, 2-D): the decoder estimate of F_code
-// (core/geometry/decoder_fisher.h, NECO 2022) at the data-region points (p(x) >= 5% of its max) of a kDecoderGridPerAxis^2 grid
-// over the display grid, for the network the display fields showed when it started; at r, whichever layer the map
-// shows.
+// (core/geometry/decoder_fisher.h, NECO 2022) at the data-region points (p(x) >= 5% of its max) of a
+// kDecoderGridPerAxis^2 grid over the display grid, for the network the display fields showed when it started; at r,
+// whichever layer the map shows.
 constexpr int kDecoderGridPerAxis = 16;
 struct DecoderResult {
   bool valid = false;  // computed (turned off, or not yet: false)
@@ -202,8 +202,9 @@ struct DecoderResult {
   double median_rel_error = 0.0;    // median over the points of trace_relative_error (NaN: no points)
 };
 
-// The information-loss map (core/information/information_loss_map.h) of one network state, with tr F_cat and the high-SNR form
-// 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the latest one's.
+// The information-loss map (core/information/information_loss_map.h) of one network state, with tr F_cat and the
+// high-SNR form 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the
+// latest one's.
 struct LossMap {
   int epoch = -1;  // of the network mapped; -1: none yet
   GridSpec grid;

@@ -1,6 +1,7 @@
 // The engine's width study (view option widths): the run's settings at each width of kWidthStudyWidths for r and at
-// noise sigma and 2 sigma, each trained to the end in a fresh run and checked (core/analysis/high_snr_check.h), one bounded
-// chunk per step(): a run built, a slice of training or of its per-epoch metrics, a chunk of the check. Core + std.
+// noise sigma and 2 sigma, each trained to the end in a fresh run and checked (core/analysis/high_snr_check.h), one
+// bounded chunk per step(): a run built, a slice of training or of its per-epoch metrics, a chunk of the check. Core +
+// std.
 #pragma once
 #include <cstddef>
 #include <memory>

@@ -173,8 +173,8 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_input_limits() {
   out.set("points", JsonValue::number(catgeo::parameter("pts.count").max));
   return answer(catgeo::to_json(out));
 }
-// Every key of the share-link grammar (core/link/share_link.h), in link order, with what the parameter table says of it:
-// [{key, label, help, kind ("number" | "whole" | "seed" | "choice" | "text"), min, max, choices}] (min and max for
+// Every key of the share-link grammar (core/link/share_link.h), in link order, with what the parameter table says of
+// it: [{key, label, help, kind ("number" | "whole" | "seed" | "choice" | "text"), min, max, choices}] (min and max for
 // numbers and whole numbers, choices for choices and flags; "text" for structured values such as mix or layers).
 EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
   using catgeo::JsonValue;

@@ -1,5 +1,5 @@
-// The information measures of one network state (core/analysis/information_summary.h) in chunks of bounded work, on a copy
-// of the network, so that the run can train on meanwhile and a caller with a time budget (the engine) never waits
+// The information measures of one network state (core/analysis/information_summary.h) in chunks of bounded work, on a
+// copy of the network, so that the run can train on meanwhile and a caller with a time budget (the engine) never waits
 // long. Eigen + std only.
 #pragma once
 #include <memory>

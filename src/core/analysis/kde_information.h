@@ -1,6 +1,6 @@
-// I(mu; x) estimated from the class-wise Gaussian KDE of the projections x (core/geometry/kde_posterior.h, Scott bandwidth):
-// the information a projection space carries about the classes where no exact p(x|mu) exists (a learned projection,
-// MNIST), and a check of the estimator where it does. Eigen + std only.
+// I(mu; x) estimated from the class-wise Gaussian KDE of the projections x (core/geometry/kde_posterior.h, Scott
+// bandwidth): the information a projection space carries about the classes where no exact p(x|mu) exists (a learned
+// projection, MNIST), and a check of the estimator where it does. Eigen + std only.
 #pragma once
 #include <vector>
 

@@ -16,12 +16,13 @@ namespace catgeo {
 //   2-D columns: x1, x2, p_1..p_M, f11, f12, f22, q_1..q_M, c11, c12, c22, s11, s12, s22
 // p_m = P(m|x) of the reference model, fcat / f.. = its categorical Fisher information F_cat (2-D: the upper
 // triangle of the 2x2 matrix), q_m = the network's noiseless posterior, fcode / c.. = F_code (J^T J / sigma^2;
-// for dropout noise sum_i (1/alpha + 2) grad f_i grad f_i^T / f_i^2), fcat_self / s.. = F_cat computed from the network's own posterior q. Cells of a group that was not evaluated
-// (no reference or no network yet) and non-finite values are left empty.
+// for dropout noise sum_i (1/alpha + 2) grad f_i grad f_i^T / f_i^2), fcat_self / s.. = F_cat computed from the
+// network's own posterior q. Cells of a group that was not evaluated (no reference or no network yet) and non-finite
+// values are left empty.
 std::string fields_to_csv(const GridFields& fields);
 
-// Every metric snapshot of the run: run_summary(run, true) (core/formats/run_report.h) as compact JSON; "history"[0] is the
-// state before training.
+// Every metric snapshot of the run: run_summary(run, true) (core/formats/run_report.h) as compact JSON; "history"[0] is
+// the state before training.
 std::string history_to_json(const Experiment& run);
 
 // Every field of the configuration, readable: link (the exact share link), id, title, data, classes (mean, cov,

@@ -38,11 +38,11 @@ RunReportFacts report_facts(const Experiment& run);
 // has "measured": false and nulls). history must not be empty.
 JsonValue run_summary(const RunReportFacts& facts, const std::vector<MetricsSnapshot>& history, bool include_history);
 JsonValue run_summary(const Experiment& run, bool include_history);
-// The same plus the information measures (core/analysis/information_summary.h) of the latest state at top level and of the
-// state before training inside "before": info_r, info_r_se, info_r_highsnr, coding_cost, decoding_cost,
+// The same plus the information measures (core/analysis/information_summary.h) of the latest state at top level and of
+// the state before training inside "before": info_r, info_r_se, info_r_highsnr, coding_cost, decoding_cost,
 // decoding_cost_se, bayes_cost, bv_noise, bv_bias, bv_variance, info_xr, info_xr_se, info_xr_highsnr,
-// fcode_over_fcat_cv, info_x_kde, info_x_kde_se (nats except fcode_over_fcat_cv; null where not available, e.g.
-// info_r for estimated references).
+// fcode_over_fcat_cv, info_x_kde, info_x_kde_se (nats except fcode_over_fcat_cv; null where not available, e.g. info_r
+// for estimated references).
 JsonValue run_summary(const Experiment& run, bool include_history, const InformationSummary& before,
                       const InformationSummary& latest);
 // The information keys above, added to an object.

@@ -11,10 +11,10 @@
 
 namespace catgeo {
 
-// For the chain mu -> x -> r, E_{mu,x,r} ln[P(mu|x) / P(mu|r)] = I(mu; x) - I(mu; r), and since mu and r are independent
-// given x, the inner mean over mu is KL(P(.|x) || P(.|r)): L(x) averaged with p(x) is the information the layer loses.
-// At high SNR, L(x) -> 1/2 Tr(F_code^-1 F_cat)(x) (spec 1.7; metrics.h information_loss is its average): the loss sits
-// where F_cat is large unless F_code is large there too.
+// For the chain mu -> x -> r, E_{mu,x,r} ln[P(mu|x) / P(mu|r)] = I(mu; x) - I(mu; r), and since mu and r are
+// independent given x, the inner mean over mu is KL(P(.|x) || P(.|r)): L(x) averaged with p(x) is the information the
+// layer loses. At high SNR, L(x) -> 1/2 Tr(F_code^-1 F_cat)(x) (spec 1.7; metrics.h information_loss is its average):
+// the loss sits where F_cat is large unless F_code is large there too.
 struct InformationLossSettings {
   int draws_per_point = 32;    // T draws of r ~ P(r|x) per grid point
   int proposal_samples = 48;   // S importance-sampling points per draw (the I(mu; r) estimator's)

@@ -46,7 +46,8 @@ struct RepresentationInformationSettings {
   double local_fraction = 0.75;   // S_loc / S
   double proposal_inflation = 2;  // c: the local proposal's covariance over the Gauss-Newton posterior covariance
   int draws_per_batch = 64;       // joint draws per batch of code evaluations (the random stream is drawn batch by
-                                  // batch, so the numbers depend on it: core/geometry/slice_size.h sizes it for a network)
+                                  // batch, so the numbers depend on it: core/geometry/slice_size.h sizes it for a
+                                  // network)
 };
 
 struct RepresentationInformation {

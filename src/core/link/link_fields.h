@@ -1,4 +1,5 @@
-// Per-key share-link codecs of the plain fields (n, sigma, noise, alpha, layers, ..., view flags), limits from parameters.h; std only.
+// Per-key share-link codecs of the plain fields (n, sigma, noise, alpha, layers, ..., view flags), limits from
+// parameters.h; std only.
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,4 +1,5 @@
-// Notices of a share-link read (what was wrong, what was used instead), capped so garbage cannot flood the UI; std only.
+// Notices of a share-link read (what was wrong, what was used instead), capped so garbage cannot flood the UI; std
+// only.
 #pragma once
 #include <cstddef>
 #include <string>

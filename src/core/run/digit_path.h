@@ -23,9 +23,9 @@ struct DigitPath {
 // The n-th test sample of class `class_index` (n taken modulo the class's count); -1 when the class has none.
 int nth_test_sample(const Experiment& run, int class_index, int n);
 
-// The ends of the path a link's path=from,to,pair names among the run's kept `digits` (in class order): the pair-th test
-// sample of each digit (of one digit twice: its pair-th and the next). `error` names a digit the run does not keep;
-// the classes are -1 for such a digit and the test samples are then -1.
+// The ends of the path a link's path=from,to,pair names among the run's kept `digits` (in class order): the pair-th
+// test sample of each digit (of one digit twice: its pair-th and the next). `error` names a digit the run does not
+// keep; the classes are -1 for such a digit and the test samples are then -1.
 struct DigitPathEnds {
   int class_a = -1, class_b = -1;
   int test_a = -1, test_b = -1;
