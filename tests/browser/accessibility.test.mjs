@@ -98,7 +98,7 @@ test('Tab leaves the canvas for Copy link and Shift+Tab comes back, both with a 
 });
 
 test('an embedded figure hands Tab on to its host page', TIMEOUT, async () => {
-  await withPage(shared.browser, 'about:blank', { viewport: { width: 900, height: 700 } }, async ({ page, errors }) => {
+  await withPage(shared.browser, null, { viewport: { width: 900, height: 700 } }, async ({ page, errors }) => {
     await page.setContent(`<!doctype html><html lang="en"><title>Host</title><button id="before">Before</button>
       <iframe src="${shared.server.url}#scenario=E5&embed=1" title="CatGeo figure" width="720" height="480"></iframe>
       <button id="after">After</button>`);

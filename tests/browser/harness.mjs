@@ -106,7 +106,7 @@ export const LONG_TASKS = () => {
 export const TIMEOUT = { timeout: 300_000 };
 export const LONG_TIMEOUT = { timeout: 900_000 };
 
-// Opens `url` in a fresh context; `errors` collects console errors and uncaught page errors as strings.
+// Opens `url` (null: a blank page) in a fresh context; `errors` collects console errors and uncaught page errors.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
   hasTouch = false, initScript, prepare } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
@@ -116,7 +116,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   if (initScript) await page.addInitScript(initScript);
   if (prepare) await prepare(page);
-  await page.goto(url);
+  if (url !== null) await page.goto(url);  // null: a blank page the test fills itself (setContent)
   return { context, page, errors };
 }
 
