@@ -67,7 +67,7 @@ void put_grid(WireWriter& w, const GridSpec& g) {
 void get_grid(WireReader& r, GridSpec& g) {
   g.dims = r.i32();
   for (int a = 0; a < 2; ++a) g.lo[a] = r.f64(), g.hi[a] = r.f64(), g.count[a] = r.i32();
-  const double most = parameter("grid.count").max;  // a refresh never asks more of an axis than a link may
+  static const double most = parameter("grid.count").max;  // a refresh asks no more of an axis than a link may
   if (g.dims < 1 || g.dims > 2 || g.count[0] < 0 || g.count[1] < 0 || g.count[0] > most || g.count[1] > most) r.fail();
 }
 
