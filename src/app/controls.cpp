@@ -19,8 +19,6 @@
 namespace catgeo {
 namespace {
 
-const char* kActivationNames[] = {"tanh", "sigmoid", "relu", "linear"};
-
 // The value a widget shows, as the number it stands for: a float slider's value printed with its own format and read
 // back, so that the link holds 0.68 when the slider shows 0.68 (not 0.6800000071525574).
 double as_shown(float value, const char* format) {
@@ -416,7 +414,12 @@ void App::draw_network_editor() {
     ImGui::SameLine();
     int act = static_cast<int>(hidden[l].activation);
     ImGui::SetNextItemWidth(6.2f * em);
-    if (ImGui::Combo("##a", &act, kActivationNames, 4)) {
+    const auto activation_word = [](void*, int index, const char** word) {
+      *word = to_string(static_cast<Activation>(index));
+      return true;
+    };
+    const int activations = static_cast<int>(choice_words(parameter("layers.activation")).size());
+    if (ImGui::Combo("##a", &act, activation_word, nullptr, activations)) {
       hidden[l].activation = static_cast<Activation>(act);
       changed = true;
     }

@@ -64,6 +64,35 @@ TEST_CASE("parameter_table_has_one_entry_per_key_with_short_labels") {
   CHECK(parameter_text(scenario_preset("E6").value, "layers") == "64t-128s");
 }
 
+TEST_CASE("enum_words_are_the_parameter_tables_and_read_back") {
+  // Each enum's values have their words in the table, in order, and exactly as many: what links, exports and the CLI
+  // write is what the link reads back.
+  const auto words_of = [](const char* key) { return choice_words(parameter(key)).size(); };
+  CHECK_EQ(words_of("layers.activation"), 4u);
+  for (Activation a : {Activation::tanh, Activation::sigmoid, Activation::relu, Activation::linear})
+    CHECK_EQ(choice_index("layers.activation", to_string(a)), static_cast<int>(a));
+  CHECK_EQ(words_of("opt"), 2u);
+  for (OptimizerKind o : {OptimizerKind::adam, OptimizerKind::sgd})
+    CHECK_EQ(choice_index("opt", to_string(o)), static_cast<int>(o));
+  CHECK_EQ(words_of("noise"), 2u);
+  for (NoiseModel m : {NoiseModel::gauss, NoiseModel::dropout})
+    CHECK_EQ(choice_index("noise", to_string(m)), static_cast<int>(m));
+  CHECK_EQ(words_of("view"), 2u);
+  for (ViewMode m : {ViewMode::side_by_side, ViewMode::overlay})
+    CHECK_EQ(choice_index("view", to_string(m)), static_cast<int>(m));
+  CHECK_EQ(words_of("measure"), 2u);
+  for (FieldMeasure m : {FieldMeasure::trace, FieldMeasure::lambda_max})
+    CHECK_EQ(choice_index("measure", to_string(m)), static_cast<int>(m));
+  CHECK(std::string(to_string(ViewMode::overlay)) == "overlay");
+  CHECK(std::string(to_string(FieldMeasure::lambda_max)) == "lmax");
+  CHECK(choice_index("opt", "adamw") == -1);
+  CHECK(range_text(parameter("layers.activation")) == "tanh, sigmoid, relu or linear");
+  // A word the table does not have is kept out with a notice that lists the table's words.
+  const LinkDecodeResult bad = decode_share_link("scenario=E1&view=stacked&measure=lmax");
+  CHECK((bad.config.view.mode == ViewMode::side_by_side && bad.config.view.measure == FieldMeasure::lambda_max));
+  CHECK((bad.notices.size() == 1 && contains(bad.notices[0], "side or overlay")));
+}
+
 TEST_CASE("set_parameter_rejects_with_the_option_and_its_range") {
   ScenarioConfig c = scenario_preset("E1").value;
   Status s = set_parameter(c, "sigma", "1e-320");

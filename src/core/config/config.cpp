@@ -1,35 +1,15 @@
-// Names of the configuration enums (config.h) and the hidden layers as text; std only.
+// Names of the configuration enums (config.h), the parameter table's words, and the hidden layers as text; std only.
 #include "core/config/config.h"
+
+#include "core/config/parameters.h"
 
 namespace catgeo {
 
-const char* to_string(Activation a) {
-  switch (a) {
-    case Activation::tanh: return "tanh";
-    case Activation::sigmoid: return "sigmoid";
-    case Activation::relu: return "relu";
-    case Activation::linear: return "linear";
-  }
-  return "sigmoid";
-}
-
-std::string layers_text(const NetworkConfig& network) {
-  std::string out;
-  for (const LayerSpec& layer : network.hidden) {
-    if (!out.empty()) out.push_back('-');
-    out += std::to_string(layer.width);
-    out.push_back(to_string(layer.activation)[0]);
-  }
-  return out;
-}
-
-const char* to_string(OptimizerKind o) {
-  switch (o) {
-    case OptimizerKind::adam: return "adam";
-    case OptimizerKind::sgd: return "sgd";
-  }
-  return "adam";
-}
+const char* to_string(Activation a) { return choice_word("layers.activation", static_cast<int>(a)).c_str(); }
+const char* to_string(OptimizerKind o) { return choice_word("opt", static_cast<int>(o)).c_str(); }
+const char* to_string(NoiseModel n) { return choice_word("noise", static_cast<int>(n)).c_str(); }
+const char* to_string(ViewMode m) { return choice_word("view", static_cast<int>(m)).c_str(); }
+const char* to_string(FieldMeasure m) { return choice_word("measure", static_cast<int>(m)).c_str(); }
 
 const char* to_string(DataKind d) {
   switch (d) {
@@ -40,12 +20,14 @@ const char* to_string(DataKind d) {
   return "mixture";
 }
 
-const char* to_string(NoiseModel n) {
-  switch (n) {
-    case NoiseModel::gauss: return "gauss";
-    case NoiseModel::dropout: return "dropout";
+std::string layers_text(const NetworkConfig& network) {
+  std::string out;
+  for (const LayerSpec& layer : network.hidden) {
+    if (!out.empty()) out.push_back('-');
+    out += std::to_string(layer.width);
+    out.push_back(to_string(layer.activation)[0]);
   }
-  return "gauss";
+  return out;
 }
 
 }  // namespace catgeo

@@ -153,10 +153,14 @@ inline bool is_table(const ScenarioConfig& c) {
   return c.data == DataKind::drawn_points && (!c.class_names.empty() || c.scaling.active);
 }
 
+// The enums' words: the parameter table's (layers.activation, opt, noise, view, measure), as links, exports and the
+// CLI write them; a data kind as exports name it.
 const char* to_string(Activation a);
 const char* to_string(OptimizerKind o);
-const char* to_string(DataKind d);
 const char* to_string(NoiseModel n);
+const char* to_string(ViewMode m);
+const char* to_string(FieldMeasure m);
+const char* to_string(DataKind d);
 // The hidden layers as the link writes them: widths with the activation's first letter, joined by '-' ("64t-128s").
 std::string layers_text(const NetworkConfig& network);
 

@@ -25,6 +25,8 @@ const std::vector<ParameterSpec> kTable = {
     {"layers", K::integer, 1, kMaxHiddenLayers, "", "hidden layers",
      "hidden layers: width + t/s/r/l (tanh, sigmoid, relu, linear) joined by '-', e.g. 64t-128s", true},
     {"layers.width", K::part, 1, 512, "", "layer width", "units in one hidden layer", true},
+    {"layers.activation", K::part, 0, 0, "tanh|sigmoid|relu|linear", "activation",
+     "activation of one hidden layer (layers writes its first letter)", true},
     {"rep", K::integer, -1, kMaxHiddenLayers - 1, "", "noisy layer", "hidden layer index (from 0) of the noisy layer r; -1 = the last", true},
     {"proj", K::integer, -1, kMaxHiddenLayers - 1, "", "projection layer",
      "hidden layer index (from 0) whose output is the projection x, before rep; -1 = the input", true},
@@ -98,7 +100,7 @@ const std::vector<ParameterSpec>& parameter_table() { return kTable; }
 
 std::vector<std::string> choice_words(const ParameterSpec& spec) {
   std::vector<std::string> words;
-  if (spec.kind != K::choice && spec.kind != K::flag) return words;
+  if (*spec.choices == '\0') return words;
   const std::string all = spec.choices;
   for (std::size_t start = 0, bar = 0; bar != std::string::npos; start = bar + 1) {
     bar = all.find('|', start);
@@ -114,6 +116,25 @@ const ParameterSpec* find_parameter(std::string_view key) {
   return nullptr;
 }
 
+const std::string& choice_word(std::string_view key, int index) {
+  static const std::vector<std::vector<std::string>> words = [] {  // per table entry, in table order
+    std::vector<std::vector<std::string>> all;
+    for (const ParameterSpec& spec : kTable) all.push_back(choice_words(spec));
+    return all;
+  }();
+  const std::vector<std::string>& of_key = words[static_cast<std::size_t>(&parameter(key) - kTable.data())];
+  CATGEO_CHECK(index >= 0 && static_cast<std::size_t>(index) < of_key.size(), "no word for this value in the table");
+  return of_key[static_cast<std::size_t>(index)];
+}
+
+int choice_index(std::string_view key, std::string_view word) {
+  const std::vector<std::string> words = choice_words(parameter(key));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == word) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 const ParameterSpec& parameter(std::string_view key) {
   const ParameterSpec* spec = find_parameter(key);
   CATGEO_CHECK(spec != nullptr, "parameter key missing from the table");
@@ -123,9 +144,9 @@ const ParameterSpec& parameter(std::string_view key) {
 std::string range_text(const ParameterSpec& spec) {
   switch (spec.kind) {
     case K::seed: return "0 to 2^64-1";
-    case K::choice:
-    case K::flag: return choices_text(spec);
-    default: return "[" + limit_text(spec.min) + ", " + limit_text(spec.max) + "]";
+    default:
+      if (*spec.choices != '\0') return choices_text(spec);
+      return "[" + limit_text(spec.min) + ", " + limit_text(spec.max) + "]";
   }
 }
 

@@ -173,8 +173,8 @@ JsonValue config_to_json_value(const ScenarioConfig& c) {
 
   const ViewConfig& v = c.view;
   JsonValue view = JsonValue::object();
-  view.set("mode", JsonValue::string(v.mode == ViewMode::overlay ? "overlay" : "side"));
-  view.set("measure", JsonValue::string(v.measure == FieldMeasure::trace ? "trace" : "lmax"));
+  view.set("mode", JsonValue::string(to_string(v.mode)));
+  view.set("measure", JsonValue::string(to_string(v.measure)));
   view.set("log_scale", JsonValue::boolean(v.log_scale));
   view.set("glyphs", JsonValue::boolean(v.glyphs));
   view.set("show_data", JsonValue::boolean(v.show_data));

@@ -118,15 +118,14 @@ void read_flag(const char* key, const std::string& value, bool& field, LinkNotic
   }
 }
 
+// One of the key's words (parameters.h), in the order of the enum's values.
 template <class Enum>
-void read_choice(const char* key, const std::string& value, const char* first, Enum first_value,
-                 const char* second, Enum second_value, Enum& field, LinkNotices& n) {
-  if (value == first) {
-    field = first_value;
-  } else if (value == second) {
-    field = second_value;
+void read_choice(const char* key, const std::string& value, Enum& field, LinkNotices& n) {
+  const int index = choice_index(key, value);
+  if (index >= 0) {
+    field = static_cast<Enum>(index);
   } else {
-    kept(n, key, value, range_text(parameter(key)), field == first_value ? first : second);
+    kept(n, key, value, range_text(parameter(key)), choice_word(key, static_cast<int>(field)));
   }
 }
 
@@ -239,9 +238,7 @@ const FieldCodec kFields[] = {
     {"sigma", [](const ScenarioConfig& c) { return format_number(c.network.noise_sigma); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_double("sigma", v, c.network.noise_sigma, n); }},
     {"noise", [](const ScenarioConfig& c) { return std::string(to_string(c.network.noise)); },
-     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) {
-       read_choice("noise", v, "gauss", NoiseModel::gauss, "dropout", NoiseModel::dropout, c.network.noise, n);
-     }},
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_choice("noise", v, c.network.noise, n); }},
     {"alpha", [](const ScenarioConfig& c) { return format_number(c.network.dropout_alpha); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_double("alpha", v, c.network.dropout_alpha, n); }},
     {"layers", write_layers, read_layers},
@@ -250,9 +247,7 @@ const FieldCodec kFields[] = {
     {"proj", [](const ScenarioConfig& c) { return std::to_string(c.network.projection_layer); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("proj", v, c.network.projection_layer, n); }},
     {"opt", [](const ScenarioConfig& c) { return std::string(to_string(c.training.optimizer)); },
-     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) {
-       read_choice("opt", v, "adam", OptimizerKind::adam, "sgd", OptimizerKind::sgd, c.training.optimizer, n);
-     }},
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_choice("opt", v, c.training.optimizer, n); }},
     {"lr", [](const ScenarioConfig& c) { return format_number(c.training.learning_rate); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_double("lr", v, c.training.learning_rate, n); }},
     {"batch", [](const ScenarioConfig& c) { return std::to_string(c.training.batch_size); },
@@ -261,14 +256,10 @@ const FieldCodec kFields[] = {
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_int("epochs", v, c.training.epochs, n); }},
     {"seed", [](const ScenarioConfig& c) { return std::to_string(c.training.seed); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_seed("seed", v, c.training.seed, n); }},
-    {"view", [](const ScenarioConfig& c) { return std::string(c.view.mode == ViewMode::overlay ? "overlay" : "side"); },
-     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) {
-       read_choice("view", v, "side", ViewMode::side_by_side, "overlay", ViewMode::overlay, c.view.mode, n);
-     }},
-    {"measure", [](const ScenarioConfig& c) { return std::string(c.view.measure == FieldMeasure::trace ? "trace" : "lmax"); },
-     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) {
-       read_choice("measure", v, "trace", FieldMeasure::trace, "lmax", FieldMeasure::lambda_max, c.view.measure, n);
-     }},
+    {"view", [](const ScenarioConfig& c) { return std::string(to_string(c.view.mode)); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_choice("view", v, c.view.mode, n); }},
+    {"measure", [](const ScenarioConfig& c) { return std::string(to_string(c.view.measure)); },
+     [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_choice("measure", v, c.view.measure, n); }},
     {"log", [](const ScenarioConfig& c) { return flag_text(c.view.log_scale); },
      [](const std::string& v, ScenarioConfig& c, LinkNotices& n) { read_flag("log", v, c.view.log_scale, n); }},
     {"glyphs", [](const ScenarioConfig& c) { return flag_text(c.view.glyphs); },
