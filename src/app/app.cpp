@@ -77,13 +77,16 @@ void App::apply_config(const ScenarioConfig& config) {
   edit_ = config;
   dragging_class_ = -1;
   pending_reload_ = false;
-  load_link(encode_share_link(config, nullptr, SIZE_MAX));
+  Command command;
+  command.kind = CommandKind::load_config;
+  command.config = config;
+  send(std::move(command));
 }
 
 void App::apply_view_options() {
   Command command;
   command.kind = CommandKind::set_view;
-  command.text = encode_share_link(edit_, nullptr, SIZE_MAX);
+  command.config.view = edit_.view;
   send(std::move(command));
 }
 

@@ -4,15 +4,12 @@
 #include <algorithm>
 #include <utility>
 
-#include "core/link/share_link.h"
 
 namespace catgeo {
 
 bool RunView::apply(Snapshot&& s) {
   if (s.has_config) {
-    LinkDecodeResult decoded = decode_share_link(s.config_link);
-    if (decoded.fell_back_to_defaults) return false;
-    config = std::move(decoded.config);
+    config = std::move(s.config);
     share_link = std::move(s.share_link);
     share_notice = std::move(s.share_notice);
     ++config_version;

@@ -9,7 +9,6 @@
 
 #include "core/run/digit_path.h"
 #include "core/analysis/layer_fisher.h"
-#include "core/link/link_text.h"
 #include "core/data/point_table.h"
 #include "core/config/scenarios.h"
 #include "core/link/share_link.h"
@@ -79,13 +78,16 @@ void Engine::handle(const Command& c) {
       }
       break;
     case CommandKind::load_link: load_link(c.text, c.id); break;
+    case CommandKind::load_config: load(c.config, c.id, {}, false); break;
     case CommandKind::load_table: load_table(c.text, c.id); break;
     case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
     case CommandKind::set_view: {
       const int layer_before = displayed_layer();
       const bool decoder_before = config_.view.decoder, loss_map_before = config_.view.loss_map;
       const double speed_before = config_.view.speed;
-      config_.view = decode_share_link(c.text).config.view;
+      ScenarioConfig viewed = config_;
+      viewed.view = c.config.view;
+      config_.view = as_link_reads(viewed).view;
       config_dirty_ = true;
       take_view_cut_and_path();
       if (playing_ && config_.view.speed != speed_before) start_playing();  // the new pace from now
@@ -202,7 +204,8 @@ void Engine::load_table(const std::string& text, std::uint32_t command) {
 }
 
 void Engine::set_key(const std::string& key, const std::string& value, std::uint32_t command) {
-  load_link(with_pair(encode_share_link(config_, nullptr, SIZE_MAX), key, value), command);
+  LinkDecodeResult set = with_link_pair(config_, key, value);
+  load(set.config, command, std::move(set.notices), set.fell_back_to_defaults);
 }
 
 void Engine::add_points(const std::vector<DrawnPoint>& points, std::uint32_t command) {
@@ -233,7 +236,7 @@ void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vect
                   bool fell_back) {
   // The engine runs exactly what its link says (read back through the one codec), so that the link reproduces it
   // whichever way the configuration was made (a link, the widgets, drawn points).
-  config_ = decode_share_link(encode_share_link(config, nullptr, SIZE_MAX)).config;
+  config_ = as_link_reads(config);
   playing_ = false;
   set_pending(command);
   build_run();
@@ -805,7 +808,7 @@ Snapshot Engine::take_snapshot() {
   s.completed = completed();
   if (config_dirty_) {
     s.has_config = true;
-    s.config_link = encode_share_link(config_, nullptr, SIZE_MAX);
+    s.config = config_;
     s.share_link = encode_share_link(config_, &s.share_notice);
   }
   if (load_dirty_) s.has_load = true, s.load = load_;

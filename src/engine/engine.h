@@ -205,8 +205,8 @@ class Engine {
   double loss_map_started_ = -1e9;
   LossMaps loss_maps_;
   bool loss_maps_dirty_ = false;
-  // The width study: its settings (a link without the view) and the job while it runs.
-  std::string width_study_base_;
+  // The width study: its settings (the configuration without its view) and the job while it runs.
+  ScenarioConfig width_study_base_;
   std::unique_ptr<WidthStudyJob> width_study_job_;
   WidthStudy width_study_;
   bool width_study_dirty_ = false;

@@ -16,10 +16,10 @@ double now_seconds() {
 }
 
 // The settings a width study belongs to: the configuration without its view.
-std::string study_base(const ScenarioConfig& config) {
+ScenarioConfig study_base(const ScenarioConfig& config) {
   ScenarioConfig base = config;
   base.view = ViewConfig();
-  return encode_share_link(base, nullptr, SIZE_MAX);
+  return base;
 }
 
 }  // namespace
@@ -96,7 +96,7 @@ void Engine::set_width_study(bool run) {
 }
 
 void Engine::keep_or_drop_width_study() {
-  if (width_study_.state == StudyState::idle || study_base(config_) == width_study_base_) return;
+  if (width_study_.state == StudyState::idle || configs_equal(study_base(config_), width_study_base_)) return;
   width_study_job_.reset();  // another preset or other settings: the study no longer describes the run
   width_study_ = WidthStudy();
   width_study_dirty_ = true;

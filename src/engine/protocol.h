@@ -16,19 +16,23 @@
 
 namespace catgeo {
 
-constexpr std::uint32_t kProtocolVersion = 7;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
+constexpr std::uint32_t kProtocolVersion = 8;  // 2: information rows, bias-variance maps; 3: the 1-D cut, digit paths,
                                                // the decoder check, F_code at a chosen layer, per-layer metrics;
                                                // 4: the digit pad, tables of points; 5: the KDE I(mu; x) in the
                                                // information rows, the loss maps, the width study;
                                                // 6: a load's asset_failed (the server's file, not the link);
-                                               // 7: history rows say whether they were measured, perf's work_share
+                                               // 7: history rows say whether they were measured, perf's work_share;
+                                               // 8: the configuration as data (load_config, set_view, snapshots)
 
 enum class CommandKind : std::uint8_t {
   boot,          // text = the page's initial link ("" = the page's default scenario); builds the first run
-  load_link,     // text = a share link; the run restarts (paused unless autoplay=1)
-  set_key,       // key = one share-link key, text = its value (link-encoded); the run restarts
-  set_view,      // text = a link whose view part (view, measure, log, glyphs, data, boundary, ...) replaces the
-                 // current one; the run goes on
+  load_link,     // text = a share link (the page's address, the tour, the API); the run restarts (paused unless
+                 // autoplay=1)
+  load_config,   // config = the whole configuration (the widgets' edit); the run restarts as load_link
+  set_key,       // key = one share-link key, text = its value (link-encoded, as the API's setValue takes it); the run
+                 // restarts
+  set_view,      // config.view (view, measure, log, glyphs, data, boundary, ...) replaces the current one; the run
+                 // goes on
   play,
   pause,
   reset,         // the same configuration again: epoch 0, same seed
@@ -61,7 +65,11 @@ struct Command {
   double x_end = 0.0, y_end = 0.0;
   std::vector<DrawnPoint> points;
   std::vector<float> pixels;  // digit_pad
+  ScenarioConfig config;      // load_config, set_view (its view part); on the wire only for those
 };
+
+// Whether a command of this kind carries its config.
+inline bool carries_config(CommandKind kind) { return kind == CommandKind::load_config || kind == CommandKind::set_view; }
 
 enum class RunState : std::uint8_t { no_run, training, paused, finished, diverged };
 const char* to_string(RunState state);
@@ -240,8 +248,8 @@ struct Snapshot {
   std::uint32_t protocol = kProtocolVersion;
   std::uint32_t completed = 0;  // every command with id <= completed has taken effect
 
-  bool has_config = false;      // config_link etc. changed
-  std::string config_link;      // the full configuration as an unbounded link (what the engine runs)
+  bool has_config = false;      // config etc. changed
+  ScenarioConfig config;        // the whole configuration the engine runs (as_link_reads: core/link/share_link.h)
   std::string share_link;       // the share link (drawn points left out when too long)
   std::string share_notice;     // why the share link leaves something out
   bool has_load = false;

@@ -3,73 +3,14 @@
 // doubles, so the view receives exactly the engine's values.
 #include "engine/protocol_codec.h"
 
-#include "core/config/parameters.h"
-#include "engine/wire.h"
+#include "engine/config_wire.h"
+#include "engine/wire_items.h"
 
 namespace catgeo {
 namespace {
 
 constexpr std::uint32_t kCommandMagic = 0x43474331;   // "CGC1"
 constexpr std::uint32_t kSnapshotMagic = 0x43474753;  // "CGGS"
-
-template <typename Matrix>
-void put_matrix(WireWriter& w, const Matrix& m) {
-  w.u32(static_cast<std::uint32_t>(m.rows()));
-  w.u32(static_cast<std::uint32_t>(m.cols()));
-  w.raw(m.data(), sizeof(typename Matrix::Scalar) * static_cast<std::size_t>(m.size()));
-}
-
-template <typename Matrix>
-void get_matrix(WireReader& r, Matrix& m) {
-  const std::uint32_t rows = r.u32(), cols = r.u32();
-  const std::size_t item = sizeof(typename Matrix::Scalar);
-  const std::size_t n = static_cast<std::size_t>(rows) * cols;
-  if (!r.ok() || (rows > 0 && cols > (1u << 30) / rows) || !r.fits(item * n)) return r.fail();
-  m.resize(rows, cols);
-  if (!r.raw(m.data(), item * n)) m.resize(0, 0);
-}
-
-void put_doubles(WireWriter& w, const std::vector<double>& v) {
-  w.u32(static_cast<std::uint32_t>(v.size()));
-  w.raw(v.data(), sizeof(double) * v.size());
-}
-
-void get_doubles(WireReader& r, std::vector<double>& v) {
-  v.resize(r.count(sizeof(double)));
-  r.raw(v.data(), sizeof(double) * v.size());
-}
-
-void put_ints(WireWriter& w, const std::vector<int>& v) {
-  w.u32(static_cast<std::uint32_t>(v.size()));
-  for (int x : v) w.i32(x);
-}
-
-void get_ints(WireReader& r, std::vector<int>& v) {
-  v.resize(r.count(4));
-  for (int& x : v) x = r.i32();
-}
-
-void put_bytes(WireWriter& w, const std::vector<std::uint8_t>& v) {
-  w.u32(static_cast<std::uint32_t>(v.size()));
-  w.raw(v.data(), v.size());
-}
-
-void get_bytes(WireReader& r, std::vector<std::uint8_t>& v) {
-  v.resize(r.count(1));
-  r.raw(v.data(), v.size());
-}
-
-void put_grid(WireWriter& w, const GridSpec& g) {
-  w.i32(g.dims);
-  for (int a = 0; a < 2; ++a) w.f64(g.lo[a]), w.f64(g.hi[a]), w.i32(g.count[a]);
-}
-
-void get_grid(WireReader& r, GridSpec& g) {
-  g.dims = r.i32();
-  for (int a = 0; a < 2; ++a) g.lo[a] = r.f64(), g.hi[a] = r.f64(), g.count[a] = r.i32();
-  static const double most = parameter("grid.count").max;  // a refresh asks no more of an axis than a link may
-  if (g.dims < 1 || g.dims > 2 || g.count[0] < 0 || g.count[1] < 0 || g.count[0] > most || g.count[1] > most) r.fail();
-}
 
 // The fields a view draws and exports (the reference log-joint and scores stay in the engine).
 void put_fields(WireWriter& w, const GridFields& f) {
@@ -173,15 +114,6 @@ void get_information_row(WireReader& r, InformationRow& row) {
     *v = r.f64();
 }
 
-void put_vector(WireWriter& w, const Eigen::VectorXd& v) {
-  w.u32(static_cast<std::uint32_t>(v.size()));
-  w.raw(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
-}
-void get_vector(WireReader& r, Eigen::VectorXd& v) {
-  v.resize(static_cast<Eigen::Index>(r.count(sizeof(double))));
-  r.raw(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
-}
-
 void put_bias_variance(WireWriter& w, const BiasVarianceMaps& m) {
   w.i32(m.epoch);
   put_grid(w, m.grid);
@@ -234,16 +166,6 @@ void get_width_study(WireReader& r, WidthStudy& s) {
   }
 }
 
-void put_strings(WireWriter& w, const std::vector<std::string>& v) {
-  w.u32(static_cast<std::uint32_t>(v.size()));
-  for (const std::string& s : v) w.text(s);
-}
-
-void get_strings(WireReader& r, std::vector<std::string>& v) {
-  v.resize(r.count(4));
-  for (std::string& s : v) s = r.text();
-}
-
 }  // namespace
 
 std::vector<std::uint8_t> encode_command(const Command& c) {
@@ -259,6 +181,7 @@ std::vector<std::uint8_t> encode_command(const Command& c) {
   for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
   w.u32(static_cast<std::uint32_t>(c.pixels.size()));
   w.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
+  if (carries_config(c.kind)) put_config(w, c.config);
   return std::move(w.bytes());
 }
 
@@ -276,6 +199,7 @@ bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
   for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
   c.pixels.resize(r.count(sizeof(float)));
   r.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
+  if (carries_config(c.kind)) get_config(r, c.config);
   return r.ok() && r.at_end();
 }
 
@@ -285,7 +209,7 @@ std::vector<std::uint8_t> encode_snapshot(const Snapshot& s, std::vector<std::ui
   w.u32(s.protocol);
   w.u32(s.completed);
   w.boolean(s.has_config);
-  if (s.has_config) w.text(s.config_link), w.text(s.share_link), w.text(s.share_notice);
+  if (s.has_config) put_config(w, s.config), w.text(s.share_link), w.text(s.share_notice);
   w.boolean(s.has_load);
   if (s.has_load) {
     w.u32(s.load.command), w.boolean(s.load.ok), w.boolean(s.load.pending), w.boolean(s.load.asset_failed),
@@ -402,7 +326,7 @@ bool decode_snapshot(const std::uint8_t* data, std::size_t size, Snapshot& s) {
   s.protocol = r.u32();
   if (s.protocol != kProtocolVersion) return false;
   s.completed = r.u32();
-  if ((s.has_config = r.boolean())) s.config_link = r.text(), s.share_link = r.text(), s.share_notice = r.text();
+  if ((s.has_config = r.boolean())) get_config(r, s.config), s.share_link = r.text(), s.share_notice = r.text();
   if ((s.has_load = r.boolean())) {
     s.load.command = r.u32(), s.load.ok = r.boolean(), s.load.pending = r.boolean(),
     s.load.asset_failed = r.boolean(), s.load.error = r.text();

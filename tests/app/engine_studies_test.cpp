@@ -68,7 +68,9 @@ TEST_CASE("engine_loss_maps_before_and_after_training_equal_the_cli_check") {
   CHECK_MESSAGE(engine.loss_maps().latest.average < 0.5 * b.average,
                 "the loss fell from " << b.average << " to " << engine.loss_maps().latest.average);
   // Turned off: the maps are dropped; the view option is the switch.
-  Command view = command(CommandKind::set_view, 3, "lossmap=0");
+  Command view = command(CommandKind::set_view, 3);
+  view.config.view = engine.config().view;
+  view.config.view.loss_map = false;
   engine.handle(view);
   CHECK((engine.loss_maps().before.epoch == -1 && !engine.loss_map_pending()));
 }

@@ -40,6 +40,13 @@ Command command(CommandKind kind, std::uint32_t id, const std::string& text = ""
   return c;
 }
 
+// set_view with the view part of `config`, as the widgets send it.
+Command view_command(std::uint32_t id, const catgeo::ScenarioConfig& config) {
+  Command c = command(CommandKind::set_view, id);
+  c.config.view = config.view;
+  return c;
+}
+
 // Ticks (slices of `budget` seconds) and takes snapshots until every command up to `id` completed; returns the
 // snapshot that said so (empty if it never did within the tick limit).
 catgeo::Snapshot run_until(Engine& engine, std::uint32_t id, double budget = 0.01, int max_ticks = 20000) {
@@ -352,6 +359,40 @@ TEST_CASE("engine_runs_what_its_link_says") {
   CHECK((engine.config().points.size() == 4 && engine.config().training.seed == 3));
 }
 
+TEST_CASE("engine_runs_a_configuration_sent_as_data_as_its_link_reads_and_keeps_its_title") {
+  // The widgets send the configuration itself: a title no link carries, a learning rate and a drawn point off the
+  // link's lattice.
+  catgeo::ScenarioConfig config = catgeo::scenario_preset("E5").value;
+  config.title = "A mixture of my own";
+  config.training.learning_rate = 0.0031234567890123;
+  config.training.epochs = 3;
+  Engine engine;
+  Command load = command(CommandKind::load_config, 1);
+  load.config = config;
+  engine.handle(load);
+  const catgeo::Snapshot s = run_until(engine, 1);
+  CHECK((s.has_config && s.config.title == "A mixture of my own" && engine.config().title == s.config.title));
+  CHECK(engine.config().training.learning_rate == config.training.learning_rate);
+  CHECK(catgeo::configs_equal(s.config, engine.config()));
+  // What the link rebuilds is the run, all but the title (the link names the preset's).
+  catgeo::ScenarioConfig again = catgeo::decode_share_link(s.share_link).config;
+  CHECK(again.title == catgeo::scenario_preset("E5").value.title);
+  again.title = config.title;
+  CHECK_MESSAGE(catgeo::configs_equal(again, engine.config()), "the link " << s.share_link << " rebuilds another run");
+  // Drawn points go onto the link's lattice, as the link writes them.
+  config.data = catgeo::DataKind::drawn_points, config.id = "drawn", config.classes.clear();
+  config.points = {{{0.1, 0.2}, 0}, {{-0.7, 0.3}, 1}, {{0.4, -0.45}, 1}, {{-0.2, -0.9}, 0}};
+  load.id = 2, load.config = config;
+  engine.handle(load);
+  run_until(engine, 2);
+  CHECK(engine.config().points.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const catgeo::DrawnPoint on_lattice = catgeo::quantize_for_link(config.points[i]);
+    CHECK((engine.config().points[i].x[0] == on_lattice.x[0] && engine.config().points[i].x[1] == on_lattice.x[1]));
+  }
+  CHECK(engine.config().title == "A mixture of my own");
+}
+
 TEST_CASE("engine_measures_information_on_its_schedule_with_the_clis_numbers") {
   // Rows at epoch 0, at every due epoch and at the last; the first and the last equal what the CLI computes for the
   // same link (measure_information before and after training), bit for bit, and reach the view in the snapshots.
@@ -579,7 +620,7 @@ TEST_CASE("engine_layer_picker_fills_fcode_at_the_chosen_layer") {
   CHECK((at_r.has_fields && at_r.fields_layer == -1 && engine.fields_layer() == -1));
   catgeo::ScenarioConfig config = engine.config();
   config.view.layer = 0;
-  engine.handle(command(CommandKind::set_view, 2, catgeo::encode_share_link(config, nullptr, SIZE_MAX)));
+  engine.handle(view_command(2, config));
   catgeo::Snapshot at_0;
   for (int t = 0; t < 2000 && !(at_0.has_fields && at_0.fields_layer == 0); ++t) {
     engine.tick(0.0001);
@@ -597,7 +638,7 @@ TEST_CASE("engine_layer_picker_fills_fcode_at_the_chosen_layer") {
   CHECK((whole.fcode == at_0.fields.fcode && !(whole.fcode == at_r.fields.fcode)));
   CHECK(whole.fcat == at_0.fields.fcat);
   config.view.layer = 1;  // r named explicitly: today's fields again
-  engine.handle(command(CommandKind::set_view, 3, catgeo::encode_share_link(config, nullptr, SIZE_MAX)));
+  engine.handle(view_command(3, config));
   const catgeo::Snapshot back = run_until(engine, 3);
   CHECK((engine.fields_layer() == -1 && back.completed >= 3));
   CHECK(catgeo::encode_share_link(config).find("layer=1") != std::string::npos);
@@ -626,7 +667,7 @@ TEST_CASE("engine_digit_path_runs_between_two_test_digits_of_the_digits_the_link
   CHECK((got.digit_a == 4 && got.digit_b == 9 && got.pair == 3));
   CHECK((got.images.size() == catgeo::kDigitPathSteps && got.image_side == 14 && got.codes.cols() == 16));
   // A view change asks for another path, the run goes on; a digit the run does not keep gets a message.
-  engine.handle(command(CommandKind::set_view, 2, "scenario=mnist&digits=49&epochs=1&path=4,7,0"));
+  engine.handle(view_command(2, catgeo::decode_share_link("scenario=mnist&digits=49&epochs=1&path=4,7,0").config));
   engine.tick(0.01);
   const catgeo::Snapshot s = engine.take_snapshot();
   CHECK((s.has_path && !s.path.valid && s.path.error.find("digit 7 is not one of this run's digits (49)") == 0));
@@ -650,7 +691,8 @@ TEST_CASE("engine_digit_path_asked_while_training_uses_the_network_the_maps_show
   for (int t = 0; t < 4000 && !got.valid && got.error.empty(); ++t) {
     engine.tick(0.01);
     if (!asked && engine.run()->trainer().epoch_progress() > 0.3) {
-      engine.handle(command(CommandKind::set_view, 4, "scenario=mnist&digits=49&epochs=3&path=4,9,0"));
+      const std::string link = "scenario=mnist&digits=49&epochs=3&path=4,9,0";
+      engine.handle(view_command(4, catgeo::decode_share_link(link).config));
       asked = true;
     }
     if (!engine.has_news()) continue;

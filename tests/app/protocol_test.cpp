@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/config/scenarios.h"
+#include "core/link/share_link.h"
 #include "engine/engine.h"
 #include "engine/protocol_codec.h"
 #include "test.h"
@@ -67,6 +68,55 @@ TEST_CASE("protocol_command_round_trip") {
     CHECK_MESSAGE(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
 }
 
+TEST_CASE("protocol_carries_every_field_of_a_configuration") {
+  // Every field away from its default, the title included (a link does not carry it).
+  catgeo::ScenarioConfig c = catgeo::decode_share_link("scenario=E5&mix=0.5,-1:1,0.25,2;-1,1:0.5,0,0.5:3").config;
+  c.title = "My own mixture";
+  c.points = {{{0.125, -2.5}, 3}};
+  c.points_dims = 1;
+  c.class_names = {"cats", "dogs, mostly"};
+  c.scaling = {true, {1.5, -2.0}, 0.75};
+  c.mnist = {{4, 9}, 7, 0.3};
+  c.train_samples = 1234, c.test_samples = 567, c.data_seed = (std::uint64_t{1} << 40) + 3;
+  c.network.hidden = {{16, catgeo::Activation::tanh}, {8, catgeo::Activation::relu}};
+  c.network.representation_layer = 0, c.network.projection_layer = 1;
+  c.network.noise = catgeo::NoiseModel::dropout, c.network.noise_sigma = 0.3, c.network.dropout_alpha = 0.125;
+  c.training = {catgeo::OptimizerKind::sgd, 0.05, 17, 9, (std::uint64_t{7} << 33) + 1};
+  c.grid.lo[1] = -3.5, c.grid.hi[0] = 2.75, c.grid.count[0] = 33;
+  catgeo::ViewConfig& v = c.view;
+  v.mode = catgeo::ViewMode::overlay, v.measure = catgeo::FieldMeasure::lambda_max;
+  v.log_scale = v.glyphs = v.show_data = v.show_boundary = v.controls = false;
+  v.decoder = v.loss_map = v.width_study = v.embed = v.autoplay = v.lecture = true;
+  v.layer = 1, v.cut = {-1, 0.5, 1, -0.5}, v.path = {4, 9, 2}, v.panels = 0, v.tour = 3, v.speed = 2.5;
+  for (CommandKind kind : {CommandKind::load_config, CommandKind::set_view}) {
+    Command command;
+    command.kind = kind;
+    command.config = c;
+    const std::vector<std::uint8_t> bytes = catgeo::encode_command(command);
+    Command d;
+    CHECK(catgeo::decode_command(bytes.data(), bytes.size(), d));
+    CHECK(catgeo::configs_equal(d.config, c));
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+      CHECK_MESSAGE(!catgeo::decode_command(bytes.data(), cut, d), "a command cut at byte " << cut << " decoded");
+  }
+  Command play;  // a command of another kind carries no configuration
+  play.kind = CommandKind::play;
+  play.config = c;
+  CHECK(catgeo::encode_command(play).size() < 100);
+  // A configuration the engine could not build from is refused: no layer for r, a class of another dimension.
+  Command bad;
+  bad.kind = CommandKind::load_config;
+  bad.config = c;
+  bad.config.network.representation_layer = 2;
+  std::vector<std::uint8_t> bytes = catgeo::encode_command(bad);
+  Command d;
+  CHECK(!catgeo::decode_command(bytes.data(), bytes.size(), d));
+  bad.config = c;
+  bad.config.classes[1].cov = Eigen::Matrix3d::Identity();
+  bytes = catgeo::encode_command(bad);
+  CHECK(!catgeo::decode_command(bytes.data(), bytes.size(), d));
+}
+
 TEST_CASE("protocol_snapshot_round_trip_is_exact") {
   const Snapshot s = full_snapshot();
   CHECK((s.has_fields && s.fields.size() == 64 * 64 && s.has_probe && s.probe.valid));
@@ -74,7 +124,7 @@ TEST_CASE("protocol_snapshot_round_trip_is_exact") {
   const std::vector<std::uint8_t> bytes = catgeo::encode_snapshot(s);
   Snapshot d;
   CHECK(catgeo::decode_snapshot(bytes.data(), bytes.size(), d));
-  CHECK((d.completed == s.completed && d.config_link == s.config_link && d.share_link == s.share_link));
+  CHECK((d.completed == s.completed && catgeo::configs_equal(d.config, s.config) && d.share_link == s.share_link));
   CHECK((d.facts.serial == 1 && d.facts.dims == 2 && d.facts.num_classes == 2 && d.facts.reference_exact));
   CHECK((d.fields.fcode == s.fields.fcode && d.fields.fcat == s.fields.fcat));
   CHECK((d.fields.network_posterior == s.fields.network_posterior && d.fields.density == s.fields.density));

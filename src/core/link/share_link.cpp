@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "core/geometry/drawn_reference.h"
 #include "core/link/link_fields.h"
@@ -298,6 +299,16 @@ std::vector<std::string> link_keys() {
   return keys;
 }
 
+ScenarioConfig as_link_reads(const ScenarioConfig& config) {
+  ScenarioConfig read = decode_share_link(encode_share_link(config, nullptr, SIZE_MAX)).config;
+  if (read.id == config.id) read.title = config.title;
+  return read;
+}
+
+LinkDecodeResult with_link_pair(const ScenarioConfig& config, const std::string& key, const std::string& value) {
+  return decode_share_link(with_pair(encode_share_link(config, nullptr, SIZE_MAX), key, value));
+}
+
 bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
   auto same_class = [](const GaussianClass& x, const GaussianClass& y) {
     return x.mean.size() == y.mean.size() && x.cov.rows() == y.cov.rows() && x.cov.cols() == y.cov.cols() &&
@@ -334,7 +345,7 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
          a.view.show_boundary == b.view.show_boundary && a.view.decoder == b.view.decoder &&
          a.view.layer == b.view.layer && same_cut(a.view.cut, b.view.cut) && a.view.path == b.view.path &&
-         a.view.embed == b.view.embed &&
+         a.view.loss_map == b.view.loss_map && a.view.width_study == b.view.width_study && a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
          a.view.lecture == b.view.lecture && a.view.tour == b.view.tour && a.view.speed == b.view.speed;
 }

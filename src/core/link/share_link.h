@@ -64,6 +64,14 @@ std::string encode_share_link(const ScenarioConfig& config, std::string* notice 
 // F_cat = 0 on the whole grid get a notice saying why (drawn_reference.h).
 LinkDecodeResult decode_share_link(std::string_view link);
 
+// The configuration a link of `config` reads back as: numbers and drawn points as the link writes them, values in the
+// parameter table's ranges, and what the link does not carry from the base preset. What the engine runs, so that its
+// link reproduces the run whichever way the configuration was made. The title stays when the scenario does.
+ScenarioConfig as_link_reads(const ScenarioConfig& config);
+// `config` with one link key set to `value` (link-encoded), as a link of `config` with that pair reads: a preset key
+// (scenario, tour) starts from its preset, a value that cannot be used is kept out with a notice.
+LinkDecodeResult with_link_pair(const ScenarioConfig& config, const std::string& key, const std::string& value);
+
 // Every key of the grammar above: the payload keys, then the plain fields in link order, then v.
 std::vector<std::string> link_keys();
 
