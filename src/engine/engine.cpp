@@ -7,14 +7,12 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/run/digit_path.h"
 #include "core/analysis/layer_fisher.h"
 #include "core/data/point_table.h"
 #include "core/config/scenarios.h"
 #include "core/link/share_link.h"
 #include "core/geometry/slice_size.h"
 #include "core/run/table_scenario.h"
-#include "engine/drawn_digit.h"
 #include "engine/mnist_source.h"
 
 namespace catgeo {
@@ -30,13 +28,6 @@ double wall_seconds() {
   using clock = std::chrono::steady_clock;
   static const clock::time_point start = clock::now();
   return std::chrono::duration<double>(clock::now() - start).count();
-}
-
-bool all_finite(const Eigen::MatrixXd& m) { return m.size() == 0 || m.allFinite(); }
-
-bool fields_finite(const GridFields& f) {
-  return all_finite(f.network_posterior) && all_finite(f.fcode) && all_finite(f.reference_posterior) &&
-         all_finite(f.fcat);
 }
 
 }  // namespace
@@ -89,7 +80,7 @@ void Engine::handle(const Command& c) {
       viewed.view = c.config.view;
       config_.view = as_link_reads(viewed).view;
       config_dirty_ = true;
-      take_view_cut_and_path();
+      points_.take_view(config_.view);
       if (playing_ && config_.view.speed != speed_before) start_playing();  // the new pace from now
       if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
         fields_stale_ = true;
@@ -151,22 +142,9 @@ void Engine::handle(const Command& c) {
         measure_every_epoch_ = c.number != 0.0;
       }
       break;
-    case CommandKind::probe:
-      probe_wanted_ = true;
-      probe_x_ = c.x;
-      probe_y_ = c.y;
-      break;
-    case CommandKind::cut:
-      cut_ = CutResult();
-      cut_.segment = CutSegment{c.x, c.y, c.x_end, c.y_end};
-      cut_.active = cut_.segment.usable();
-      cut_wanted_ = cut_dirty_ = true;
-      break;
-    case CommandKind::digit_pad:
-      drawn_pixels_ = c.pixels;
-      drawn_asked_ = c.id;
-      drawn_wanted_ = true;
-      break;
+    case CommandKind::probe: points_.ask_probe(c.x, c.y); break;
+    case CommandKind::cut: points_.ask_cut(CutSegment{c.x, c.y, c.x_end, c.y_end}); break;
+    case CommandKind::digit_pad: points_.ask_drawn(c.pixels, c.id); break;
     case CommandKind::ack: awaiting_ack_ = false; break;
   }
   complete_pending_if_settled();
@@ -240,7 +218,7 @@ void Engine::load(const ScenarioConfig& config, std::uint32_t command, std::vect
   playing_ = false;
   set_pending(command);
   build_run();
-  take_view_cut_and_path();
+  points_.take_view(config_.view);
   load_ = LoadOutcome{};
   load_.command = command;
   load_.pending = !run_ && waiting_for_digits_;
@@ -290,12 +268,7 @@ void Engine::build_run() {
   gallery_total_ = 0;
   samples_.resize(0, 0);
   sample_labels_.clear();
-  probe_ = ProbeResult();
-  cut_.valid = false;  // the segment stays; the new run's first fields evaluate it
-  path_.valid = false;  // and so does the path asked for
-  cut_dirty_ = path_dirty_ = true;
-  drawn_.valid = false;  // the drawing stays: the new run's first fields read it
-  drawn_wanted_ = drawn_dirty_ = true;
+  points_.new_run();
   if (config_.data == DataKind::mnist && mnist_state() != MnistLoadState::ready) {
     request_mnist();  // the platform downloads the digits; poll_digits() builds the run once they arrive
     waiting_for_digits_ = true;
@@ -358,12 +331,7 @@ bool Engine::tick(double budget_seconds) {
     autoplay_waiting_ = false;
     start_playing();
   }
-  if (probe_wanted_) evaluate_probe();
-  if (cut_wanted_) evaluate_cut();
-  // The path is drawn over the maps: it waits for the fields of the network it uses (a moving projection would put
-  // it off the maps otherwise); the cut, a separate plot dragged live, does not.
-  if (path_wanted_ && (!fields_stale_ || !run_ || state() == RunState::diverged)) evaluate_path();
-  if (drawn_wanted_ && (!fields_stale_ || !run_ || state() == RunState::diverged)) evaluate_drawn();  // the same
+  points_.answer(run_.get(), run_ && state() != RunState::diverged, !fields_stale_, config_);
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
@@ -582,14 +550,12 @@ void Engine::finish_field_job() {
   perf_.field_ms_last = 1000.0 * job_.seconds;
   ++perf_.refresh_count;
   ++rate_refreshes_;
-  if (fields_finite(building_)) {  // otherwise the last good picture stays
+  if (building_.finite()) {  // otherwise the last good picture stays
     std::swap(fields_, building_);
     fields_layer_ = job_.layer;
     ++fields_version_;
     fields_dirty_ = true;
-    cut_wanted_ = cut_.active;  // the cut and the path follow the network the fields show
-    path_wanted_ = path_.active;
-    drawn_wanted_ = !drawn_pixels_.empty();
+    points_.follow_fields();
   }
   confusion_ = std::move(job_.digest.confusion);
   gallery_ = std::move(job_.digest.gallery);
@@ -692,105 +658,11 @@ void Engine::continue_decoder(double budget_seconds) {
   decoder_dirty_ = state_dirty_ = true;
 }
 
-void Engine::evaluate_probe() {
-  probe_wanted_ = false;
-  probe_dirty_ = true;
-  probe_ = ProbeResult();
-  probe_.x = probe_x_;
-  probe_.y = probe_y_;
-  if (!run_ || state() == RunState::diverged || !std::isfinite(probe_x_) || !std::isfinite(probe_y_)) return;
-  GridSpec grid;  // one point (current_grid() would project every training digit just for its extent)
-  grid.dims = run_->dims();
-  grid.lo[0] = grid.hi[0] = probe_x_;
-  grid.lo[1] = grid.hi[1] = probe_y_;
-  grid.count[0] = grid.count[1] = 1;
-  run_->evaluate_fields(grid, probe_.fields);
-  probe_.valid = fields_finite(probe_.fields);
-  probe_.nearest = nearest_digits(*run_, probe_x_, probe_y_);
-}
-
-void Engine::evaluate_cut() {
-  cut_wanted_ = false;
-  cut_dirty_ = true;
-  cut_.valid = false;
-  if (!cut_.active || !run_ || run_->dims() != 2 || state() == RunState::diverged) return;
-  run_->evaluate_at_points(cut_points(cut_.segment), cut_.fields);
-  cut_.valid = fields_finite(cut_.fields);
-}
-
-void Engine::take_view_cut_and_path() {
-  const ViewConfig& view = config_.view;
-  const CutSegment segment{view.cut[0], view.cut[1], view.cut[2], view.cut[3]};
-  const CutSegment& now = cut_.segment;
-  const bool same_segment =
-      now.x0 == segment.x0 && now.y0 == segment.y0 && now.x1 == segment.x1 && now.y1 == segment.y1;
-  if (segment.usable() != cut_.active || (segment.usable() && !same_segment)) {
-    cut_ = CutResult();
-    cut_.segment = segment;
-    cut_.active = segment.usable();
-    cut_wanted_ = cut_dirty_ = true;
-  }
-  const std::array<int, 3> asked = {path_.digit_a, path_.digit_b, path_.pair};
-  if ((view.path[0] >= 0) != path_.active || (path_.active && asked != view.path)) {
-    path_ = PathResult();
-    path_.active = view.path[0] >= 0;
-    path_.digit_a = view.path[0], path_.digit_b = view.path[1], path_.pair = view.path[2];
-    path_wanted_ = path_dirty_ = true;
-  }
-}
-
-void Engine::evaluate_path() {
-  path_wanted_ = false;
-  path_dirty_ = true;
-  path_.valid = false;
-  path_.error.clear();
-  if (!path_.active || !run_ || state() == RunState::diverged) return;
-  if (config_.data != DataKind::mnist) {
-    path_.error = "a digit path needs the MNIST digits";
-    return;
-  }
-  const DigitPathEnds ends = digit_path_ends(*run_, config_.mnist.digits, path_.digit_a, path_.digit_b, path_.pair);
-  path_.class_a = ends.class_a, path_.class_b = ends.class_b;
-  if (!ends.error.empty()) {
-    path_.error = ends.error;
-    return;
-  }
-  path_.test_a = ends.test_a, path_.test_b = ends.test_b;
-  Result<DigitPath> path = digit_path(*run_, path_.test_a, path_.test_b);
-  if (!path.ok()) {
-    path_.error = path.status.message;
-    return;
-  }
-  path_.image_side = image_side(run_->test_data());
-  path_.images.clear();
-  for (int s = 0; s < path.value.images.cols(); ++s) {
-    std::vector<std::uint8_t> pixels(path.value.images.rows());
-    for (Eigen::Index p = 0; p < path.value.images.rows(); ++p)
-      pixels[p] = static_cast<std::uint8_t>(std::lround(255.0f * std::clamp(path.value.images(p, s), 0.0f, 1.0f)));
-    path_.images.push_back(std::move(pixels));
-  }
-  path_.codes = path.value.codes;
-  path_.fields = std::move(path.value.fields);
-  path_.cosine_distance = std::move(path.value.cosine_distance);
-  path_.valid = fields_finite(path_.fields);
-}
-
-void Engine::evaluate_drawn() {
-  drawn_wanted_ = false;
-  drawn_dirty_ = true;
-  drawn_.command = drawn_asked_;
-  drawn_.active = !drawn_pixels_.empty();
-  drawn_.valid = false;
-  drawn_.error.clear();
-  if (!drawn_.active || !run_ || state() == RunState::diverged) return;
-  read_drawn_digit(*run_, drawn_pixels_, drawn_);
-}
-
 // ---------------------------------------------------------------- snapshots
 
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
-         samples_dirty_ || probe_dirty_ || cut_dirty_ || path_dirty_ || drawn_dirty_ || history_reset_ ||
+         samples_dirty_ || points_.changed() || history_reset_ ||
          bias_variance_dirty_ || decoder_dirty_ || loss_maps_dirty_ || width_study_dirty_ ||
          layer_sent_ < layer_history_.size() ||
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
@@ -868,16 +740,13 @@ Snapshot Engine::take_snapshot() {
     s.samples = samples_;
     s.sample_labels = sample_labels_;
   }
-  if (probe_dirty_) s.has_probe = true, s.probe = probe_;
-  if (cut_dirty_) s.has_cut = true, s.cut = cut_;
-  if (path_dirty_) s.has_path = true, s.path = path_;
-  if (drawn_dirty_) s.has_drawn = true, s.drawn = drawn_;
+  points_.publish(s);
   if (decoder_dirty_) s.has_decoder = true, s.decoder = decoder_;
   if (loss_maps_dirty_) s.has_loss_maps = true, s.loss_maps = loss_maps_;
   if (width_study_dirty_) s.has_width_study = true, s.width_study = width_study_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
-  fields_dirty_ = derived_dirty_ = probe_dirty_ = cut_dirty_ = path_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
-  decoder_dirty_ = drawn_dirty_ = loss_maps_dirty_ = width_study_dirty_ = false;
+  fields_dirty_ = derived_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
+  decoder_dirty_ = loss_maps_dirty_ = width_study_dirty_ = false;
   awaiting_ack_ = true;
   last_publish_ = wall_seconds();
   published_completed_ = s.completed;

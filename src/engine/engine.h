@@ -15,6 +15,7 @@
 #include "engine/layer_metrics_job.h"
 #include "engine/loss_map_job.h"
 #include "engine/play_pace.h"
+#include "engine/point_queries.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 #include "engine/width_study_job.h"
@@ -108,11 +109,6 @@ class Engine {
   void start_field_job();
   void continue_field_job(double budget_seconds);
   void finish_field_job();
-  void evaluate_probe();
-  void evaluate_cut();
-  void evaluate_path();
-  void evaluate_drawn();  // the digit drawn on the pad, read by the network the display fields show
-  void take_view_cut_and_path();  // the view's cut and digit path (link keys cut, path) become the cut and path asked
   void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
   void continue_information(double budget_seconds);
   int displayed_layer() const;  // the view's layer option resolved against the run's network (-1: r)
@@ -130,9 +126,9 @@ class Engine {
   void keep_or_drop_width_study();  // a new run: the study stays if its settings are the same
   void continue_width_study(double budget_seconds);
   GridSpec display_grid();
-  void capture_samples();
+  void capture_samples();  // the points to draw, from the network the latest fields show
   void start_playing();  // plays at the view's pace from now
-  void load_autoplay();  // a run just built: an autoplay link plays once the figure is on screen  // the points to draw, from the network the latest fields show
+  void load_autoplay();  // a run just built: an autoplay link plays once the figure is on screen
 
   ScenarioConfig config_;
   std::unique_ptr<Experiment> run_;
@@ -155,8 +151,6 @@ class Engine {
   int display_count_2d_ = 64;
   double refresh_interval_ = 0.2;
   double last_refresh_ = -1e9;
-  bool probe_wanted_ = false;
-  double probe_x_ = 0.0, probe_y_ = 0.0;
   EnginePerf perf_;
   double rate_start_ = 0.0;
   int rate_refreshes_ = 0;
@@ -218,7 +212,7 @@ class Engine {
   double last_publish_ = -1e9;           // wall seconds
   std::uint32_t published_completed_ = 0;
   bool config_dirty_ = true, load_dirty_ = false, facts_dirty_ = true, history_reset_ = true, samples_dirty_ = false;
-  bool fields_dirty_ = false, derived_dirty_ = false, probe_dirty_ = false, state_dirty_ = true;
+  bool fields_dirty_ = false, derived_dirty_ = false, state_dirty_ = true;
   LoadOutcome load_;
   std::size_t history_sent_ = 0;
   std::size_t information_sent_ = 0;
@@ -226,15 +220,7 @@ class Engine {
   std::vector<std::vector<int>> confusion_;
   int gallery_total_ = 0;
   std::vector<MisclassifiedDigit> gallery_;
-  ProbeResult probe_;
-  CutResult cut_;
-  bool cut_wanted_ = false, cut_dirty_ = false;
-  PathResult path_;
-  bool path_wanted_ = false, path_dirty_ = false;
-  std::vector<float> drawn_pixels_;  // (kPadPixels) the pad's drawing; empty: a clear pad
-  std::uint32_t drawn_asked_ = 0;    // its digit_pad command
-  DrawnResult drawn_;
-  bool drawn_wanted_ = false, drawn_dirty_ = false;
+  PointQueries points_;  // the probe, the cut, the digit path, the pad's digit
 };
 
 }  // namespace catgeo

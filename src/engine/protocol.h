@@ -69,7 +69,9 @@ struct Command {
 };
 
 // Whether a command of this kind carries its config.
-inline bool carries_config(CommandKind kind) { return kind == CommandKind::load_config || kind == CommandKind::set_view; }
+inline bool carries_config(CommandKind kind) {
+  return kind == CommandKind::load_config || kind == CommandKind::set_view;
+}
 
 enum class RunState : std::uint8_t { no_run, training, paused, finished, diverged };
 const char* to_string(RunState state);

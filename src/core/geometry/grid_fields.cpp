@@ -49,6 +49,13 @@ double grid_cell_measure(const GridSpec& grid) {
   return measure;
 }
 
+bool GridFields::finite() const {
+  for (const Eigen::MatrixXd* m : {&network_posterior, &fcode, &reference_posterior, &fcat}) {
+    if (m->size() > 0 && !m->allFinite()) return false;
+  }
+  return true;
+}
+
 void GridFields::reshape(const GridSpec& spec, int classes) {
   grid = spec;
   num_classes = classes;

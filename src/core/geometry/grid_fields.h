@@ -41,6 +41,8 @@ struct GridFields {
   }
   // Allocates every field for this grid and class count (no-op when unchanged).
   void reshape(const GridSpec& spec, int classes);
+  // The posteriors, F_cat and F_code are finite everywhere (a diverged network gives NaN).
+  bool finite() const;
 };
 
 // Fills reference_posterior, density, fcat, fcat_eigen from a reference category model.

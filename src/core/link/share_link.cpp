@@ -345,7 +345,8 @@ bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {
          a.view.glyphs == b.view.glyphs && a.view.show_data == b.view.show_data &&
          a.view.show_boundary == b.view.show_boundary && a.view.decoder == b.view.decoder &&
          a.view.layer == b.view.layer && same_cut(a.view.cut, b.view.cut) && a.view.path == b.view.path &&
-         a.view.loss_map == b.view.loss_map && a.view.width_study == b.view.width_study && a.view.embed == b.view.embed &&
+         a.view.loss_map == b.view.loss_map && a.view.width_study == b.view.width_study &&
+         a.view.embed == b.view.embed &&
          a.view.panels == b.view.panels && a.view.controls == b.view.controls && a.view.autoplay == b.view.autoplay &&
          a.view.lecture == b.view.lecture && a.view.tour == b.view.tour && a.view.speed == b.view.speed;
 }
