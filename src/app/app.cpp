@@ -1,4 +1,4 @@
-// The CatGeo view: snapshot intake, frame layout, and the scripting methods (commands out, JSON read-outs in).
+// The CatGeo view: snapshot intake, frame layout, and the scripting commands (the run's read-outs: app/run_json.h).
 #include "app/app.h"
 
 #include <algorithm>
@@ -11,11 +11,8 @@
 #include "app/chart_axes.h"
 #include "app/label_audit.h"
 #include "app/typeface.h"
-#include "core/formats/field_export.h"
 #include "core/base/json.h"
 #include "core/config/parameters.h"
-#include "core/formats/run_report.h"
-#include "core/link/share_link.h"
 #include "engine/protocol_codec.h"
 #include "imgui_internal.h"  // the active window (drag_to_scroll)
 
@@ -434,99 +431,6 @@ std::uint32_t App::set_option(const std::string& name, double value) {
   command.key = name;
   command.number = value;
   return send(std::move(command));
-}
-
-std::string App::load_result_json() const {
-  JsonValue out = JsonValue::object();
-  out.set("ok", JsonValue::boolean(view_.load.ok));
-  out.set("pending", JsonValue::boolean(view_.load.pending));
-  out.set("asset_failed", JsonValue::boolean(view_.load.asset_failed));
-  out.set("error", JsonValue::string(view_.load.error));
-  JsonValue notices = JsonValue::array();
-  for (const std::string& n : view_.load.notices) notices.push_back(JsonValue::string(n));
-  out.set("notices", notices);
-  out.set("link", JsonValue::string(view_.share_link));
-  return to_json(out);
-}
-
-std::string App::metrics_json(bool with_history) const {
-  if (!view_.has_run() || view_.history.empty()) {
-    JsonValue out = JsonValue::object();
-    out.set("scenario", JsonValue::string(view_.config.id));
-    out.set("state", JsonValue::string("no_run"));
-    out.set("message", JsonValue::string(view_.status));
-    return to_json(out);
-  }
-  // The information keys of the latest measured epoch (core/formats/run_report.h, as the CLI writes them), the epoch-0
-  // ones in "before"; null until measured (the engine measures on a schedule, engine/protocol.h InformationRow).
-  const InformationRow* latest = view_.latest_information();
-  const InformationRow* before = view_.information_before();
-  JsonValue summary = with_information(run_summary(view_.report_facts(), view_.history, with_history),
-                                       before ? before->summary : unmeasured_information(),
-                                       latest ? latest->summary : unmeasured_information());
-  summary.set("info_epoch", latest ? JsonValue::number(latest->epoch) : JsonValue());
-  summary.set("epoch_progress", JsonValue::number(view_.epoch_progress));
-  // "layers" as the CLI's train --json (core/formats/run_report.h layers_to_json), in "before" too: the engine's
-  // per-layer rows when the network has several code layers (layers_epoch: the latest row's; null before it is
-  // measured), else r's metrics from the history.
-  const int dims = view_.facts.dims;
-  const int count = static_cast<int>(view_.config.network.hidden.size());
-  const int rep = view_.config.network.representation_layer < 0 ? count - 1 : view_.config.network.representation_layer;
-  const bool several = rep - view_.config.network.projection_layer > 1;
-  JsonValue before_json = *summary.find("before");
-  if (several) {
-    const std::vector<LayerMetricsRow>& rows = view_.layer_metrics;
-    summary.set("layers", rows.empty() ? JsonValue() : layers_to_json(rows.back().layers, dims));
-    summary.set("layers_epoch", rows.empty() ? JsonValue() : JsonValue::number(rows.back().epoch));
-    before_json.set("layers", !rows.empty() && rows.front().epoch == 0 ? layers_to_json(rows.front().layers, dims)
-                                                                      : JsonValue());
-  } else {
-    summary.set("layers", layers_to_json({LayerMatch{rep, view_.latest()->match}}, dims));
-    before_json.set("layers", layers_to_json({LayerMatch{rep, view_.before()->match}}, dims));
-  }
-  summary.set("before", before_json);
-  return to_json(summary);
-}
-
-std::string App::config_json() const {
-  // The configuration export's schema (core/formats/field_export.h), plus what only the page knows.
-  JsonValue out = config_to_json_value(view_.config);
-  out.set("link", JsonValue::string(view_.share_link));
-  if (!view_.share_notice.empty()) out.set("notice", JsonValue::string(view_.share_notice));
-  out.set("display_grid", JsonValue::number(view_.fields_valid() && view_.fields.dims() == 2
-                                                ? view_.fields.grid.count[0] : 0));
-  out.set("runs_created", JsonValue::number(view_.facts.serial));
-  return to_json(out);
-}
-
-std::string App::fields_json() const {
-  const GridFields& f = view_.fields;
-  JsonValue out = JsonValue::object();
-  out.set("valid", JsonValue::boolean(view_.fields_valid()));
-  out.set("dims", JsonValue::number(f.dims()));
-  out.set("nx", JsonValue::number(f.grid.count[0]));
-  out.set("ny", JsonValue::number(f.dims() == 2 ? f.grid.count[1] : 1));
-  out.set("version", JsonValue::number(view_.fields_version));
-  if (view_.fields_valid()) {
-    const FieldMeasure m = view_.config.view.measure;
-    double cat_max = 0, code_max = 0;
-    int cat_arg = 0, code_arg = 0;
-    for (int i = 0; i < f.size(); ++i) {
-      const double a = field_measure(f.fcat, f.fcat_eigen, i, m), b = field_measure(f.fcode, f.fcode_eigen, i, m);
-      if (a > cat_max) cat_max = a, cat_arg = i;
-      if (b > code_max) code_max = b, code_arg = i;
-    }
-    out.set("fcat_max", JsonValue::number(cat_max));
-    out.set("fcode_max", JsonValue::number(code_max));
-    JsonValue at_cat = JsonValue::array(), at_code = JsonValue::array();
-    for (int k = 0; k < f.dims(); ++k) {
-      at_cat.push_back(JsonValue::number(f.points(k, cat_arg)));
-      at_code.push_back(JsonValue::number(f.points(k, code_arg)));
-    }
-    out.set("fcat_argmax", at_cat);
-    out.set("fcode_argmax", at_code);
-  }
-  return to_json(out);
 }
 
 std::string App::perf_json() const {

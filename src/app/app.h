@@ -88,30 +88,20 @@ class App {
   // Display options outside the link: grid (points per axis) and refresh_ms go to the engine; tool and draw_class
   // are the view's own. Returns the command id (0 for the view's own options, which apply at once).
   std::uint32_t set_option(const std::string& name, double value);
-  std::string load_result_json() const;  // {"ok","pending","error","notices","link"} of the latest load
-  std::string metrics_json(bool with_history) const;
-  std::string config_json() const;
-  std::string fields_json() const;
+  // The read-outs of the run are app/run_json.h (on view()); these read the frame.
   std::string perf_json() const;
   std::string tour_json() const;  // the tour step shown: title, caption, look_at, claim (core/config/tour.h)
   std::string view_rect_json() const;  // where the 2-D plot is on the canvas (CSS px), for tests
   // The last frame's layout report (app/label_audit.h): labels cut or drawn over each other, and how many were checked.
   std::string layout_report_json() const;
-  // The 1-D cut: segment, and once computed the distances from A, F_cat and F_code each / its max on the cut, and
-  // where it crosses the reference's and the network's boundaries (distances from A).
-  std::string cut_json() const;
-  // The MNIST digit path: shown, valid, error, from / to (digits), test_a / test_b and per step its codes, the
-  // network's digit and P(from digit | image), and the cosine distances between neighbouring steps' r.
-  std::string digit_path_json() const;
-  // The digit pad (MNIST): draw_digit puts a drawing on it (kPadPixels values in [0, 1], row-major, ink 1; empty:
-  // clear) and sends it; drawn_digit_json is the network's reading of it: command, active, valid, error, inked, and
-  // once read predicted (the digit), digits, posterior, code [x, y], fcode [[a, b], [b, c]], image, nearest.
+  // What the read-outs of the cut, the digit path and the pad take from the frame: the measure the maps show (as
+  // edited), whether a digit path is asked for, and the pad's pixels with ink.
+  FieldMeasure shown_measure() const { return edit_.view.measure; }
+  bool path_shown() const { return edit_.view.path[0] >= 0; }
+  int pad_inked() const;
+  // The digit pad (MNIST): puts a drawing on it (kPadPixels values in [0, 1], row-major, ink 1; empty: clear) and
+  // sends it; the network's reading is drawn_digit_json (app/run_json.h).
   std::uint32_t draw_digit(const std::vector<float>& pixels);
-  std::string drawn_digit_json() const;
-  // studies_view.cpp (issue 20): the loss maps (before, latest: epoch, average, average_se, near_boundary, elsewhere,
-  // share_near_boundary, high_snr_near_boundary, points, max) and the width study (state, message, progress, rows).
-  std::string loss_maps_json() const;
-  std::string width_study_json() const;
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform

@@ -12,34 +12,12 @@
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/base/json.h"
 #include "core/geometry/metrics.h"
 
 namespace catgeo {
 namespace {
 
 constexpr float kCutPlotLines = 14.0f;  // text lines the plot needs: two charts with their axes
-
-// Distance from A of each point of the cut, (1, P): the 1-D coordinate of the plot.
-Eigen::MatrixXd cut_distances(const CutResult& cut) {
-  const int n = cut.fields.size();
-  Eigen::MatrixXd t(1, n);
-  for (int i = 0; i < n; ++i) t(0, i) = cut.segment.length() * i / std::max(1, n - 1);
-  return t;
-}
-
-// The measure the maps show (trace or largest eigenvalue) along the cut, each over its maximum on the cut.
-std::vector<double> normalised_measure(const Eigen::MatrixXd& packed, const Eigen::MatrixXd& eigen,
-                                       FieldMeasure measure) {
-  std::vector<double> v(static_cast<std::size_t>(packed.cols()));
-  double top = 0.0;
-  for (int i = 0; i < static_cast<int>(v.size()); ++i) {
-    v[i] = field_measure(packed, eigen, i, measure);
-    if (std::isfinite(v[i])) top = std::max(top, v[i]);
-  }
-  for (double& x : v) x = top > 0.0 ? x / top : 0.0;
-  return v;
-}
 
 void polyline(ImDrawList* dl, const ChartAxes& axes, const Eigen::MatrixXd& t, const double* values, int stride,
               ImU32 colour, float thickness) {
@@ -226,33 +204,6 @@ void App::draw_cut_plot(float width) {
                 fcat[i], fcode[i]);
   text += buffer;
   ImGui::SetTooltip("%s", text.c_str());
-}
-
-std::string App::cut_json() const {
-  const CutResult& cut = view_.cut;
-  JsonValue out = JsonValue::object();
-  out.set("active", JsonValue::boolean(cut.active));
-  out.set("valid", JsonValue::boolean(cut.valid));
-  JsonValue segment = JsonValue::array();
-  for (double v : {cut.segment.x0, cut.segment.y0, cut.segment.x1, cut.segment.y1})
-    segment.push_back(JsonValue::number(v));
-  out.set("segment", segment);  // x0, y0 (A), x1, y1 (B)
-  out.set("length", JsonValue::number(cut.segment.length()));
-  if (cut.valid && cut.fields.size() >= 2) {
-    const Eigen::MatrixXd t = cut_distances(cut);
-    const auto numbers = [](const std::vector<double>& v) {
-      JsonValue a = JsonValue::array();
-      for (double x : v) a.push_back(JsonValue::number(x));
-      return a;
-    };
-    out.set("reference_crossings", numbers(decision_boundaries_1d(cut.fields.reference_posterior, t, nullptr)));
-    out.set("network_crossings", numbers(decision_boundaries_1d(cut.fields.network_posterior, t, nullptr)));
-    const FieldMeasure m = edit_.view.measure;
-    out.set("fcat", numbers(normalised_measure(cut.fields.fcat, cut.fields.fcat_eigen, m)));
-    out.set("fcode", numbers(normalised_measure(cut.fields.fcode, cut.fields.fcode_eigen, m)));
-    out.set("distance", numbers(std::vector<double>(t.data(), t.data() + t.cols())));
-  }
-  return to_json(out);
 }
 
 }  // namespace catgeo

@@ -11,7 +11,6 @@
 #include "app/label_audit.h"
 #include "app/mnist_view.h"
 #include "app/text_fit.h"
-#include "core/base/json.h"
 
 namespace catgeo {
 namespace {
@@ -41,6 +40,10 @@ void ink_segment(std::vector<float>& pad, ImVec2 a, ImVec2 b) {
 }
 
 }  // namespace
+
+int App::pad_inked() const {
+  return static_cast<int>(std::count_if(pad_.pixels.begin(), pad_.pixels.end(), [](float v) { return v > 0.0f; }));
+}
 
 std::uint32_t App::draw_digit(const std::vector<float>& pixels) {
   Command command;
@@ -217,71 +220,6 @@ void App::draw_drawn_digit_on_map(const PlotFrame& frame) {
     draw_glyph_ellipse(dl, c, a, std::max(b, 0.6f), d.fields.fcode_eigen(2, 0), kFcodeColor, 2.0f);
   }
   dl->PopClipRect();
-}
-
-std::string App::drawn_digit_json() const {
-  const DrawnResult& d = view_.drawn;
-  JsonValue out = JsonValue::object();
-  out.set("command", JsonValue::number(d.command));  // the drawing (digit_pad command) this reading is of
-  out.set("active", JsonValue::boolean(d.active));
-  out.set("valid", JsonValue::boolean(d.active && d.valid));
-  out.set("error", JsonValue::string(d.error));
-  out.set("inked", JsonValue::number(std::count_if(pad_.pixels.begin(), pad_.pixels.end(),
-                                                   [](float v) { return v > 0.0f; })));  // pad pixels with ink
-  if (d.active && d.valid && d.code.rows() == 2) {
-    out.set("predicted", JsonValue::number(view_.class_digit(d.predicted)));  // the digit, 0-9
-    JsonValue posterior = JsonValue::array(), digits = JsonValue::array();
-    for (int mu = 0; mu < d.fields.num_classes; ++mu) {
-      posterior.push_back(JsonValue::number(d.fields.network_posterior(mu, 0)));
-      digits.push_back(JsonValue::number(view_.class_digit(mu)));
-    }
-    out.set("digits", digits);        // the run's digits, in class order
-    out.set("posterior", posterior);  // the network's P(digit | drawing), in the same order
-    JsonValue code = JsonValue::array();
-    code.push_back(JsonValue::number(d.code(0, 0)));
-    code.push_back(JsonValue::number(d.code(1, 0)));
-    out.set("code", code);
-    const Sym2 f = GridFields::unpack(d.fields.fcode, 0);
-    JsonValue fcode = JsonValue::array(), row0 = JsonValue::array(), row1 = JsonValue::array();
-    row0.push_back(JsonValue::number(f.f11)), row0.push_back(JsonValue::number(f.f12));
-    row1.push_back(JsonValue::number(f.f12)), row1.push_back(JsonValue::number(f.f22));
-    fcode.push_back(row0), fcode.push_back(row1);
-    out.set("fcode", fcode);
-    JsonValue image = JsonValue::array();
-    for (std::uint8_t v : d.image) image.push_back(JsonValue::number(v / 255.0));
-    out.set("image", image);  // side * side, row-major: what the network read
-    JsonValue nearest = JsonValue::array();
-    for (const NearestDigit& n : d.nearest) {
-      JsonValue item = JsonValue::object();
-      item.set("index", JsonValue::number(n.index));
-      item.set("digit", JsonValue::number(view_.class_digit(n.label)));
-      item.set("distance", JsonValue::number(n.distance));
-      nearest.push_back(item);
-    }
-    out.set("nearest", nearest);
-  }
-  // Per class, the mean code of its training digits (the codes the maps show), for tests of where drawings land.
-  const Eigen::MatrixXf& codes = view_.samples;  // (2, n)
-  const int classes = view_.facts.num_classes;
-  if (view_.facts.learned_projection && codes.rows() == 2 && classes > 0) {
-    Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(2, classes);  // (2, M)
-    Eigen::VectorXd count = Eigen::VectorXd::Zero(classes);   // (M)
-    const int n = std::min(static_cast<int>(codes.cols()), static_cast<int>(view_.sample_labels.size()));
-    for (int i = 0; i < n; ++i) {
-      const int mu = view_.sample_labels[i];
-      if (mu < 0 || mu >= classes) continue;
-      sum.col(mu) += codes.col(i).cast<double>();
-      count(mu) += 1.0;
-    }
-    JsonValue centroids = JsonValue::array();
-    for (int mu = 0; mu < classes; ++mu) {
-      JsonValue c = JsonValue::array();
-      for (int k = 0; k < 2; ++k) c.push_back(JsonValue::number(count(mu) > 0 ? sum(k, mu) / count(mu) : 0.0));
-      centroids.push_back(c);
-    }
-    out.set("centroids", centroids);
-  }
-  return to_json(out);
 }
 
 }  // namespace catgeo

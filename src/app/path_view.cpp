@@ -16,7 +16,6 @@
 #include "app/label_audit.h"
 #include "app/mnist_view.h"
 #include "app/text_fit.h"
-#include "core/base/json.h"
 #include "core/config/parameters.h"
 
 namespace catgeo {
@@ -200,38 +199,6 @@ void App::draw_digit_path_on_map(const PlotFrame& frame) {
               a);
   dl->AddText(ImVec2(points.back().x + 5.0f, points.back().y - ImGui::GetFontSize()), IM_COL32(255, 255, 255, 255), b);
   dl->PopClipRect();
-}
-
-std::string App::digit_path_json() const {
-  const PathResult& path = view_.path;
-  JsonValue out = JsonValue::object();
-  out.set("shown", JsonValue::boolean(edit_.view.path[0] >= 0));
-  out.set("valid", JsonValue::boolean(path.active && path.valid));
-  out.set("error", JsonValue::string(path.error));
-  out.set("from", JsonValue::number(path.digit_a));
-  out.set("to", JsonValue::number(path.digit_b));
-  out.set("test_a", JsonValue::number(path.test_a));
-  out.set("test_b", JsonValue::number(path.test_b));
-  if (path.valid) {
-    JsonValue codes = JsonValue::array(), predicted = JsonValue::array(), from = JsonValue::array();
-    JsonValue cosine = JsonValue::array();
-    for (int s = 0; s < path.fields.size(); ++s) {
-      JsonValue point = JsonValue::array();
-      point.push_back(JsonValue::number(path.codes(0, s)));
-      point.push_back(JsonValue::number(path.codes(1, s)));
-      codes.push_back(point);
-      Eigen::Index best = 0;
-      path.fields.network_posterior.col(s).maxCoeff(&best);
-      predicted.push_back(JsonValue::number(view_.class_number(static_cast<int>(best))));
-      from.push_back(JsonValue::number(path.fields.network_posterior(path.class_a, s)));
-    }
-    for (double d : path.cosine_distance) cosine.push_back(JsonValue::number(d));
-    out.set("codes", codes);          // per step, its point in the projection space
-    out.set("predicted", predicted);  // per step, the network's digit
-    out.set("p_from", from);          // per step, the network's P(from digit | image)
-    out.set("cosine_distance", cosine);
-  }
-  return to_json(out);
 }
 
 }  // namespace catgeo

@@ -2,7 +2,10 @@
 #include "app/run_view.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
+
+#include "app/field_images.h"
 
 
 namespace catgeo {
@@ -76,6 +79,32 @@ RunReportFacts RunView::report_facts() const {
   f.info_x = facts.info_x;
   f.dims = facts.dims;
   return f;
+}
+
+// ---------------------------------------------------------------- readings
+
+Eigen::MatrixXd cut_distances(const CutResult& cut) {
+  const int n = cut.fields.size();
+  Eigen::MatrixXd t(1, n);
+  for (int i = 0; i < n; ++i) t(0, i) = cut.segment.length() * i / std::max(1, n - 1);
+  return t;
+}
+
+std::vector<double> normalised_measure(const Eigen::MatrixXd& packed, const Eigen::MatrixXd& eigen,
+                                       FieldMeasure measure) {
+  std::vector<double> v(static_cast<std::size_t>(packed.cols()));
+  double top = 0.0;
+  for (int i = 0; i < static_cast<int>(v.size()); ++i) {
+    v[i] = field_measure(packed, eigen, i, measure);
+    if (std::isfinite(v[i])) top = std::max(top, v[i]);
+  }
+  for (double& x : v) x = top > 0.0 ? x / top : 0.0;
+  return v;
+}
+
+LossRegions loss_regions(const LossMap& m) {
+  if (m.epoch < 0 || m.loss.size() == 0) return LossRegions{NAN, NAN, NAN, NAN};
+  return loss_by_region(m.loss, m.density, m.fcat, &m.high_snr);
 }
 
 }  // namespace catgeo

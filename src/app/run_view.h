@@ -9,6 +9,7 @@
 #include "core/run/experiment.h"
 #include "core/geometry/grid_fields.h"
 #include "core/formats/run_report.h"
+#include "core/information/information_loss_map.h"
 #include "engine/protocol.h"
 
 namespace catgeo {
@@ -77,5 +78,15 @@ struct RunView {
   int loss_maps_version = 0;
   WidthStudy width_study;  // the width study (view option widths)
 };
+
+// Readings of the copy that the panels and the scripting read-outs (app/run_json.h) share.
+// Distance from A of each point of the cut, (1, P): the 1-D coordinate of its plot.
+Eigen::MatrixXd cut_distances(const CutResult& cut);
+// The measure the maps show (trace or largest eigenvalue) along the cut, each over its maximum on the cut.
+std::vector<double> normalised_measure(const Eigen::MatrixXd& packed, const Eigen::MatrixXd& eigen,
+                                       FieldMeasure measure);
+// Where a loss map's loss sits, near the boundary or elsewhere (core/information/information_loss_map.h); NaN before
+// its first map.
+LossRegions loss_regions(const LossMap& m);
 
 }  // namespace catgeo

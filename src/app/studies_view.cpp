@@ -1,6 +1,6 @@
 // The paper's conditions on the page (issue 20): the information-loss maps beside F_cat, before training and now
 // (view option lossmap), and the width study's chart of I(μ; r) against its high-SNR approximation by N/σ² (view
-// option widths); their JSON for the page's API.
+// option widths).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,45 +14,11 @@
 #include "app/information_colours.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
-#include "core/information/information_loss_map.h"
-#include "core/base/json.h"
 
 namespace catgeo {
 namespace {
 
 constexpr double kLossFloor = 1e-3;  // the loss maps' log colour scale spans [kLossFloor, 1] x the largest loss
-
-LossRegions loss_regions(const LossMap& m) {
-  if (m.epoch < 0 || m.loss.size() == 0) return LossRegions{NAN, NAN, NAN, NAN};
-  return loss_by_region(m.loss, m.density, m.fcat, &m.high_snr);
-}
-
-JsonValue loss_map_json(const LossMap& m) {
-  JsonValue o = JsonValue::object();
-  o.set("epoch", JsonValue::number(m.epoch));
-  if (m.epoch < 0) return o;
-  const LossRegions r = loss_regions(m);
-  o.set("average", JsonValue::number(m.average));
-  o.set("average_se", JsonValue::number(m.average_se));
-  o.set("near_boundary", JsonValue::number(r.near_boundary));
-  o.set("elsewhere", JsonValue::number(r.elsewhere));
-  o.set("share_near_boundary", JsonValue::number(r.share_near_boundary));
-  o.set("high_snr_near_boundary", JsonValue::number(r.other_near_boundary));
-  o.set("points", JsonValue::number(static_cast<double>(m.loss.size())));
-  o.set("max", JsonValue::number(m.loss.maxCoeff()));
-  return o;
-}
-
-const char* study_state_name(StudyState s) {
-  switch (s) {
-    case StudyState::idle: return "idle";
-    case StudyState::running: return "running";
-    case StudyState::done: return "done";
-    case StudyState::cancelled: return "cancelled";
-    case StudyState::unavailable: return "unavailable";
-  }
-  return "idle";
-}
 
 // An image of `values` on the map's grid (row 0 at the top), through `shade` (value -> t in [0, 1]); dimmed where p(x)
 // is below 5% of its largest value, as the F maps are.
@@ -207,16 +173,6 @@ void App::draw_loss_maps(float width) {
   mark_tour_focus(TourFocus::loss_maps, group_min, ImGui::GetItemRectMax());
 }
 
-std::string App::loss_maps_json() const {
-  JsonValue o = JsonValue::object();
-  o.set("shown", JsonValue::boolean(view_.config.view.loss_map));
-  o.set("before", loss_map_json(view_.loss_maps.before));
-  o.set("latest", loss_map_json(view_.loss_maps.latest));
-  o.set("points_done", JsonValue::number(view_.loss_maps.points_done));
-  o.set("points_total", JsonValue::number(view_.loss_maps.points_total));
-  return to_json(o);
-}
-
 // ---------------------------------------------------------------- the width study
 
 void App::follow_width_study() {
@@ -324,33 +280,6 @@ void App::draw_width_study(float width) {
     }
     ImGui::EndTable();
   }
-}
-
-std::string App::width_study_json() const {
-  const WidthStudy& study = view_.width_study;
-  JsonValue o = JsonValue::object();
-  o.set("shown", JsonValue::boolean(view_.config.view.width_study));
-  o.set("state", JsonValue::string(study_state_name(study.state)));
-  o.set("message", JsonValue::string(study.message));
-  o.set("runs_total", JsonValue::number(study.runs_total));
-  o.set("progress", JsonValue::number(study.progress));
-  JsonValue rows = JsonValue::array();
-  for (const WidthStudyRow& row : study.rows) {
-    JsonValue r = JsonValue::object();
-    r.set("link", JsonValue::string(row.link));
-    r.set("state", JsonValue::string(row.state));
-    r.set("width", JsonValue::number(row.check.width));
-    r.set("sigma", JsonValue::number(row.check.sigma));
-    r.set("snr", JsonValue::number(row.check.snr));
-    r.set("info_x", JsonValue::number(row.check.info_x));
-    r.set("info_r", JsonValue::number(row.check.info_r));
-    r.set("info_r_se", JsonValue::number(row.check.info_r_se));
-    r.set("info_r_highsnr", JsonValue::number(row.check.info_r_highsnr));
-    r.set("relative_gap", JsonValue::number(row.check.relative_gap()));
-    rows.push_back(r);
-  }
-  o.set("rows", rows);
-  return to_json(o);
 }
 
 }  // namespace catgeo

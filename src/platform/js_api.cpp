@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/run_json.h"
 #include "core/base/json.h"
 #include "core/config/parameters.h"
 #include "core/link/share_link.h"
@@ -144,10 +145,12 @@ EMSCRIPTEN_KEEPALIVE void catgeo_touch_taken_by_page() {
 // ---- what the canvas shows ----
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_completed() { return app().view().completed; }
 EMSCRIPTEN_KEEPALIVE unsigned catgeo_last_sent() { return app().last_sent(); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_load_result() { return answer(app().load_result_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_metrics(int with_history) { return answer(app().metrics_json(with_history != 0)); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_config() { return answer(app().config_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_fields() { return answer(app().fields_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_load_result() { return answer(catgeo::load_result_json(app().view())); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_metrics(int with_history) {
+  return answer(catgeo::metrics_json(app().view(), with_history != 0));
+}
+EMSCRIPTEN_KEEPALIVE const char* catgeo_config() { return answer(catgeo::config_json(app().view())); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_fields() { return answer(catgeo::fields_json(app().view())); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_perf() { return answer(app().perf_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_view_rect() { return answer(app().view_rect_json()); }
 // What a table of points may hold (the parameter table's limits), for the page's table box: {classes: [min, max],
@@ -213,11 +216,15 @@ EMSCRIPTEN_KEEPALIVE const char* catgeo_link_keys() {
 // The link version of this CatGeo (core/link/share_link.h): links it writes end in v= this number.
 EMSCRIPTEN_KEEPALIVE int catgeo_link_version() { return catgeo::kLinkVersion; }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_layout_report() { return answer(app().layout_report_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(app().cut_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() { return answer(app().digit_path_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_drawn_digit() { return answer(app().drawn_digit_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_loss_maps() { return answer(app().loss_maps_json()); }
-EMSCRIPTEN_KEEPALIVE const char* catgeo_width_study() { return answer(app().width_study_json()); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_cut() { return answer(catgeo::cut_json(app().view(), app().shown_measure())); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_digit_path() {
+  return answer(catgeo::digit_path_json(app().view(), app().path_shown()));
+}
+EMSCRIPTEN_KEEPALIVE const char* catgeo_drawn_digit() {
+  return answer(catgeo::drawn_digit_json(app().view(), app().pad_inked()));
+}
+EMSCRIPTEN_KEEPALIVE const char* catgeo_loss_maps() { return answer(catgeo::loss_maps_json(app().view())); }
+EMSCRIPTEN_KEEPALIVE const char* catgeo_width_study() { return answer(catgeo::width_study_json(app().view())); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_tour() { return answer(app().tour_json()); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_state() { return app().state_name(); }
 EMSCRIPTEN_KEEPALIVE const char* catgeo_message() { return answer(app().message()); }

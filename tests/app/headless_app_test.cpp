@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/run_json.h"
 #include "app/typeface.h"
 #include "core/run/digit_pad.h"
 #include "core/base/json.h"
@@ -86,7 +87,7 @@ HeadlessResult run_headless(const std::string& link, ImVec2 size, int frames, in
   out.rejected = engine.rejected_commands();
   out.last_sent = app.last_sent();
   out.uploads = textures.uploads;
-  out.metrics = app.metrics_json(true);
+  out.metrics = catgeo::metrics_json(app.view(), true);
   out.layout = app.layout_report_json();
   app.shutdown();
   ImGui::DestroyContext();
