@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/field_images.h"
@@ -281,14 +282,12 @@ std::string width_study_json(const RunView& view) {
     JsonValue r = JsonValue::object();
     r.set("link", JsonValue::string(row.link));
     r.set("state", JsonValue::string(row.state));
-    r.set("width", JsonValue::number(row.check.width));
-    r.set("sigma", JsonValue::number(row.check.sigma));
-    r.set("snr", JsonValue::number(row.check.snr));
-    r.set("info_x", JsonValue::number(row.check.info_x));
-    r.set("info_r", JsonValue::number(row.check.info_r));
-    r.set("info_r_se", JsonValue::number(row.check.info_r_se));
-    r.set("info_r_highsnr", JsonValue::number(row.check.info_r_highsnr));
-    r.set("relative_gap", JsonValue::number(row.check.relative_gap()));
+    const HighSnrCheck& c = row.check;
+    const std::pair<const char*, double> numbers[] = {
+        {"width", c.width},   {"sigma", c.sigma},         {"snr", c.snr},
+        {"info_x", c.info_x}, {"info_r", c.info_r},       {"info_r_se", c.info_r_se},
+        {"info_r_highsnr", c.info_r_highsnr},             {"relative_gap", c.relative_gap()}};
+    for (const auto& [key, value] : numbers) r.set(key, JsonValue::number(value));
     rows.push_back(r);
   }
   o.set("rows", rows);

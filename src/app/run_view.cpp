@@ -104,7 +104,7 @@ std::vector<double> normalised_measure(const Eigen::MatrixXd& packed, const Eige
 
 LossRegions loss_regions(const LossMap& m) {
   if (m.epoch < 0 || m.loss.size() == 0) return LossRegions{NAN, NAN, NAN, NAN};
-  return loss_by_region(m.loss, m.density, m.fcat, &m.high_snr);
+  return loss_by_region(m.loss, m.density, m.fcat_trace, &m.high_snr);
 }
 
 }  // namespace catgeo

@@ -96,9 +96,9 @@ void App::draw_loss_maps(float width) {
     LossImages& images = loss_images_;
     if (images.version != view_.loss_maps_version) {  // once per new map, not every frame
       images.version = view_.loss_maps_version;
-      const double fcat_max = std::max(before.fcat.maxCoeff(), 1e-300);
+      const double fcat_max = std::max(before.fcat_trace.maxCoeff(), 1e-300);
       const int nx = before.grid.count[0], ny = before.grid.count[1];
-      std::vector<std::uint32_t> pixels = map_pixels(before, before.fcat, [&](double v) { return v / fcat_max; });
+      std::vector<std::uint32_t> pixels = map_pixels(before, before.fcat_trace, [&](double v) { return v / fcat_max; });
       images.textures[0] = textures_->upload(kSlotLossFcat, nx, ny, pixels.data());
       pixels = map_pixels(before, before.loss, log_shade);
       images.textures[1] = textures_->upload(kSlotLossBefore, nx, ny, pixels.data());
@@ -138,8 +138,8 @@ void App::draw_loss_maps(float width) {
       for (int i = 0; i < n; ++i) points.push_back(axes.to_screen(x_at(i), std::log10(std::max(v(i), floor))));
       dl->AddPolyline(points.data(), n, c, ImDrawFlags_None, thickness);
     };
-    const double fcat_max = std::max(before.fcat.maxCoeff(), 1e-300);
-    curve(before.fcat * (top / fcat_max), IM_COL32(255, 170, 60, 110), 1.0f);  // F_cat's shape, scaled to the top
+    const double fcat_max = std::max(before.fcat_trace.maxCoeff(), 1e-300);
+    curve(before.fcat_trace * (top / fcat_max), IM_COL32(255, 170, 60, 110), 1.0f);  // F_cat's shape, scaled to the top
     curve(before.loss, kBound, 1.5f);
     if (latest.epoch > 0 && latest.loss.size() == n) {
       curve(latest.loss, kInfoR, 2.0f);

@@ -18,10 +18,6 @@
 namespace catgeo {
 namespace {
 
-// Seconds between snapshots that only report progress (a command's completion goes out at once). Each one redraws
-// most of the page (the epoch, the bars, the read-outs): 15 a second reads as live, and leaves a software-rendered
-// page the time to answer the mouse between them while a run trains.
-constexpr double kPublishInterval = 1.0 / 15.0;
 constexpr double kDecoderInterval = 2.0;  // while training, seconds between the starts of two decoder checks
 
 double wall_seconds() {
@@ -43,7 +39,7 @@ const char* to_string(RunState state) {
   return "no_run";
 }
 
-Engine::Engine() { rate_start_ = wall_seconds(); }
+Engine::Engine() : meter_(wall_seconds()) {}
 
 RunState Engine::state() const {
   if (!run_) return RunState::no_run;
@@ -145,7 +141,7 @@ void Engine::handle(const Command& c) {
     case CommandKind::probe: points_.ask_probe(c.x, c.y); break;
     case CommandKind::cut: points_.ask_cut(CutSegment{c.x, c.y, c.x_end, c.y_end}); break;
     case CommandKind::digit_pad: points_.ask_drawn(c.pixels, c.id); break;
-    case CommandKind::ack: awaiting_ack_ = false; break;
+    case CommandKind::ack: gate_.acked(); break;
   }
   complete_pending_if_settled();
 }
@@ -324,7 +320,7 @@ void Engine::complete_pending_if_settled() {
 
 bool Engine::tick(double budget_seconds) {
   const double start = wall_seconds();
-  perf_.train_ms_last_tick = 0.0;
+  meter_.perf().train_ms_last_tick = 0.0;
   wake_after_ = -1.0;
   poll_digits();
   if (autoplay_waiting_ && on_screen_ && run_ && run_->trainer().state() == TrainerState::training) {
@@ -383,17 +379,7 @@ bool Engine::tick(double budget_seconds) {
   }
   complete_pending_if_settled();
   const double now = wall_seconds();
-  if (now - rate_start_ >= 2.0) {
-    perf_.refreshes_per_second = rate_refreshes_ / (now - rate_start_);
-    perf_.samples_per_second = static_cast<double>(rate_samples_) / (now - rate_start_);
-    perf_.train_samples_per_second = rate_train_seconds_ > 0 ? rate_samples_ / rate_train_seconds_ : 0.0;
-    perf_.work_share = rate_work_seconds_ / (now - rate_start_);
-    rate_work_seconds_ = 0.0;
-    rate_start_ = now;
-    rate_refreshes_ = 0;
-    rate_samples_ = 0;
-    rate_train_seconds_ = 0.0;
-  }
+  meter_.roll(now);
   const bool diverged = state() == RunState::diverged;
   // Play that waits: a paced run between its batches (for its next allowance), or a figure out of view (until it is
   // back, a command); a field refresh of what it trained comes when it is due.
@@ -402,7 +388,7 @@ bool Engine::tick(double budget_seconds) {
   const bool busy = waiting_for_digits_ || job_.active || background_waiting() || decoder_due() || loss_map_due() ||
                     (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
                     (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
-                    (!awaiting_ack_ && changed());  // news still to publish
+                    (!gate_.waiting_for_ack() && changed());  // news still to publish
   if (!busy && play_waits) {
     const double refresh = fields_stale_ ? std::max(0.0, last_refresh_ + refresh_interval_ - now) : -1.0;
     const double batch = held ? -1.0 : pace_.seconds_until_allowed();
@@ -429,7 +415,7 @@ bool Engine::work_allowed(WorkShare::Kind kind) {
 
 void Engine::spend_work(double seconds, WorkShare::Kind kind) {
   if (run_ && training_wanted()) work_share_.spend(seconds, kind);
-  rate_work_seconds_ += seconds;
+  meter_.worked(seconds);
 }
 
 bool Engine::measure_wanted() {
@@ -438,7 +424,8 @@ bool Engine::measure_wanted() {
   if (measure_every_epoch_ || trainer.state() != TrainerState::training) return true;  // the run's last epoch
   if (information_due(epoch, config_.training.epochs)) return true;  // its information measurement needs its metrics
   if (pending_.training && epoch >= pending_.epoch) return true;     // where a train_epochs stops
-  if (wall_seconds() - last_measure_ < kPublishInterval) return false;  // more often than the view can show
+  // More often than the view can show: no.
+  if (wall_seconds() - last_measure_ < PublishGate::kPublishInterval) return false;
   return work_allowed(WorkShare::Kind::view);
 }
 
@@ -472,12 +459,11 @@ void Engine::train_slice(double budget_seconds) {
     const StepReport report = run_->train(step);
     if (run_->measure_pending() && !measure_wanted()) run_->skip_measure();  // the measured schedule
     if (!pending_.training) pace_.spend(report.samples);
-    rate_train_seconds_ += wall_seconds() - train_start;
+    meter_.trainer_ran(wall_seconds() - train_start, report.batches == 0 ? 0 : report.samples);
     if (report.batches == 0) break;
-    rate_samples_ += report.samples;
     trained = true;
   }
-  perf_.train_ms_last_tick = 1000.0 * (wall_seconds() - start);
+  meter_.perf().train_ms_last_tick = 1000.0 * (wall_seconds() - start);
   if (trained) fields_stale_ = state_dirty_ = true;
   if (run_->measure_pending()) return;  // the epoch is not done until its metrics are
   const bool stopped = run_->trainer().state() != TrainerState::training;
@@ -547,9 +533,7 @@ void Engine::finish_field_job() {
   job_.active = false;
   fields_stale_ = false;
   last_refresh_ = wall_seconds();
-  perf_.field_ms_last = 1000.0 * job_.seconds;
-  ++perf_.refresh_count;
-  ++rate_refreshes_;
+  meter_.refreshed(job_.seconds);
   if (building_.finite()) {  // otherwise the last good picture stays
     std::swap(fields_, building_);
     fields_layer_ = job_.layer;
@@ -571,7 +555,7 @@ void Engine::schedule_information() {
   if (epoch <= information_scheduled_ || !information_due(epoch, config_.training.epochs)) return;
   information_jobs_.push_back(std::make_unique<InformationProgress>(*run_));
   information_scheduled_ = epoch;
-  perf_.info_queued = static_cast<int>(information_jobs_.size());
+  meter_.perf().info_queued = static_cast<int>(information_jobs_.size());
 }
 
 void Engine::continue_information(double budget_seconds) {
@@ -583,7 +567,7 @@ void Engine::continue_information(double budget_seconds) {
     ++information_chunks_last_tick_;
     information_seconds_ += wall_seconds() - chunk_start;
     if (!job.done()) continue;
-    perf_.info_ms_last = 1000.0 * information_seconds_;
+    meter_.perf().info_ms_last = 1000.0 * information_seconds_;
     information_seconds_ = 0.0;
     information_history_.push_back(InformationRow{job.epoch(), job.summary()});
     bias_variance_.epoch = job.epoch();
@@ -593,7 +577,7 @@ void Engine::continue_information(double budget_seconds) {
     bias_variance_.variance = job.bias_variance().variance;
     bias_variance_dirty_ = state_dirty_ = true;
     information_jobs_.pop_front();
-    perf_.info_queued = static_cast<int>(information_jobs_.size());
+    meter_.perf().info_queued = static_cast<int>(information_jobs_.size());
   } while (!information_jobs_.empty() && wall_seconds() - start < budget_seconds);
 }
 
@@ -653,7 +637,7 @@ void Engine::continue_decoder(double budget_seconds) {
   if (!decoder_job_->done()) return;
   decoder_ = decoder_job_->result();
   decoder_job_.reset();
-  perf_.decoder_ms_last = 1000.0 * decoder_seconds_;
+  meter_.perf().decoder_ms_last = 1000.0 * decoder_seconds_;
   decoder_seconds_ = 0.0;
   decoder_dirty_ = state_dirty_ = true;
 }
@@ -668,12 +652,7 @@ bool Engine::changed() const {
          information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
 }
 
-bool Engine::has_news() const {
-  if (awaiting_ack_) return false;
-  // A completed command goes out at once; other changes at most every kPublishInterval (the view draws at most
-  // that often, and each snapshot costs it a decode).
-  return completed() != published_completed_ || (changed() && wall_seconds() - last_publish_ >= kPublishInterval);
-}
+bool Engine::has_news() const { return gate_.may_publish(completed(), changed(), wall_seconds()); }
 
 Snapshot Engine::take_snapshot() {
   Snapshot s;
@@ -709,7 +688,7 @@ Snapshot Engine::take_snapshot() {
     s.epoch_progress = run_->trainer().epoch_progress();
   }
   s.mnist_state = mnist_state_name(mnist_state());
-  s.perf = perf_;
+  s.perf = meter_.perf();
   s.history_reset = history_reset_;
   if (history_reset_) history_sent_ = information_sent_ = layer_sent_ = 0;
   if (run_) {
@@ -747,9 +726,7 @@ Snapshot Engine::take_snapshot() {
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
   fields_dirty_ = derived_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
   decoder_dirty_ = loss_maps_dirty_ = width_study_dirty_ = false;
-  awaiting_ack_ = true;
-  last_publish_ = wall_seconds();
-  published_completed_ = s.completed;
+  gate_.published(s.completed, wall_seconds());
   return s;
 }
 

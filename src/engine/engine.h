@@ -14,8 +14,10 @@
 #include "engine/decoder_job.h"
 #include "engine/layer_metrics_job.h"
 #include "engine/loss_map_job.h"
+#include "engine/perf_meter.h"
 #include "engine/play_pace.h"
 #include "engine/point_queries.h"
+#include "engine/publish_gate.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
 #include "engine/width_study_job.h"
@@ -151,14 +153,9 @@ class Engine {
   int display_count_2d_ = 64;
   double refresh_interval_ = 0.2;
   double last_refresh_ = -1e9;
-  EnginePerf perf_;
-  double rate_start_ = 0.0;
-  int rate_refreshes_ = 0;
-  long long rate_samples_ = 0;
+  PerfMeter meter_;  // the timings snapshots report
   Eigen::MatrixXf samples_;  // (K or input dim, n) points to draw (engine/run_digest.h training_samples)
   std::vector<int> sample_labels_;
-  double rate_train_seconds_ = 0.0;  // time in the trainer in the current rate window
-  double rate_work_seconds_ = 0.0;   // time in the work after training in the current rate window
   WorkShare work_share_;
   bool measure_every_epoch_ = false;  // set_option every_epoch: no epoch left out
   double last_measure_ = -1e9;        // wall seconds when the latest epoch's metrics were finished
@@ -207,10 +204,8 @@ class Engine {
 
   bool changed() const;  // the next snapshot would carry something
 
+  PublishGate gate_;  // when the next snapshot may go
   // What the next snapshot carries.
-  bool awaiting_ack_ = false;
-  double last_publish_ = -1e9;           // wall seconds
-  std::uint32_t published_completed_ = 0;
   bool config_dirty_ = true, load_dirty_ = false, facts_dirty_ = true, history_reset_ = true, samples_dirty_ = false;
   bool fields_dirty_ = false, derived_dirty_ = false, state_dirty_ = true;
   LoadOutcome load_;

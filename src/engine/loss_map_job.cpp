@@ -31,14 +31,9 @@ long long LossMapJob::step() {
 LossMap LossMapJob::result() const {
   const InformationLossMap& map = progress_->result();
   LossMap out;
+  static_cast<InformationLossMap&>(out) = map;
+  out.points.resize(0, 0);  // the view has the grid
   out.epoch = epoch_;
-  out.grid = map.grid;
-  out.loss = map.loss;
-  out.loss_se = map.loss_se;
-  out.density = map.density;
-  out.average = map.average;
-  out.average_se = map.average_se;
-  out.fcat = map.fcat_trace;
   const int P = fields_.size();
   out.high_snr.resize(P);
   for (int i = 0; i < P; ++i) {

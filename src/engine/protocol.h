@@ -12,6 +12,7 @@
 #include "core/analysis/high_snr_check.h"
 #include "core/analysis/information_summary.h"
 #include "core/analysis/layer_fisher.h"
+#include "core/information/information_loss_map.h"
 #include "engine/cut.h"
 
 namespace catgeo {
@@ -212,17 +213,12 @@ struct DecoderResult {
   double median_rel_error = 0.0;    // median over the points of trace_relative_error (NaN: no points)
 };
 
-// The information-loss map (core/information/information_loss_map.h) of one network state, with tr F_cat and the
-// high-SNR form 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the
-// latest one's.
-struct LossMap {
-  int epoch = -1;  // of the network mapped; -1: none yet
-  GridSpec grid;
-  Eigen::VectorXd loss, loss_se;  // (P) L(x) and its standard error, nats
-  Eigen::VectorXd density;        // (P) p(x)
-  Eigen::VectorXd fcat;           // (P) tr F_cat (1-D: F_cat)
-  Eigen::VectorXd high_snr;       // (P) 1/2 Tr(F_code^-1 F_cat), nats (fisher.h trace_inverse_product)
-  double average = 0.0, average_se = 0.0;  // p(x)-average: ~ I(mu; x) - I(mu; r)
+// The information-loss map (core/information/information_loss_map.h: its grid, the loss with its standard error,
+// p(x), tr F_cat, the p(x)-average; its points stay in the engine) of one network state, with the high-SNR form
+// 1/2 Tr(F_code^-1 F_cat) at the same points (view option lossmap): the untrained network's and the latest one's.
+struct LossMap : InformationLossMap {
+  int epoch = -1;            // of the network mapped; -1: none yet
+  Eigen::VectorXd high_snr;  // (P) 1/2 Tr(F_code^-1 F_cat), nats (fisher.h trace_inverse_product)
 };
 struct LossMaps {
   LossMap before, latest;

@@ -130,16 +130,16 @@ void get_bias_variance(WireReader& r, BiasVarianceMaps& m) {
 void put_loss_map(WireWriter& w, const LossMap& m) {
   w.i32(m.epoch);
   put_grid(w, m.grid);
-  for (const Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat, &m.high_snr}) put_vector(w, *v);
+  for (const Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat_trace, &m.high_snr}) put_vector(w, *v);
   w.f64(m.average), w.f64(m.average_se);
 }
 void get_loss_map(WireReader& r, LossMap& m) {
   m.epoch = r.i32();
   get_grid(r, m.grid);
-  for (Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat, &m.high_snr}) get_vector(r, *v);
+  for (Eigen::VectorXd* v : {&m.loss, &m.loss_se, &m.density, &m.fcat_trace, &m.high_snr}) get_vector(r, *v);
   m.average = r.f64(), m.average_se = r.f64();
   const Eigen::Index P = m.loss.size();
-  for (const Eigen::VectorXd* v : {&m.loss_se, &m.density, &m.fcat, &m.high_snr})
+  for (const Eigen::VectorXd* v : {&m.loss_se, &m.density, &m.fcat_trace, &m.high_snr})
     if (v->size() != P) r.fail();
   if (P > 0 && P != m.grid.size()) r.fail();
 }

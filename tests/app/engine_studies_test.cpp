@@ -55,7 +55,7 @@ TEST_CASE("engine_loss_maps_before_and_after_training_equal_the_cli_check") {
   const catgeo::LossMap& b = engine.loss_maps().before;
   CHECK_MESSAGE((same_bits(b.average, before.info_loss_mc) && same_bits(b.average_se, before.info_loss_mc_se)),
                  "engine " << b.average << " +- " << b.average_se << ", CLI " << before.info_loss_mc);
-  CHECK((b.loss.size() == 81 && b.fcat.size() == 81 && b.high_snr.size() == 81 && b.density.size() == 81));
+  CHECK((b.loss.size() == 81 && b.fcat_trace.size() == 81 && b.high_snr.size() == 81 && b.density.size() == 81));
   Command train = command(CommandKind::train_epochs, 2, "", 4);
   train.seconds = 600;
   engine.handle(train);
