@@ -325,11 +325,10 @@ void App::frame() {
   follow_width_study();
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
-  cut_button_min_ = cut_button_max_ = pad_.min = pad_.max = pad_.clear_min = pad_.clear_max = ImVec2(0, 0);
-  pad_.panel_min = pad_.panel_max = ImVec2(0, 0);
+  cut_button_min_ = cut_button_max_ = ImVec2(0, 0);
+  pad_.start_frame();
   mean_handles_.clear();
   tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
-  pad_.visible = false;
   layout_windows();
   draw_divergence_banner();
   if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
@@ -345,7 +344,8 @@ bool App::figure_wants_pointer_at(float x, float y) const {
   const auto inside = [&](ImVec2 lo, ImVec2 hi) { return x >= lo.x && x <= hi.x && y >= lo.y && y <= hi.y; };
   const bool tool_on = cut_tool_ || (edit_.data == DataKind::drawn_points && tool_ != DataTool::none);
   if (tool_on && inside(figure_min_, figure_max_)) return true;
-  if (pad_.visible && inside(pad_.min, pad_.max)) return true;
+  const DigitPadPanel::Places& pad = pad_.places();
+  if (pad.visible && inside(pad.pad_min, pad.pad_max)) return true;
   for (const ImVec2& c : mean_handles_)
     if (std::hypot(c.x - x, c.y - y) < mean_grab_radius()) return true;
   return false;
@@ -499,10 +499,11 @@ std::string App::view_rect_json() const {
   out.set("cut_tool", JsonValue::boolean(cut_tool_));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
   out.set("tour_focus", box(tour_focus_min_, tour_focus_max_));  // what the tour step names (zero size: not drawn)
-  out.set("digit_pad", box(pad_.min, pad_.max));  // the digit pad (MNIST; zero size: not drawn)
-  out.set("digit_pad_visible", JsonValue::boolean(pad_.visible));  // all of it inside its window's visible part
-  out.set("digit_pad_panel", box(pad_.panel_min, pad_.panel_max));  // that visible part
-  out.set("digit_pad_clear", box(pad_.clear_min, pad_.clear_max));  // the pad's Clear button
+  const DigitPadPanel::Places& pad = pad_.places();
+  out.set("digit_pad", box(pad.pad_min, pad.pad_max));  // the digit pad (MNIST; zero size: not drawn)
+  out.set("digit_pad_visible", JsonValue::boolean(pad.visible));  // all of it inside its window's visible part
+  out.set("digit_pad_panel", box(pad.panel_min, pad.panel_max));  // that visible part
+  out.set("digit_pad_clear", box(pad.clear_min, pad.clear_max));  // the pad's Clear button
   JsonValue sheet_scroll = JsonValue::array();  // portrait: the sheet page's scroll offset and its largest, CSS px
   for (float v : {sheet_scroll_.x, sheet_scroll_.y}) sheet_scroll.push_back(JsonValue::number(v));
   out.set("sheet_scroll", sheet_scroll);

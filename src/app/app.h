@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/digit_pad_panel.h"
 #include "app/field_images.h"
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
@@ -98,10 +99,10 @@ class App {
   // edited), whether a digit path is asked for, and the pad's pixels with ink.
   FieldMeasure shown_measure() const { return edit_.view.measure; }
   bool path_shown() const { return edit_.view.path[0] >= 0; }
-  int pad_inked() const;
+  int pad_inked() const { return pad_.inked(); }
   // The digit pad (MNIST): puts a drawing on it (kPadPixels values in [0, 1], row-major, ink 1; empty: clear) and
   // sends it; the network's reading is drawn_digit_json (app/run_json.h).
-  std::uint32_t draw_digit(const std::vector<float>& pixels);
+  std::uint32_t draw_digit(const std::vector<float>& pixels) { return pad_.put(pixels, sender()); }
   const char* state_name() const { return to_string(view_.state); }
   const std::string& message() const { return view_.message; }  // divergence message, else the status
   const std::string& status_line() const { return status_line_; }  // mirrored into the DOM by the platform
@@ -116,6 +117,9 @@ class App {
 
  private:
   std::uint32_t send(Command command);
+  DigitPadPanel::Send sender() {  // send() for a panel
+    return [this](Command command) { return send(std::move(command)); };
+  }
   std::uint32_t send(CommandKind kind);
   // app.cpp
   void follow_engine_config();  // edit_ takes the engine's configuration unless a widget or a drag holds it
@@ -195,10 +199,6 @@ class App {
   void draw_digit_path_controls();  // the pickers, the images along the path and its chart
   void draw_digit_path_chart(float width);
   void draw_digit_path_on_map(const PlotFrame& frame);
-  // digit_pad_view.cpp: draw your own digit
-  bool drawn_digit_shown() const;  // the engine's reading of the pad's current drawing arrived
-  void draw_digit_pad();           // the pad, Clear, the posterior, what the network sees, the nearest digits
-  void draw_drawn_digit_on_map(const PlotFrame& frame);  // its code and F_code's ellipse there
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
 
@@ -304,19 +304,7 @@ class App {
   ImVec2 cut_button_min_, cut_button_max_;    // the "1-D cut" button in this frame (zero size: not drawn)
   ImVec2 figure_min_, figure_max_;            // this frame's plots: every 2-D map, or the 1-D panels (zero: none)
   std::vector<ImVec2> mean_handles_;          // this frame's draggable class means on the maps (screen px)
-  struct DigitPad {
-    std::vector<float> pixels = std::vector<float>(kPadPixels, 0.0f);  // (28 x 28) row-major, ink 1
-    bool stroke = false;       // the pad is held
-    ImVec2 last;               // the stroke's latest point (pad pixels)
-    bool unsent = false;       // inked since the latest drawing sent
-    bool blank = true;         // the latest drawing sent has no ink
-    double sent_time = -1e9;   // ImGui time of the latest drawing sent
-    std::uint32_t command = 0;  // its digit_pad command
-    ImVec2 min, max;           // the pad in the latest frame (zero size: not drawn)
-    ImVec2 clear_min, clear_max;  // its Clear button
-    bool visible = false;      // all of it inside its window's visible part
-    ImVec2 panel_min, panel_max;  // that visible part
-  } pad_;
+  DigitPadPanel pad_;  // draw your own digit (MNIST)
   std::string status_line_;
   std::string offline_status_;
   float frame_ms_avg_ = 16.0f;

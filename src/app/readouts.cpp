@@ -138,7 +138,7 @@ void App::draw_readouts(bool with_explanation) {
   // grow when a measurement arrives, so that it does not move under a stroke.
   if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
       ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_digit_pad();
+    pad_.draw(view_, images_, layout_.kind == ScreenKind::portrait, sender());
   }
   if (ImGui::CollapsingHeader("Bias and variance of the cost", ImGuiTreeNodeFlags_DefaultOpen)) draw_bias_variance();
   if (view_.config.data == DataKind::mnist &&

@@ -156,7 +156,7 @@ void App::draw_view_2d() {
     draw_panel_2d(frame, side ? p : 2);
     draw_cut_segment(frame);
     draw_digit_path_on_map(frame);
-    draw_drawn_digit_on_map(frame);
+    pad_.draw_on_map(frame, view_, images_);
     if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;

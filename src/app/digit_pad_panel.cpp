@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <string>
 
-#include "app/app.h"
+#include "app/digit_pad_panel.h"
+
 #include "app/colormap.h"
 #include "app/glyph_ellipse.h"
 #include "app/label_audit.h"
@@ -41,36 +42,35 @@ void ink_segment(std::vector<float>& pad, ImVec2 a, ImVec2 b) {
 
 }  // namespace
 
-int App::pad_inked() const {
-  return static_cast<int>(std::count_if(pad_.pixels.begin(), pad_.pixels.end(), [](float v) { return v > 0.0f; }));
+int DigitPadPanel::inked() const {
+  return static_cast<int>(std::count_if(pixels_.begin(), pixels_.end(), [](float v) { return v > 0.0f; }));
 }
 
-std::uint32_t App::draw_digit(const std::vector<float>& pixels) {
+std::uint32_t DigitPadPanel::put(const std::vector<float>& pixels, const Send& send) {
   Command command;
   command.kind = CommandKind::digit_pad;
   command.pixels = pixels;
   if (!command.pixels.empty()) command.pixels.resize(kPadPixels, 0.0f);
-  pad_.pixels = command.pixels.empty() ? std::vector<float>(kPadPixels, 0.0f) : command.pixels;
-  pad_.blank = std::all_of(pad_.pixels.begin(), pad_.pixels.end(), [](float v) { return !(v > 0.0f); });
-  pad_.unsent = false;
-  pad_.sent_time = ImGui::GetTime();
-  pad_.command = send(std::move(command));
-  return pad_.command;
+  pixels_ = command.pixels.empty() ? std::vector<float>(kPadPixels, 0.0f) : command.pixels;
+  blank_ = std::all_of(pixels_.begin(), pixels_.end(), [](float v) { return !(v > 0.0f); });
+  unsent_ = false;
+  sent_time_ = ImGui::GetTime();
+  command_ = send(std::move(command));
+  return command_;
 }
 
-bool App::drawn_digit_shown() const {
-  const DrawnResult& d = view_.drawn;
-  // The latest reading while the pad holds a drawing (one sent 100 ms later may still be on its way).
-  return view_.config.data == DataKind::mnist && !pad_.blank && d.active && d.valid && d.code.rows() == 2;
+bool DigitPadPanel::reading_shown(const RunView& view) const {
+  const DrawnResult& d = view.drawn;
+  return view.config.data == DataKind::mnist && !blank_ && d.active && d.valid && d.code.rows() == 2;
 }
 
-void App::draw_digit_pad() {
+void DigitPadPanel::draw(const RunView& view, const FieldImages& images, bool portrait, const Send& send) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float line = ImGui::GetTextLineHeightWithSpacing();
   // Portrait (phones): full width, but no taller than the sheet shows at once (a pad scrolled half out of view cannot
   // be drawn on; the sheet's "+" gives it the full width).
   const float visible = ImGui::GetWindowHeight() - 2.0f * ImGui::GetStyle().WindowPadding.y - line;
-  const float side = std::floor(layout_.kind == ScreenKind::portrait ? std::min(width, std::max(visible, 6.0f * line))
+  const float side = std::floor(portrait ? std::min(width, std::max(visible, 6.0f * line))
                                                                      : std::min(width, kPadLines * line));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("Write a digit with the mouse or a finger; the network reads it as it is drawn.");
@@ -78,27 +78,27 @@ void App::draw_digit_pad() {
   // The pad: a button the strokes are drawn on (active while held, so a finger on it draws instead of scrolling).
   const ImVec2 p0 = ImGui::GetCursorScreenPos(), p1(p0.x + side, p0.y + side);
   ImGui::InvisibleButton("##digit-pad", ImVec2(side, side));
-  pad_.min = p0, pad_.max = p1;
+  places_.pad_min = p0, places_.pad_max = p1;
   const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin(),
                clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
-  pad_.visible = p0.x >= clip0.x && p0.y >= clip0.y && p1.x <= clip1.x && p1.y <= clip1.y;
-  pad_.panel_min = clip0, pad_.panel_max = clip1;
+  places_.visible = p0.x >= clip0.x && p0.y >= clip0.y && p1.x <= clip1.x && p1.y <= clip1.y;
+  places_.panel_min = clip0, places_.panel_max = clip1;
   const float cell = side / kPadSide;
   if (ImGui::IsItemActive()) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const ImVec2 at((mouse.x - p0.x) / cell, (mouse.y - p0.y) / cell);
-    ink_segment(pad_.pixels, pad_.stroke ? pad_.last : at, at);
-    pad_.stroke = true, pad_.last = at, pad_.unsent = true;
-    if (ImGui::GetTime() - pad_.sent_time >= kSendInterval) draw_digit(pad_.pixels);
-  } else if (pad_.stroke) {
-    pad_.stroke = false;
-    if (pad_.unsent) draw_digit(pad_.pixels);  // the stroke's end, at once
+    ink_segment(pixels_, stroke_ ? last_ : at, at);
+    stroke_ = true, last_ = at, unsent_ = true;
+    if (ImGui::GetTime() - sent_time_ >= kSendInterval) put(pixels_, send);
+  } else if (stroke_) {
+    stroke_ = false;
+    if (unsent_) put(pixels_, send);  // the stroke's end, at once
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, p1, IM_COL32(0, 0, 0, 255));
   for (int i = 0; i < kPadSide; ++i)
     for (int j = 0; j < kPadSide; ++j) {
-      const float v = pad_.pixels[i * kPadSide + j];
+      const float v = pixels_[i * kPadSide + j];
       if (v <= 0.02f) continue;
       const ImVec2 a(p0.x + j * cell, p0.y + i * cell);
       dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell),
@@ -112,17 +112,17 @@ void App::draw_digit_pad() {
   if (beside) ImGui::SetCursorScreenPos(ImVec2(p1.x + ImGui::GetStyle().ItemSpacing.x, p0.y));
   ImGui::BeginGroup();
   if (ImGui::Button("Clear")) {
-    draw_digit({});
-    pad_.stroke = false;
+    put({}, send);
+    stroke_ = false;
   }
-  pad_.clear_min = ImGui::GetItemRectMin(), pad_.clear_max = ImGui::GetItemRectMax();
-  const DrawnResult& d = view_.drawn;
-  if (pad_.blank && !pad_.stroke) {
+  places_.clear_min = ImGui::GetItemRectMin(), places_.clear_max = ImGui::GetItemRectMax();
+  const DrawnResult& d = view.drawn;
+  if (blank_ && !stroke_) {
     ImGui::TextDisabled("(draw a digit on the pad)");
-  } else if (!drawn_digit_shown()) {
-    ImGui::TextDisabled("%s", d.command == pad_.command && !d.error.empty() ? d.error.c_str() : "reading...");
+  } else if (!reading_shown(view)) {
+    ImGui::TextDisabled("%s", d.command == command_ && !d.error.empty() ? d.error.c_str() : "reading...");
   } else {
-    const int digit = view_.class_digit(d.predicted);
+    const int digit = view.class_digit(d.predicted);
     ImGui::Text("Network's digit:");
     ImGui::SameLine();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(digit_colour(digit)), "%d", digit);
@@ -130,7 +130,7 @@ void App::draw_digit_pad() {
     const float bar_width = std::max(20.0f, std::min(bar_room, 8.0f * ImGui::GetFontSize()));
     for (int mu = 0; mu < d.fields.num_classes; ++mu) {
       const double p = d.fields.network_posterior(mu, 0);
-      const int class_digit = view_.class_digit(mu);
+      const int class_digit = view.class_digit(mu);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(digit_colour(class_digit)), "%d", class_digit);
       ImGui::SameLine();
       const ImVec2 b0 = ImGui::GetCursorScreenPos();
@@ -149,8 +149,12 @@ void App::draw_digit_pad() {
     ImGui::SetCursorScreenPos(ImVec2(p0.x, bottom + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
   }
-  if (!drawn_digit_shown()) return;
+  if (reading_shown(view)) draw_reading(view, images);
+}
+
+void DigitPadPanel::draw_reading(const RunView& view, const FieldImages& images) const {
   // What it reads: the drawing as the data are made, its code, F_code there, its nearest training digits.
+  const DrawnResult& d = view.drawn;
   const float pixel = 2.0f, tile = d.image_side * pixel, gap = 6.0f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   draw_digit_image(ImGui::GetWindowDrawList(), d.image, d.image_side, at, pixel);
@@ -168,7 +172,7 @@ void App::draw_digit_pad() {
   ImGui::TextDisabled("its code: the white cross on the maps");
   ImGui::Text("F_code = [[%.3g, %.3g], [%.3g, %.3g]]", f.f11, f.f12, f.f12, f.f22);
   ImGui::TextDisabled("exact for this network at x: JᵀJ/σ², J = dr/dx (its ellipse on the maps)");
-  const GlyphScale scale = glyph_scale(view_.fields, view_.fields.fcode_eigen, images_.mask, 1.0f);
+  const GlyphScale scale = glyph_scale(view.fields, view.fields.fcode_eigen, images.mask, 1.0f);
   if (scale.lambda_ref > 0.0)
     ImGui::TextDisabled("λ_max here: %.2g × the map's largest (the ellipse ∝ √λ, as the glyphs)",
                         std::max(0.0, d.fields.fcode_eigen(0, 0)) / scale.lambda_ref);
@@ -189,8 +193,8 @@ void App::draw_digit_pad() {
     const ImVec2 a(origin.x + (t % columns) * cell_w, origin.y + (t / columns) * (tile + label_h + gap));
     draw_digit_image(ImGui::GetWindowDrawList(), n.pixels, d.image_side, a, pixel);
     char text[24];
-    std::snprintf(text, sizeof text, "%d %.2f", view_.class_digit(n.label), n.distance);
-    draw_label(ImGui::GetWindowDrawList(), ImVec2(a.x, a.y + tile + 1.0f), digit_colour(view_.class_digit(n.label)),
+    std::snprintf(text, sizeof text, "%d %.2f", view.class_digit(n.label), n.distance);
+    draw_label(ImGui::GetWindowDrawList(), ImVec2(a.x, a.y + tile + 1.0f), digit_colour(view.class_digit(n.label)),
                text);
   }
   const int rows = (count + columns - 1) / columns;
@@ -198,20 +202,20 @@ void App::draw_digit_pad() {
   ImGui::TextDisabled("label, distance from x in the projection space");
 }
 
-void App::draw_drawn_digit_on_map(const PlotFrame& frame) {
-  if (!drawn_digit_shown()) return;
-  const DrawnResult& d = view_.drawn;
+void DigitPadPanel::draw_on_map(const PlotFrame& frame, const RunView& view, const FieldImages& images) const {
+  if (!reading_shown(view)) return;
+  const DrawnResult& d = view.drawn;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(frame.p0, frame.p1, true);
   const ImVec2 c = frame.to_screen(d.code(0, 0), d.code(1, 0));
-  const ImU32 fill = digit_colour(view_.class_digit(d.predicted));
+  const ImU32 fill = digit_colour(view.class_digit(d.predicted));
   for (const auto& [width, colour] : {std::make_pair(5.0f, IM_COL32(0, 0, 0, 255)), std::make_pair(2.5f, kPadInk)}) {
     dl->AddLine(ImVec2(c.x - 7.0f, c.y - 7.0f), ImVec2(c.x + 7.0f, c.y + 7.0f), colour, width);
     dl->AddLine(ImVec2(c.x - 7.0f, c.y + 7.0f), ImVec2(c.x + 7.0f, c.y - 7.0f), colour, width);
   }
   dl->AddCircleFilled(c, 3.0f, fill);
   // F_code's ellipse in the glyphs' convention, scaled like the F_code map's glyphs, so that the two compare.
-  const GlyphScale scale = glyph_scale(view_.fields, view_.fields.fcode_eigen, images_.mask, frame.width());
+  const GlyphScale scale = glyph_scale(view.fields, view.fields.fcode_eigen, images.mask, frame.width());
   if (scale.lambda_ref > 0.0) {
     const double l_max = std::max(0.0, d.fields.fcode_eigen(0, 0)), l_min = std::max(0.0, d.fields.fcode_eigen(1, 0));
     const float a = std::min(scale.half_axis * static_cast<float>(std::sqrt(l_max / scale.lambda_ref)), frame.width());
