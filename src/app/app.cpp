@@ -322,7 +322,7 @@ void App::frame() {
   }
   label_audit_start_frame();
   follow_engine_config();
-  follow_width_study();
+  studies_.follow(view_, sender());
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
   cut_button_min_ = cut_button_max_ = ImVec2(0, 0);

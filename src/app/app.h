@@ -15,6 +15,7 @@
 #include "app/plot_frame.h"
 #include "app/run_view.h"
 #include "app/screen_layout.h"
+#include "app/studies_panel.h"
 #include "app/texture_store.h"
 #include "core/run/digit_pad.h"
 #include "core/config/tour.h"
@@ -117,8 +118,11 @@ class App {
 
  private:
   std::uint32_t send(Command command);
-  DigitPadPanel::Send sender() {  // send() for a panel
+  SendCommand sender() {  // send() for a panel
     return [this](Command command) { return send(std::move(command)); };
+  }
+  MarkTourFocus focus_marker() {  // mark_tour_focus() for a panel
+    return [this](TourFocus focus, ImVec2 min, ImVec2 max) { mark_tour_focus(focus, min, max); };
   }
   std::uint32_t send(CommandKind kind);
   // app.cpp
@@ -177,10 +181,6 @@ class App {
   void draw_divergence_banner();
   // information_view.cpp
   void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
-  // studies_view.cpp: the information-loss maps and the width study (view options lossmap, widths).
-  void draw_loss_maps(float width);
-  void draw_width_study(float width);
-  void follow_width_study();  // a width study shown and not asked for these settings yet: ask the engine
   void draw_projection_information(float width);  // estimated references: the KDE I(μ; x) of the projection
   void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
   void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)
@@ -263,11 +263,7 @@ class App {
     ImTextureID textures[3] = {nullptr, nullptr, nullptr};
     double max[3] = {0, 0, 0};
   } bias_variance_images_;
-  struct LossImages {  // F_cat, the loss before training and now, uploaded once per new map
-    int version = -1;
-    ImTextureID textures[3] = {nullptr, nullptr, nullptr};
-  } loss_images_;
-  int width_study_asked_ = -1;  // the configuration version the view last asked a width study for
+  StudiesPanel studies_;  // the loss maps and the width study
   struct RatioImage {  // F_code / F_cat of the display fields, shaded once per fields version
     int version = -1;
     ImTextureID texture = nullptr;     // 2-D

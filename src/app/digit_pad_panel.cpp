@@ -46,7 +46,7 @@ int DigitPadPanel::inked() const {
   return static_cast<int>(std::count_if(pixels_.begin(), pixels_.end(), [](float v) { return v > 0.0f; }));
 }
 
-std::uint32_t DigitPadPanel::put(const std::vector<float>& pixels, const Send& send) {
+std::uint32_t DigitPadPanel::put(const std::vector<float>& pixels, const SendCommand& send) {
   Command command;
   command.kind = CommandKind::digit_pad;
   command.pixels = pixels;
@@ -64,7 +64,7 @@ bool DigitPadPanel::reading_shown(const RunView& view) const {
   return view.config.data == DataKind::mnist && !blank_ && d.active && d.valid && d.code.rows() == 2;
 }
 
-void DigitPadPanel::draw(const RunView& view, const FieldImages& images, bool portrait, const Send& send) {
+void DigitPadPanel::draw(const RunView& view, const FieldImages& images, bool portrait, const SendCommand& send) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float line = ImGui::GetTextLineHeightWithSpacing();
   // Portrait (phones): full width, but no taller than the sheet shows at once (a pad scrolled half out of view cannot

@@ -3,10 +3,10 @@
 // drawing's code with F_code's ellipse on the maps. Its own state; the run it reads is the view's copy.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "app/field_images.h"
+#include "app/panel_context.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
 #include "core/run/digit_pad.h"
@@ -17,8 +17,6 @@ namespace catgeo {
 
 class DigitPadPanel {
  public:
-  using Send = std::function<std::uint32_t(Command)>;  // sends a command to the engine, returns its id
-
   // Where the pad was drawn in the latest frame (zero size: not drawn), for the pointer and the layout report.
   struct Places {
     ImVec2 pad_min, pad_max;
@@ -28,13 +26,13 @@ class DigitPadPanel {
   };
 
   // Puts a drawing on the pad (kPadPixels values in [0, 1], row-major, ink 1; empty: clear) and sends it.
-  std::uint32_t put(const std::vector<float>& pixels, const Send& send);
+  std::uint32_t put(const std::vector<float>& pixels, const SendCommand& send);
   int inked() const;  // pad pixels with ink
   // The engine's reading of the pad's current drawing arrived (one sent 100 ms later may still be on its way).
   bool reading_shown(const RunView& view) const;
   void start_frame() { places_ = Places(); }
   // The pad, Clear, the posterior, what the network sees, the nearest digits; `portrait`: a phone's sheet.
-  void draw(const RunView& view, const FieldImages& images, bool portrait, const Send& send);
+  void draw(const RunView& view, const FieldImages& images, bool portrait, const SendCommand& send);
   // The drawing's code and F_code's ellipse there, on a 2-D map.
   void draw_on_map(const PlotFrame& frame, const RunView& view, const FieldImages& images) const;
   const Places& places() const { return places_; }

@@ -194,8 +194,8 @@ void App::draw_charts() {
     ++k;
   }
   draw_information_charts(avail.x);
-  if (view_.config.view.loss_map) draw_loss_maps(avail.x);
-  if (view_.config.view.width_study) draw_width_study(avail.x);
+  if (view_.config.view.loss_map) studies_.draw_loss_maps(avail.x, view_, *textures_, focus_marker());
+  if (view_.config.view.width_study) studies_.draw_width_study(avail.x, view_, sender(), focus_marker());
 }
 
 void App::draw_explanation() {

@@ -1,13 +1,12 @@
-// The paper's conditions on the page (issue 20): the information-loss maps beside F_cat, before training and now
-// (view option lossmap), and the width study's chart of I(μ; r) against its high-SNR approximation by N/σ² (view
-// option widths).
+// The loss maps and the width study (see studies_panel.h).
+#include "app/studies_panel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "app/app.h"
 #include "app/chart_axes.h"
 #include "app/colormap.h"
 #include "app/flow_layout.h"
@@ -17,6 +16,15 @@
 
 namespace catgeo {
 namespace {
+
+// set_option width_study: run the study of the current settings (again), or cancel it.
+Command width_study_command(bool run) {
+  Command command;
+  command.kind = CommandKind::set_option;
+  command.key = "width_study";
+  command.number = run ? 1.0 : 0.0;
+  return command;
+}
 
 constexpr double kLossFloor = 1e-3;  // the loss maps' log colour scale spans [kLossFloor, 1] x the largest loss
 
@@ -42,8 +50,9 @@ std::vector<std::uint32_t> map_pixels(const LossMap& m, const Eigen::VectorXd& v
 
 // ---------------------------------------------------------------- the loss maps
 
-void App::draw_loss_maps(float width) {
-  const LossMaps& maps = view_.loss_maps;
+void StudiesPanel::draw_loss_maps(float width, const RunView& view, TextureStore& textures,
+                                  const MarkTourFocus& mark) {
+  const LossMaps& maps = view.loss_maps;
   ImGui::Separator();
   ImGui::TextUnformatted("Where the noise costs information (nats)");
   ImGui::SameLine();
@@ -55,7 +64,7 @@ void App::draw_loss_maps(float width) {
         "bias corrected. Its p(x)-average is I(μ; x) − I(μ; r). At high SNR L(x) → ½ Tr(F_code⁻¹ F_cat)(x),\n"
         "an approximation (spec 1.7). Near the boundary: tr F_cat ≥ 25%% of its largest value.");
   ImGui::PushTextWrapPos(0.0f);
-  if (!view_.facts.reference_exact) {
+  if (!view.facts.reference_exact) {
     ImGui::TextDisabled("The loss map needs the exact p(x|μ) of a Gaussian mixture; here F_cat is estimated.");
     ImGui::PopTextWrapPos();
     return;
@@ -94,18 +103,18 @@ void App::draw_loss_maps(float width) {
   const auto log_shade = [&](double v) { return std::log(std::max(v, floor) / floor) / std::log(top / floor); };
   if (before.grid.dims == 2) {
     LossImages& images = loss_images_;
-    if (images.version != view_.loss_maps_version) {  // once per new map, not every frame
-      images.version = view_.loss_maps_version;
+    if (images.version != view.loss_maps_version) {  // once per new map, not every frame
+      images.version = view.loss_maps_version;
       const double fcat_max = std::max(before.fcat_trace.maxCoeff(), 1e-300);
       const int nx = before.grid.count[0], ny = before.grid.count[1];
       std::vector<std::uint32_t> pixels = map_pixels(before, before.fcat_trace, [&](double v) { return v / fcat_max; });
-      images.textures[0] = textures_->upload(kSlotLossFcat, nx, ny, pixels.data());
+      images.textures[0] = textures.upload(kSlotLossFcat, nx, ny, pixels.data());
       pixels = map_pixels(before, before.loss, log_shade);
-      images.textures[1] = textures_->upload(kSlotLossBefore, nx, ny, pixels.data());
+      images.textures[1] = textures.upload(kSlotLossBefore, nx, ny, pixels.data());
       images.textures[2] = nullptr;
       if (latest.epoch > 0 && latest.loss.size() == before.loss.size()) {
         pixels = map_pixels(latest, latest.loss, log_shade);
-        images.textures[2] = textures_->upload(kSlotLossLatest, nx, ny, pixels.data());
+        images.textures[2] = textures.upload(kSlotLossLatest, nx, ny, pixels.data());
       }
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -170,21 +179,21 @@ void App::draw_loss_maps(float width) {
                        b.elsewhere > b.near_boundary ? "far from the boundary, where x alone is sure of the class"
                                                      : "near the boundary");
   ImGui::PopTextWrapPos();
-  mark_tour_focus(TourFocus::loss_maps, group_min, ImGui::GetItemRectMax());
+  mark(TourFocus::loss_maps, group_min, ImGui::GetItemRectMax());
 }
 
 // ---------------------------------------------------------------- the width study
 
-void App::follow_width_study() {
-  // Shown and not asked for these settings yet: ask (a shared link with widths=1 shows what its sender saw).
-  if (!view_.config.view.width_study || !view_.has_run() || view_.width_study.state != StudyState::idle) return;
-  if (width_study_asked_ == view_.config_version) return;
-  width_study_asked_ = view_.config_version;
-  set_option("width_study", 1.0);
+void StudiesPanel::follow(const RunView& view, const SendCommand& send) {
+  if (!view.config.view.width_study || !view.has_run() || view.width_study.state != StudyState::idle) return;
+  if (width_study_asked_ == view.config_version) return;
+  width_study_asked_ = view.config_version;
+  send(width_study_command(true));
 }
 
-void App::draw_width_study(float width) {
-  const WidthStudy& study = view_.width_study;
+void StudiesPanel::draw_width_study(float width, const RunView& view, const SendCommand& send,
+                                    const MarkTourFocus& mark) {
+  const WidthStudy& study = view.width_study;
   ImGui::Separator();
   const ImVec2 section_min = ImGui::GetCursorScreenPos();  // the tour step names the section down to its chart
   ImGui::TextUnformatted("Wide layers, little noise: the paper's condition");
@@ -211,7 +220,7 @@ void App::draw_width_study(float width) {
   ImGui::PopTextWrapPos();
   if (study.state != StudyState::unavailable) {
     if (running ? ImGui::SmallButton("Cancel the study") : ImGui::SmallButton("Run the study again"))
-      set_option("width_study", running ? 0.0 : 1.0);
+      send(width_study_command(!running));
   }
   if (study.rows.empty()) return;
   // The chart: x = log10 N/σ², y = nats from a little below 0 to the ceiling I(μ; x); approximations below are drawn
@@ -236,7 +245,7 @@ void App::draw_width_study(float width) {
                 last.check.info_r_highsnr);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   chart_box(dl, size, "I(μ; r) and its high-SNR approximation by N/σ²", "I(μ; r) by N/σ²", line, p0, p1);
-  mark_tour_focus(TourFocus::width_study, section_min, p1);
+  mark(TourFocus::width_study, section_min, p1);
   dl->PushClipRect(p0, p1, true);
   const ChartAxes a = draw_chart_axes(dl, p0, p1, x_lo, x_hi, "log₁₀ N/σ²", lo, ceiling, false);
   dashed_level(dl, a, ceiling, kCeiling);

@@ -1,0 +1,16 @@
+// What the app gives a panel besides the view's copy of the run: a way to send commands to the engine and a way to
+// mark the part a tour step names (App::mark_tour_focus).
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include "core/config/tour.h"
+#include "engine/protocol.h"
+#include "imgui.h"
+
+namespace catgeo {
+
+using SendCommand = std::function<std::uint32_t(Command)>;  // returns the command's id
+using MarkTourFocus = std::function<void(TourFocus, ImVec2 min, ImVec2 max)>;
+
+}  // namespace catgeo
