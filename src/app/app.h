@@ -10,6 +10,7 @@
 
 #include "app/digit_pad_panel.h"
 #include "app/field_images.h"
+#include "app/information_panel.h"
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
 #include "app/plot_frame.h"
@@ -179,11 +180,6 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
-  // information_view.cpp
-  void draw_information_charts(float width);  // I(μ; r) and its bounds, the cost split, the information plane
-  void draw_projection_information(float width);  // estimated references: the KDE I(μ; x) of the projection
-  void draw_bias_variance();  // spec 1.10: noise + bias + variance of the expected cross-entropy, averages and maps
-  void draw_ratio_map(ImVec2 p0, ImVec2 p1);  // F_code / F_cat in a chart box (the IB optimum makes it constant)
   // cut_view.cpp: the 1-D cut through the 2-D view
   void draw_cut_tool_button();
   bool handle_cut_input(const PlotFrame& frame, int map);  // true while the cut tool owns the maps' input
@@ -258,17 +254,8 @@ class App {
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;
   LabelReport layout_report_;    // the last frame's
-  struct BiasVarianceImages {  // the three maps, uploaded once per measurement
-    int version = -1;
-    ImTextureID textures[3] = {nullptr, nullptr, nullptr};
-    double max[3] = {0, 0, 0};
-  } bias_variance_images_;
+  InformationPanel information_;  // I(μ; r), the cost split, the information plane, bias and variance
   StudiesPanel studies_;  // the loss maps and the width study
-  struct RatioImage {  // F_code / F_cat of the display fields, shaded once per fields version
-    int version = -1;
-    ImTextureID texture = nullptr;     // 2-D
-    std::vector<std::uint32_t> pixels;  // (ny, nx) rows top first; 1-D: the strip's nx colours
-  } ratio_image_;
   struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
     ImTextureID texture = nullptr;
     int samples_version = -1, width = 0, height = 0;

@@ -140,7 +140,8 @@ void App::draw_readouts(bool with_explanation) {
       ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
     pad_.draw(view_, images_, layout_.kind == ScreenKind::portrait, sender());
   }
-  if (ImGui::CollapsingHeader("Bias and variance of the cost", ImGuiTreeNodeFlags_DefaultOpen)) draw_bias_variance();
+  if (ImGui::CollapsingHeader("Bias and variance of the cost", ImGuiTreeNodeFlags_DefaultOpen))
+    information_.draw_bias_variance(view_, *textures_);
   if (view_.config.data == DataKind::mnist &&
       ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_gallery();
@@ -193,7 +194,7 @@ void App::draw_charts() {
                         hover.value, m.help, m.log_axis ? "\n(log axis)" : "");
     ++k;
   }
-  draw_information_charts(avail.x);
+  information_.draw_charts(avail.x, view_, *textures_, focus_marker());
   if (view_.config.view.loss_map) studies_.draw_loss_maps(avail.x, view_, *textures_, focus_marker());
   if (view_.config.view.width_study) studies_.draw_width_study(avail.x, view_, sender(), focus_marker());
 }

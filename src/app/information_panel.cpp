@@ -1,13 +1,12 @@
-// The information side of the run on the page (spec 1.3, 1.7, 1.10, 1.11): I(μ; r) against its bounds and its
-// high-SNR approximation, the Bayes cost split into coding and decoding, the information plane, and the
-// bias-variance maps; drawn from the engine's information rows (measured on a schedule, engine/protocol.h).
+// The information side of the run on the page (see information_panel.h).
+#include "app/information_panel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "app/app.h"
 #include "app/chart_axes.h"
 #include "app/colormap.h"
 #include "app/information_colours.h"
@@ -17,13 +16,10 @@
 #include "core/geometry/metrics.h"
 
 namespace catgeo {
-namespace {
 
-
-}  // namespace
-
-void App::draw_information_charts(float width) {
-  const std::vector<InformationRow>& rows = view_.information;
+void InformationPanel::draw_charts(float width, const RunView& view, TextureStore& textures,
+                                   const MarkTourFocus& mark) {
+  const std::vector<InformationRow>& rows = view.information;
   const float em = ImGui::GetFontSize();
   ImGui::Separator();
   ImGui::TextUnformatted("The information side (nats)");
@@ -35,14 +31,14 @@ void App::draw_information_charts(float width) {
         "last epoch (points on the charts). I(μ; r) is a Monte-Carlo estimate (± 2 standard errors);\n"
         "I(μ; x) is exact (quadrature on the mixture); the lower bound is H(μ) minus the noisy test\n"
         "cross-entropy; the high-SNR form I(μ; x) − ½ E Tr(F_code⁻¹ F_cat) is an approximation.");
-  const bool exact = std::isfinite(view_.facts.info_x);
+  const bool exact = std::isfinite(view.facts.info_x);
   if (!exact) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled(
         "I(μ; r), its split and the information plane need the exact p(x|μ) of a mixture; here F_cat "
         "is a KDE estimate, so the I(μ; r) lower bound chart above and the projection's information below are shown.");
     ImGui::PopTextWrapPos();
-    draw_projection_information(width);
+    draw_projection_information(width, view, mark);
     return;
   }
   if (rows.empty()) {
@@ -53,9 +49,9 @@ void App::draw_information_charts(float width) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;  // what same_line_or_wrap leaves between two charts
   const ImVec2 size(std::floor((width - (columns - 1) * gap) / columns), 10.0f * ImGui::GetTextLineHeight());
   const InformationRow& last = rows.back();
-  const double ceiling = view_.facts.info_x;
+  const double ceiling = view.facts.info_x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const double last_epoch = std::max(1.0, view_.history.empty() ? 1.0 : view_.history.back().epoch);
+  const double last_epoch = std::max(1.0, view.history.empty() ? 1.0 : view.history.back().epoch);
   char line[128];
   ImVec2 p0, p1;
 
@@ -64,10 +60,10 @@ void App::draw_information_charts(float width) {
                 last.epoch);
   chart_box(dl, size, "I(μ; r): estimate and bounds", "I(μ; r) and bounds", line, p0, p1);
   const bool hovered_info = ImGui::IsItemHovered();
-  mark_tour_focus(TourFocus::information, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // tour step 8's chart
+  mark(TourFocus::information, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // tour step 8's chart
   {
     double lo = ceiling, hi = ceiling;
-    for (const MetricsSnapshot& m : view_.history)
+    for (const MetricsSnapshot& m : view.history)
       if (std::isfinite(m.info_r_lower_bound)) lo = std::min(lo, m.info_r_lower_bound);
     for (const InformationRow& r : rows) lo = std::min(lo, r.summary.info_r - 2.0 * r.summary.info_r_se);
     lo = std::max(lo, ceiling - 1.5 * std::max(ceiling, 0.05));  // a very negative lower bound or approximation
@@ -75,7 +71,7 @@ void App::draw_information_charts(float width) {
     const ChartAxes a = draw_chart_axes(dl, p0, p1, 0.0, last_epoch, "epoch", lo, hi, false);
     dashed_level(dl, a, ceiling, kCeiling);
     std::vector<ImVec2> bound, info, high_snr;
-    for (const MetricsSnapshot& m : view_.history)
+    for (const MetricsSnapshot& m : view.history)
       if (std::isfinite(m.info_r_lower_bound)) bound.push_back(a.to_screen(m.epoch, m.info_r_lower_bound));
     if (bound.size() > 1) dl->AddPolyline(bound.data(), static_cast<int>(bound.size()), kBound, ImDrawFlags_None, 1.0f);
     for (const InformationRow& r : rows) {
@@ -147,7 +143,7 @@ void App::draw_information_charts(float width) {
   same_line_or_wrap(size.x);
   std::snprintf(line, sizeof line, "spread (CV) %.2f at epoch %d", last.summary.fcode_over_fcat_cv, last.epoch);
   chart_box(dl, size, "F_code / F_cat (IB optimum: constant)", "F_code / F_cat", line, p0, p1);
-  draw_ratio_map(p0, p1);
+  draw_ratio_map(p0, p1, view, textures);
 
   FlowingLegend legend;
   legend.item(colour(kCeiling), "- - I(μ; x), the ceiling (exact)");
@@ -170,17 +166,17 @@ void App::draw_information_charts(float width) {
   ImGui::PopTextWrapPos();
 }
 
-void App::draw_projection_information(float width) {
+void InformationPanel::draw_projection_information(float width, const RunView& view, const MarkTourFocus& mark) {
   // Part (i) of the claim, "finding an appropriate projection space": what the projection x carries about the
   // category, I(μ; x) by the KDE of the training projections read at the test projections
   // (core/analysis/kde_information.h), over training, against its ceiling H(μ).
-  const std::vector<InformationRow>& rows = view_.information;
+  const std::vector<InformationRow>& rows = view.information;
   if (rows.empty()) {
     ImGui::TextDisabled("Measuring epoch 0...");
     return;
   }
   const InformationRow& last = rows.back();
-  const double ceiling = view_.facts.class_entropy;
+  const double ceiling = view.facts.class_entropy;
   char long_line[128], short_line[64];
   std::snprintf(long_line, sizeof long_line, "I(μ;x) %.3f ± %.3f of H(μ) %.3f at epoch %d (KDE estimate)",
                 last.summary.info_x_kde, last.summary.info_x_kde_se, ceiling, last.epoch);
@@ -196,8 +192,8 @@ void App::draw_projection_information(float width) {
         "the training codes (Scott's bandwidth) read at the test codes, H(μ) − mean H(P_kde(μ|x)) (± 2 se over the\n"
         "test digits). Known bias: the kernels blur the classes into each other, so it reads low where the\n"
         "bandwidth smears a boundary; checked on E1, where the exact value is known, within 0.011 nats.");
-  mark_tour_focus(TourFocus::information, p0, p1);
-  const double last_epoch = std::max(1.0, view_.history.empty() ? 1.0 : view_.history.back().epoch);
+  mark(TourFocus::information, p0, p1);
+  const double last_epoch = std::max(1.0, view.history.empty() ? 1.0 : view.history.back().epoch);
   dl->PushClipRect(p0, p1, true);
   const ChartAxes a = draw_chart_axes(dl, p0, p1, 0.0, last_epoch, "epoch", 0.0, ceiling, false);
   dashed_level(dl, a, ceiling, kCeiling);
@@ -216,9 +212,9 @@ void App::draw_projection_information(float width) {
   legend.item(colour(kCeiling), "– – H(μ), the most it can carry");
 }
 
-void App::draw_bias_variance() {
-  const BiasVarianceMaps& maps = view_.bias_variance;
-  const InformationRow* row = view_.latest_information();
+void InformationPanel::draw_bias_variance(const RunView& view, TextureStore& textures) {
+  const BiasVarianceMaps& maps = view.bias_variance;
+  const InformationRow* row = view.latest_information();
   if (maps.epoch < 0 || !row) {
     ImGui::TextDisabled("Measuring...");
     return;
@@ -233,15 +229,15 @@ void App::draw_bias_variance() {
       "Noise H(μ|x): what no code can remove (a grid quadrature of the true posterior); bias KL(P ‖ ḡ): the "
       "read-out's average guess is off; variance −ln Z: the noise on r makes it waver. Bias and variance are "
       "Monte-Carlo over the noise on r at each point (spec 1.10)%s.",
-      view_.facts.reference_exact ? "" : "; the true posterior is the KDE estimate here");
+      view.facts.reference_exact ? "" : "; the true posterior is the KDE estimate here");
   ImGui::PopTextWrapPos();
   const Eigen::VectorXd* fields[3] = {&maps.noise, &maps.bias, &maps.variance};
   const char* names[3] = {"noise", "bias", "variance"};
   const int nx = maps.grid.count[0], ny = maps.grid.dims == 2 ? maps.grid.count[1] : 1;
   if (maps.noise.size() != static_cast<Eigen::Index>(nx) * ny) return;
   BiasVarianceImages& images = bias_variance_images_;
-  if (maps.grid.dims == 2 && images.version != view_.bias_variance_version) {  // each map over its own maximum
-    images.version = view_.bias_variance_version;
+  if (maps.grid.dims == 2 && images.version != view.bias_variance_version) {  // each map over its own maximum
+    images.version = view.bias_variance_version;
     std::vector<std::uint32_t> pixels(static_cast<size_t>(nx) * ny);
     const int slots[3] = {kSlotBiasNoise, kSlotBias, kSlotVariance};
     for (int k = 0; k < 3; ++k) {
@@ -249,7 +245,7 @@ void App::draw_bias_variance() {
       for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i)  // row 0 of the image is the top: the largest y
           pixels[static_cast<size_t>(ny - 1 - j) * nx + i] = heat_color((*fields[k])(j * nx + i) / images.max[k]);
-      images.textures[k] = textures_->upload(slots[k], nx, ny, pixels.data());
+      images.textures[k] = textures.upload(slots[k], nx, ny, pixels.data());
     }
   }
   const float width = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
@@ -261,7 +257,7 @@ void App::draw_bias_variance() {
     ImGui::TextDisabled(
         "Maps over x₁ %.3g .. %.3g, x₂ %.3g .. %.3g (%s), each over its own maximum:", maps.grid.lo[0], maps.grid.hi[0],
         maps.grid.lo[1], maps.grid.hi[1],
-        view_.facts.reference_exact ? "wider than the F maps: every class to ±5 sd" : "the F maps' grid");
+        view.facts.reference_exact ? "wider than the F maps: every class to ±5 sd" : "the F maps' grid");
     ImGui::PopTextWrapPos();
     for (int k = 0; k < 3; ++k) {
       if (k > 0) ImGui::SameLine();
@@ -296,19 +292,19 @@ void App::draw_bias_variance() {
   }
 }
 
-void App::draw_ratio_map(ImVec2 p0, ImVec2 p1) {
+void InformationPanel::draw_ratio_map(ImVec2 p0, ImVec2 p1, const RunView& view, TextureStore& textures) {
   // tr F_code / tr F_cat of the display fields over its p(x)-weighted mean, on a log scale of ±1 decade, where the
   // CV is taken (core/information/information_plane.h: the data region, tr F_cat >= 1% of its largest value); dark
   // elsewhere.
-  const GridFields& f = view_.fields;
+  const GridFields& f = view.fields;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line_h = ImGui::GetTextLineHeight();
   const ImVec2 q0(p0.x + 4.0f, p0.y + 2.0f * line_h + 6.0f), q1(p1.x - 4.0f, p1.y - line_h - 4.0f);
-  if (!view_.fields_valid() || !f.has_reference || !f.has_network || f.density.size() != f.size()) return;
+  if (!view.fields_valid() || !f.has_reference || !f.has_network || f.density.size() != f.size()) return;
   const int nx = f.grid.count[0], ny = f.dims() == 2 ? f.grid.count[1] : 1;
   RatioImage& image = ratio_image_;
-  if (image.version != view_.fields_version) {  // once per fields update, not every frame
-    image.version = view_.fields_version;
+  if (image.version != view.fields_version) {  // once per fields update, not every frame
+    image.version = view.fields_version;
     image.pixels.clear();
     const std::vector<unsigned char> region = data_region_mask(f);
     double fcat_max = 0.0, weight = 0.0, sum = 0.0;
@@ -331,7 +327,7 @@ void App::draw_ratio_map(ImVec2 p0, ImVec2 p1) {
             std::isfinite(r) ? heat_color(std::clamp(0.5 * (std::log10(r / mean) + 1.0), 0.0, 1.0))
                              : IM_COL32(30, 32, 36, 255);
       }
-    if (f.dims() == 2) image.texture = textures_->upload(kSlotFcodeOverFcat, nx, ny, image.pixels.data());
+    if (f.dims() == 2) image.texture = textures.upload(kSlotFcodeOverFcat, nx, ny, image.pixels.data());
   }
   if (image.pixels.size() != static_cast<size_t>(nx) * ny) return;
   if (f.dims() == 2) {
