@@ -13,6 +13,7 @@
 #include "app/information_panel.h"
 #include "app/label_audit.h"
 #include "app/metric_chart.h"
+#include "app/mnist_view.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
 #include "app/screen_layout.h"
@@ -212,9 +213,7 @@ class App {
     mark_tour_focus(focus, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   // mnist_view.cpp
-  void draw_code_scatter(const PlotFrame& frame);
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
-  void draw_gallery();  // the misclassified test digits, in the read-outs
   // decoder_view.cpp, layer_view.cpp (issue 14, helper): the decoder check on the F_code map, the layer picker
   bool decoder_shown() const;  // the decoder option is on and its result arrived
   double decoder_cell() const;  // the coarse grid's spacing (data units)
@@ -256,12 +255,7 @@ class App {
   LabelReport layout_report_;    // the last frame's
   InformationPanel information_;  // I(μ; r), the cost split, the information plane, bias and variance
   StudiesPanel studies_;  // the loss maps and the width study
-  struct ScatterImage {  // MNIST codes drawn once into a texture per update, not as 8,000 quads every frame
-    ImTextureID texture = nullptr;
-    int samples_version = -1, width = 0, height = 0;
-    double extent[4] = {0, 0, 0, 0};
-    std::vector<std::uint32_t> pixels;
-  } scatter_;
+  CodeScatter scatter_;  // MNIST: the training digits' codes on the maps
 
   DataTool tool_ = DataTool::none;
   int draw_class_ = 0;

@@ -41,35 +41,35 @@ void draw_digit_image(ImDrawList* draw, const std::vector<std::uint8_t>& pixels,
     }
 }
 
-void App::draw_code_scatter(const PlotFrame& frame) {
-  const Eigen::MatrixXf& codes = view_.samples;  // (2, n)
-  const int n = std::min(static_cast<int>(codes.cols()), static_cast<int>(view_.sample_labels.size()));
+void CodeScatter::draw(const PlotFrame& frame, const RunView& view, TextureStore& textures) {
+  const Eigen::MatrixXf& codes = view.samples;  // (2, n)
+  const int n = std::min(static_cast<int>(codes.cols()), static_cast<int>(view.sample_labels.size()));
   if (codes.rows() != 2 || n == 0) return;
   // Rasterised at the plot's device-pixel size whenever the codes, the extent or the size change.
   const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
   const int w = std::max(1, static_cast<int>(std::lround(frame.width() * scale)));
   const int h = std::max(1, static_cast<int>(std::lround(frame.height() * scale)));
-  ScatterImage& s = scatter_;
   const double extent[4] = {frame.lo[0], frame.hi[0], frame.lo[1], frame.hi[1]};
-  if (s.samples_version != view_.samples_version || s.width != w || s.height != h ||
-      !std::equal(extent, extent + 4, s.extent)) {
-    s.samples_version = view_.samples_version;
-    s.width = w;
-    s.height = h;
-    std::copy(extent, extent + 4, s.extent);
-    s.pixels.assign(static_cast<std::size_t>(w) * h, 0u);
+  if (samples_version_ != view.samples_version || width_ != w || height_ != h ||
+      !std::equal(extent, extent + 4, extent_)) {
+    samples_version_ = view.samples_version;
+    width_ = w;
+    height_ = h;
+    std::copy(extent, extent + 4, extent_);
+    pixels_.assign(static_cast<std::size_t>(w) * h, 0u);
     const int stride = n > kMaxScatterPoints ? (n + kMaxScatterPoints - 1) / kMaxScatterPoints : 1;
     const int r = std::max(1, static_cast<int>(std::lround(1.5f * scale)));  // a 3-CSS-pixel dot
     for (int i = 0; i < n; i += stride) {
       const ImVec2 p = frame.to_screen(codes(0, i), codes(1, i));
       const int cx = static_cast<int>((p.x - frame.p0.x) * scale), cy = static_cast<int>((p.y - frame.p0.y) * scale);
-      const ImU32 c = digit_colour(view_.class_digit(view_.sample_labels[i]), 200);  // RGBA bytes in memory order
+      const ImU32 c = digit_colour(view.class_digit(view.sample_labels[i]), 200);  // RGBA bytes in memory order
       for (int y = std::max(0, cy - r); y < std::min(h, cy + r); ++y)
-        for (int x = std::max(0, cx - r); x < std::min(w, cx + r); ++x) s.pixels[static_cast<std::size_t>(y) * w + x] = c;
+        for (int x = std::max(0, cx - r); x < std::min(w, cx + r); ++x)
+          pixels_[static_cast<std::size_t>(y) * w + x] = c;
     }
-    s.texture = textures_->upload(kSlotCodeScatter, w, h, s.pixels.data());
+    texture_ = textures.upload(kSlotCodeScatter, w, h, pixels_.data());
   }
-  if (s.texture) ImGui::GetWindowDrawList()->AddImage(s.texture, frame.p0, frame.p1);
+  if (texture_) ImGui::GetWindowDrawList()->AddImage(texture_, frame.p0, frame.p1);
 }
 
 void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {
@@ -108,14 +108,14 @@ void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {
   ImGui::EndTooltip();
 }
 
-void App::draw_gallery() {
+void draw_gallery(const RunView& view) {
   const float pixel = 2.0f;
-  const int side = view_.image_side;
+  const int side = view.image_side;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::Text("%d of %d test digits misclassified; the first %d (true → predicted, confidence):",
-              view_.gallery_total, view_.test_size, static_cast<int>(view_.gallery.size()));
+              view.gallery_total, view.test_size, static_cast<int>(view.gallery.size()));
   ImGui::PopTextWrapPos();
-  if (side == 0 || view_.gallery.empty()) {
+  if (side == 0 || view.gallery.empty()) {
     ImGui::TextDisabled(side == 0 ? "(these data are not images)" : "(none)");
     return;
   }
@@ -125,11 +125,11 @@ void App::draw_gallery() {
   const int columns = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / cell_w));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (size_t t = 0; t < view_.gallery.size(); ++t) {
-    const MisclassifiedDigit& m = view_.gallery[t];
+  for (size_t t = 0; t < view.gallery.size(); ++t) {
+    const MisclassifiedDigit& m = view.gallery[t];
     const ImVec2 at(origin.x + (t % columns) * cell_w, origin.y + (t / columns) * cell_h);
     draw_digit_image(draw, m.pixels, side, at, pixel);
-    const int truth = view_.class_digit(m.true_label), predicted = view_.class_digit(m.predicted_label);
+    const int truth = view.class_digit(m.true_label), predicted = view.class_digit(m.predicted_label);
     char text[32];
     std::snprintf(text, sizeof text, "%d → %d", truth, predicted);
     draw_label(draw, ImVec2(at.x, at.y + tile + 1.0f), digit_colour(predicted), text);
@@ -139,7 +139,7 @@ void App::draw_gallery() {
       ImGui::SetTooltip("test digit #%d: true %d, predicted %d (p = %.3f)", m.test_index, truth, predicted,
                         m.confidence);
   }
-  const int rows = (static_cast<int>(view_.gallery.size()) + columns - 1) / columns;
+  const int rows = (static_cast<int>(view.gallery.size()) + columns - 1) / columns;
   ImGui::Dummy(ImVec2(columns * cell_w - gap, rows * cell_h));  // no gap after the last column
 }
 

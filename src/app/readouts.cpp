@@ -144,7 +144,7 @@ void App::draw_readouts(bool with_explanation) {
     information_.draw_bias_variance(view_, *textures_);
   if (view_.config.data == DataKind::mnist &&
       ImGui::CollapsingHeader("Misclassified test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_gallery();
+    draw_gallery(view_);
   }
   if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
       ImGui::CollapsingHeader("Path between two test digits", ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -331,7 +331,7 @@ void App::draw_data_points(const PlotFrame& frame) {
   }
   if (!view_.has_run()) return;
   if (view_.facts.learned_projection) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
-    draw_code_scatter(frame);
+    scatter_.draw(frame, view_, *textures_);
     draw_nearest_digits_tooltip(frame);
     return;
   }
