@@ -120,13 +120,13 @@ class App {
 
  private:
   std::uint32_t send(Command command);
+  std::uint32_t send(CommandKind kind);
   SendCommand sender() {  // send() for a panel
     return [this](Command command) { return send(std::move(command)); };
   }
   MarkTourFocus focus_marker() {  // mark_tour_focus() for a panel
     return [this](TourFocus focus, ImVec2 min, ImVec2 max) { mark_tour_focus(focus, min, max); };
   }
-  std::uint32_t send(CommandKind kind);
   // app.cpp
   void follow_engine_config();  // edit_ takes the engine's configuration unless a widget or a drag holds it
   void layout_windows();

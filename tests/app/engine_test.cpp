@@ -61,6 +61,22 @@ catgeo::Snapshot run_until(Engine& engine, std::uint32_t id, double budget = 0.0
   return catgeo::Snapshot();
 }
 
+// As run_until, but returns the latest snapshot that carried the configuration (it may go out before the command
+// completes, in a snapshot of its own).
+catgeo::Snapshot config_until(Engine& engine, std::uint32_t id, double budget = 0.01, int max_ticks = 20000) {
+  catgeo::Snapshot with_config;
+  for (int t = 0; t < max_ticks; ++t) {
+    engine.tick(budget);
+    if (!engine.has_news()) continue;
+    catgeo::Snapshot s = engine.take_snapshot();
+    engine.handle(command(CommandKind::ack, 0));
+    const bool done = s.completed >= id;
+    if (s.has_config) with_config = std::move(s);
+    if (done) return with_config;
+  }
+  return catgeo::Snapshot();
+}
+
 // Ticks, acknowledging every snapshot, until the engine has nothing left to do (training, fields, information).
 void run_until_idle(Engine& engine, double budget = 0.01, int max_ticks = 20000) {
   for (int t = 0; t < max_ticks; ++t) {
@@ -370,7 +386,7 @@ TEST_CASE("engine_runs_a_configuration_sent_as_data_as_its_link_reads_and_keeps_
   Command load = command(CommandKind::load_config, 1);
   load.config = config;
   engine.handle(load);
-  const catgeo::Snapshot s = run_until(engine, 1);
+  const catgeo::Snapshot s = config_until(engine, 1);
   CHECK((s.has_config && s.config.title == "A mixture of my own" && engine.config().title == s.config.title));
   CHECK(engine.config().training.learning_rate == config.training.learning_rate);
   CHECK(catgeo::configs_equal(s.config, engine.config()));
@@ -379,12 +395,23 @@ TEST_CASE("engine_runs_a_configuration_sent_as_data_as_its_link_reads_and_keeps_
   CHECK(again.title == catgeo::scenario_preset("E5").value.title);
   again.title = config.title;
   CHECK_MESSAGE(catgeo::configs_equal(again, engine.config()), "the link " << s.share_link << " rebuilds another run");
+  // One key set through the API (setValue) keeps the title too; another scenario brings its own.
+  Command sigma = command(CommandKind::set_key, 2, "0.5");
+  sigma.key = "sigma";
+  engine.handle(sigma);
+  run_until(engine, 2);
+  CHECK((engine.config().network.noise_sigma == 0.5 && engine.config().title == "A mixture of my own"));
+  Command scenario = command(CommandKind::set_key, 3, "E1");
+  scenario.key = "scenario";
+  engine.handle(scenario);
+  run_until(engine, 3);
+  CHECK((engine.config().id == "E1" && engine.config().title == catgeo::scenario_preset("E1").value.title));
   // Drawn points go onto the link's lattice, as the link writes them.
   config.data = catgeo::DataKind::drawn_points, config.id = "drawn", config.classes.clear();
   config.points = {{{0.1, 0.2}, 0}, {{-0.7, 0.3}, 1}, {{0.4, -0.45}, 1}, {{-0.2, -0.9}, 0}};
-  load.id = 2, load.config = config;
+  load.id = 4, load.config = config;
   engine.handle(load);
-  run_until(engine, 2);
+  run_until(engine, 4);
   CHECK(engine.config().points.size() == 4);
   for (std::size_t i = 0; i < 4; ++i) {
     const catgeo::DrawnPoint on_lattice = catgeo::quantize_for_link(config.points[i]);

@@ -306,7 +306,9 @@ ScenarioConfig as_link_reads(const ScenarioConfig& config) {
 }
 
 LinkDecodeResult with_link_pair(const ScenarioConfig& config, const std::string& key, const std::string& value) {
-  return decode_share_link(with_pair(encode_share_link(config, nullptr, SIZE_MAX), key, value));
+  LinkDecodeResult set = decode_share_link(with_pair(encode_share_link(config, nullptr, SIZE_MAX), key, value));
+  if (set.config.id == config.id) set.config.title = config.title;
+  return set;
 }
 
 bool configs_equal(const ScenarioConfig& a, const ScenarioConfig& b) {

@@ -69,7 +69,8 @@ LinkDecodeResult decode_share_link(std::string_view link);
 // link reproduces the run whichever way the configuration was made. The title stays when the scenario does.
 ScenarioConfig as_link_reads(const ScenarioConfig& config);
 // `config` with one link key set to `value` (link-encoded), as a link of `config` with that pair reads: a preset key
-// (scenario, tour) starts from its preset, a value that cannot be used is kept out with a notice.
+// (scenario, tour) starts from its preset, a value that cannot be used is kept out with a notice. The title stays
+// when the scenario does.
 LinkDecodeResult with_link_pair(const ScenarioConfig& config, const std::string& key, const std::string& value);
 
 // Every key of the grammar above: the payload keys, then the plain fields in link order, then v.
