@@ -80,6 +80,16 @@ void get_view(WireReader& r, ViewConfig& v) {
 
 }  // namespace
 
+void put_points(WireWriter& w, const std::vector<DrawnPoint>& points) {
+  w.u32(static_cast<std::uint32_t>(points.size()));
+  for (const DrawnPoint& p : points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
+}
+
+void get_points(WireReader& r, std::vector<DrawnPoint>& points) {
+  points.resize(r.count(20));
+  for (DrawnPoint& p : points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
+}
+
 void put_grid(WireWriter& w, const GridSpec& g) {
   w.i32(g.dims);
   for (int a = 0; a < 2; ++a) w.f64(g.lo[a]), w.f64(g.hi[a]), w.i32(g.count[a]);
@@ -96,8 +106,7 @@ void put_config(WireWriter& w, const ScenarioConfig& c) {
   w.text(c.id), w.text(c.title), put_enum(w, c.data);
   w.u32(static_cast<std::uint32_t>(c.classes.size()));
   for (const GaussianClass& k : c.classes) put_class(w, k);
-  w.u32(static_cast<std::uint32_t>(c.points.size()));
-  for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
+  put_points(w, c.points);
   w.i32(c.points_dims);
   put_strings(w, c.class_names);
   w.boolean(c.scaling.active), w.f64(c.scaling.center[0]), w.f64(c.scaling.center[1]), w.f64(c.scaling.scale);
@@ -114,8 +123,7 @@ void get_config(WireReader& r, ScenarioConfig& c) {
   c.id = r.text(), c.title = r.text(), c.data = get_enum(r, DataKind::mnist);
   c.classes.resize(r.count(36));  // a 1-D class: two counts, a mean, a cov, a prior
   for (GaussianClass& k : c.classes) get_class(r, k);
-  c.points.resize(r.count(20));
-  for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
+  get_points(r, c.points);
   c.points_dims = r.i32();
   get_strings(r, c.class_names);
   c.scaling.active = r.boolean(), c.scaling.center[0] = r.f64(), c.scaling.center[1] = r.f64();

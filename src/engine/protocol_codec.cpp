@@ -177,8 +177,7 @@ std::vector<std::uint8_t> encode_command(const Command& c) {
   w.text(c.key);
   w.text(c.text);
   w.f64(c.number), w.f64(c.seconds), w.f64(c.x), w.f64(c.y), w.f64(c.x_end), w.f64(c.y_end);
-  w.u32(static_cast<std::uint32_t>(c.points.size()));
-  for (const DrawnPoint& p : c.points) w.f64(p.x[0]), w.f64(p.x[1]), w.i32(p.label);
+  put_points(w, c.points);
   w.u32(static_cast<std::uint32_t>(c.pixels.size()));
   w.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
   if (carries_config(c.kind)) put_config(w, c.config);
@@ -195,8 +194,7 @@ bool decode_command(const std::uint8_t* data, std::size_t size, Command& c) {
   c.key = r.text();
   c.text = r.text();
   c.number = r.f64(), c.seconds = r.f64(), c.x = r.f64(), c.y = r.f64(), c.x_end = r.f64(), c.y_end = r.f64();
-  c.points.resize(r.count(20));
-  for (DrawnPoint& p : c.points) p.x[0] = r.f64(), p.x[1] = r.f64(), p.label = r.i32();
+  get_points(r, c.points);
   c.pixels.resize(r.count(sizeof(float)));
   r.raw(c.pixels.data(), sizeof(float) * c.pixels.size());
   if (carries_config(c.kind)) get_config(r, c.config);

@@ -116,19 +116,28 @@ const ParameterSpec* find_parameter(std::string_view key) {
   return nullptr;
 }
 
-const std::string& choice_word(std::string_view key, int index) {
+namespace {
+
+// The words of `key`, split once per program (a link reads a word for each of its choice keys).
+const std::vector<std::string>& words_of(std::string_view key) {
   static const std::vector<std::vector<std::string>> words = [] {  // per table entry, in table order
     std::vector<std::vector<std::string>> all;
     for (const ParameterSpec& spec : kTable) all.push_back(choice_words(spec));
     return all;
   }();
-  const std::vector<std::string>& of_key = words[static_cast<std::size_t>(&parameter(key) - kTable.data())];
+  return words[static_cast<std::size_t>(&parameter(key) - kTable.data())];
+}
+
+}  // namespace
+
+const std::string& choice_word(std::string_view key, int index) {
+  const std::vector<std::string>& of_key = words_of(key);
   CATGEO_CHECK(index >= 0 && static_cast<std::size_t>(index) < of_key.size(), "no word for this value in the table");
   return of_key[static_cast<std::size_t>(index)];
 }
 
 int choice_index(std::string_view key, std::string_view word) {
-  const std::vector<std::string> words = choice_words(parameter(key));
+  const std::vector<std::string>& words = words_of(key);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i] == word) return static_cast<int>(i);
   }
