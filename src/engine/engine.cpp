@@ -2,7 +2,6 @@
 #include "engine/engine.h"
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -14,19 +13,9 @@
 #include "core/geometry/slice_size.h"
 #include "core/run/table_scenario.h"
 #include "engine/mnist_source.h"
+#include "engine/wall_clock.h"
 
 namespace catgeo {
-namespace {
-
-constexpr double kDecoderInterval = 2.0;  // while training, seconds between the starts of two decoder checks
-
-double wall_seconds() {
-  using clock = std::chrono::steady_clock;
-  static const clock::time_point start = clock::now();
-  return std::chrono::duration<double>(clock::now() - start).count();
-}
-
-}  // namespace
 
 const char* to_string(RunState state) {
   switch (state) {
@@ -70,22 +59,20 @@ void Engine::handle(const Command& c) {
     case CommandKind::set_key: set_key(c.key, c.text, c.id); break;
     case CommandKind::set_view: {
       const int layer_before = displayed_layer();
-      const bool decoder_before = config_.view.decoder, loss_map_before = config_.view.loss_map;
-      const double speed_before = config_.view.speed;
+      const ViewConfig view_before = config_.view;
       ScenarioConfig viewed = config_;
       viewed.view = c.config.view;
       config_.view = as_link_reads(viewed).view;
       config_dirty_ = true;
       points_.take_view(config_.view);
-      if (playing_ && config_.view.speed != speed_before) start_playing();  // the new pace from now
+      if (playing_ && config_.view.speed != view_before.speed) start_playing();  // the new pace from now
       if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
         fields_stale_ = true;
         last_refresh_ = -1e9;
         job_.active = false;
         set_pending(c.id);
       }
-      if (config_.view.decoder != decoder_before) reset_decoder();
-      if (config_.view.loss_map != loss_map_before) reset_loss_maps();
+      jobs_.view_changed(view_before, config_.view);
       break;
     }
     case CommandKind::play:
@@ -133,7 +120,7 @@ void Engine::handle(const Command& c) {
       } else if (c.key == "on_screen") {
         on_screen_ = c.number != 0.0;
       } else if (c.key == "width_study") {
-        set_width_study(c.number != 0.0);
+        jobs_.set_width_study(c.number != 0.0, config_);
       } else if (c.key == "every_epoch") {
         measure_every_epoch_ = c.number != 0.0;
       }
@@ -235,20 +222,7 @@ void Engine::start_playing() {
 }
 
 void Engine::build_run() {
-  information_jobs_.clear();  // they refer to the old run's mixture
-  information_scheduled_ = -1;
-  information_seconds_ = 0.0;
-  information_history_.clear();
-  information_sent_ = 0;
-  bias_variance_ = BiasVarianceMaps();
-  bias_variance_dirty_ = true;
-  reset_decoder();  // of the old run's network
-  reset_loss_maps();
-  untrained_net_.reset();
-  keep_or_drop_width_study();
-  layer_jobs_.clear();
-  layer_history_.clear();
-  layer_sent_ = 0;
+  jobs_.clear_run(config_);  // before the old run goes: its jobs refer to its data
   fields_layer_ = -1;
   run_.reset();
   job_.active = false;
@@ -277,12 +251,10 @@ void Engine::build_run() {
     return;
   }
   run_ = std::move(created.value);
-  untrained_net_ = std::make_unique<Mlp>(run_->network());  // the loss map before training
   ++runs_created_;
   status_.clear();
   capture_samples();
-  schedule_information();  // epoch 0
-  schedule_layer_metrics();
+  jobs_.run_built(*run_, config_.training.epochs);
 }
 
 void Engine::capture_samples() {
@@ -331,45 +303,22 @@ bool Engine::tick(double budget_seconds) {
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
   if (!job_.active && refresh_due()) start_field_job();
-  // The decoder check starts on the network the display fields show (a copy), before training moves on.
-  if (decoder_due()) {
-    const double decoder_start = wall_seconds();
-    decoder_job_ = std::make_unique<DecoderJob>(*run_, decoder_check_points(*run_, fields_.grid));
-    decoder_fields_version_ = fields_version_;
-    decoder_started_ = decoder_start;
-    decoder_seconds_ = wall_seconds() - decoder_start;
-  }
-  if (loss_map_due()) start_loss_map();
+  jobs_.start_due(scene());  // a decoder check or a loss map of the network the display fields show
   // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check, the
-  // per-layer metrics, a loss map and the width study (taking turns tick by tick when several are pending), take half
+  // per-layer metrics, a loss map and the width study (taking turns tick by tick when several have work), take half
   // of what is left when there is other work, all of it otherwise, at least one chunk. A tick whose chunk overran that
   // half gives the next tick wholly to the other work, so that on a slow device, where one chunk can outlast a tick,
   // training goes on too.
-  information_work_last_tick_ = 0;
-  information_chunks_last_tick_ = 0;
-  decoder_work_last_tick_ = 0;
-  decoder_chunks_last_tick_ = 0;
+  jobs_.new_tick();
   const bool other_work = job_.active || (run_ && (training_wanted() || run_->measure_pending()));
-  constexpr int kBackgroundJobs = 5;
-  const bool pending[kBackgroundJobs] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty(),
-                                         loss_map_job_ != nullptr, width_study_job_ != nullptr};
-  if (background_waiting() && !(other_work && information_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
-    const double info_start = wall_seconds();
-    const double share = other_work ? 0.5 * (budget_seconds - (info_start - start)) : budget_seconds;
-    int job = background_turn_;
-    while (!pending[job % kBackgroundJobs]) ++job;
-    background_turn_ = (job + 1) % kBackgroundJobs;
-    switch (job % kBackgroundJobs) {
-      case 0: continue_information(share); break;
-      case 1: continue_decoder(share); break;
-      case 2: continue_layer_metrics(share); break;
-      case 3: continue_loss_map(share); break;
-      default: continue_width_study(share); break;
-    }
-    information_yields_tick_ = wall_seconds() - info_start > share;
-    spend_work(wall_seconds() - info_start, WorkShare::Kind::background);
+  if (jobs_.waiting() && !(other_work && background_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
+    const double jobs_start = wall_seconds();
+    const double share = other_work ? 0.5 * (budget_seconds - (jobs_start - start)) : budget_seconds;
+    jobs_.take_turn(share);
+    background_yields_tick_ = wall_seconds() - jobs_start > share;
+    spend_work(wall_seconds() - jobs_start, WorkShare::Kind::background);
   } else {
-    information_yields_tick_ = false;
+    background_yields_tick_ = false;
   }
   const double left = budget_seconds - (wall_seconds() - start);
   if (job_.active) {
@@ -385,7 +334,7 @@ bool Engine::tick(double budget_seconds) {
   // back, a command); a field refresh of what it trained comes when it is due.
   const bool held = playing_ && !on_screen_;
   const bool play_waits = run_ && playing_ && (held || pace_waiting_) && !pending_.training && !run_->measure_pending();
-  const bool busy = waiting_for_digits_ || job_.active || background_waiting() || decoder_due() || loss_map_due() ||
+  const bool busy = waiting_for_digits_ || job_.active || jobs_.waiting() || jobs_.due(scene()) ||
                     (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
                     (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
                     (!gate_.waiting_for_ack() && changed());  // news still to publish
@@ -405,12 +354,8 @@ bool Engine::refresh_due() {
   return !playing_ || (wall_seconds() - last_refresh_ >= refresh_interval_ && work_allowed(WorkShare::Kind::view));
 }
 
-bool Engine::background_waiting() const {
-  return !information_jobs_.empty() || decoder_job_ || !layer_jobs_.empty() || loss_map_job_ || width_study_job_;
-}
-
 bool Engine::work_allowed(WorkShare::Kind kind) {
-  return !(run_ && training_wanted()) || work_share_.allows(wall_seconds(), kind, background_waiting());
+  return !(run_ && training_wanted()) || work_share_.allows(wall_seconds(), kind, jobs_.waiting());
 }
 
 void Engine::spend_work(double seconds, WorkShare::Kind kind) {
@@ -441,8 +386,7 @@ void Engine::train_slice(double budget_seconds) {
       spend_work(wall_seconds() - measure_start, WorkShare::Kind::view);
       if (!measured) break;
       last_measure_ = wall_seconds();
-      schedule_information();  // before the next training step: the copy is of this epoch's network
-      schedule_layer_metrics();
+      jobs_.epoch_measured(*run_, config_.training.epochs);  // before the next step: copies of this epoch's network
       trained = true;
       continue;
     }
@@ -550,37 +494,6 @@ void Engine::finish_field_job() {
   state_dirty_ = true;
 }
 
-void Engine::schedule_information() {
-  const int epoch = run_->trainer().epoch();
-  if (epoch <= information_scheduled_ || !information_due(epoch, config_.training.epochs)) return;
-  information_jobs_.push_back(std::make_unique<InformationProgress>(*run_));
-  information_scheduled_ = epoch;
-  meter_.perf().info_queued = static_cast<int>(information_jobs_.size());
-}
-
-void Engine::continue_information(double budget_seconds) {
-  const double start = wall_seconds();
-  do {  // at least one chunk, so that any budget makes progress
-    InformationProgress& job = *information_jobs_.front();
-    const double chunk_start = wall_seconds();
-    information_work_last_tick_ += job.step();
-    ++information_chunks_last_tick_;
-    information_seconds_ += wall_seconds() - chunk_start;
-    if (!job.done()) continue;
-    meter_.perf().info_ms_last = 1000.0 * information_seconds_;
-    information_seconds_ = 0.0;
-    information_history_.push_back(InformationRow{job.epoch(), job.summary()});
-    bias_variance_.epoch = job.epoch();
-    bias_variance_.grid = job.fields().grid;
-    bias_variance_.noise = job.bias_variance().noise;
-    bias_variance_.bias = job.bias_variance().bias;
-    bias_variance_.variance = job.bias_variance().variance;
-    bias_variance_dirty_ = state_dirty_ = true;
-    information_jobs_.pop_front();
-    meter_.perf().info_queued = static_cast<int>(information_jobs_.size());
-  } while (!information_jobs_.empty() && wall_seconds() - start < budget_seconds);
-}
-
 int Engine::displayed_layer() const {
   if (!run_ || run_->dims() != 2) return -1;  // the F_code map of the 2-D view
   const Mlp& net = run_->network();
@@ -590,66 +503,25 @@ int Engine::displayed_layer() const {
   return -1;
 }
 
-void Engine::reset_decoder() {
-  decoder_job_.reset();
-  decoder_ = DecoderResult();
-  decoder_fields_version_ = -1;
-  decoder_started_ = -1e9;
-  decoder_seconds_ = 0.0;
-  decoder_dirty_ = true;
-}
-
-bool Engine::decoder_due() const {
-  if (!config_.view.decoder || !run_ || run_->dims() != 2 || decoder_job_ || job_.active || fields_stale_) return false;
-  if (fields_.size() == 0 || fields_.dims() != 2 || decoder_fields_version_ == fields_version_) return false;
-  if (state() == RunState::diverged) return false;
-  // While training, at most every kDecoderInterval; paused or finished, once for the fields shown.
-  return !training_wanted() || wall_seconds() - decoder_started_ >= kDecoderInterval;
-}
-
-void Engine::schedule_layer_metrics() {
-  if (code_layers(run_->network()).size() < 2) return;
-  const int epoch = run_->trainer().epoch();
-  if (!layer_jobs_.empty() && layer_jobs_.back()->row().epoch == epoch) return;
-  if (!layer_history_.empty() && layer_history_.back().epoch == epoch) return;
-  layer_jobs_.push_back(std::make_unique<LayerMetricsJob>(*run_));
-}
-
-void Engine::continue_layer_metrics(double budget_seconds) {
-  const double start = wall_seconds();
-  do {  // at least one chunk
-    LayerMetricsJob& job = *layer_jobs_.front();
-    job.step();
-    if (!job.done()) continue;
-    layer_history_.push_back(job.row());
-    layer_jobs_.pop_front();
-    state_dirty_ = true;
-  } while (!layer_jobs_.empty() && wall_seconds() - start < budget_seconds);
-}
-
-void Engine::continue_decoder(double budget_seconds) {
-  const double start = wall_seconds();
-  do {  // at least one chunk
-    decoder_work_last_tick_ += decoder_job_->step();
-    ++decoder_chunks_last_tick_;
-  } while (!decoder_job_->done() && wall_seconds() - start < budget_seconds);
-  decoder_seconds_ += wall_seconds() - start;
-  if (!decoder_job_->done()) return;
-  decoder_ = decoder_job_->result();
-  decoder_job_.reset();
-  meter_.perf().decoder_ms_last = 1000.0 * decoder_seconds_;
-  decoder_seconds_ = 0.0;
-  decoder_dirty_ = state_dirty_ = true;
+RunScene Engine::scene() const {
+  RunScene scene;
+  scene.run = run_.get();
+  scene.fields = &fields_;
+  scene.fields_version = fields_version_;
+  scene.fields_current = !job_.active && !fields_stale_;
+  scene.training = training_wanted();
+  scene.diverged = state() == RunState::diverged;
+  scene.decoder_wanted = config_.view.decoder;
+  scene.loss_map_wanted = config_.view.loss_map;
+  return scene;
 }
 
 // ---------------------------------------------------------------- snapshots
 
 bool Engine::changed() const {
   return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
-         samples_dirty_ || points_.changed() || history_reset_ ||
-         bias_variance_dirty_ || decoder_dirty_ || loss_maps_dirty_ || width_study_dirty_ ||
-         layer_sent_ < layer_history_.size() ||
-         information_sent_ < information_history_.size() || (run_ && history_sent_ < run_->history().size());
+         samples_dirty_ || points_.changed() || history_reset_ || jobs_.changed() ||
+         (run_ && history_sent_ < run_->history().size());
 }
 
 bool Engine::has_news() const { return gate_.may_publish(completed(), changed(), wall_seconds()); }
@@ -690,18 +562,13 @@ Snapshot Engine::take_snapshot() {
   s.mnist_state = mnist_state_name(mnist_state());
   s.perf = meter_.perf();
   s.history_reset = history_reset_;
-  if (history_reset_) history_sent_ = information_sent_ = layer_sent_ = 0;
+  if (history_reset_) history_sent_ = 0;
   if (run_) {
     const std::vector<MetricsSnapshot>& history = run_->history();
     s.new_history.assign(history.begin() + static_cast<std::ptrdiff_t>(history_sent_), history.end());
     history_sent_ = history.size();
   }
-  s.new_information.assign(information_history_.begin() + static_cast<std::ptrdiff_t>(information_sent_),
-                           information_history_.end());
-  information_sent_ = information_history_.size();
-  s.new_layer_metrics.assign(layer_history_.begin() + static_cast<std::ptrdiff_t>(layer_sent_), layer_history_.end());
-  layer_sent_ = layer_history_.size();
-  if (bias_variance_dirty_) s.has_bias_variance = true, s.bias_variance = bias_variance_;
+  jobs_.publish(s);
   if (fields_dirty_) {
     s.has_fields = true, s.fields_version = fields_version_, s.fields_layer = fields_layer_;
     s.fields = fields_;
@@ -720,12 +587,8 @@ Snapshot Engine::take_snapshot() {
     s.sample_labels = sample_labels_;
   }
   points_.publish(s);
-  if (decoder_dirty_) s.has_decoder = true, s.decoder = decoder_;
-  if (loss_maps_dirty_) s.has_loss_maps = true, s.loss_maps = loss_maps_;
-  if (width_study_dirty_) s.has_width_study = true, s.width_study = width_study_;
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
-  fields_dirty_ = derived_dirty_ = state_dirty_ = bias_variance_dirty_ = false;
-  decoder_dirty_ = loss_maps_dirty_ = width_study_dirty_ = false;
+  fields_dirty_ = derived_dirty_ = state_dirty_ = false;
   gate_.published(s.completed, wall_seconds());
   return s;
 }

@@ -2,7 +2,6 @@
 // It takes commands and publishes snapshots (engine/protocol.h); all long work is done in tick() under a time budget,
 // so a command takes effect within one tick. Runs in a Web Worker in the browser, in process natively. Core + std only.
 #pragma once
-#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,17 +9,13 @@
 #include "core/config/config.h"
 #include "core/run/experiment.h"
 #include "core/geometry/grid_fields.h"
-#include "core/analysis/information_progress.h"
-#include "engine/decoder_job.h"
-#include "engine/layer_metrics_job.h"
-#include "engine/loss_map_job.h"
+#include "engine/background_jobs.h"
 #include "engine/perf_meter.h"
 #include "engine/play_pace.h"
 #include "engine/point_queries.h"
 #include "engine/publish_gate.h"
 #include "engine/protocol.h"
 #include "engine/run_digest.h"
-#include "engine/width_study_job.h"
 #include "engine/work_share.h"
 
 namespace catgeo {
@@ -46,26 +41,11 @@ class Engine {
   const Experiment* run() const { return run_.get(); }
   RunState state() const;
   std::uint32_t runs_created() const { return runs_created_; }
-  // The information rows measured so far (epoch order) and the work of the latest tick's information chunks
-  // (multiply-adds, core/analysis/information_progress.h) and their count.
-  const std::vector<InformationRow>& information_history() const { return information_history_; }
-  long long information_work_last_tick() const { return information_work_last_tick_; }
-  int information_chunks_last_tick() const { return information_chunks_last_tick_; }
-  bool information_pending() const { return !information_jobs_.empty(); }
-  // The decoder check (view option decoder): under way, the work of the latest tick's chunks and their count.
-  bool decoder_pending() const { return decoder_job_ != nullptr; }
-  long long decoder_work_last_tick() const { return decoder_work_last_tick_; }
-  int decoder_chunks_last_tick() const { return decoder_chunks_last_tick_; }
-  const DecoderResult& decoder_result() const { return decoder_; }
-  // The per-layer metrics rows so far (networks with more than one code layer), and whether some are under way.
-  const std::vector<LayerMetricsRow>& layer_metrics_history() const { return layer_history_; }
-  bool layer_metrics_pending() const { return !layer_jobs_.empty(); }
+  // The background jobs (information measurements, decoder check, per-layer metrics, loss maps, width study).
+  const BackgroundJobs& jobs() const { return jobs_; }
+  bool loss_map_pending() const { return jobs_.loss_map_pending(scene()); }
   // The hidden layer whose F_code the display fields hold (-1: r).
   int fields_layer() const { return fields_layer_; }
-  // The information-loss maps (view option lossmap) and the width study (set_option width_study), engine_studies.cpp.
-  const LossMaps& loss_maps() const { return loss_maps_; }
-  bool loss_map_pending() const { return loss_map_job_ != nullptr || loss_map_due(); }
-  const WidthStudy& width_study() const { return width_study_; }
 
  private:
   // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
@@ -103,7 +83,6 @@ class Engine {
   // refreshes, background jobs) runs when the share allows and its time is spent from it. Not training: always.
   bool work_allowed(WorkShare::Kind kind);
   void spend_work(double seconds, WorkShare::Kind kind);
-  bool background_waiting() const;  // a background job has work
   bool training_wanted() const { return playing_ || pending_.training; }  // play, or a train_epochs / train_for
   // At an epoch's end: measure its test metrics now, or leave the epoch out (Experiment::skip_measure). The run's last
   // epoch, an information epoch and a train_epochs target are always measured; every epoch with option every_epoch.
@@ -111,22 +90,8 @@ class Engine {
   void start_field_job();
   void continue_field_job(double budget_seconds);
   void finish_field_job();
-  void schedule_information();  // after an epoch's metrics: measure this epoch's network when the schedule says so
-  void continue_information(double budget_seconds);
   int displayed_layer() const;  // the view's layer option resolved against the run's network (-1: r)
-  void reset_decoder();  // no check under way, no result (turned off, a new run)
-  bool decoder_due() const;
-  void schedule_layer_metrics();  // after an epoch's metrics: the per-layer metrics of this epoch's network
-  void continue_layer_metrics(double budget_seconds);
-  void continue_decoder(double budget_seconds);
-  // engine_studies.cpp: the loss maps and the width study, background jobs beside the information measurements.
-  void reset_loss_maps();    // a new run, or the option turned off
-  bool loss_map_due() const;
-  void start_loss_map();
-  void continue_loss_map(double budget_seconds);
-  void set_width_study(bool run);  // set_option width_study: start (the current settings) or cancel
-  void keep_or_drop_width_study();  // a new run: the study stays if its settings are the same
-  void continue_width_study(double budget_seconds);
+  RunScene scene() const;       // what the background jobs see
   GridSpec display_grid();
   void capture_samples();  // the points to draw, from the network the latest fields show
   void start_playing();  // plays at the view's pace from now
@@ -159,48 +124,10 @@ class Engine {
   WorkShare work_share_;
   bool measure_every_epoch_ = false;  // set_option every_epoch: no epoch left out
   double last_measure_ = -1e9;        // wall seconds when the latest epoch's metrics were finished
-  // Information measurements (epoch 0, every max(1, epochs / 10) epochs, the last epoch), each on a copy of the
-  // network of its epoch, in chunks between the other work; oldest first.
-  std::deque<std::unique_ptr<InformationProgress>> information_jobs_;
-  int information_scheduled_ = -1;    // the latest epoch queued
-  double information_seconds_ = 0.0;  // of the measurement at the front
-  bool information_yields_tick_ = false;  // a background chunk overran its share: the next tick is the other work's
-  long long information_work_last_tick_ = 0;
-  int information_chunks_last_tick_ = 0;
-  std::vector<InformationRow> information_history_;
-  BiasVarianceMaps bias_variance_;
-  // The decoder check: one at a time, started when the display fields show a network it has not decoded (while
-  // training at most every kDecoderInterval), a background job beside the information measurements.
-  std::unique_ptr<DecoderJob> decoder_job_;
-  DecoderResult decoder_;
-  int decoder_fields_version_ = -1;  // the display fields whose network the latest check decoded
-  double decoder_started_ = -1e9;
-  double decoder_seconds_ = 0.0;
-  int background_turn_ = 0;  // several background jobs pending: they take turns, tick by tick
-  bool decoder_dirty_ = false;
-  long long decoder_work_last_tick_ = 0;
-  int decoder_chunks_last_tick_ = 0;
+  BackgroundJobs jobs_;
+  bool background_yields_tick_ = false;  // a background chunk overran its share: the next tick is the other work's
   NetworkFieldEvaluator layer_evaluator_;  // the display fields' F_code at a layer before r
   int fields_layer_ = -1;                  // of fields_
-  // Per-layer metrics (networks with more than one code layer): one job per measured epoch, oldest first.
-  std::deque<std::unique_ptr<LayerMetricsJob>> layer_jobs_;
-  std::vector<LayerMetricsRow> layer_history_;
-  std::size_t layer_sent_ = 0;
-
-  // The loss maps: one job at a time, the untrained network's first (a copy kept when the run is built), then the
-  // network the display fields show when it has moved on (while training at most every kLossMapInterval).
-  std::unique_ptr<Mlp> untrained_net_;
-  std::unique_ptr<LossMapJob> loss_map_job_;
-  bool loss_map_job_before_ = false;  // the job maps the untrained network
-  int loss_map_fields_version_ = -1;  // the display fields whose network the latest map used
-  double loss_map_started_ = -1e9;
-  LossMaps loss_maps_;
-  bool loss_maps_dirty_ = false;
-  // The width study: its settings (the configuration without its view) and the job while it runs.
-  ScenarioConfig width_study_base_;
-  std::unique_ptr<WidthStudyJob> width_study_job_;
-  WidthStudy width_study_;
-  bool width_study_dirty_ = false;
 
   bool changed() const;  // the next snapshot would carry something
 
@@ -210,8 +137,6 @@ class Engine {
   bool fields_dirty_ = false, derived_dirty_ = false, state_dirty_ = true;
   LoadOutcome load_;
   std::size_t history_sent_ = 0;
-  std::size_t information_sent_ = 0;
-  bool bias_variance_dirty_ = false;
   std::vector<std::vector<int>> confusion_;
   int gallery_total_ = 0;
   std::vector<MisclassifiedDigit> gallery_;

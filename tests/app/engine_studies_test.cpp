@@ -49,30 +49,30 @@ TEST_CASE("engine_loss_maps_before_and_after_training_equal_the_cli_check") {
   // tr F_cat and the high-SNR form at the same points.
   Engine engine;
   engine.handle(command(CommandKind::boot, 1, "scenario=E1&epochs=4&lossmap=1"));
-  CHECK(tick_until(engine, [&] { return engine.loss_maps().before.epoch == 0; }));
+  CHECK(tick_until(engine, [&] { return engine.jobs().loss_maps().before.epoch == 0; }));
   auto untrained = catgeo::Experiment::create(engine.config());
   const catgeo::InformationChecks before = catgeo::measure_information_checks(*untrained.value);
-  const catgeo::LossMap& b = engine.loss_maps().before;
+  const catgeo::LossMap& b = engine.jobs().loss_maps().before;
   CHECK_MESSAGE((same_bits(b.average, before.info_loss_mc) && same_bits(b.average_se, before.info_loss_mc_se)),
                  "engine " << b.average << " +- " << b.average_se << ", CLI " << before.info_loss_mc);
   CHECK((b.loss.size() == 81 && b.fcat_trace.size() == 81 && b.high_snr.size() == 81 && b.density.size() == 81));
   Command train = command(CommandKind::train_epochs, 2, "", 4);
   train.seconds = 600;
   engine.handle(train);
-  CHECK(tick_until(engine, [&] { return engine.loss_maps().latest.epoch == 4 && !engine.loss_map_pending(); }));
+  CHECK(tick_until(engine, [&] { return engine.jobs().loss_maps().latest.epoch == 4 && !engine.loss_map_pending(); }));
   while (untrained.value->trainer().state() == catgeo::TrainerState::training)
     untrained.value->train({1 << 20, 0.0});
   const catgeo::InformationChecks after = catgeo::measure_information_checks(*untrained.value);
-  CHECK_MESSAGE(same_bits(engine.loss_maps().latest.average, after.info_loss_mc),
-                "engine " << engine.loss_maps().latest.average << ", CLI " << after.info_loss_mc);
-  CHECK_MESSAGE(engine.loss_maps().latest.average < 0.5 * b.average,
-                "the loss fell from " << b.average << " to " << engine.loss_maps().latest.average);
+  CHECK_MESSAGE(same_bits(engine.jobs().loss_maps().latest.average, after.info_loss_mc),
+                "engine " << engine.jobs().loss_maps().latest.average << ", CLI " << after.info_loss_mc);
+  CHECK_MESSAGE(engine.jobs().loss_maps().latest.average < 0.5 * b.average,
+                "the loss fell from " << b.average << " to " << engine.jobs().loss_maps().latest.average);
   // Turned off: the maps are dropped; the view option is the switch.
   Command view = command(CommandKind::set_view, 3);
   view.config.view = engine.config().view;
   view.config.view.loss_map = false;
   engine.handle(view);
-  CHECK((engine.loss_maps().before.epoch == -1 && !engine.loss_map_pending()));
+  CHECK((engine.jobs().loss_maps().before.epoch == -1 && !engine.loss_map_pending()));
 }
 
 TEST_CASE("engine_loss_maps_need_a_mixture") {
@@ -85,7 +85,7 @@ TEST_CASE("engine_loss_maps_need_a_mixture") {
   CHECK(tick_until(engine, [&] {
     return engine.run() != nullptr && engine.config().data == catgeo::DataKind::drawn_points;
   }));
-  CHECK((!engine.loss_map_pending() && engine.loss_maps().before.epoch == -1));
+  CHECK((!engine.loss_map_pending() && engine.jobs().loss_maps().before.epoch == -1));
 }
 
 TEST_CASE("width_study_job_rows_equal_one_shot_checks") {
@@ -125,25 +125,25 @@ TEST_CASE("engine_width_study_reports_progress_and_cancels") {
   Command start = command(CommandKind::set_option, 2, "", 1);
   start.key = "width_study";
   engine.handle(start);
-  CHECK((engine.width_study().state == catgeo::StudyState::running && engine.width_study().runs_total == 8));
-  CHECK(tick_until(engine, [&] { return engine.width_study().rows.size() >= 1; }));
-  CHECK_MESSAGE(engine.width_study().message.find("run 2 of 8") == 0, engine.width_study().message);
+  CHECK((engine.jobs().width_study().state == catgeo::StudyState::running && engine.jobs().width_study().runs_total == 8));
+  CHECK(tick_until(engine, [&] { return engine.jobs().width_study().rows.size() >= 1; }));
+  CHECK_MESSAGE(engine.jobs().width_study().message.find("run 2 of 8") == 0, engine.jobs().width_study().message);
   Command cancel = command(CommandKind::set_option, 3, "", 0);
   cancel.key = "width_study";
   engine.handle(cancel);
-  const std::size_t kept = engine.width_study().rows.size();
-  CHECK_MESSAGE((engine.width_study().state == catgeo::StudyState::cancelled &&
-                    engine.width_study().message.find("cancelled after") == 0),
-                 engine.width_study().message);
+  const std::size_t kept = engine.jobs().width_study().rows.size();
+  CHECK_MESSAGE((engine.jobs().width_study().state == catgeo::StudyState::cancelled &&
+                    engine.jobs().width_study().message.find("cancelled after") == 0),
+                 engine.jobs().width_study().message);
   for (int t = 0; t < 50; ++t) engine.tick(0.005);
-  CHECK(engine.width_study().rows.size() == kept);
+  CHECK(engine.jobs().width_study().rows.size() == kept);
   // Another preset drops the study; a dropout or MNIST run cannot have one.
   engine.handle(command(CommandKind::load_link, 4, "scenario=E2&noise=dropout&layers=128s"));
   tick_until(engine, [&] { return engine.run() != nullptr && engine.config().id == "E2"; });
-  CHECK((engine.width_study().state == catgeo::StudyState::idle && engine.width_study().rows.empty()));
+  CHECK((engine.jobs().width_study().state == catgeo::StudyState::idle && engine.jobs().width_study().rows.empty()));
   start.id = 5;
   engine.handle(start);
-  CHECK_MESSAGE((engine.width_study().state == catgeo::StudyState::unavailable &&
-                    engine.width_study().message.find("dropout") != std::string::npos),
-                 engine.width_study().message);
+  CHECK_MESSAGE((engine.jobs().width_study().state == catgeo::StudyState::unavailable &&
+                    engine.jobs().width_study().message.find("dropout") != std::string::npos),
+                 engine.jobs().width_study().message);
 }

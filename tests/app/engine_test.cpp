@@ -352,7 +352,7 @@ TEST_CASE("engine_at_rest_publishes_nothing") {
   engine.handle(command(CommandKind::boot, 1, "scenario=E2"));
   run_until(engine, 1);
   run_until_idle(engine);  // the epoch-0 information measurement
-  CHECK(engine.information_history().size() == 1);
+  CHECK(engine.jobs().information_history().size() == 1);
   for (int t = 0; t < 20; ++t) {  // paused, fields fresh, every snapshot acknowledged: no news, however often acked
     engine.tick(0.001);
     CHECK(!engine.has_news());
@@ -438,8 +438,8 @@ TEST_CASE("engine_measures_information_on_its_schedule_with_the_clis_numbers") {
     }
     if (!more) break;
   }
-  CHECK((engine.state() == catgeo::RunState::finished && !engine.information_pending()));
-  const std::vector<catgeo::InformationRow>& rows = engine.information_history();
+  CHECK((engine.state() == catgeo::RunState::finished && !engine.jobs().information_pending()));
+  const std::vector<catgeo::InformationRow>& rows = engine.jobs().information_history();
   std::vector<int> due;
   for (int e = 0; e <= 2; ++e)
     if (catgeo::information_due(e, 2)) due.push_back(e);
@@ -467,7 +467,7 @@ TEST_CASE("engine_information_ticks_do_bounded_work_and_pause_is_answered_at_onc
     Engine engine;
     engine.handle(command(CommandKind::boot, 1, link));
     run_until(engine, 1);  // built, fields shown; the epoch-0 measurement under way
-    CHECK(engine.information_pending());
+    CHECK(engine.jobs().information_pending());
     engine.handle(command(CommandKind::play, 2));
     // Tiny budgets: one chunk per tick, whatever else the tick does. Such ticks leave no time to train, so the work
     // share's credit (engine/work_share.h) fills only with wall time, and the background jobs (information, decoder
@@ -479,9 +479,9 @@ TEST_CASE("engine_information_ticks_do_bounded_work_and_pause_is_answered_at_onc
     int ticks_with_chunks = 0;
     while (ticks_with_chunks < 2 && elapsed() < 60.0) {
       engine.tick(1e-6);
-      CHECK(engine.information_chunks_last_tick() <= 1);
-      if (engine.information_chunks_last_tick() > 0) ++ticks_with_chunks;
-      largest = std::max(largest, engine.information_work_last_tick());
+      CHECK(engine.jobs().information_chunks_last_tick() <= 1);
+      if (engine.jobs().information_chunks_last_tick() > 0) ++ticks_with_chunks;
+      largest = std::max(largest, engine.jobs().information_work_last_tick());
       if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
     }
     CHECK_MESSAGE(ticks_with_chunks == 2,
@@ -489,7 +489,7 @@ TEST_CASE("engine_information_ticks_do_bounded_work_and_pause_is_answered_at_onc
     CHECK_MESSAGE((largest > 0 && largest <= 2 * catgeo::kSliceMultiplyAdds),
                      link << ": " << largest << " multiply-adds");
     for (int t = 0; t < 5; ++t) engine.tick(0.01);  // trains alongside the measurement
-    CHECK(engine.information_pending());
+    CHECK(engine.jobs().information_pending());
     engine.handle(command(CommandKind::pause, 3));
     engine.tick(0.01);
     CHECK(engine.state() == catgeo::RunState::paused);
@@ -510,9 +510,9 @@ TEST_CASE("engine_trains_while_measuring_when_one_information_chunk_outlasts_a_t
   engine.handle(command(CommandKind::play, 2));
   long long measured = 0;
   int ticks = 0;
-  for (; ticks < 400 && engine.information_pending(); ++ticks) {
+  for (; ticks < 400 && engine.jobs().information_pending(); ++ticks) {
     engine.tick(0.0006);
-    measured += engine.information_work_last_tick();
+    measured += engine.jobs().information_work_last_tick();
     if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
   }
   CHECK_MESSAGE(measured > 0, "no information work in " << ticks << " ticks");
@@ -597,14 +597,14 @@ TEST_CASE("engine_decoder_check_runs_in_bounded_chunks_and_equals_one_shot") {
   run_until(engine, 1);
   long long largest = 0;
   int chunks = 0;
-  for (int t = 0; t < 200000 && (engine.decoder_pending() || !engine.decoder_result().valid); ++t) {
+  for (int t = 0; t < 200000 && (engine.jobs().decoder_pending() || !engine.jobs().decoder_result().valid); ++t) {
     engine.tick(1e-6);
-    CHECK(engine.decoder_chunks_last_tick() <= 1);
-    chunks += engine.decoder_chunks_last_tick();
-    largest = std::max(largest, engine.decoder_work_last_tick());
+    CHECK(engine.jobs().decoder_chunks_last_tick() <= 1);
+    chunks += engine.jobs().decoder_chunks_last_tick();
+    largest = std::max(largest, engine.jobs().decoder_work_last_tick());
     if (engine.has_news()) engine.take_snapshot(), engine.handle(command(CommandKind::ack, 0));
   }
-  const catgeo::DecoderResult& result = engine.decoder_result();
+  const catgeo::DecoderResult& result = engine.jobs().decoder_result();
   CHECK_MESSAGE((result.valid && result.epoch == 0 && result.points.cols() > 50), "points " << result.points.cols());
   CHECK_MESSAGE((chunks > 10 && largest > 0 && largest <= 2 * catgeo::kSliceMultiplyAdds),
                  chunks << " chunks, the largest " << largest << " multiply-adds");
@@ -634,8 +634,8 @@ TEST_CASE("engine_decoder_check_runs_in_bounded_chunks_and_equals_one_shot") {
   engine.handle(train);
   run_until(engine, 2);
   run_until_idle(engine);
-  CHECK_MESSAGE((engine.decoder_result().valid && engine.decoder_result().epoch == 2),
-                 "decoded epoch " << engine.decoder_result().epoch);
+  CHECK_MESSAGE((engine.jobs().decoder_result().valid && engine.jobs().decoder_result().epoch == 2),
+                 "decoded epoch " << engine.jobs().decoder_result().epoch);
 }
 
 TEST_CASE("engine_layer_picker_fills_fcode_at_the_chosen_layer") {
@@ -792,7 +792,7 @@ TEST_CASE("engine_per_layer_metrics_equal_layer_match_metrics") {
   Engine engine;
   engine.handle(command(CommandKind::boot, 1, "scenario=E6&seed=2&epochs=2"));
   run_until_idle(engine, 0.0001);
-  const std::vector<catgeo::LayerMetricsRow>& rows = engine.layer_metrics_history();
+  const std::vector<catgeo::LayerMetricsRow>& rows = engine.jobs().layer_metrics_history();
   CHECK_MESSAGE((rows.size() == 1 && rows[0].epoch == 0 && rows[0].layers.size() == 2), rows.size() << " rows");
   auto direct = catgeo::Experiment::create(engine.config());
   const std::vector<catgeo::LayerMatch> one_shot = catgeo::layer_match_metrics(*direct.value);
@@ -806,12 +806,12 @@ TEST_CASE("engine_per_layer_metrics_equal_layer_match_metrics") {
   CHECK(same);
   engine.handle(command(CommandKind::play, 2));
   run_until_idle(engine);
-  CHECK_MESSAGE((engine.layer_metrics_history().size() == 3 && engine.layer_metrics_history().back().epoch == 2),
-                 engine.layer_metrics_history().size() << " rows");
+  CHECK_MESSAGE((engine.jobs().layer_metrics_history().size() == 3 && engine.jobs().layer_metrics_history().back().epoch == 2),
+                 engine.jobs().layer_metrics_history().size() << " rows");
   Engine single;
   single.handle(command(CommandKind::boot, 1, "scenario=E5&seed=2&epochs=1"));
   run_until_idle(single);
-  CHECK(single.layer_metrics_history().empty());
+  CHECK(single.jobs().layer_metrics_history().empty());
 }
 
 namespace {
