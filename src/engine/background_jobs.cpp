@@ -6,6 +6,9 @@
 
 namespace catgeo {
 
+BackgroundJobs::BackgroundJobs() = default;
+BackgroundJobs::~BackgroundJobs() = default;
+
 // ---------------------------------------------------------------- runs, views and turns
 
 void BackgroundJobs::clear_run(const ScenarioConfig& config) {

@@ -37,6 +37,10 @@ class BackgroundJobs {
   static constexpr double kDecoderInterval = 2.0;  // while training, seconds between the starts of two decoder checks
   static constexpr double kLossMapInterval = 3.0;  // while training, seconds between the starts of two loss maps
 
+  // Out of line: inlined into Engine(), the default ScenarioConfig draws a false -Wmaybe-uninitialized from GCC 12.
+  BackgroundJobs();
+  ~BackgroundJobs();
+
   // A run is about to be built from `config`: the old run's jobs and results go (they refer to its data); the width
   // study stays if `config` has its settings.
   void clear_run(const ScenarioConfig& config);

@@ -3,14 +3,12 @@
 
 #include <algorithm>
 #include <climits>
-#include <cmath>
 #include <cstdint>
 
 #include "core/analysis/layer_fisher.h"
 #include "core/data/point_table.h"
 #include "core/config/scenarios.h"
 #include "core/link/share_link.h"
-#include "core/geometry/slice_size.h"
 #include "core/run/table_scenario.h"
 #include "engine/mnist_source.h"
 #include "engine/wall_clock.h"
@@ -67,9 +65,7 @@ void Engine::handle(const Command& c) {
       points_.take_view(config_.view);
       if (playing_ && config_.view.speed != view_before.speed) start_playing();  // the new pace from now
       if (displayed_layer() != layer_before) {  // the F_code map shows another layer: completes when it does
-        fields_stale_ = true;
-        last_refresh_ = -1e9;
-        job_.active = false;
+        refresh_.redo_now();
         set_pending(c.id);
       }
       jobs_.view_changed(view_before, config_.view);
@@ -107,16 +103,9 @@ void Engine::handle(const Command& c) {
     case CommandKind::add_points: add_points(c.points, c.id); break;
     case CommandKind::set_option:
       if (c.key == "grid") {
-        const int count = static_cast<int>(std::clamp(c.number, 16.0, 256.0));
-        if (count != display_count_2d_) {
-          display_count_2d_ = count;
-          fields_stale_ = true;
-          last_refresh_ = -1e9;
-          job_.active = false;  // a refresh on the old grid is no longer wanted
-          set_pending(c.id);
-        }
+        if (refresh_.set_grid_points(c.number)) set_pending(c.id);  // completes once the new grid is shown
       } else if (c.key == "refresh_ms") {
-        refresh_interval_ = std::clamp(c.number, 0.0, 5000.0) / 1000.0;
+        refresh_.set_interval_ms(c.number);
       } else if (c.key == "on_screen") {
         on_screen_ = c.number != 0.0;
       } else if (c.key == "width_study") {
@@ -223,19 +212,11 @@ void Engine::start_playing() {
 
 void Engine::build_run() {
   jobs_.clear_run(config_);  // before the old run goes: its jobs refer to its data
-  fields_layer_ = -1;
   run_.reset();
-  job_.active = false;
-  fields_stale_ = true;
-  last_refresh_ = -1e9;
+  refresh_.new_run();
   waiting_for_digits_ = false;
-  facts_dirty_ = history_reset_ = samples_dirty_ = derived_dirty_ = fields_dirty_ = true;
+  facts_dirty_ = history_reset_ = samples_dirty_ = true;
   history_sent_ = 0;
-  fields_ = GridFields();  // the old run's picture must not stand for the new one
-  ++fields_version_;
-  confusion_.clear();
-  gallery_.clear();
-  gallery_total_ = 0;
   samples_.resize(0, 0);
   sample_labels_.clear();
   points_.new_run();
@@ -284,7 +265,7 @@ void Engine::poll_digits() {
 
 void Engine::complete_pending_if_settled() {
   if (!pending_.command || pending_.training || waiting_for_digits_) return;
-  const bool settled = !run_ || state() == RunState::diverged || (!fields_stale_ && !job_.active);
+  const bool settled = !run_ || state() == RunState::diverged || refresh_.current();
   if (settled) pending_ = PendingCommand{};
 }
 
@@ -299,10 +280,10 @@ bool Engine::tick(double budget_seconds) {
     autoplay_waiting_ = false;
     start_playing();
   }
-  points_.answer(run_.get(), run_ && state() != RunState::diverged, !fields_stale_, config_);
+  points_.answer(run_.get(), run_ && state() != RunState::diverged, !refresh_.stale(), config_);
   // A refresh starts at the beginning of a tick, so that its unsliced preparation (the reference model) does not
   // come on top of a slice of training.
-  if (!job_.active && refresh_due()) start_field_job();
+  if (!refresh_.active() && refresh_due()) refresh_.start(*run_, displayed_layer());
   jobs_.start_due(scene());  // a decoder check or a loss map of the network the display fields show
   // The background jobs, an information measurement (of a copy of an earlier epoch's network), a decoder check, the
   // per-layer metrics, a loss map and the width study (taking turns tick by tick when several have work), take half
@@ -310,7 +291,7 @@ bool Engine::tick(double budget_seconds) {
   // half gives the next tick wholly to the other work, so that on a slow device, where one chunk can outlast a tick,
   // training goes on too.
   jobs_.new_tick();
-  const bool other_work = job_.active || (run_ && (training_wanted() || run_->measure_pending()));
+  const bool other_work = refresh_.active() || (run_ && (training_wanted() || run_->measure_pending()));
   if (jobs_.waiting() && !(other_work && background_yields_tick_) && work_allowed(WorkShare::Kind::background)) {
     const double jobs_start = wall_seconds();
     const double share = other_work ? 0.5 * (budget_seconds - (jobs_start - start)) : budget_seconds;
@@ -321,8 +302,8 @@ bool Engine::tick(double budget_seconds) {
     background_yields_tick_ = false;
   }
   const double left = budget_seconds - (wall_seconds() - start);
-  if (job_.active) {
-    continue_field_job(left);
+  if (refresh_.active()) {
+    continue_refresh(left);
   } else if (run_ && (training_wanted() || run_->measure_pending())) {
     train_slice(left);  // a paused run still finishes the metrics of the epoch it ended
   }
@@ -334,12 +315,12 @@ bool Engine::tick(double budget_seconds) {
   // back, a command); a field refresh of what it trained comes when it is due.
   const bool held = playing_ && !on_screen_;
   const bool play_waits = run_ && playing_ && (held || pace_waiting_) && !pending_.training && !run_->measure_pending();
-  const bool busy = waiting_for_digits_ || job_.active || jobs_.waiting() || jobs_.due(scene()) ||
+  const bool busy = waiting_for_digits_ || refresh_.active() || jobs_.waiting() || jobs_.due(scene()) ||
                     (run_ && ((playing_ && !play_waits) || pending_.training || run_->measure_pending())) ||
-                    (run_ && !diverged && fields_stale_ && !(play_waits && !refresh_due())) ||
+                    (run_ && !diverged && refresh_.stale() && !(play_waits && !refresh_due())) ||
                     (!gate_.waiting_for_ack() && changed());  // news still to publish
   if (!busy && play_waits) {
-    const double refresh = fields_stale_ ? std::max(0.0, last_refresh_ + refresh_interval_ - now) : -1.0;
+    const double refresh = refresh_.seconds_until_due(now);
     const double batch = held ? -1.0 : pace_.seconds_until_allowed();
     wake_after_ = refresh < 0.0 ? batch : batch < 0.0 ? refresh : std::min(refresh, batch);
   }
@@ -347,11 +328,11 @@ bool Engine::tick(double budget_seconds) {
 }
 
 bool Engine::refresh_due() {
-  if (!run_ || state() == RunState::diverged || !fields_stale_) return false;
-  // While playing, at most every refresh_interval_; while a train_epochs / train_for runs, once it is done (its
+  if (!run_ || state() == RunState::diverged || !refresh_.stale()) return false;
+  // While playing, at most every refresh interval; while a train_epochs / train_for runs, once it is done (its
   // caller waits for the result); otherwise at once.
   if (pending_.training) return false;
-  return !playing_ || (wall_seconds() - last_refresh_ >= refresh_interval_ && work_allowed(WorkShare::Kind::view));
+  return !playing_ || (refresh_.interval_passed(wall_seconds()) && work_allowed(WorkShare::Kind::view));
 }
 
 bool Engine::work_allowed(WorkShare::Kind kind) {
@@ -408,87 +389,27 @@ void Engine::train_slice(double budget_seconds) {
     trained = true;
   }
   meter_.perf().train_ms_last_tick = 1000.0 * (wall_seconds() - start);
-  if (trained) fields_stale_ = state_dirty_ = true;
+  if (trained) {
+    refresh_.network_moved();
+    state_dirty_ = true;
+  }
   if (run_->measure_pending()) return;  // the epoch is not done until its metrics are
   const bool stopped = run_->trainer().state() != TrainerState::training;
   if (stopped) playing_ = false;
   if (pending_.training &&
       (stopped || run_->trainer().epoch() >= pending_.epoch || wall_seconds() >= pending_.deadline)) {
     pending_.training = false;  // the command completes once the fields show the trained network
-    fields_stale_ = true;
-    last_refresh_ = -1e9;
+    refresh_.redo_now();
   }
 }
 
-GridSpec Engine::display_grid() {
-  if (run_ && run_->network().projection_layer() >= 0) return run_->current_grid(display_count_2d_);
-  GridSpec grid = config_.grid;
-  if (grid.dims == 1) {
-    grid.count[0] = 401;
-    grid.count[1] = 1;
-  } else {
-    grid.count[0] = grid.count[1] = display_count_2d_;
-  }
-  return grid;
-}
-
-void Engine::start_field_job() {
-  job_ = FieldJob{};
-  job_.active = true;
-  job_.layer = displayed_layer();
-  if (job_.layer >= 0)
-    job_.layer_net = std::make_unique<Mlp>(network_coding_at(run_->network(), run_->config().network, job_.layer));
-}
-
-void Engine::continue_field_job(double budget_seconds) {
+void Engine::continue_refresh(double budget_seconds) {
   const double start = wall_seconds();
-  const int test_size = run_->test_data().size();
-  const auto done = [&] { return job_.prepared && job_.fields.done(building_) && job_.test_next >= test_size; };
-  while (!done()) {
-    if (!job_.prepared) {
-      if (run_->fields_wait_for_codes()) {
-        run_->project_codes_chunk();
-      } else {
-        job_.digest = start_digest(*run_);
-        job_.fields = run_->prepare_fields(display_grid(), building_);
-        job_.prepared = true;
-      }
-    } else if (!job_.fields.done(building_)) {
-      if (job_.layer_net && job_.fields.reference_row >= grid_rows(building_)) {  // F_code at an earlier layer
-        const int end = std::min(building_.size(), job_.fields.next + grid_points_per_slice(*job_.layer_net));
-        layer_evaluator_.evaluate(*job_.layer_net, building_, job_.fields.next, end);
-        job_.fields.next = end;
-      } else {
-        run_->fill_fields_chunk(building_, job_.fields);
-      }
-    } else {
-      const int end = std::min(test_size, job_.test_next + samples_per_slice(run_->network()));
-      digest_samples(*run_, job_.test_next, end, job_.digest);
-      job_.test_next = end;
-    }
-    if (wall_seconds() - start >= budget_seconds) break;
-  }
-  job_.seconds += wall_seconds() - start;
+  const bool finished = refresh_.work(*run_, config_.grid, budget_seconds);
   spend_work(wall_seconds() - start, WorkShare::Kind::view);
-  if (done()) finish_field_job();
-}
-
-void Engine::finish_field_job() {
-  job_.active = false;
-  fields_stale_ = false;
-  last_refresh_ = wall_seconds();
-  meter_.refreshed(job_.seconds);
-  if (building_.finite()) {  // otherwise the last good picture stays
-    std::swap(fields_, building_);
-    fields_layer_ = job_.layer;
-    ++fields_version_;
-    fields_dirty_ = true;
-    points_.follow_fields();
-  }
-  confusion_ = std::move(job_.digest.confusion);
-  gallery_ = std::move(job_.digest.gallery);
-  gallery_total_ = job_.digest.gallery_total;
-  derived_dirty_ = true;
+  if (!finished) return;
+  meter_.refreshed(refresh_.seconds_last());
+  if (refresh_.replaced()) points_.follow_fields();
   // The codes move with training: those of the network just evaluated (cached by the refresh's reference).
   if (run_->network().projection_layer() >= 0) capture_samples();
   state_dirty_ = true;
@@ -506,9 +427,9 @@ int Engine::displayed_layer() const {
 RunScene Engine::scene() const {
   RunScene scene;
   scene.run = run_.get();
-  scene.fields = &fields_;
-  scene.fields_version = fields_version_;
-  scene.fields_current = !job_.active && !fields_stale_;
+  scene.fields = &refresh_.fields();
+  scene.fields_version = refresh_.version();
+  scene.fields_current = refresh_.current();
   scene.training = training_wanted();
   scene.diverged = state() == RunState::diverged;
   scene.decoder_wanted = config_.view.decoder;
@@ -519,7 +440,7 @@ RunScene Engine::scene() const {
 // ---------------------------------------------------------------- snapshots
 
 bool Engine::changed() const {
-  return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || fields_dirty_ || derived_dirty_ ||
+  return state_dirty_ || config_dirty_ || load_dirty_ || facts_dirty_ || refresh_.changed() ||
          samples_dirty_ || points_.changed() || history_reset_ || jobs_.changed() ||
          (run_ && history_sent_ < run_->history().size());
 }
@@ -569,18 +490,7 @@ Snapshot Engine::take_snapshot() {
     history_sent_ = history.size();
   }
   jobs_.publish(s);
-  if (fields_dirty_) {
-    s.has_fields = true, s.fields_version = fields_version_, s.fields_layer = fields_layer_;
-    s.fields = fields_;
-  }
-  if (derived_dirty_) {
-    s.has_confusion = s.has_gallery = true;
-    s.confusion = confusion_;
-    s.gallery = gallery_;
-    s.gallery_total = gallery_total_;
-    s.image_side = run_ ? image_side(run_->test_data()) : 0;
-    s.test_size = run_ ? run_->test_data().size() : 0;
-  }
+  refresh_.publish(s, run_.get());
   if (samples_dirty_) {
     s.has_samples = true;
     s.samples = samples_;
@@ -588,7 +498,7 @@ Snapshot Engine::take_snapshot() {
   }
   points_.publish(s);
   config_dirty_ = load_dirty_ = facts_dirty_ = history_reset_ = samples_dirty_ = false;
-  fields_dirty_ = derived_dirty_ = state_dirty_ = false;
+  state_dirty_ = false;
   gate_.published(s.completed, wall_seconds());
   return s;
 }

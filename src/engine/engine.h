@@ -8,8 +8,8 @@
 
 #include "core/config/config.h"
 #include "core/run/experiment.h"
-#include "core/geometry/grid_fields.h"
 #include "engine/background_jobs.h"
+#include "engine/display_refresh.h"
 #include "engine/perf_meter.h"
 #include "engine/play_pace.h"
 #include "engine/point_queries.h"
@@ -45,7 +45,7 @@ class Engine {
   const BackgroundJobs& jobs() const { return jobs_; }
   bool loss_map_pending() const { return jobs_.loss_map_pending(scene()); }
   // The hidden layer whose F_code the display fields hold (-1: r).
-  int fields_layer() const { return fields_layer_; }
+  int fields_layer() const { return refresh_.layer(); }
 
  private:
   // The command that has not fully taken effect yet: a load (until the new run's fields are computed) or a
@@ -55,16 +55,6 @@ class Engine {
     bool training = false;      // still training towards the target
     int epoch = 0;              // stop at this completed epoch
     double deadline = 0.0;      // or at this wall time (seconds)
-  };
-  struct FieldJob {  // a display refresh in slices: the training codes if needed, the fields, the test digest
-    bool active = false;
-    bool prepared = false;  // the codes are current and the fields are shaped
-    Experiment::FieldProgress fields;  // of building_
-    int test_next = 0;  // the next test sample of the digest
-    RunDigest digest;
-    double seconds = 0.0;
-    int layer = -1;                  // the hidden layer whose F_code it fills (-1: r, the run's own evaluation)
-    std::unique_ptr<Mlp> layer_net;  // that layer as r (core/analysis/layer_fisher.h network_coding_at), else null
   };
 
   void load(const ScenarioConfig& config, std::uint32_t command, std::vector<std::string> notices, bool fell_back);
@@ -87,12 +77,9 @@ class Engine {
   // At an epoch's end: measure its test metrics now, or leave the epoch out (Experiment::skip_measure). The run's last
   // epoch, an information epoch and a train_epochs target are always measured; every epoch with option every_epoch.
   bool measure_wanted();
-  void start_field_job();
-  void continue_field_job(double budget_seconds);
-  void finish_field_job();
+  void continue_refresh(double budget_seconds);  // the display fields' refresh under way
   int displayed_layer() const;  // the view's layer option resolved against the run's network (-1: r)
   RunScene scene() const;       // what the background jobs see
-  GridSpec display_grid();
   void capture_samples();  // the points to draw, from the network the latest fields show
   void start_playing();  // plays at the view's pace from now
   void load_autoplay();  // a run just built: an autoplay link plays once the figure is on screen
@@ -110,14 +97,7 @@ class Engine {
   std::uint32_t runs_created_ = 0;
   std::uint32_t received_ = 0;  // the latest command id
   PendingCommand pending_;
-  FieldJob job_;
-  GridFields building_;  // the refresh being filled
-  GridFields fields_;    // the latest complete display fields
-  int fields_version_ = 0;
-  bool fields_stale_ = true;
-  int display_count_2d_ = 64;
-  double refresh_interval_ = 0.2;
-  double last_refresh_ = -1e9;
+  DisplayRefresh refresh_;  // the display fields and the test digest, refreshed from the run's network
   PerfMeter meter_;  // the timings snapshots report
   Eigen::MatrixXf samples_;  // (K or input dim, n) points to draw (engine/run_digest.h training_samples)
   std::vector<int> sample_labels_;
@@ -126,20 +106,15 @@ class Engine {
   double last_measure_ = -1e9;        // wall seconds when the latest epoch's metrics were finished
   BackgroundJobs jobs_;
   bool background_yields_tick_ = false;  // a background chunk overran its share: the next tick is the other work's
-  NetworkFieldEvaluator layer_evaluator_;  // the display fields' F_code at a layer before r
-  int fields_layer_ = -1;                  // of fields_
 
   bool changed() const;  // the next snapshot would carry something
 
   PublishGate gate_;  // when the next snapshot may go
   // What the next snapshot carries.
   bool config_dirty_ = true, load_dirty_ = false, facts_dirty_ = true, history_reset_ = true, samples_dirty_ = false;
-  bool fields_dirty_ = false, derived_dirty_ = false, state_dirty_ = true;
+  bool state_dirty_ = true;
   LoadOutcome load_;
   std::size_t history_sent_ = 0;
-  std::vector<std::vector<int>> confusion_;
-  int gallery_total_ = 0;
-  std::vector<MisclassifiedDigit> gallery_;
   PointQueries points_;  // the probe, the cut, the digit path, the pad's digit
 };
 
