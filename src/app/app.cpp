@@ -179,7 +179,7 @@ void App::layout_windows() {
   // A tour step that names a chart or a read-out: the sheet keeps room for its run buttons (two rows), its tabs, the
   // tab page's margins (about a row) and that panel.
   if (const TourStep* step = tour_step(); step && step->focus != TourFocus::figure) {
-    const float panel = step->focus == TourFocus::cut_plot ? cut_plot_height()
+    const float panel = step->focus == TourFocus::cut_plot ? cut_.plot_height()
                                                             : (kChartLinesForAxes + 3.0f) * ImGui::GetTextLineHeightWithSpacing();
     request.sheet_min = 4.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y + panel;
   }
@@ -325,7 +325,7 @@ void App::frame() {
   studies_.follow(view_, sender());
   update_images();
   play_button_min_ = play_button_max_ = figure_min_ = figure_max_ = ImVec2(0, 0);
-  cut_button_min_ = cut_button_max_ = ImVec2(0, 0);
+  cut_.start_frame();
   pad_.start_frame();
   mean_handles_.clear();
   tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
@@ -342,7 +342,7 @@ void App::frame() {
 
 bool App::figure_wants_pointer_at(float x, float y) const {
   const auto inside = [&](ImVec2 lo, ImVec2 hi) { return x >= lo.x && x <= hi.x && y >= lo.y && y <= hi.y; };
-  const bool tool_on = cut_tool_ || (edit_.data == DataKind::drawn_points && tool_ != DataTool::none);
+  const bool tool_on = cut_.on() || (edit_.data == DataKind::drawn_points && tool_ != DataTool::none);
   if (tool_on && inside(figure_min_, figure_max_)) return true;
   const DigitPadPanel::Places& pad = pad_.places();
   if (pad.visible && inside(pad.pad_min, pad.pad_max)) return true;
@@ -495,8 +495,8 @@ std::string App::view_rect_json() const {
     return out;
   };
   out.set("play_button", box(play_button_min_, play_button_max_));
-  out.set("cut_button", box(cut_button_min_, cut_button_max_));
-  out.set("cut_tool", JsonValue::boolean(cut_tool_));
+  out.set("cut_button", box(cut_.button_min(), cut_.button_max()));
+  out.set("cut_tool", JsonValue::boolean(cut_.on()));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
   out.set("tour_focus", box(tour_focus_min_, tour_focus_max_));  // what the tour step names (zero size: not drawn)
   const DigitPadPanel::Places& pad = pad_.places();

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/cut_tool.h"
 #include "app/digit_pad_panel.h"
 #include "app/field_images.h"
 #include "app/information_panel.h"
@@ -124,6 +125,12 @@ class App {
   SendCommand sender() {  // send() for a panel
     return [this](Command command) { return send(std::move(command)); };
   }
+  ApplyView view_applier() {  // a panel's edited view options: the widgets' edit and the engine's set_view
+    return [this](const ViewConfig& view) {
+      edit_.view = view;
+      apply_view_options();
+    };
+  }
   MarkTourFocus focus_marker() {  // mark_tour_focus() for a panel
     return [this](TourFocus focus, ImVec2 min, ImVec2 max) { mark_tour_focus(focus, min, max); };
   }
@@ -181,15 +188,6 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
-  // cut_view.cpp: the 1-D cut through the 2-D view
-  void draw_cut_tool_button();
-  bool handle_cut_input(const PlotFrame& frame, int map);  // true while the cut tool owns the maps' input
-  void request_cut(const CutSegment& segment);              // a preview while it is dragged
-  void commit_cut(const CutSegment& segment);               // into the view (link key cut); NaN ends: no cut
-  void draw_cut_segment(const PlotFrame& frame);
-  bool cut_plot_wanted() const;
-  float cut_plot_height() const;
-  void draw_cut_plot(float width);
   // path_view.cpp: the MNIST digit path
   void set_digit_path(int from_digit, int to_digit, int pair);  // into the view (link key path); from < 0: none
   bool digit_path_shown() const;
@@ -264,11 +262,7 @@ class App {
   bool pending_reload_ = false;        // data edited on the canvas: rebuild the run on mouse release
   double last_draw_x_ = 1e9, last_draw_y_ = 1e9;
   double probe_x_ = 1e300, probe_y_ = 1e300;  // the latest point asked of the engine
-  bool cut_tool_ = false;         // dragging on a map draws a cut instead of editing the data
-  CutSegment cut_drag_;           // the segment being dragged
-  int cut_drag_map_ = -1;         // the map it is dragged on (-1: none)
-  double cut_sent_time_ = -1e9;   // ImGui time of the latest cut command
-  bool cut_plot_drawn_ = false;   // this frame: the view panel had room for the cut plot
+  CutTool cut_;  // the 1-D cut through the 2-D view
   // The grid of the 2-D maps: the fields' own (a learned projection's extent follows its codes), the configured one
   // until they arrive.
   const GridSpec& map_grid() const {
@@ -278,7 +272,6 @@ class App {
   ImVec2 sheet_scroll_;                // portrait sheet page: scroll offset (x) and its largest (y), for the JS API
   bool view_frame_valid_ = false;
   ImVec2 play_button_min_, play_button_max_;  // the Play/Pause button in this frame (zero size: not drawn)
-  ImVec2 cut_button_min_, cut_button_max_;    // the "1-D cut" button in this frame (zero size: not drawn)
   ImVec2 figure_min_, figure_max_;            // this frame's plots: every 2-D map, or the 1-D panels (zero: none)
   std::vector<ImVec2> mean_handles_;          // this frame's draggable class means on the maps (screen px)
   DigitPadPanel pad_;  // draw your own digit (MNIST)

@@ -158,8 +158,9 @@ void App::draw_readouts(bool with_explanation) {
 
 void App::draw_charts() {
   if (!view_.has_run() || view_.history.empty()) return;
-  if (cut_plot_wanted() && !cut_plot_drawn_)  // no room by the maps
-    draw_tour_focus(TourFocus::cut_plot, [&] { draw_cut_plot(ImGui::GetContentRegionAvail().x); });
+  if (cut_.plot_wanted(view_, edit_.grid.dims) && !cut_.plot_drawn())  // no room by the maps
+    draw_tour_focus(TourFocus::cut_plot,
+                    [&] { cut_.draw_plot(ImGui::GetContentRegionAvail().x, view_, edit_.view.measure); });
   const int dims = view_.facts.dims;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float em = ImGui::GetFontSize();

@@ -68,7 +68,6 @@ void draw_axes(ImDrawList* dl, const PlotFrame& f) {
 
 void App::draw_view() {
   view_frame_valid_ = false;
-  cut_plot_drawn_ = false;
   tour_caption_shown_ = tour_step() != nullptr;
   caption_line_y_ = -1.0f;
   if (tour_step() && view_.config.view.tour != tour_map_step_) {  // one map at a time: the one the step is about
@@ -109,9 +108,9 @@ void App::draw_view_2d() {
   const float min_size = layout_.kind == ScreenKind::portrait || layout_.figure_only ? kPortraitMinMapSize : 0.0f;
   MapArrangement arrangement = arrange_maps(ImGui::GetContentRegionAvail(), side ? 2 : 1, chrome, min_size);
   // A cut's plot goes under the maps when they lose at most a third of their size for it (else it goes to the charts).
-  if (cut_plot_wanted() && layout_.kind != ScreenKind::portrait) {
+  if (cut_.plot_wanted(view_, edit_.grid.dims) && layout_.kind != ScreenKind::portrait) {
     const ImVec2 area = ImGui::GetContentRegionAvail();
-    const float reserve = cut_plot_height() + 4.0f * ImGui::GetTextLineHeightWithSpacing();  // button and note too
+    const float reserve = cut_.plot_height() + 4.0f * ImGui::GetTextLineHeightWithSpacing();  // button and note too
     const MapArrangement smaller = arrange_maps(ImVec2(area.x, area.y - reserve), side ? 2 : 1, chrome, min_size);
     if (smaller.map_size >= (2.0f / 3.0f) * arrangement.map_size && !smaller.one_at_a_time) arrangement = smaller;
   }
@@ -154,14 +153,14 @@ void App::draw_view_2d() {
                         : fit_text(fcode_long.c_str(), fcode_short.c_str(), room);
     draw_label(dl, ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
-    draw_cut_segment(frame);
+    cut_.draw_segment(frame, view_);
     draw_digit_path_on_map(frame);
     pad_.draw_on_map(frame, view_, images_);
     if (p == first_map) {
       view_frame_ = frame;
       view_frame_valid_ = true;
     }
-    if (!handle_cut_input(frame, p)) handle_canvas_input(frame, p);
+    if (!cut_.handle_input(frame, p, edit_.view, view_applier(), sender())) handle_canvas_input(frame, p);
   }
   figure_min_ = ImVec2(origin.x + margin, origin.y + title_h);
   figure_max_ = maps_end;
@@ -180,7 +179,8 @@ void App::draw_view_2d() {
   }
   draw_decoder_legend(legend);
   draw_table_axes_note();
-  if (view_.has_run() && !layout_.figure_only) draw_cut_tool_button();  // a small embed is a figure, not a lab
+  if (view_.has_run() && !layout_.figure_only)
+    cut_.draw_button(view_, edit_.view, edit_.data == DataKind::drawn_points, view_applier());  // a small embed is a figure, not a lab
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
   ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ∝ √(λ_i / max λ)"
@@ -189,9 +189,11 @@ void App::draw_view_2d() {
   ImGui::PopTextWrapPos();
   draw_decoder_note();
   // The cut's plot under the maps when it fits; else at the top of the metric charts (draw_charts).
-  if (cut_plot_wanted() && ImGui::GetContentRegionAvail().y >= cut_plot_height() + ImGui::GetFrameHeightWithSpacing()) {
-    draw_tour_focus(TourFocus::cut_plot, [&] { draw_cut_plot(ImGui::GetContentRegionAvail().x); });
-    cut_plot_drawn_ = true;
+  if (cut_.plot_wanted(view_, edit_.grid.dims) &&
+      ImGui::GetContentRegionAvail().y >= cut_.plot_height() + ImGui::GetFrameHeightWithSpacing()) {
+    draw_tour_focus(TourFocus::cut_plot,
+                    [&] { cut_.draw_plot(ImGui::GetContentRegionAvail().x, view_, edit_.view.measure); });
+    cut_.set_plot_drawn();
   }
 }
 

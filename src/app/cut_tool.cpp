@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <limits>
 
-#include "app/app.h"
+#include "app/cut_tool.h"
+
 #include "app/chart_axes.h"
 #include "app/colormap.h"
 #include "app/field_images.h"
@@ -35,69 +36,75 @@ void crossing_lines(ImDrawList* dl, const ChartAxes& axes, const std::vector<dou
 
 }  // namespace
 
-void App::draw_cut_tool_button() {
-  const bool on = cut_tool_;
+void CutTool::start_frame() {
+  plot_drawn_ = false;
+  button_min_ = button_max_ = ImVec2(0, 0);
+}
+
+void CutTool::draw_button(const RunView& view, const ViewConfig& edited, bool drawing_points, const ApplyView& apply) {
+  const bool on = on_;
   if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-  if (ImGui::Button(on ? "Cut: drag A→B on a map###cut-tool" : "1-D cut###cut-tool")) cut_tool_ = !cut_tool_;
-  cut_button_min_ = ImGui::GetItemRectMin();
-  cut_button_max_ = ImGui::GetItemRectMax();
+  if (ImGui::Button(on ? "Cut: drag A→B on a map###cut-tool" : "1-D cut###cut-tool")) on_ = !on_;
+  button_min_ = ImGui::GetItemRectMin();
+  button_max_ = ImGui::GetItemRectMax();
   if (on) ImGui::PopStyleColor();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Drag a segment across a map: F_cat, F_code and the posteriors along it, and where it crosses "
         "the boundaries.\nPress again to go back to %s.",
-        edit_.data == DataKind::drawn_points ? "drawing points" : "dragging the class means");
-  if (view_.cut.active) {
+        drawing_points ? "drawing points" : "dragging the class means");
+  if (view.cut.active) {
     same_line_or_wrap(ImGui::CalcTextSize("Clear cut").x + 2.0f * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button("Clear cut")) commit_cut(CutSegment{kNoCut, kNoCut, kNoCut, kNoCut});
+    if (ImGui::Button("Clear cut")) commit(CutSegment{kNoCut, kNoCut, kNoCut, kNoCut}, edited, apply);
   }
 }
 
-bool App::handle_cut_input(const PlotFrame& frame, int map) {
-  if (!cut_tool_) return false;
+bool CutTool::handle_input(const PlotFrame& frame, int map, const ViewConfig& edited, const ApplyView& apply,
+                           const SendCommand& send) {
+  if (!on_) return false;
   const ImGuiIO& io = ImGui::GetIO();
   const bool inside = ImGui::IsWindowHovered() && frame.contains(io.MousePos);
   const double x = std::clamp(frame.data_x(io.MousePos.x), frame.lo[0], frame.hi[0]);
   const double y = std::clamp(frame.data_y(io.MousePos.y), frame.lo[1], frame.hi[1]);
   if (inside && ImGui::IsMouseClicked(0)) {
-    cut_drag_map_ = map;
-    cut_drag_ = CutSegment{x, y, x, y};
+    drag_map_ = map;
+    drag_ = CutSegment{x, y, x, y};
   }
-  if (cut_drag_map_ != map) return true;  // the tool owns the maps' input; this drag belongs to another map
-  cut_drag_.x1 = x;
-  cut_drag_.y1 = y;
+  if (drag_map_ != map) return true;  // the tool owns the maps' input; this drag belongs to another map
+  drag_.x1 = x;
+  drag_.y1 = y;
   // Shorter than 2% of the view: a tap, not a cut.
-  const bool long_enough =
-      cut_drag_.length() >= 0.02 * std::hypot(frame.hi[0] - frame.lo[0], frame.hi[1] - frame.lo[1]);
+  const bool long_enough = drag_.length() >= 0.02 * std::hypot(frame.hi[0] - frame.lo[0], frame.hi[1] - frame.lo[1]);
   if (!ImGui::IsMouseDown(0)) {
-    cut_drag_map_ = -1;
-    if (long_enough) commit_cut(cut_drag_);
-  } else if (long_enough && ImGui::GetTime() - cut_sent_time_ >= 1.0 / 20.0) {  // the plot follows the drag
-    request_cut(cut_drag_);
+    drag_map_ = -1;
+    if (long_enough) commit(drag_, edited, apply);
+  } else if (long_enough && ImGui::GetTime() - sent_time_ >= 1.0 / 20.0) {  // the plot follows the drag
+    request(drag_, send);
   }
   return true;
 }
 
-void App::commit_cut(const CutSegment& segment) {
+void CutTool::commit(const CutSegment& segment, const ViewConfig& edited, const ApplyView& apply) {
   // To the link's 3 decimals, so that the cut a link carries is the one computed.
   const auto rounded = [](double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : kNoCut; };
-  edit_.view.cut = {rounded(segment.x0), rounded(segment.y0), rounded(segment.x1), rounded(segment.y1)};
-  apply_view_options();
+  ViewConfig view = edited;
+  view.cut = {rounded(segment.x0), rounded(segment.y0), rounded(segment.x1), rounded(segment.y1)};
+  apply(view);
 }
 
-void App::request_cut(const CutSegment& segment) {
+void CutTool::request(const CutSegment& segment, const SendCommand& send) {
   Command command;
   command.kind = CommandKind::cut;
   command.x = segment.x0, command.y = segment.y0;
   command.x_end = segment.x1, command.y_end = segment.y1;
   send(std::move(command));
-  cut_sent_time_ = ImGui::GetTime();
+  sent_time_ = ImGui::GetTime();
 }
 
-void App::draw_cut_segment(const PlotFrame& frame) {
-  const bool dragging = cut_drag_map_ >= 0;
-  if (!dragging && !view_.cut.active) return;
-  const CutSegment& s = dragging ? cut_drag_ : view_.cut.segment;
+void CutTool::draw_segment(const PlotFrame& frame, const RunView& view) const {
+  const bool dragging = drag_map_ >= 0;
+  if (!dragging && !view.cut.active) return;
+  const CutSegment& s = dragging ? drag_ : view.cut.segment;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a = frame.to_screen(s.x0, s.y0), b = frame.to_screen(s.x1, s.y1);
   dl->PushClipRect(frame.p0, frame.p1, true);
@@ -110,18 +117,16 @@ void App::draw_cut_segment(const PlotFrame& frame) {
   dl->PopClipRect();
 }
 
-bool App::cut_plot_wanted() const { return edit_.grid.dims == 2 && (view_.cut.active || cut_drag_map_ >= 0); }
+float CutTool::plot_height() const { return kCutPlotLines * ImGui::GetTextLineHeightWithSpacing(); }
 
-float App::cut_plot_height() const { return kCutPlotLines * ImGui::GetTextLineHeightWithSpacing(); }
-
-void App::draw_cut_plot(float width) {
+void CutTool::draw_plot(float width, const RunView& view, FieldMeasure measure) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const ImVec2 size(width, cut_plot_height());
+  const ImVec2 size(width, plot_height());
   ImGui::Dummy(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const CutResult& cut = view_.cut;
-  const bool exact = view_.facts.reference_exact;
+  const CutResult& cut = view.cut;
+  const bool exact = view.facts.reference_exact;
   const char* title =
       fit_text("1-D cut A→B: posteriors, F_cat and F_code (each / its max on the cut)", "1-D cut A→B", width);
   draw_label(dl, p0, IM_COL32(230, 230, 230, 255), title, p0, ImVec2(p0.x + width, p0.y + size.y));
@@ -136,7 +141,6 @@ void App::draw_cut_plot(float width) {
   const double length = cut.segment.length();
   const std::vector<double> reference_crossings = decision_boundaries_1d(f.reference_posterior, t, nullptr);
   const std::vector<double> network_crossings = decision_boundaries_1d(f.network_posterior, t, nullptr);
-  const FieldMeasure measure = edit_.view.measure;
   const std::vector<double> fcat = normalised_measure(f.fcat, f.fcat_eigen, measure);
   const std::vector<double> fcode = normalised_measure(f.fcode, f.fcode_eigen, measure);
 
