@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "app/cut_tool.h"
+#include "app/decoder_overlay.h"
 #include "app/digit_pad_panel.h"
 #include "app/field_images.h"
 #include "app/information_panel.h"
 #include "app/label_audit.h"
+#include "app/layer_panel.h"
 #include "app/metric_chart.h"
 #include "app/mnist_view.h"
 #include "app/plot_frame.h"
@@ -212,15 +214,6 @@ class App {
   }
   // mnist_view.cpp
   void draw_nearest_digits_tooltip(const PlotFrame& frame);
-  // decoder_view.cpp, layer_view.cpp (issue 14, helper): the decoder check on the F_code map, the layer picker
-  bool decoder_shown() const;  // the decoder option is on and its result arrived
-  double decoder_cell() const;  // the coarse grid's spacing (data units)
-  void draw_decoder_ellipses(const PlotFrame& frame);
-  void draw_decoder_legend(FlowingLegend& legend);
-  void draw_decoder_note();  // the median relative trace error, the scale, the capped ellipses
-  void draw_layer_picker();  // in the View options, when the network has more than one code layer
-  std::string fcode_map_title(bool short_form) const;  // names the layer the F_code map shows
-  void draw_layer_metrics_table();  // per code layer: contrast, log-log r, angle, before and now (several layers)
 
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;

@@ -529,7 +529,7 @@ void App::draw_view_options() {
       view.glyphs != before.glyphs || view.show_data != before.show_data || view.show_boundary != before.show_boundary ||
       view.decoder != before.decoder || view.loss_map != before.loss_map || view.width_study != before.width_study)
     apply_view_options();
-  draw_layer_picker();
+  draw_layer_picker(view_, edit_, view_applier());
   if (edit_.grid.dims == 2) {
     const int resolution = view_.fields_valid() ? view_.fields.grid.count[0] : 0;
     ImGui::TextUnformatted("Field grid:");

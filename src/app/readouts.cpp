@@ -80,7 +80,7 @@ void App::draw_readouts(bool with_explanation) {
     }
     ImGui::EndTable();
   }
-  draw_tour_focus(TourFocus::layer_table, [&] { draw_layer_metrics_table(); });
+  draw_tour_focus(TourFocus::layer_table, [&] { draw_layer_metrics_table(view_); });
   if (dims == 1) {
     auto list = [](const std::vector<double>& v) {
       std::string s;

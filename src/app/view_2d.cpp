@@ -144,7 +144,7 @@ void App::draw_view_2d() {
     // The title may run over the margin to the next map, up to that map's axis name x₂; else it stops at the bar.
     const bool map_follows = side && p == 0 && !arrangement.stacked && !one_at_a_time;
     const float room = map_follows ? size + margin - ImGui::CalcTextSize("x₂").x - 10.0f : size + 6.0f;
-    const std::string fcode_long = fcode_map_title(false), fcode_short = fcode_map_title(true);
+    const std::string fcode_long = fcode_map_title(view_, false), fcode_short = fcode_map_title(view_, true);
     const char* title = !side  ? fit_text("Overlay: network decision regions, F_cat and F_code glyphs",
                                           "Overlay: regions, F_cat and F_code", room)
                         : p == 0 ? (view_.facts.reference_exact
@@ -168,6 +168,7 @@ void App::draw_view_2d() {
   if (side) draw_color_bar(ImVec2(maps_end.x + 8.0f, origin.y + title_h), ImVec2(maps_end.x + 22.0f, maps_end.y));
   // Legend
   ImGui::SetCursorScreenPos(ImVec2(origin.x, maps_end.y + chrome.ticks));
+  const DecoderOverlay decoder(view_, edit_, map_grid());
   FlowingLegend legend;
   if (view.show_boundary) {
     legend.item(ImVec4(1, 1, 1, 1), "— reference boundary");
@@ -175,19 +176,19 @@ void App::draw_view_2d() {
   }
   if (view.glyphs) {
     legend.item(ImGui::ColorConvertU32ToFloat4(kFcatColor), view_.facts.reference_exact ? "○ F_cat" : "○ F_cat (KDE estimate)");
-    if (!decoder_shown()) legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
+    if (!decoder.shown()) legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ F_code");
   }
-  draw_decoder_legend(legend);
+  decoder.draw_legend(legend);
   draw_table_axes_note();
-  if (view_.has_run() && !layout_.figure_only)
-    cut_.draw_button(view_, edit_.view, edit_.data == DataKind::drawn_points, view_applier());  // a small embed is a figure, not a lab
+  if (view_.has_run() && !layout_.figure_only)  // a small embed is a figure, not a lab
+    cut_.draw_button(view_, edit_.view, edit_.data == DataKind::drawn_points, view_applier());
   if (ImGui::GetContentRegionAvail().y < 3.0f * ImGui::GetTextLineHeightWithSpacing()) return;  // no room: About has it
   ImGui::PushTextWrapPos(0.0f);  // wrapped, never cut mid-word
   ImGui::TextDisabled("Ellipses: sensitivity convention, half-axes along the eigenvectors ∝ √(λ_i / max λ)"
                       " (long axis = most sensitive direction). Colours: %s of each field / its max in the data region.",
                       view.measure == FieldMeasure::trace ? "trace" : "largest eigenvalue");
   ImGui::PopTextWrapPos();
-  draw_decoder_note();
+  decoder.draw_note();
   // The cut's plot under the maps when it fits; else at the top of the metric charts (draw_charts).
   if (cut_.plot_wanted(view_, edit_.grid.dims) &&
       ImGui::GetContentRegionAvail().y >= cut_.plot_height() + ImGui::GetFrameHeightWithSpacing()) {
@@ -225,8 +226,9 @@ void App::draw_panel_2d(const PlotFrame& frame, int which) {
     // With the decoder check the F_code map carries its ellipses instead of the F_code glyphs; an untrained, nearly
     // flat F_code map carries a note instead (its equal ellipses would overlap into a mess of circles).
     const bool flat_untrained = which == 1 && untrained_fcode_flat();
-    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0 && !decoder_shown() && !flat_untrained);
-    if (which != 0) draw_decoder_ellipses(frame);
+    const DecoderOverlay decoder(view_, edit_, map_grid());
+    if (view.glyphs) draw_glyphs(frame, which != 1, which != 0 && !decoder.shown() && !flat_untrained);
+    if (which != 0) decoder.draw_ellipses(frame);
     if (flat_untrained) draw_flat_note(frame);
   }
   if (view.show_data || edit_.data == DataKind::drawn_points) draw_data_points(frame);

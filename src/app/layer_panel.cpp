@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "app/app.h"
+#include "app/layer_panel.h"
+
 #include "app/flow_layout.h"
 #include "app/label_audit.h"
 #include "app/text_fit.h"
@@ -32,30 +33,31 @@ std::string layer_label(const NetworkConfig& network, int layer, bool is_r) {
 
 }  // namespace
 
-void App::draw_layer_picker() {
-  const NetworkConfig& network = view_.config.network;
+void draw_layer_picker(const RunView& view, const ScenarioConfig& edited, const ApplyView& apply) {
+  const NetworkConfig& network = view.config.network;
   int rep = 0;
   const std::vector<int> layers = configured_code_layers(network, &rep);
-  if (layers.size() < 2 || !view_.has_run() || edit_.grid.dims != 2) return;
+  if (layers.size() < 2 || !view.has_run() || edited.grid.dims != 2) return;
   int chosen = rep;
   for (int l : layers)
-    if (l == edit_.view.layer) chosen = l;
+    if (l == edited.view.layer) chosen = l;
   ImGui::TextUnformatted("F_code at layer:");
   for (int l : layers) {
     const std::string label = layer_label(network, l, l == rep);
     same_line_or_wrap(toggle_width(label.c_str()));
     if (ImGui::RadioButton(label.c_str(), chosen == l) && chosen != l) {
-      edit_.view.layer = l == rep ? -1 : l;
-      apply_view_options();
+      ViewConfig changed = edited.view;
+      changed.layer = l == rep ? -1 : l;
+      apply(changed);
     }
   }
 }
 
-void App::draw_layer_metrics_table() {
-  if (view_.layer_metrics.empty()) return;
-  const LayerMetricsRow& now = view_.layer_metrics.back();
-  const LayerMetricsRow* before = view_.layer_metrics.front().epoch == 0 ? &view_.layer_metrics.front() : nullptr;
-  const bool two_d = view_.facts.dims == 2;
+void draw_layer_metrics_table(const RunView& view) {
+  if (view.layer_metrics.empty()) return;
+  const LayerMetricsRow& now = view.layer_metrics.back();
+  const LayerMetricsRow* before = view.layer_metrics.front().epoch == 0 ? &view.layer_metrics.front() : nullptr;
+  const bool two_d = view.facts.dims == 2;
   ImGui::TextDisabled("F_code per layer (epoch %d; JᵀJ/σ² with σ of r):", now.epoch);
   if (!ImGui::BeginTable("layers", 3,
                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp))
@@ -100,9 +102,9 @@ void App::draw_layer_metrics_table() {
   ImGui::EndTable();
 }
 
-std::string App::fcode_map_title(bool short_form) const {
-  const NetworkConfig& network = view_.config.network;
-  const int layer = view_.fields_layer;
+std::string fcode_map_title(const RunView& view, bool short_form) {
+  const NetworkConfig& network = view.config.network;
+  const int layer = view.fields_layer;
   if (layer >= 0 && layer < static_cast<int>(network.hidden.size())) {
     const LayerSpec& h = network.hidden[layer];
     char text[96];

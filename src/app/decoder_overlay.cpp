@@ -4,9 +4,9 @@
 #include <cmath>
 #include <vector>
 
-#include "app/app.h"
+#include "app/decoder_overlay.h"
+
 #include "app/colormap.h"
-#include "app/flow_layout.h"
 #include "app/text_fit.h"
 #include "core/geometry/fisher.h"
 #include "core/base/statistics.h"
@@ -75,19 +75,16 @@ void draw_ellipse(ImDrawList* dl, const PlotFrame& frame, double cx, double cy, 
 
 }  // namespace
 
-bool App::decoder_shown() const {
-  return edit_.view.decoder && edit_.grid.dims == 2 && view_.decoder.valid && view_.decoder.points.rows() == 2;
+bool DecoderOverlay::shown() const {
+  return edited_.view.decoder && edited_.grid.dims == 2 && view_.decoder.valid && view_.decoder.points.rows() == 2;
 }
 
-double App::decoder_cell() const {
-  const GridSpec& g = map_grid();
-  return (g.hi[0] - g.lo[0]) / (kDecoderGridPerAxis - 1);
-}
+double DecoderOverlay::cell() const { return (map_grid_.hi[0] - map_grid_.lo[0]) / (kDecoderGridPerAxis - 1); }
 
-void App::draw_decoder_ellipses(const PlotFrame& frame) {
-  if (!decoder_shown()) return;
+void DecoderOverlay::draw_ellipses(const PlotFrame& frame) const {
+  if (!shown()) return;
   const DecoderResult& d = view_.decoder;
-  const double cell = decoder_cell(), scale = decoder_scale(d, cell);
+  const double cell = this->cell(), scale = decoder_scale(d, cell);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (Eigen::Index i = 0; i < d.points.cols(); ++i) {
     const double x = d.points(0, i), y = d.points(1, i);
@@ -97,8 +94,8 @@ void App::draw_decoder_ellipses(const PlotFrame& frame) {
   }
 }
 
-void App::draw_decoder_legend(FlowingLegend& legend) {
-  if (!decoder_shown()) return;
+void DecoderOverlay::draw_legend(FlowingLegend& legend) const {
+  if (!shown()) return;
   const float width = ImGui::GetContentRegionAvail().x;  // a phone's figure: the short forms
   legend.item(ImGui::ColorConvertU32ToFloat4(kDecoderColor),
               fit_text("○ decoder: 2-sd covariance ellipses of decoded x-hat (NECO)",
@@ -106,16 +103,16 @@ void App::draw_decoder_legend(FlowingLegend& legend) {
   legend.item(ImGui::ColorConvertU32ToFloat4(kFcodeColor), "○ JᵀJ/σ²: the same, from F_code⁻¹");
 }
 
-void App::draw_decoder_note() {
-  if (!edit_.view.decoder || edit_.grid.dims != 2) return;
+void DecoderOverlay::draw_note() const {
+  if (!edited_.view.decoder || edited_.grid.dims != 2) return;
   char text[512];
   char short_text[160];
-  if (!decoder_shown()) {
+  if (!shown()) {
     std::snprintf(text, sizeof text, "Decoder check (NECO): estimating...");
     std::snprintf(short_text, sizeof short_text, "Decoder check (NECO): estimating...");
   } else {
     const DecoderResult& d = view_.decoder;
-    const double cell = decoder_cell(), scale = decoder_scale(d, cell);
+    const double cell = this->cell(), scale = decoder_scale(d, cell);
     int capped_count = 0;
     for (Eigen::Index i = 0; i < d.points.cols(); ++i)
       capped_count += capped(covariance_ellipse(column(d.covariance, i)), scale, cell) ||
