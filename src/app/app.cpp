@@ -328,7 +328,7 @@ void App::frame() {
   cut_.start_frame();
   pad_.start_frame();
   mean_handles_.clear();
-  tour_focus_min_ = tour_focus_max_ = ImVec2(0, 0);
+  tour_focus_.start_frame();
   layout_windows();
   draw_divergence_banner();
   if (debug_overlay_) {  // setOption('debug', 1): the frame rate, bottom right
@@ -423,7 +423,7 @@ std::uint32_t App::set_option(const std::string& name, double value) {
     if (name == "path_from") path[0] = std::min(v, 9);
     if (name == "path_to") path[1] = std::min(v, 9);
     if (name == "path_pair") path[2] = std::min(v, static_cast<int>(parameter("path").max));  // the link's largest
-    set_digit_path(path[0], path[1], path[2]);
+    view_applier()(with_digit_path(edit_.view, path[0], path[1], path[2]));
     return last_sent();
   }
   Command command;
@@ -498,7 +498,7 @@ std::string App::view_rect_json() const {
   out.set("cut_button", box(cut_.button_min(), cut_.button_max()));
   out.set("cut_tool", JsonValue::boolean(cut_.on()));
   out.set("figure", box(figure_min_, figure_max_));  // every map of the 2-D view
-  out.set("tour_focus", box(tour_focus_min_, tour_focus_max_));  // what the tour step names (zero size: not drawn)
+  out.set("tour_focus", box(tour_focus_.min(), tour_focus_.max()));  // what the tour step names (zero size: not drawn)
   const DigitPadPanel::Places& pad = pad_.places();
   out.set("digit_pad", box(pad.pad_min, pad.pad_max));  // the digit pad (MNIST; zero size: not drawn)
   out.set("digit_pad_visible", JsonValue::boolean(pad.visible));  // all of it inside its window's visible part

@@ -11,6 +11,7 @@
 #include "app/cut_tool.h"
 #include "app/decoder_overlay.h"
 #include "app/digit_pad_panel.h"
+#include "app/digit_path_panel.h"
 #include "app/field_images.h"
 #include "app/information_panel.h"
 #include "app/label_audit.h"
@@ -22,6 +23,7 @@
 #include "app/screen_layout.h"
 #include "app/studies_panel.h"
 #include "app/texture_store.h"
+#include "app/tour_focus.h"
 #include "core/run/digit_pad.h"
 #include "core/config/tour.h"
 #include "engine/engine_link.h"
@@ -190,12 +192,6 @@ class App {
   void draw_explanation();
   void draw_about_button();  // "(i)": exact or estimated, and where the formulas come from (every mode)
   void draw_divergence_banner();
-  // path_view.cpp: the MNIST digit path
-  void set_digit_path(int from_digit, int to_digit, int pair);  // into the view (link key path); from < 0: none
-  bool digit_path_shown() const;
-  void draw_digit_path_controls();  // the pickers, the images along the path and its chart
-  void draw_digit_path_chart(float width);
-  void draw_digit_path_on_map(const PlotFrame& frame);
   // tour_view.cpp
   const TourStep* tour_step() const;  // the step the run's link names, or nullptr
 
@@ -203,8 +199,9 @@ class App {
   void draw_welcome();  // the first visit's way in
   // After drawing what a tour step may name: when the step names `focus`, outlines [min, max], notes it for the JS API
   // and, once per step, scrolls the current window to show it.
-  void mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max);
-  static constexpr int kTourFocusFrames = 12;  // a step's charts and tabs take a few frames to take their size
+  void mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max) {
+    tour_focus_.mark(tour_step(), view_.config.view.tour, focus, min, max);
+  }
   template <typename Draw>
   void draw_tour_focus(TourFocus focus, Draw draw) {  // draws a group and marks it
     ImGui::BeginGroup();
@@ -237,10 +234,7 @@ class App {
   float caption_line_y_ = -1.0f;       // a small embed: the step's title line (window cursor y), -1: none
   int portrait_map_ = 0;         // portrait, one map at a time: 0 = F_cat, 1 = F_code
   int tour_map_step_ = 0;        // the tour step that last chose portrait_map_ and the portrait tab
-  int tour_focus_step_ = 0;      // the tour step whose named panel is being scrolled into view
-  int tour_focus_frames_ = 0;    // frames it is still scrolled to while the layout settles (then the reader's)
-  float tour_focus_content_y_ = -1.0f;  // its top in its window's content, when last scrolled to
-  ImVec2 tour_focus_min_, tour_focus_max_;  // this frame's named panel (zero size: not drawn)
+  TourFocusMarker tour_focus_;    // what the tour step names: outlined and scrolled to
   ScreenLayout layout_;          // this frame's arrangement
   int typeface_pixels_wanted_ = 0;
   LabelReport layout_report_;    // the last frame's

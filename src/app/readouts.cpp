@@ -148,7 +148,7 @@ void App::draw_readouts(bool with_explanation) {
   }
   if (view_.config.data == DataKind::mnist && view_.facts.learned_projection &&
       ImGui::CollapsingHeader("Path between two test digits", ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_digit_path_controls();
+    DigitPathPanel(view_, edit_.view).draw_controls(view_applier(), focus_marker());
   }
   if (with_explanation && !edit_.view.lecture &&  // lecture mode: the lecturer explains
       ImGui::CollapsingHeader("What am I looking at?", ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -13,37 +13,12 @@
 #include "core/base/json.h"
 #include "core/base/number_text.h"
 #include "core/config/tour.h"
-#include "imgui_internal.h"  // the current window's title bar height
 
 namespace catgeo {
 
 const TourStep* App::tour_step() const {
   const int n = view_.config.view.tour;
   return n >= 1 && n <= kTourSteps ? &tour_steps()[n - 1] : nullptr;
-}
-
-void App::mark_tour_focus(TourFocus focus, ImVec2 min, ImVec2 max) {
-  const TourStep* step = tour_step();
-  if (!step || step->focus != focus || max.x <= min.x || max.y <= min.y) return;
-  tour_focus_min_ = min;
-  tour_focus_max_ = max;
-  if (focus == TourFocus::figure) return;  // the layouts keep the figure in view under its caption
-  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2.0f, min.y - 2.0f), ImVec2(max.x + 2.0f, max.y + 2.0f),
-                                      IM_COL32(255, 217, 89, 255), 3.0f, 0, 2.5f);
-  // Scrolled to for the next few drawn frames of a new step, and again when it moves in its window's content (what
-  // arrives later above it, such as the path's images, pushes it down); a reader's own scrolling moves nothing there.
-  const float content_y = min.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
-  if (tour_focus_step_ != view_.config.view.tour || std::abs(content_y - tour_focus_content_y_) > 1.0f) {
-    tour_focus_step_ = view_.config.view.tour;
-    tour_focus_content_y_ = content_y;
-    tour_focus_frames_ = kTourFocusFrames;
-  }
-  if (tour_focus_frames_ <= 0) return;
-  --tour_focus_frames_;
-  // Its top at the window's top (under its title bar, if any), or as much of it as fits.
-  const float title = ImGui::GetCurrentWindow()->TitleBarHeight();
-  const float top = min.y - ImGui::GetWindowPos().y - title - ImGui::GetStyle().WindowPadding.y;
-  ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + top));
 }
 
 std::uint32_t App::go_to_tour_step(int step) {

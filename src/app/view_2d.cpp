@@ -154,7 +154,7 @@ void App::draw_view_2d() {
     draw_label(dl, ImVec2(frame.p0.x, frame.p0.y - title_h), IM_COL32(230, 230, 230, 255), title);
     draw_panel_2d(frame, side ? p : 2);
     cut_.draw_segment(frame, view_);
-    draw_digit_path_on_map(frame);
+    DigitPathPanel(view_, edit_.view).draw_on_map(frame);
     pad_.draw_on_map(frame, view_, images_);
     if (p == first_map) {
       view_frame_ = frame;

@@ -8,7 +8,8 @@
 #include <limits>
 #include <string>
 
-#include "app/app.h"
+#include "app/digit_path_panel.h"
+
 #include "app/chart_axes.h"
 #include "app/colormap.h"
 #include "app/field_images.h"
@@ -34,19 +35,20 @@ std::vector<double> over_max(std::vector<double> v) {
 
 }  // namespace
 
-void App::set_digit_path(int from_digit, int to_digit, int pair) {
-  edit_.view.path = {from_digit, to_digit, std::max(0, pair)};
-  apply_view_options();  // the path is part of the view (link key path): the engine computes it from there
+ViewConfig with_digit_path(const ViewConfig& edited, int from_digit, int to_digit, int pair) {
+  ViewConfig view = edited;
+  view.path = {from_digit, to_digit, std::max(0, pair)};
+  return view;
 }
 
-bool App::digit_path_shown() const {
-  return edit_.view.path[0] >= 0 && view_.config.data == DataKind::mnist && view_.path.active && view_.path.valid;
+bool DigitPathPanel::shown() const {
+  return edited_.path[0] >= 0 && view_.config.data == DataKind::mnist && view_.path.active && view_.path.valid;
 }
 
-void App::draw_digit_path_controls() {
+void DigitPathPanel::draw_controls(const ApplyView& apply, const MarkTourFocus& mark) const {
   const int classes = view_.facts.num_classes;
   if (classes < 2) return;
-  const std::array<int, 3> asked = edit_.view.path;
+  const std::array<int, 3> asked = edited_.path;
   bool shown = asked[0] >= 0;
   // The digits picked (the run's first two until the user picks).
   int from = shown ? asked[0] : view_.class_number(0), to = shown ? asked[1] : view_.class_number(1);
@@ -83,14 +85,14 @@ void App::draw_digit_path_controls() {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("the next test digit of each of the two digits");
   if (picked) shown = true;  // choosing digits asks for their path
-  if (toggled || picked) set_digit_path(shown ? from : -1, shown ? to : -1, shown ? pair : 0);
+  if (toggled || picked) apply(with_digit_path(edited_, shown ? from : -1, shown ? to : -1, shown ? pair : 0));
   const PathResult& path = view_.path;
   if (!shown) return;
   if (!path.error.empty()) {
     ImGui::TextWrapped("No path: %s.", path.error.c_str());
     return;
   }
-  if (!digit_path_shown()) {
+  if (!this->shown()) {
     ImGui::TextDisabled("computing the path...");
     return;
   }
@@ -127,17 +129,17 @@ void App::draw_digit_path_controls() {
   }
   const int rows = (steps + columns - 1) / columns;
   ImGui::Dummy(ImVec2(std::min(width, columns * (tile + gap)), rows * (tile + label_h + gap)));
-  draw_digit_path_chart(width);
+  draw_chart(width, mark);
 }
 
-void App::draw_digit_path_chart(float width) {
+void DigitPathPanel::draw_chart(float width, const MarkTourFocus& mark) const {
   const PathResult& path = view_.path;
   const GridFields& f = path.fields;
   const int steps = f.size();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 p1(p0.x + width, p0.y + kPathChartLines * ImGui::GetTextLineHeightWithSpacing());
   ImGui::Dummy(ImVec2(width, p1.y - p0.y));
-  mark_tour_focus(TourFocus::digit_path, p0, p1);  // tour step 10 names these curves along the path
+  mark(TourFocus::digit_path, p0, p1);  // tour step 10 names these curves along the path
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
   dl->AddRectFilled(p0, p1, IM_COL32(20, 22, 26, 255));
@@ -160,7 +162,7 @@ void App::draw_digit_path_chart(float width) {
     line(reference, 1.0, digit_colour(digit, 150), 1.0f);
   }
   std::vector<double> fcode(steps);
-  for (int s = 0; s < steps; ++s) fcode[s] = field_measure(f.fcode, f.fcode_eigen, s, edit_.view.measure);
+  for (int s = 0; s < steps; ++s) fcode[s] = field_measure(f.fcode, f.fcode_eigen, s, edited_.measure);
   line(over_max(fcode), 1.0, kFcodeColor, 2.0f);
   const std::vector<double> fcode_scaled = over_max(fcode);
   for (int s = 0; s < steps; ++s) dl->AddCircleFilled(axes.to_screen(1.0 + s, fcode_scaled[s]), 2.5f, kFcodeColor);
@@ -176,8 +178,8 @@ void App::draw_digit_path_chart(float width) {
   legend.item(ImVec4(0.94f, 0.94f, 0.94f, 1.0f), "— cosine distance of r between steps");
 }
 
-void App::draw_digit_path_on_map(const PlotFrame& frame) {
-  if (!digit_path_shown()) return;
+void DigitPathPanel::draw_on_map(const PlotFrame& frame) const {
+  if (!shown()) return;
   const PathResult& path = view_.path;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(frame.p0, frame.p1, true);
