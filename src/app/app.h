@@ -209,8 +209,6 @@ class App {
     ImGui::EndGroup();
     mark_tour_focus(focus, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
-  // mnist_view.cpp
-  void draw_nearest_digits_tooltip(const PlotFrame& frame);
 
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.h"
 #include "app/label_audit.h"
 
 namespace catgeo {
@@ -72,15 +71,10 @@ void CodeScatter::draw(const PlotFrame& frame, const RunView& view, TextureStore
   if (texture_) ImGui::GetWindowDrawList()->AddImage(texture_, frame.p0, frame.p1);
 }
 
-void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  if (!frame.contains(mouse) || !ImGui::IsWindowHovered() || ImGui::IsMouseDown(0)) return;
-  const double x = frame.data_x(mouse.x), y = frame.data_y(mouse.y);
-  request_probe(x, y);
-  const ProbeResult* probe = probe_at(x, y);
+void draw_nearest_digits(const PlotFrame& frame, double x, double y, const ProbeResult* probe, const RunView& view) {
   if (!probe || probe->nearest.empty()) return;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const Eigen::MatrixXf& codes = view_.samples;
+  const Eigen::MatrixXf& codes = view.samples;
   for (const NearestDigit& d : probe->nearest)
     if (d.index < codes.cols())
       draw->AddCircle(frame.to_screen(codes(0, d.index), codes(1, d.index)), 4.0f, IM_COL32(255, 255, 255, 230), 12,
@@ -100,8 +94,8 @@ void App::draw_nearest_digits_tooltip(const PlotFrame& frame) {
     const ImVec2 at(origin.x + (t % columns) * (tile + gap), origin.y + (t / columns) * (tile + label_height + gap));
     draw_digit_image(tip, d.pixels, side, at, pixel);
     char text[32];
-    std::snprintf(text, sizeof text, "%d  %.2f", view_.class_digit(d.label), d.distance);
-    tip->AddText(ImVec2(at.x, at.y + tile + 1.0f), digit_colour(view_.class_digit(d.label)), text);
+    std::snprintf(text, sizeof text, "%d  %.2f", view.class_digit(d.label), d.distance);
+    tip->AddText(ImVec2(at.x, at.y + tile + 1.0f), digit_colour(view.class_digit(d.label)), text);
   }
   ImGui::Dummy(ImVec2(columns * (tile + gap), rows * (tile + label_height + gap)));
   ImGui::TextDisabled("label  distance in the projection space");

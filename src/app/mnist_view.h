@@ -1,6 +1,5 @@
 // MNIST pieces of the view, drawn with ImDrawList from the engine's snapshot: digit colours and digit images, the
-// codes' scatter on the maps (its own texture) and the misclassified-digit gallery. The nearest-digit read-out, which asks
-// the engine for the mouse's point, is App's (mnist_view.cpp).
+// codes' scatter on the maps (its own texture), the nearest-digit read-out and the misclassified-digit gallery.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -33,5 +32,8 @@ class CodeScatter {
 
 // The misclassified test digits, in the read-outs.
 void draw_gallery(const RunView& view);
+// The hover read-out of a learned projection at (x, y): the engine's answer `probe` (null: not yet) rings the nearest
+// training digits' codes on the map and shows their images in a tooltip.
+void draw_nearest_digits(const PlotFrame& frame, double x, double y, const ProbeResult* probe, const RunView& view);
 
 }  // namespace catgeo

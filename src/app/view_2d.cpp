@@ -336,7 +336,12 @@ void App::draw_data_points(const PlotFrame& frame) {
   if (!view_.has_run()) return;
   if (view_.facts.learned_projection) {  // MNIST: the learned 2-D codes, and the nearest digits on hover
     scatter_.draw(frame, view_, *textures_);
-    draw_nearest_digits_tooltip(frame);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (frame.contains(mouse) && ImGui::IsWindowHovered() && !ImGui::IsMouseDown(0)) {
+      const double x = frame.data_x(mouse.x), y = frame.data_y(mouse.y);
+      request_probe(x, y);
+      draw_nearest_digits(frame, x, y, probe_at(x, y), view_);
+    }
     return;
   }
   const Eigen::MatrixXf& points = view_.samples;  // (2, n): the engine's subsample of the training data
