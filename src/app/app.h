@@ -16,7 +16,7 @@
 #include "app/information_panel.h"
 #include "app/label_audit.h"
 #include "app/layer_panel.h"
-#include "app/metric_chart.h"
+#include "app/metrics_panel.h"
 #include "app/mnist_view.h"
 #include "app/plot_frame.h"
 #include "app/run_view.h"
@@ -213,7 +213,7 @@ class App {
   EngineLink* engine_ = nullptr;
   std::uint32_t next_id_ = 1;
   RunView view_;
-  std::vector<ChartPass> chart_passes_;  // one per metric chart (readouts.cpp)
+  MetricChartsPanel metric_charts_;  // the metrics against epoch
   ScenarioConfig edit_;         // the configuration the widgets edit; follows view_.config unless a widget is held
   int edit_version_ = -1;       // view_.config_version that edit_ was taken from
   TextureStore* textures_ = nullptr;
