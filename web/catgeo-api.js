@@ -96,6 +96,15 @@
     if (window.catgeoShare) window.catgeoShare.showNotices(title, [error]);
     return { ok: false, pending: false, refused: true, error, notices: [], link: json('catgeo_load_result').link };
   }
+  // A number argument that is not a finite number (NaN, Infinity, a string that is not a number) is refused with a
+  // notice: the promise rejects with it, and nothing crosses to the module.
+  function notFinite(call, values) {
+    const bad = Object.entries(values).find(([, value]) => !Number.isFinite(Number(value)));
+    if (!bad) return null;
+    const { error } = refuse('Not a number:', `${call}: ${bad[0]} must be a finite number; it was ` +
+      `${String(bad[1]).slice(0, 40)}. Nothing was changed: the current run goes on.`);
+    return Promise.reject(new Error(`catgeo.${call}: ${error}`));
+  }
   // Resolves to refuse(...) when `bytes` exceeds `limit`, else to null.
   function oversized(what, bytes, limit, title) {
     if (bytes <= limit) return null;
@@ -202,11 +211,15 @@
     // Trains `epochs` more epochs (paused before and after); resolves to the metrics once the fields show them.
     step(epochs = 1) { return api.trainEpochs(epochs, 60); },
     trainEpochs(epochs, maxSeconds = 600) {
+      const refused = notFinite('trainEpochs', { epochs, maxSeconds });
+      if (refused) return refused;
       return command('catgeo_train_epochs', ['number', 'number'], [epochs, maxSeconds]).then(() => metrics());
     },
     // Trains for about `ms` milliseconds of wall time in the engine (it may stop inside an epoch), then refreshes
     // the fields once; resolves to the metrics.
     trainFor(ms) {
+      const refused = notFinite('trainFor', { ms });
+      if (refused) return refused;
       return command('catgeo_train_for', ['number'], [Math.max(1, ms) / 1000]).then(() => metrics());
     },
     // Adds points [{x, y, label}] (label: 0-based class) to drawn data; switches to drawn data if needed.
@@ -218,12 +231,18 @@
           `CatGeo takes at most ${limit.toLocaleString('en')}. Nothing was changed: the current run goes on.`);
         return Promise.reject(new Error(`catgeo.addPoints: ${error}`));
       }
+      const bad = points.find((p) => !Number.isFinite(Number(p.x)) || !Number.isFinite(Number(p.y)));
+      if (bad) return notFinite('addPoints', { [`a point's ${Number.isFinite(Number(bad.x)) ? 'y' : 'x'}`]:
+        Number.isFinite(Number(bad.x)) ? bad.y : bad.x });
       const text = points.map((p) => `${Number(p.x)},${Number(p.y)},${p.label | 0}`).join(';');
       return command('catgeo_add_points', ['string'], [text]).then(() => api.config());
     },
     // Display options outside the share link: grid (points per axis), refresh_ms (engine), tool, draw_class, sheet_tab,
     // path, path_from, path_to, path_pair (view).
-    setOption(name, value) { return command('catgeo_set_option', ['string', 'number'], [name, Number(value)]); },
+    setOption(name, value) {
+      return notFinite('setOption', { [`the value of ${String(name).slice(0, 40)}`]: value }) ??
+        command('catgeo_set_option', ['string', 'number'], [name, Number(value)]);
+    },
     // Resolves once every command sent so far has taken effect.
     settled() { return whenDone(call('catgeo_last_sent', 'number', [], [])); },
     // Calls listener(completed, shareLink, loadCommand) after each batch of snapshots (used by catgeo-share.js).

@@ -398,6 +398,7 @@ std::uint32_t App::add_points(const std::vector<DrawnPoint>& points) {
 }
 
 std::uint32_t App::set_option(const std::string& name, double value) {
+  if (!std::isfinite(value)) return 0;  // nothing to set (catgeo.setOption refuses it with a notice)
   if (name == "tool") {  // 0 look, 1 draw, 2 erase (drawn data)
     tool_ = static_cast<DataTool>(std::clamp(static_cast<int>(value), 0, 2));
     return 0;

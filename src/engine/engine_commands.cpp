@@ -2,6 +2,7 @@
 // and completes at once or once its effect is on screen (Engine::set_pending).
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 
 #include "core/config/scenarios.h"
@@ -75,6 +76,7 @@ void Engine::handle(const Command& c) {
       break;
     case CommandKind::add_points: add_points(c.points, c.id); break;
     case CommandKind::set_option:
+      if (!std::isfinite(c.number)) break;  // a value that is not a number changes nothing (the API says so)
       if (c.key == "grid") {
         if (refresh_.set_grid_points(c.number)) set_pending(c.id);  // completes once the new grid is shown
       } else if (c.key == "refresh_ms") {

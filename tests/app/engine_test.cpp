@@ -235,6 +235,32 @@ TEST_CASE("engine_sliced_fields_equal_whole_fields") {
   CHECK(whole.fcat == s.fields.fcat);
 }
 
+TEST_CASE("engine_options_that_are_not_numbers_change_nothing") {
+  // A grid of NaN points per axis once stopped the page (the float to int conversion trapped in WebAssembly).
+  Engine engine;
+  engine.handle(command(CommandKind::boot, 1, "scenario=E5&epochs=2"));
+  run_until(engine, 1);
+  std::uint32_t id = 1;
+  for (const char* key : {"grid", "refresh_ms", "on_screen", "every_epoch", "width_study"}) {
+    for (double value : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
+      Command option = command(CommandKind::set_option, ++id);
+      option.key = key;
+      option.number = value;
+      engine.handle(option);
+      run_until(engine, id);
+    }
+  }
+  CHECK_EQ(engine.jobs().width_study().state, catgeo::StudyState::idle);
+  Command train = command(CommandKind::train_epochs, ++id);
+  train.number = 2;
+  train.seconds = 60;
+  engine.handle(train);
+  const catgeo::Snapshot s = run_until(engine, id);
+  CHECK_EQ(engine.state(), catgeo::RunState::finished);
+  CHECK_EQ(engine.fields_layer(), -1);
+  CHECK_MESSAGE((s.has_fields && s.fields.size() == 64 * 64), "the fields keep the default grid of 64 x 64 points");
+}
+
 TEST_CASE("engine_pause_takes_effect_in_the_next_snapshot") {
   Engine engine;
   engine.handle(command(CommandKind::boot, 1, "scenario=E5"));

@@ -1,6 +1,7 @@
-// Hostile and unlucky input in the page, by category: API calls far over the documented sizes are refused with a
-// notice while the run goes on (nothing crosses to the module by size); large ones within the limits are read; a
-// missing or damaged MNIST file on the server is named as the server's fault, not the link's, with its detail folded.
+// Hostile and unlucky input in the page, by category: API calls far over the documented sizes, or with numbers that
+// are not finite, are refused with a notice while the run goes on (nothing crosses to the module); large ones within
+// the limits are read; a missing or damaged MNIST file on the server is named as the server's fault, not the link's,
+// with its detail folded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { saveScreenshot, TIMEOUT, useServerAndBrowser, waitForRunning, withPage } from './harness.mjs';
@@ -37,10 +38,19 @@ const API_CASES = [
     run: () => catgeo.loadTable(`x,y,label\n${'0.5,0.25,a\n-0.5,0.25,b\n'.repeat(Math.floor((3.9 * 1048576) / 23))}`) },
   { name: 'load: a 0.9 MB link', run: () => catgeo.load(`scenario=drawn&pts=${'A'.repeat(0.9 * 1048576)}`) },
   { name: 'setOption: a 10 MB option name', run: () => catgeo.setOption('x'.repeat(10 * 1048576), 1) },
+  // Numbers that are not numbers: a grid of NaN points per axis once stopped the page.
+  { name: 'setOption: grid NaN',
+    refused: /Not a number:.*setOption: the value of grid must be a finite number; it was NaN\./,
+    run: () => catgeo.setOption('grid', NaN).then(() => 'resolved', (error) => error.message) },
+  { name: 'trainFor: Infinity ms', refused: /Not a number:.*trainFor: ms must be a finite number; it was Infinity\./,
+    run: () => catgeo.trainFor(Infinity).then(() => 'resolved', (error) => error.message) },
+  { name: 'addPoints: a point at x = NaN', refused: /Not a number:.*addPoints: a point's x must be a finite number/,
+    run: () => catgeo.addPoints([{ x: 0.1, y: 0.2, label: 0 }, { x: NaN, y: 0.3, label: 1 }])
+      .then(() => 'resolved', (error) => error.message) },
 ];
 
-test('API calls with 10 MB inputs are refused with a notice and the run goes on; large inputs within the limits are ' +
-  'read', TIMEOUT, async () => {
+test('API calls with 10 MB inputs or numbers that are not numbers are refused with a notice and the run goes on; ' +
+  'large inputs within the limits are read', TIMEOUT, async () => {
   await withPage(shared.browser, `${shared.server.url}#scenario=E5&epochs=10000`, async ({ page, errors }) => {
     await waitForRunning(page);
     const epochs = () => page.evaluate(() => catgeo.metrics().epochs);
