@@ -232,8 +232,7 @@
         return Promise.reject(new Error(`catgeo.addPoints: ${error}`));
       }
       const bad = points.find((p) => !Number.isFinite(Number(p.x)) || !Number.isFinite(Number(p.y)));
-      if (bad) return notFinite('addPoints', { [`a point's ${Number.isFinite(Number(bad.x)) ? 'y' : 'x'}`]:
-        Number.isFinite(Number(bad.x)) ? bad.y : bad.x });
+      if (bad) return notFinite('addPoints', { "a point's x": bad.x, "a point's y": bad.y });
       const text = points.map((p) => `${Number(p.x)},${Number(p.y)},${p.label | 0}`).join(';');
       return command('catgeo_add_points', ['string'], [text]).then(() => api.config());
     },

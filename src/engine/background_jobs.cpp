@@ -54,15 +54,25 @@ void BackgroundJobs::start_due(const RunScene& scene) {
   if (loss_map_due(scene)) start_loss_map(scene);
 }
 
+bool BackgroundJobs::has_work(int kind) const {
+  switch (kind) {
+    case 0: return !information_jobs_.empty();
+    case 1: return decoder_job_ != nullptr;
+    case 2: return !layer_jobs_.empty();
+    case 3: return loss_map_job_ != nullptr;
+    default: return width_study_job_ != nullptr;
+  }
+}
+
 bool BackgroundJobs::waiting() const {
-  return !information_jobs_.empty() || decoder_job_ || !layer_jobs_.empty() || loss_map_job_ || width_study_job_;
+  for (int kind = 0; kind < kJobKinds; ++kind)
+    if (has_work(kind)) return true;
+  return false;
 }
 
 void BackgroundJobs::take_turn(double budget_seconds) {
-  const bool has_work[kJobKinds] = {!information_jobs_.empty(), decoder_job_ != nullptr, !layer_jobs_.empty(),
-                                    loss_map_job_ != nullptr, width_study_job_ != nullptr};
   int job = turn_;
-  while (!has_work[job % kJobKinds]) ++job;
+  while (!has_work(job % kJobKinds)) ++job;
   turn_ = (job + 1) % kJobKinds;
   switch (job % kJobKinds) {
     case 0: continue_information(budget_seconds); break;

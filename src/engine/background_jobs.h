@@ -86,6 +86,7 @@ class BackgroundJobs {
 
  private:
   static constexpr int kJobKinds = 5;  // information, decoder, layer metrics, loss map, width study: the turn order
+  bool has_work(int kind) const;  // the job of that kind (0 .. kJobKinds - 1) has work
 
   void schedule_information(Experiment& run, int epochs);
   void continue_information(double budget_seconds);
